@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { CliError } from './cli-error.ts';
+import { registerServe } from './commands/serve.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('tupu')
+  .description('Tupu 图谱 — digital transformation of manufacturing, from diagnosis to plan to evaluation')
+  .version(pkg.version, '-v, --version')
+  .exitOverride()
+  .showHelpAfterError();
+
+// Every feature registers its sub-command here, one line each.
+registerServe(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+  } else if (err instanceof CliError) {
+    process.stderr.write(`tupu: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else {
+    process.stderr.write(`tupu: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.ts';
 import { registerServe } from './commands/serve.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const program = new Command('tupu')
   .description('Tupu 图谱 — digital transformation of manufacturing, from diagnosis to plan to evaluation')

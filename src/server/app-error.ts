@@ -19,4 +19,5 @@ export const notFound = (what: string, details: unknown = null) =>
 export const badRequest = (message: string, details: unknown = null) =>
   new AppError(400, 'bad_request', message, details);
 export const unauthorized = (message = 'Sign in first') => new AppError(401, 'unauthorized', message);
-export const forbidden = (message = 'You do not have the role this needs') => new AppError(403, 'forbidden', message);
+export const forbidden = (message = 'You do not have the role this needs') =>
+  new AppError(403, 'forbidden', message);

@@ -1,0 +1,77 @@
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { VERSION } from './version.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+}
+
+/**
+ * The HTTP application: API under /api, OpenAPI at /api/openapi.json, reference at /api/docs, and the built web
+ * app for every other path. It holds no state between requests besides the database, so several instances can
+ * run behind a load balancer against one PostgreSQL.
+ */
+export async function buildApp({ config, database }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Tupu 图谱 API',
+        description:
+          'Digital transformation of manufacturing: atlas, diagnosis, planning, delivery, evaluation',
+        version: VERSION,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(database.db, config));
+
+  await serveWebApp(app, config.webDir);
+  return app;
+}
+
+/** Serve the built web app, with index.html for client-side routes; API paths keep their JSON 404. */
+async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  const index = join(webDir, 'index.html');
+  if (!existsSync(index)) {
+    app.log.warn(`no web build at ${webDir}; run "npm run build:web" to serve the web app`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.callNotFound();
+    }
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+}

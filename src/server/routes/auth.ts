@@ -1,0 +1,118 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  deleteSession,
+  findUserByEmail,
+  insertSession,
+  listMemberships,
+  type MembershipView,
+} from '../../db/repositories/accounts.ts';
+import { ORGANISATION_KINDS, ROLES } from '../../db/schema.ts';
+import { AppError, forbidden } from '../app-error.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { requireSession } from '../auth/current-session.ts';
+import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token.ts';
+
+const Membership = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  orgKind: z.enum(ORGANISATION_KINDS),
+  role: z.enum(ROLES),
+});
+
+export const Me = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    locale: z.string(),
+    mustChangePassword: z.boolean(),
+  }),
+  organisation: Membership,
+  memberships: z.array(Membership),
+});
+
+const SignIn = z.object({
+  email: z.string().trim().min(1, 'email is required').max(320),
+  password: z.string().min(1, 'password is required').max(1024),
+});
+
+export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
+  const cookieOptions = {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.secureCookies,
+  };
+
+  const active = (memberships: MembershipView[], orgId: string): MembershipView => {
+    const found = memberships.find((m) => m.orgId === orgId);
+    if (!found) throw forbidden('You are no longer a member of this organisation');
+    return found;
+  };
+
+  return async (app) => {
+    app.post(
+      '/api/auth/sign-in',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with email and password; sets an HttpOnly session cookie',
+          body: SignIn,
+          response: { 200: Me },
+        },
+      },
+      async (request, reply) => {
+        const { email, password } = request.body;
+        const user = await findUserByEmail(db, email);
+        // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
+        const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'Email or password is wrong');
+        const memberships = await listMemberships(db, user.id);
+        const first = memberships[0];
+        if (!first) throw forbidden('This account belongs to no organisation yet; ask an administrator');
+        const token = newSessionToken();
+        const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000);
+        await insertSession(db, {
+          tokenHash: hashSessionToken(token),
+          orgId: first.orgId,
+          userId: user.id,
+          expiresAt,
+        });
+        reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
+        const { id, displayName, locale, mustChangePassword } = user;
+        return {
+          user: { id, email: user.email, displayName, locale, mustChangePassword },
+          organisation: first,
+          memberships,
+        };
+      },
+    );
+
+    app.post(
+      '/api/auth/sign-out',
+      { schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } } },
+      async (request, reply) => {
+        const token = request.cookies[SESSION_COOKIE];
+        if (token) await deleteSession(db, hashSessionToken(token));
+        reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/auth/me',
+      { schema: { tags: ['auth'], summary: 'The signed-in user and organisation', response: { 200: Me } } },
+      async (request) => {
+        const session = await requireSession(db, request);
+        const memberships = await listMemberships(db, session.user.id);
+        return { user: session.user, organisation: active(memberships, session.orgId), memberships };
+      },
+    );
+  };
+}
+
+// scrypt hash of a random string nobody knows; only used to spend the same time on unknown emails.
+const DUMMY_HASH = 'scrypt$32768$8$1$mJ0cVbTq0JxkUq9tQ3m4Vg$0n3O7H4cxq2Gm3Y0dKJbHqZb7Ww8mE3V1xXo0mO6b1Q';

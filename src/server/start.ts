@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import { join } from 'node:path';
+import type { Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/client.ts';
+import { seedDemoRegion, type DemoSignIn } from '../db/seed/demo-region.ts';
+import { ensurePlatformAdmin, type AdminBootstrap } from '../db/seed/platform-admin.ts';
+import { buildApp } from './app.ts';
+import { generatePassword, hashPassword } from './auth/password.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: Database;
+  url: string;
+  admin: AdminBootstrap | undefined;
+  demo: DemoSignIn[];
+  close(): Promise<void>;
+}
+
+/** Open the database (migrating it), create the first admin, seed the demo if asked, and listen. */
+export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  try {
+    const admin = await ensurePlatformAdmin(database.db, {
+      password: config.adminPassword,
+      hash: hashPassword,
+      generate: () => generatePassword(),
+    });
+    const demo = options.demo ? await seedDemoRegion(database.db, hashPassword) : [];
+    const app = await buildApp({ config, database });
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return {
+      app,
+      database,
+      url: `http://${host}:${port}`,
+      admin,
+      demo,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

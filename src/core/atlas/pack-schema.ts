@@ -13,7 +13,9 @@ import { Citation, LocalizedText } from '../shared/text.ts';
  * cycles) are checked by the validator after all files are parsed.
  */
 
-export const PackId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'pack id must be kebab-case, e.g. guide-2024');
+export const PackId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'pack id must be kebab-case, e.g. guide-2024');
 export const SemVer = z.string().regex(/^\d+\.\d+\.\d+$/, 'version must be semantic, e.g. 1.0.0');
 
 /**

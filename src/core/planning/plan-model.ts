@@ -1,0 +1,276 @@
+/**
+ * The optimal portfolio-and-schedule model of a plan, written as CPLEX LP text for HiGHS.
+ *
+ *   y[i][s] ∈ {0,1}: initiative i starts in period s, s ∈ 0 … P − d_i (it finishes inside the horizon).
+ *   maximise   Σ v(i,s) · y[i][s]                                   (v: see start-value.ts)
+ *   once_i     Σ_s y[i][s] ≤ 1   (= 1 when mandatory)
+ *   req        for i requires j, for every candidate start t of i:
+ *              Σ_{s≤t} y[i][s] − Σ_{s≤t−d_j} y[j][s] ≤ 0
+ *   excl       for i excludes j: Σ_s y[i][s] + Σ_s y[j][s] ≤ 1
+ *   budget_t   Σ_{(i,s) active in t} (C_i/d_i) · y[i][s] ≤ budget_t
+ *   cap_t      Σ_{(i,s) active in t} effort_i · y[i][s] ≤ capacity_t
+ *
+ * Strength: precedence uses the cumulative "started-by" sums X_i(t) = Σ_{s≤t} y[i][s] (aggregated precedence), which
+ * is valid (if i has started by t then j has started by t − d_j, i.e. finished by t) and is the tightest linear form
+ * of the implication — no big-M. Rows are only written at the candidate starts t of i: between two of them X_i(t) is
+ * constant while X_j(t − d_j) only grows, so those rows are implied. Budget rows that cannot bind (every initiative
+ * active at t at once still fits) are dropped.
+ *
+ * Start pruning (which y variables exist) — safe, i.e. some optimal plan of the full model remains feasible:
+ *  (a) starts before the earliest finish of i's prerequisite chain, or with a prerequisite that has no candidate
+ *      start at all, are infeasible in every plan: dropping them removes nothing.
+ *  (b) a start with v(i,s) ≤ 0 is dropped unless i is mandatory or some k requires i and k could still start after
+ *      i finishes (s + d_i ≤ P − d_k). Proof: take an optimal plan using such a dropped start (i,s). Remove i from it.
+ *      Budget and capacity rows only lose non-negative usage; an exclusion pair only loses a member; i is not
+ *      mandatory; every initiative requiring i starts at some t ≥ s + d_i, which would need t ≤ P − d_k, impossible
+ *      by the pruning condition, so no selected initiative depended on this start of i. The plan stays feasible and
+ *      its value changes by −v(i,s) ≥ 0, so it is still optimal. Repeating for every dropped start gives an optimal
+ *      plan that uses only kept starts. (Since v(i,s) = v(i,0)·(1+r)^(−s/ppy), (b) keeps all or none of i's
+ *      value-positive starts.)
+ */
+import type { PlanInitiative, PlanInstance } from './plan-instance.ts';
+import { costPerPeriod } from './plan-instance.ts';
+import { startValue } from './start-value.ts';
+import { earliestFinishes, prerequisitesFirst } from './validate-instance.ts';
+
+export interface StartVariable {
+  /** Column name in the LP text. */
+  readonly name: string;
+  readonly id: string;
+  readonly start: number;
+  readonly value: number;
+}
+
+export type PlanRowKind = 'once' | 'requires' | 'excludes' | 'budget' | 'capacity';
+
+export interface PlanRow {
+  readonly name: string;
+  readonly kind: PlanRowKind;
+  /** Human-readable meaning, used to explain infeasibility. */
+  readonly description: string;
+  readonly period?: number;
+  readonly ids: readonly string[];
+}
+
+export interface PlanModel {
+  readonly lp: string;
+  readonly variables: readonly StartVariable[];
+  readonly rows: readonly PlanRow[];
+  /** Candidate starts per initiative id after pruning. */
+  readonly candidates: ReadonlyMap<string, readonly StartVariable[]>;
+  /** Set when the model is infeasible before solving (a mandatory initiative has no possible start). */
+  readonly infeasibleReason?: string;
+}
+
+/** Candidate starts of every initiative after the safe pruning described above. */
+export function candidateStarts(instance: PlanInstance): Map<string, StartVariable[]> {
+  const finishes = earliestFinishes(instance);
+  const dependents = new Map<string, PlanInitiative[]>();
+  for (const initiative of instance.initiatives) {
+    for (const prerequisite of initiative.requires)
+      dependents.set(prerequisite, [...(dependents.get(prerequisite) ?? []), initiative]);
+  }
+  const candidates = new Map<string, StartVariable[]>();
+  // Topological order (prerequisites first) so that rule (a) can look at prerequisites' candidates.
+  const ordered = prerequisitesFirst(instance);
+  const indexOf = new Map(instance.initiatives.map((initiative, k) => [initiative.id, k]));
+  for (const initiative of ordered) {
+    const earliest = (finishes.get(initiative.id)?.finish ?? initiative.duration) - initiative.duration;
+    const blocked = initiative.requires.some((j) => (candidates.get(j)?.length ?? 0) === 0);
+    const starts: StartVariable[] = [];
+    if (!blocked) {
+      for (let s = earliest; s + initiative.duration <= instance.periods; s++) {
+        const value = startValue(instance, initiative, s);
+        const enables = (dependents.get(initiative.id) ?? []).some(
+          (k) => s + initiative.duration <= instance.periods - k.duration,
+        );
+        if (value > 0 || initiative.mandatory || enables)
+          starts.push({
+            name: `y${indexOf.get(initiative.id) ?? 0}_${s}`,
+            id: initiative.id,
+            start: s,
+            value,
+          });
+      }
+    }
+    candidates.set(initiative.id, starts);
+  }
+  return candidates;
+}
+
+/** Formats a coefficient for LP text without losing precision. */
+function num(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toPrecision(17).replace(/\.?0+(e|$)/, '$1');
+}
+
+/** `a x + b y − c z` with line breaks every few terms (the LP reader is line-agnostic). */
+function linear(terms: readonly { coefficient: number; name: string }[]): string {
+  const parts = terms.map(({ coefficient, name }, k) => {
+    const sign = coefficient < 0 ? '- ' : k === 0 ? '' : '+ ';
+    return `${sign}${num(Math.abs(coefficient))} ${name}`;
+  });
+  const lines: string[] = [];
+  for (let k = 0; k < parts.length; k += 8) lines.push(parts.slice(k, k + 8).join(' '));
+  return lines.join('\n    ');
+}
+
+/** Builds the LP text and the metadata needed to read a solution back. Expects a valid instance. */
+export function buildPlanModel(instance: PlanInstance): PlanModel {
+  const candidates = candidateStarts(instance);
+  const byId = new Map(instance.initiatives.map((initiative) => [initiative.id, initiative]));
+  const variables = instance.initiatives.flatMap((initiative) => candidates.get(initiative.id) ?? []);
+  const rows: { row: PlanRow; text: string }[] = [];
+  const addRow = (
+    row: PlanRow,
+    terms: { coefficient: number; name: string }[],
+    sense: '<=' | '=',
+    rhs: number,
+  ): void => {
+    if (terms.length === 0) return;
+    rows.push({ row, text: ` ${row.name}: ${linear(terms)} ${sense} ${num(rhs)}` });
+  };
+  let infeasibleReason: string | undefined;
+
+  instance.initiatives.forEach((initiative, i) => {
+    const starts = candidates.get(initiative.id) ?? [];
+    if (initiative.mandatory && starts.length === 0)
+      infeasibleReason ??= `mandatory initiative ${initiative.id} has no feasible start (its prerequisites cannot be scheduled in time)`;
+    addRow(
+      {
+        name: `once${i}`,
+        kind: 'once',
+        description: `${initiative.id} ${initiative.mandatory ? 'must start exactly once (mandatory)' : 'starts at most once'}`,
+        ids: [initiative.id],
+      },
+      starts.map((v) => ({ coefficient: 1, name: v.name })),
+      initiative.mandatory ? '=' : '<=',
+      1,
+    );
+  });
+
+  instance.initiatives.forEach((initiative, i) => {
+    const starts = candidates.get(initiative.id) ?? [];
+    initiative.requires.forEach((prerequisiteId) => {
+      const prerequisite = byId.get(prerequisiteId);
+      const j = instance.initiatives.findIndex((x) => x.id === prerequisiteId);
+      if (!prerequisite) return;
+      const prerequisiteStarts = candidates.get(prerequisiteId) ?? [];
+      for (const { start: t } of starts) {
+        const terms = [
+          ...starts.filter((v) => v.start <= t).map((v) => ({ coefficient: 1, name: v.name })),
+          ...prerequisiteStarts
+            .filter((v) => v.start <= t - prerequisite.duration)
+            .map((v) => ({ coefficient: -1, name: v.name })),
+        ];
+        addRow(
+          {
+            name: `req${i}_${j}_${t}`,
+            kind: 'requires',
+            description: `${initiative.id} may start by period ${t} only if ${prerequisiteId} has finished by then`,
+            ids: [initiative.id, prerequisiteId],
+          },
+          terms,
+          '<=',
+          0,
+        );
+      }
+    });
+  });
+
+  const excluded = new Set<string>();
+  instance.initiatives.forEach((initiative, i) => {
+    for (const otherId of initiative.excludes) {
+      const j = instance.initiatives.findIndex((x) => x.id === otherId);
+      const key = `${Math.min(i, j)}_${Math.max(i, j)}`;
+      if (j < 0 || j === i || excluded.has(key)) continue;
+      excluded.add(key);
+      const terms = [...(candidates.get(initiative.id) ?? []), ...(candidates.get(otherId) ?? [])].map(
+        (v) => ({ coefficient: 1, name: v.name }),
+      );
+      if ((candidates.get(initiative.id)?.length ?? 0) === 0 || (candidates.get(otherId)?.length ?? 0) === 0)
+        continue;
+      addRow(
+        {
+          name: `excl${key}`,
+          kind: 'excludes',
+          description: `${initiative.id} and ${otherId} exclude each other`,
+          ids: [initiative.id, otherId],
+        },
+        terms,
+        '<=',
+        1,
+      );
+    }
+  });
+
+  const resourceRows = (
+    kind: 'budget' | 'capacity',
+    limits: readonly number[],
+    perPeriod: (x: PlanInitiative) => number,
+  ): void => {
+    for (let t = 0; t < instance.periods; t++) {
+      const active = variables.filter((v) => v.start <= t && t < v.start + (byId.get(v.id)?.duration ?? 0));
+      const terms = active
+        .map((v) => ({ coefficient: perPeriod(byId.get(v.id) as PlanInitiative), name: v.name }))
+        .filter((term) => term.coefficient !== 0);
+      const limit = limits[t] ?? 0;
+      const activeIds = [...new Set(active.map((v) => v.id))];
+      const worstCase = activeIds.reduce((sum, id) => sum + perPeriod(byId.get(id) as PlanInitiative), 0);
+      if (worstCase <= limit) continue; // cannot bind: redundant row
+      addRow(
+        {
+          name: `${kind}${t}`,
+          kind,
+          period: t,
+          description: `${kind} of period ${t} (${num(limit)})`,
+          ids: activeIds,
+        },
+        terms,
+        '<=',
+        limit,
+      );
+    }
+  };
+  resourceRows('budget', instance.budget, costPerPeriod);
+  if (instance.capacity) resourceRows('capacity', instance.capacity, (x) => x.effort);
+
+  const objective = variables
+    .map((v) => ({ coefficient: v.value, name: v.name }))
+    .filter((term) => term.coefficient !== 0);
+  const lp = [
+    'Maximize',
+    ` value: ${objective.length > 0 ? linear(objective) : '0 ' + (variables[0]?.name ?? 'dummy')}`,
+    'Subject To',
+    ...rows.map((r) => r.text),
+    'Binaries',
+    ...chunk(
+      variables.map((v) => v.name),
+      12,
+    ).map((names) => ` ${names.join(' ')}`),
+    'End',
+    '',
+  ].join('\n');
+  return {
+    lp,
+    variables,
+    rows: rows.map((r) => r.row),
+    candidates,
+    ...(infeasibleReason === undefined ? {} : { infeasibleReason }),
+  };
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let k = 0; k < items.length; k += size) chunks.push(items.slice(k, k + size));
+  return chunks;
+}
+
+/** Reads the schedule from column values (by column name); binaries are rounded at 0.5. */
+export function interpretColumns(
+  model: PlanModel,
+  columnValue: (name: string) => number | undefined,
+): { id: string; start: number }[] {
+  return model.variables
+    .filter((v) => (columnValue(v.name) ?? 0) > 0.5)
+    .map((v) => ({ id: v.id, start: v.start }));
+}

@@ -21,12 +21,35 @@ export interface PackSources {
 }
 
 /**
+ * What the loader could not read: a file that did not parse or whose items were dropped for schema errors. Checks
+ * that depend on such content are skipped or told of the dropped ids, so one broken file does not cause a flood of
+ * follow-on problems.
+ */
+export interface Unreadable {
+  /** vocabulary.yaml exists but could not be read */
+  vocabulary?: boolean;
+  /** a whole catalogue file could not be read: references into it are not checked */
+  painPoints?: boolean;
+  kpis?: boolean;
+  scenarios?: boolean;
+  /** ids/codes of items dropped for schema errors: references to them are not reported again */
+  painPointIds?: readonly string[];
+  kpiIds?: readonly string[];
+  scenarioCodes?: readonly string[];
+}
+
+/**
  * Cross-file rules of an atlas pack, given its schema-valid files and the atlas it extends (if any): unique codes and
  * ids (also against the base), references to existing codes and ids, closed vocabularies, code parts that agree with
  * the category and the pack's industry, no self or duplicate links, and no cycle among prerequisite links.
  * Returns every problem found, in file order.
  */
-export function validateAtlasPack(pack: AtlasPackData, sources: PackSources, base?: Atlas): AtlasProblem[] {
+export function validateAtlasPack(
+  pack: AtlasPackData,
+  sources: PackSources,
+  base?: Atlas,
+  unreadable: Unreadable = {},
+): AtlasProblem[] {
   const problems: AtlasProblem[] = [];
   const report = (src: SourceRef | undefined, path: Path, message: string) => {
     const s = src ?? sources.meta;
@@ -35,7 +58,8 @@ export function validateAtlasPack(pack: AtlasPackData, sources: PackSources, bas
   const { meta } = pack;
 
   // vocabulary
-  if (!meta.extends && !pack.vocabulary) report(sources.meta, [], 'a stand-alone pack needs vocabulary.yaml');
+  if (!meta.extends && !pack.vocabulary && !unreadable.vocabulary)
+    report(sources.meta, [], 'a stand-alone pack needs vocabulary.yaml');
   if (meta.extends && pack.vocabulary) {
     report(
       sources.vocabulary,
@@ -68,6 +92,7 @@ export function validateAtlasPack(pack: AtlasPackData, sources: PackSources, bas
 
   // pain points
   const painPoints = new Set(base?.painPoints.map((p) => p.id));
+  const droppedPainPoints = new Set(unreadable.painPointIds);
   pack.painPoints.forEach((p, i) => {
     if (painPoints.has(p.id))
       report(sources.painPoints, ['painPoints', i, 'id'], `duplicate pain point id "${p.id}"`);
@@ -82,6 +107,7 @@ export function validateAtlasPack(pack: AtlasPackData, sources: PackSources, bas
 
   // KPIs
   const kpis = new Set(base?.kpis.map((k) => k.id));
+  const droppedKpis = new Set(unreadable.kpiIds);
   pack.kpis.forEach((k, i) => {
     if (kpis.has(k.id)) report(sources.kpis, ['kpis', i, 'id'], `duplicate KPI id "${k.id}"`);
     kpis.add(k.id);
@@ -94,7 +120,12 @@ export function validateAtlasPack(pack: AtlasPackData, sources: PackSources, bas
   });
 
   // scenarios
-  if (!meta.extends && pack.scenarios.length === 0) {
+  if (
+    !meta.extends &&
+    pack.scenarios.length === 0 &&
+    !unreadable.scenarios &&
+    !unreadable.scenarioCodes?.length
+  ) {
     report(sources.scenarios, ['scenarios'], 'a stand-alone pack needs at least one scenario');
   }
   const codes = new Set(base?.scenarios.map((s) => s.code));
@@ -142,8 +173,13 @@ export function validateAtlasPack(pack: AtlasPackData, sources: PackSources, bas
         (j, id) => report(src, at(list, j), `${what} "${id}" listed twice`),
       );
     };
-    refs('painPoints', (id) => painPoints.has(id), 'pain point', false);
-    refs('kpis', (id) => kpis.has(id), 'KPI', false);
+    refs(
+      'painPoints',
+      (id) => painPoints.has(id) || droppedPainPoints.has(id) || !!unreadable.painPoints,
+      'pain point',
+      false,
+    );
+    refs('kpis', (id) => kpis.has(id) || droppedKpis.has(id) || !!unreadable.kpis, 'KPI', false);
     refs('valueTags', (id) => valueTags.has(id), 'value tag', true);
     refs('enterpriseTypes', (id) => enterpriseTypes.has(id), 'enterprise type', true);
   });
@@ -152,10 +188,12 @@ export function validateAtlasPack(pack: AtlasPackData, sources: PackSources, bas
   const linkKey = (l: { from: string; to: string; chain: string }) =>
     `${l.from}\u0000${l.to}\u0000${l.chain}`;
   const seenLinks = new Set(base?.links.map(linkKey));
+  const droppedCodes = new Set(unreadable.scenarioCodes);
   pack.links.forEach((l, i) => {
     const src = sources.links;
-    if (!codes.has(l.from)) report(src, ['links', i, 'from'], `link from unknown scenario ${l.from}`);
-    if (!codes.has(l.to)) report(src, ['links', i, 'to'], `link to unknown scenario ${l.to}`);
+    const exists = (code: string) => codes.has(code) || droppedCodes.has(code) || !!unreadable.scenarios;
+    if (!exists(l.from)) report(src, ['links', i, 'from'], `link from unknown scenario ${l.from}`);
+    if (!exists(l.to)) report(src, ['links', i, 'to'], `link to unknown scenario ${l.to}`);
     if (l.from === l.to) report(src, ['links', i], `link from ${l.from} to itself`);
     check(chains.has(l.chain), src, ['links', i, 'chain'], `unknown chain "${l.chain}"`);
     const key = linkKey(l);

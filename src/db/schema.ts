@@ -1,3 +1,4 @@
+import { ORGANISATION_KINDS, ROLES } from '../contracts/auth.ts';
 import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -5,17 +6,8 @@ import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'driz
  * so a distributed PostgreSQL (Citus) can shard on it. `organisations` and `users` are shared reference tables.
  */
 
-export const ORGANISATION_KINDS = [
-  'enterprise',
-  'service_provider',
-  'authority',
-  'association',
-  'platform',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-export const ROLES = ['admin', 'editor', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export { ORGANISATION_KINDS, ROLES };
+export type { OrganisationKind, Role } from '../contracts/auth.ts';
 
 export const organisations = pgTable(
   'organisations',

@@ -2,9 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.ts';
 
-export interface ErrorBody {
-  error: { code: string; message: string; details: unknown };
-}
+import type { ErrorBody } from '../contracts/auth.ts';
 
 const body = (code: string, message: string, details: unknown = null): ErrorBody => ({
   error: { code, message, details },

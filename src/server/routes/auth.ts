@@ -5,39 +5,17 @@ import type { Db } from '../../db/client.ts';
 import {
   deleteSession,
   findUserByEmail,
+  findUserById,
+  updatePasswordHash,
   insertSession,
   listMemberships,
   type MembershipView,
 } from '../../db/repositories/accounts.ts';
-import { ORGANISATION_KINDS, ROLES } from '../../db/schema.ts';
+import { ChangePassword, Me, SignIn } from '../../contracts/auth.ts';
 import { AppError, forbidden } from '../app-error.ts';
-import { verifyPassword } from '../auth/password.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token.ts';
-
-const Membership = z.object({
-  orgId: z.string(),
-  orgName: z.string(),
-  orgKind: z.enum(ORGANISATION_KINDS),
-  role: z.enum(ROLES),
-});
-
-export const Me = z.object({
-  user: z.object({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    locale: z.string(),
-    mustChangePassword: z.boolean(),
-  }),
-  organisation: Membership,
-  memberships: z.array(Membership),
-});
-
-const SignIn = z.object({
-  email: z.string().trim().min(1, 'email is required').max(320),
-  password: z.string().min(1, 'password is required').max(1024),
-});
 
 export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
   const cookieOptions = {
@@ -98,6 +76,27 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
         const token = request.cookies[SESSION_COOKIE];
         if (token) await deleteSession(db, hashSessionToken(token));
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/auth/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'Change your password (required after a one-time password)',
+          body: ChangePassword,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const session = await requireSession(db, request);
+        const user = await findUserById(db, session.user.id);
+        if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
+          throw new AppError(400, 'invalid_credentials', 'The current password is wrong');
+        }
+        await updatePasswordHash(db, user.id, await hashPassword(request.body.newPassword));
         return reply.status(204).send(null);
       },
     );

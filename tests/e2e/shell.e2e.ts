@@ -1,0 +1,65 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+describe('web shell', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('signs in as the demo user, shows the Chinese shell, switches to English and back after reload, signs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    await page.goto(server.url);
+
+    // Chinese by default
+    await expect.poll(() => page.getByRole('button', { name: '登录' }).isVisible()).toBe(true);
+    await page.getByLabel('邮箱').fill('cio@demo.tupu.local');
+    await page.getByLabel('密码').fill('wrong password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Email or password is wrong');
+
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    const nav = page.getByRole('navigation', { name: 'main' });
+    await expect.poll(() => nav.isVisible()).toBe(true);
+    for (const label of ['图谱', '诊断', '规划', '实施', '评估', '区域']) {
+      expect(await nav.getByRole('link', { name: label }).count()).toBe(1);
+    }
+    expect(await page.getByText('明远精密机械有限公司（演示）').first().isVisible()).toBe(true);
+
+    // an unbuilt step shows an honest empty state
+    await nav.getByRole('link', { name: '实施' }).click();
+    await expect.poll(() => page.getByText('实施尚未开放').isVisible()).toBe(true);
+
+    // English, remembered across a reload
+    await page.getByRole('button', { name: '语言' }).click();
+    await expect.poll(() => nav.getByRole('link', { name: 'Diagnose' }).count()).toBe(1);
+    await page.reload();
+    await expect
+      .poll(() =>
+        page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: 'Region' }).count(),
+      )
+      .toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+
+    // the session is gone on the server too
+    const me = await page.request.get(`${server.url}/api/auth/me`);
+    expect(me.status()).toBe(401);
+    await page.close();
+  });
+});

@@ -1,0 +1,24 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../src/config.ts';
+import { startServer, type RunningServer } from '../../src/server/start.ts';
+
+/** A real server on a random port with a fresh embedded database in a temp folder. */
+export async function startTestServer(
+  options: { demo?: boolean; adminPassword?: string } = {},
+): Promise<RunningServer & { dispose(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tupu-test-'));
+  const config = loadConfig(
+    { TUPU_DATA_DIR: dataDir, TUPU_LOG_LEVEL: 'silent', TUPU_HOST: '127.0.0.1' },
+    { port: 0, adminPassword: options.adminPassword ?? 'admin-password-for-tests' },
+  );
+  const server = await startServer(config, { demo: options.demo ?? true });
+  return {
+    ...server,
+    dispose: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

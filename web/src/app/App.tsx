@@ -1,0 +1,53 @@
+import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Routes } from 'react-router';
+import { useMe } from '../api/session.ts';
+import { ComingSoonPage } from '../pages/ComingSoonPage.tsx';
+import { HomePage } from '../pages/HomePage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { SignInPage } from '../pages/SignInPage.tsx';
+import { AppShell } from './AppShell.tsx';
+
+const AtlasRoutes = lazy(() => import('../pages/atlas/AtlasRoutes.tsx'));
+
+const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
+
+export function App() {
+  const { i18n, t } = useTranslation();
+  const me = useMe();
+  const locale = i18n.language === 'en' ? enUS : zhCN;
+
+  let content;
+  if (me.isPending) {
+    content = <Spin size="large" fullscreen />;
+  } else if (me.isError) {
+    content = <Result status="error" title={t('errors.network')} subTitle={me.error.message} />;
+  } else if (!me.data) {
+    content = <SignInPage />;
+  } else {
+    content = (
+      <AppShell me={me.data}>
+        <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+          <Routes>
+            <Route path="/" element={<HomePage me={me.data} />} />
+            <Route path="/atlas/*" element={<AtlasRoutes />} />
+            <Route path="/diagnose/*" element={<ComingSoonPage feature="diagnose" />} />
+            <Route path="/plan/*" element={<ComingSoonPage feature="plan" />} />
+            <Route path="/deliver/*" element={<ComingSoonPage feature="deliver" />} />
+            <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />
+            <Route path="/region/*" element={<ComingSoonPage feature="region" />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </AppShell>
+    );
+  }
+  return (
+    <ConfigProvider locale={locale} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>{content}</AntApp>
+    </ConfigProvider>
+  );
+}

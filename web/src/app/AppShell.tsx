@@ -1,0 +1,101 @@
+import { LogoutOutlined, TranslationOutlined } from '@ant-design/icons';
+import { Alert, Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { Me } from '../../../src/contracts/auth.ts';
+import { useSignOut } from '../api/session.ts';
+import { setLanguage } from '../i18n/index.ts';
+import { NAV_ITEMS } from './navigation.tsx';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const signOut = useSignOut();
+  const narrow = !screens.lg;
+
+  const selected =
+    NAV_ITEMS.filter((item) => item.path !== '/' && location.pathname.startsWith(item.path)).map(
+      (i) => i.key,
+    )[0] ?? 'home';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        width={200}
+        collapsed={narrow}
+        collapsedWidth={64}
+        theme="light"
+        style={{ borderRight: '1px solid #eef0f3' }}
+      >
+        <Link to="/" aria-label={t('app.name')}>
+          <div
+            style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8 }}
+          >
+            <span style={{ fontSize: 22, fontWeight: 700, color: '#1f5fbf' }}>图</span>
+            {!narrow && <Typography.Text strong>{t('app.name')} Tupu</Typography.Text>}
+          </div>
+        </Link>
+        <nav aria-label="main">
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={NAV_ITEMS.map((item) => ({
+              key: item.key,
+              icon: item.icon,
+              label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link>,
+            }))}
+          />
+        </nav>
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            background: '#fff',
+            borderBottom: '1px solid #eef0f3',
+            padding: '0 16px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            gap: 12,
+          }}
+        >
+          <Space size={8} align="center" style={{ minWidth: 0, overflow: 'hidden' }}>
+            <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 260 : 480 }}>
+              {me.organisation.orgName}
+            </Typography.Text>
+            <Tag>{t(`kinds.${me.organisation.orgKind}`)}</Tag>
+          </Space>
+          <Space size={4}>
+            <Button
+              type="text"
+              icon={<TranslationOutlined />}
+              onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')}
+              aria-label={t('lang.label')}
+            >
+              {t('lang.switch')}
+            </Button>
+            {!narrow && <Typography.Text type="secondary">{me.user.displayName}</Typography.Text>}
+            <Button
+              type="text"
+              icon={<LogoutOutlined />}
+              loading={signOut.isPending}
+              onClick={() => signOut.mutate()}
+            >
+              {t('auth.signOut')}
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ padding: narrow ? 16 : 24 }}>
+          {me.user.mustChangePassword && (
+            <Alert type="warning" showIcon title={t('auth.mustChange')} style={{ marginBottom: 16 }} />
+          )}
+          {children}
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,27 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DeploymentUnitOutlined,
+  HomeOutlined,
+  RocketOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+
+/** The loop as navigation: 图谱 · 诊断 · 规划 · 实施 · 评估 · 区域. */
+export interface NavItem {
+  key: 'home' | 'atlas' | 'diagnose' | 'plan' | 'deliver' | 'evaluate' | 'region';
+  path: string;
+  icon: ReactNode;
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { key: 'home', path: '/', icon: <HomeOutlined /> },
+  { key: 'atlas', path: '/atlas', icon: <DeploymentUnitOutlined /> },
+  { key: 'diagnose', path: '/diagnose', icon: <AuditOutlined /> },
+  { key: 'plan', path: '/plan', icon: <ScheduleOutlined /> },
+  { key: 'deliver', path: '/deliver', icon: <RocketOutlined /> },
+  { key: 'evaluate', path: '/evaluate', icon: <BarChartOutlined /> },
+  { key: 'region', path: '/region', icon: <ApartmentOutlined /> },
+];

@@ -1,0 +1,60 @@
+import type { Messages } from './zh.ts';
+
+export const en: Messages = {
+  app: { name: 'Tupu', tagline: 'Digital transformation of manufacturing' },
+  nav: {
+    home: 'Overview',
+    atlas: 'Atlas',
+    diagnose: 'Diagnose',
+    plan: 'Plan',
+    deliver: 'Deliver',
+    evaluate: 'Evaluate',
+    region: 'Region',
+  },
+  loop: {
+    atlas: 'One map, four lists: scenarios, data, knowledge models, tools and skills',
+    diagnose: 'Assess against reference standards to know where you stand',
+    plan: 'Pick scenarios, estimate cost and return, write the transformation plan',
+    deliver: 'Deliver the projects, choose providers, keep control',
+    evaluate: 'Measure the results: business performance and digital capability',
+    region: 'Regional pilots: dashboards over enterprises, benchmarks and cases',
+  },
+  auth: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    email: 'Email',
+    password: 'Password',
+    emailRequired: 'Enter your email',
+    passwordRequired: 'Enter your password',
+    demoHint: 'Demo account: cio@demo.tupu.local, password tupu-demo-2024',
+    welcome: 'Welcome to Tupu',
+    subtitle: 'Plan → implement → evaluate → optimise, one scenario at a time',
+    sessionExpired: 'Your session has expired; sign in again',
+    mustChange: 'You are using a one-time password; please change it soon.',
+  },
+  home: {
+    greeting: 'Hello, {{name}}',
+    org: 'Organisation',
+    role: 'Role',
+    loopTitle: 'The transformation loop',
+    loopIntro:
+      'The MIIT implementation guide asks every manufacturer to plan, implement, evaluate and optimise in a continuous loop. Tupu turns each step into a working tool.',
+    open: 'Open',
+  },
+  empty: {
+    title: '{{feature}} is not available yet',
+    body: 'This module is being built. Finished features appear here; see the project issues for progress.',
+    back: 'Back to overview',
+  },
+  roles: { admin: 'Admin', editor: 'Editor', viewer: 'Viewer' },
+  kinds: {
+    enterprise: 'Enterprise',
+    service_provider: 'Service provider',
+    authority: 'Authority',
+    association: 'Association',
+    platform: 'Platform',
+  },
+  lang: { switch: '中文', label: 'Language' },
+  errors: { network: 'Cannot reach the server', unknown: 'Something went wrong' },
+  notFound: { title: 'Page not found', back: 'Back to overview' },
+};

@@ -1,0 +1,99 @@
+import type { PointsModel, QuestionDef, RatioQuestion } from './model-schema.ts';
+import { atLeast, tidy } from './numbers.ts';
+import type { PointsAnswers, QuestionAnswer } from './points-answers.ts';
+import { flatQuestions } from './points-flat.ts';
+
+/** Index of the band a percentage falls in: bands are (previous upTo, upTo], the first one [0, upTo]. */
+export function bandIndex(q: RatioQuestion, percent: number): number {
+  for (let i = 0; i < q.bands.length; i++) if (percent <= (q.bands[i]?.upTo ?? 100) + 1e-9) return i;
+  return q.bands.length - 1;
+}
+
+/** Points of one answer, capped at the question's maximum; unanswered scores 0. */
+export function questionScore(q: QuestionDef, a: QuestionAnswer): number {
+  if (q.type === 'single' && a.type === 'single')
+    return a.index === null ? 0 : (q.options[a.index]?.points ?? 0);
+  if (q.type === 'multi' && a.type === 'multi') {
+    let s = 0;
+    for (const i of a.chosen) {
+      const o = q.options[i];
+      if (o && !o.exclusive) s += o.points;
+    }
+    return tidy(Math.min(q.max, s));
+  }
+  if (q.type === 'ratio' && a.type === 'ratio')
+    return a.percent === null ? 0 : (q.bands[bandIndex(q, a.percent)]?.points ?? 0);
+  throw new Error(`answer of type ${a.type} given to ${q.type} question ${q.id}`);
+}
+
+export interface PointsScore {
+  questionScores: number[];
+  dimensionScores: number[];
+  dimensionMax: number[];
+  score: number;
+  maxScore: number;
+}
+
+export function scorePoints(model: PointsModel, answers: PointsAnswers): PointsScore {
+  const flat = flatQuestions(model);
+  const dimensionScores = model.dimensions.map(() => 0);
+  const dimensionMax = model.dimensions.map(() => 0);
+  const questionScores: number[] = [];
+  let score = 0;
+  let maxScore = 0;
+  flat.forEach((fq, i) => {
+    const a = answers.questions[i];
+    const s = a ? questionScore(fq.def, a) : 0;
+    questionScores.push(s);
+    dimensionScores[fq.dimension] = (dimensionScores[fq.dimension] ?? 0) + s;
+    dimensionMax[fq.dimension] = (dimensionMax[fq.dimension] ?? 0) + fq.best;
+    score += s;
+    maxScore += fq.best;
+  });
+  return {
+    questionScores,
+    dimensionScores: dimensionScores.map(tidy),
+    dimensionMax: dimensionMax.map(tidy),
+    score: tidy(score),
+    maxScore: tidy(maxScore),
+  };
+}
+
+/** Number of scenes at level ≥ `level`, and how many of them are 约束性. */
+export function countScenes(
+  model: PointsModel,
+  scenes: readonly number[],
+  level: number,
+): { all: number; constrained: number } {
+  let all = 0;
+  let constrained = 0;
+  model.scenes.forEach((s, i) => {
+    if ((scenes[i] ?? 0) >= level) {
+      all++;
+      if (s.constrained) constrained++;
+    }
+  });
+  return { all, constrained };
+}
+
+/** Whether the gate of level k (index into model.levels) holds. */
+export function gateHolds(model: PointsModel, k: number, score: number, scenes: readonly number[]): boolean {
+  const lv = model.levels[k];
+  if (!lv) return false;
+  if (!atLeast(score, lv.minScore)) return false;
+  const c = countScenes(model, scenes, lv.sceneLevel);
+  return c.all >= lv.minScenes && c.constrained >= lv.minConstrainedScenes;
+}
+
+/**
+ * The level reached: levels are climbed bottom-up, level k counts only if levels 1…k-1 hold too.
+ * Returns the index of the highest level reached, or -1.
+ */
+export function pointsLevel(model: PointsModel, score: number, scenes: readonly number[]): number {
+  let reached = -1;
+  for (let k = 0; k < model.levels.length; k++) {
+    if (!gateHolds(model, k, score, scenes)) break;
+    reached = k;
+  }
+  return reached;
+}

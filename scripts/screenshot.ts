@@ -27,9 +27,9 @@ const context = await browser.newContext({
   viewport: { width, height: 900 },
   locale: lang === 'en' ? 'en-US' : 'zh-CN',
 });
+await context.addInitScript(`localStorage.setItem('tupu.lang', ${JSON.stringify(lang)})`);
 const page = await context.newPage();
 await page.goto(base);
-await page.evaluate((l) => localStorage.setItem('tupu.lang', l), lang);
 if (user !== 'none') {
   const res = await page.request.post(`${base}/api/auth/sign-in`, {
     data: { email: user, password: DEMO_PASSWORD },

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerPack } from './commands/pack.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -15,6 +16,7 @@ const program = new Command('tupu')
 
 // Every feature registers its sub-command here, one line each.
 registerServe(program);
+registerPack(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -58,7 +58,7 @@ export async function loadAtlasPacks(
   options: { displayBase?: string } = {},
 ): Promise<AtlasCatalogResult> {
   const displayBase = options.displayBase ?? process.cwd();
-  const folders = (await findPackFolders(root)).filter((f) => f.kind === 'atlas' || f.kind === undefined);
+  const folders = (await findPackFolders(root)).filter((f) => f.kind === 'atlas');
   const registry = new AtlasRegistry(folders, displayBase);
   const problems: PackProblem[] = [...registry.problems];
   const catalog = new Map<string, NonNullable<Extract<AtlasLoadResult, { ok: true }>['atlas']>>();

@@ -1,0 +1,170 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/client.ts';
+import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { hashPassword } from '../../src/server/auth/password.ts';
+import { openTestDatabase, testEngines } from '../support/databases.ts';
+
+const countSessions = async (database: Database) =>
+  (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from sessions`)).rows[0]?.n;
+
+function cookieFrom(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!header) throw new Error('no Set-Cookie header');
+  return header.split(';')[0]!;
+}
+
+describe.each(testEngines())('auth API on %s', (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await seedDemoRegion(database.db, hashPassword);
+    const config = loadConfig(
+      { TUPU_LOG_LEVEL: 'silent', TUPU_WEB_DIR: '/nonexistent' },
+      { bodyLimit: 4096 },
+    );
+    app = await buildApp({ config, database });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const signIn = (password = DEMO_PASSWORD, email = 'cio@demo.tupu.local') =>
+    app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+
+  it('answers health with the engine and version', async () => {
+    const res = await app.inject('/api/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', db: engine });
+    expect(res.json<{ version: string }>().version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('should fail with 401 invalid_credentials on a wrong password, and write no session', async () => {
+    const before = await countSessions(database);
+    const res = await signIn('not the password');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({
+      error: { code: 'invalid_credentials', message: 'Email or password is wrong', details: null },
+    });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(await countSessions(database)).toBe(before);
+  });
+
+  it('gives the same answer for an unknown email as for a wrong password', async () => {
+    const res = await signIn(DEMO_PASSWORD, 'nobody@example.com');
+    expect(res.statusCode).toBe(401);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('invalid_credentials');
+  });
+
+  it('signs in with an HttpOnly SameSite cookie, reads me, signs out and forgets the session', async () => {
+    const res = await signIn();
+    expect(res.statusCode).toBe(200);
+    const setCookie = String(res.headers['set-cookie']);
+    expect(setCookie).toMatch(/tupu_session=/);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    const cookie = cookieFrom(res.headers['set-cookie']);
+
+    const me = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      user: { email: 'cio@demo.tupu.local' },
+      organisation: { orgKind: 'enterprise', role: 'admin' },
+    });
+
+    const out = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } });
+    expect(out.statusCode).toBe(204);
+    const after = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(after.statusCode).toBe(401);
+    expect(after.json<{ error: { message: string } }>().error.message).toMatch(/expired/);
+  });
+
+  it('should fail with 401 when the session has expired', async () => {
+    const cookie = cookieFrom((await signIn()).headers['set-cookie']);
+    await database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute'`);
+    const res = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  it('should fail with 401 when no cookie is sent', async () => {
+    const res = await app.inject('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in first', details: null } });
+  });
+
+  it('answers an unknown API route with the error shape', async () => {
+    const res = await app.inject('/api/does-not-exist');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({
+      error: { code: 'not_found', message: 'No route for GET /api/does-not-exist', details: null },
+    });
+  });
+
+  it('rejects malformed JSON with 400 invalid_json and writes nothing', async () => {
+    const before = await countSessions(database);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": "cio@demo.tupu.local", ',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('invalid_json');
+    expect(await countSessions(database)).toBe(before);
+  });
+
+  it('rejects a body over the size limit with 413', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'cio@demo.tupu.local', password: 'x'.repeat(10_000) },
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('payload_too_large');
+  });
+
+  it('rejects a body that fails the schema with 400 validation_error naming the field', async () => {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a@b.c' } });
+    expect(res.statusCode).toBe(400);
+    const body = res.json<{ error: { code: string; message: string; details: { path: string }[] } }>();
+    expect(body.error.code).toBe('validation_error');
+    expect(body.error.message).toMatch(/password/);
+  });
+
+  it('changes the password only with the right current password', async () => {
+    const cookie = cookieFrom((await signIn(DEMO_PASSWORD, 'cdo@demo.tupu.local')).headers['set-cookie']);
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'nope', newPassword: 'a-much-better-password' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'a-much-better-password' },
+    });
+    expect(ok.statusCode).toBe(204);
+    expect((await signIn(DEMO_PASSWORD, 'cdo@demo.tupu.local')).statusCode).toBe(401);
+    expect((await signIn('a-much-better-password', 'cdo@demo.tupu.local')).statusCode).toBe(200);
+  });
+
+  it('publishes the OpenAPI document and a browsable reference', async () => {
+    const doc = await app.inject('/api/openapi.json');
+    expect(doc.statusCode).toBe(200);
+    const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/sign-in', '/api/auth/me']));
+    const ui = await app.inject('/api/docs/');
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toMatch(/text\/html/);
+  });
+});

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listModelPacks, loadModelById, loadModelPack } from './model-load.ts';
+import { formatProblem } from './yaml-source.ts';
+
+const fixtures = 'src/packs/fixtures/models';
+
+describe('model pack loader', () => {
+  it('loads every shipped model pack without a problem', async () => {
+    const ids = await listModelPacks('packs/models');
+    expect(ids).toContain('sme-digital-level-2024');
+    for (const id of ids) {
+      const r = await loadModelById('packs/models', id);
+      expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
+    }
+  });
+
+  it('reports every semantic problem at once, with file and line', async () => {
+    const r = await loadModelPack(join(fixtures, 'bad-points'));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    const f = `${fixtures}/bad-points`;
+    expect(r.problems.map(formatProblem)).toEqual([
+      `${f}/indicators.yaml:17: options must be lettered A, B, C … in order: expected B, got C`,
+      `${f}/indicators.yaml:25: an exclusive ("无") option must score 0`,
+      `${f}/indicators.yaml:4: dimension D1 declares 10 points, its indicators add up to 5`,
+      `${f}/indicators.yaml:18: duplicate question id "Q1"`,
+      `${f}/levels.yaml:7: minConstrainedScenes cannot exceed minScenes`,
+      `${f}/levels.yaml:7: minConstrainedScenes 2 exceeds the 1 约束性 scenes`,
+      `${f}/levels.yaml:10: minScore must not decrease from one level to the next (8 → 4)`,
+      `${f}/levels.yaml:13: minConstrainedScenes must not decrease from one level to the next (2 → 1)`,
+    ]);
+  });
+
+  it('reports schema problems (bad scenario codes, wrong types) with lines', async () => {
+    const r = await loadModelPack(join(fixtures, 'bad-schema'));
+    expect(r.ok ? [] : r.problems.map((p) => `${p.line}: ${p.message.split(':')[0]}`)).toEqual([
+      '4: dimensions.0.points',
+      '23: dimensions.0.indicators.0.questions.1.scenarios.0',
+    ]);
+  });
+
+  it('names the available packs when an id is unknown', async () => {
+    const r = await loadModelById('packs/models', 'nope');
+    expect(r.ok ? '' : r.problems[0]?.message).toMatch(
+      /no model pack "nope" \(available: .*sme-digital-level-2024/,
+    );
+  });
+});

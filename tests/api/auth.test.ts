@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import type { Database } from '../../src/db/client.ts';
+import { queryRows, type Database } from '../../src/db/client.ts';
 import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { openTestDatabase, testEngines } from '../support/databases.ts';
 
 const countSessions = async (database: Database) =>
-  (await database.db.execute<{ n: number }>(sql`select count(*)::int as n from sessions`)).rows[0]?.n;
+  (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from sessions`))[0]?.n;
 
 function cookieFrom(setCookie: string | string[] | undefined): string {
   const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;

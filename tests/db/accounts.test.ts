@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import { queryRows, type Database } from '../../src/db/client.ts';
 import {
   addMembership,
   createOrganisation,
@@ -29,12 +29,15 @@ describe.each(testEngines())('accounts on %s', (engine) => {
 
   it('reports its engine and has every tenant-owned table keyed by org_id', async () => {
     expect(database.engine).toBe(engine);
-    const result = await database.db.execute<{ table_name: string }>(sql`
+    const result = await queryRows<{ table_name: string }>(
+      database.db,
+      sql`
       select table_name from information_schema.tables
       where table_schema = 'public' and table_name not in ('organisations', 'users')
         and table_name not like '%migrations%'
-        and table_name not in (select table_name from information_schema.columns where column_name = 'org_id')`);
-    expect(result.rows.map((r) => r.table_name)).toEqual([]);
+        and table_name not in (select table_name from information_schema.columns where column_name = 'org_id')`,
+    );
+    expect(result.map((r) => r.table_name)).toEqual([]);
   });
 
   it('creates the platform admin once, with a one-time password when none is configured', async () => {
@@ -63,16 +66,18 @@ describe.each(testEngines())('accounts on %s', (engine) => {
     expect(signIns.map((s) => s.email)).toContain('cio@demo.tupu.local');
     const again = await seedDemoRegion(database.db, fakeHash);
     expect(again).toEqual(signIns);
-    const orgs = await database.db.execute<{ n: number }>(
+    const orgs = await queryRows<{ n: number }>(
+      database.db,
       sql`select count(*)::int as n from organisations where kind = 'enterprise'`,
     );
-    expect(orgs.rows[0]?.n).toBe(3);
+    expect(orgs[0]?.n).toBe(3);
     const consultant = await findUserByEmail(database.db, 'consultant@demo.tupu.local');
     expect((await listMemberships(database.db, consultant!.id)).length).toBe(3);
   });
 
   it('rejects a duplicate email and writes nothing of the failed transaction', async () => {
-    const before = await database.db.execute<{ n: number }>(
+    const before = await queryRows<{ n: number }>(
+      database.db,
       sql`select count(*)::int as n from organisations`,
     );
     await expect(
@@ -86,8 +91,11 @@ describe.each(testEngines())('accounts on %s', (engine) => {
         await addMembership(tx, { orgId: org.id, userId: user.id, role: 'admin' });
       }),
     ).rejects.toThrow();
-    const after = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from organisations`);
-    expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
+    const after = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from organisations`,
+    );
+    expect(after[0]?.n).toBe(before[0]?.n);
   });
 
   it('finds live sessions only, and removes expired ones', async () => {
@@ -109,9 +117,10 @@ describe.each(testEngines())('accounts on %s', (engine) => {
     expect((await findLiveSession(database.db, 'live', now))?.user.email).toBe('cio@demo.tupu.local');
     expect(await findLiveSession(database.db, 'dead', now)).toBeUndefined();
     await deleteExpiredSessions(database.db, now);
-    const left = await database.db.execute<{ token_hash: string }>(
+    const left = await queryRows<{ token_hash: string }>(
+      database.db,
       sql`select token_hash from sessions order by 1`,
     );
-    expect(left.rows.map((r) => r.token_hash)).toEqual(['live']);
+    expect(left.map((r) => r.token_hash)).toEqual(['live']);
   });
 });

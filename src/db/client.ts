@@ -46,6 +46,6 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 /** Run raw SQL and get its rows typed; both drivers answer `{ rows }`. */
 export async function queryRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

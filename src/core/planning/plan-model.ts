@@ -114,8 +114,22 @@ function linear(terms: readonly { coefficient: number; name: string }[]): string
   return lines.join('\n    ');
 }
 
+export interface PlanModelOptions {
+  /**
+   * Feasibility diagnosis instead of value: every budget/capacity row gets a non-negative overrun column
+   * (`overBudget{t}`, `overCapacity{t}`) and the objective minimises the total overrun. Tells how much more budget or
+   * capacity an infeasible set of mandatory initiatives needs, and where.
+   */
+  readonly elastic?: boolean;
+}
+
+export const overrunColumn = (kind: 'budget' | 'capacity', period: number): string =>
+  `${kind === 'budget' ? 'overBudget' : 'overCapacity'}${period}`;
+
 /** Builds the LP text and the metadata needed to read a solution back. Expects a valid instance. */
-export function buildPlanModel(instance: PlanInstance): PlanModel {
+export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions = {}): PlanModel {
+  const elastic = options.elastic ?? false;
+  const overruns: string[] = [];
   const candidates = candidateStarts(instance);
   const byId = new Map(instance.initiatives.map((initiative) => [initiative.id, initiative]));
   const variables = instance.initiatives.flatMap((initiative) => candidates.get(initiative.id) ?? []);
@@ -217,6 +231,10 @@ export function buildPlanModel(instance: PlanInstance): PlanModel {
       const activeIds = [...new Set(active.map((v) => v.id))];
       const worstCase = activeIds.reduce((sum, id) => sum + perPeriod(byId.get(id) as PlanInitiative), 0);
       if (worstCase <= limit) continue; // cannot bind: redundant row
+      if (elastic) {
+        terms.push({ coefficient: -1, name: overrunColumn(kind, t) });
+        overruns.push(overrunColumn(kind, t));
+      }
       addRow(
         {
           name: `${kind}${t}`,
@@ -234,12 +252,12 @@ export function buildPlanModel(instance: PlanInstance): PlanModel {
   resourceRows('budget', instance.budget, costPerPeriod);
   if (instance.capacity) resourceRows('capacity', instance.capacity, (x) => x.effort);
 
-  const objective = variables
-    .map((v) => ({ coefficient: v.value, name: v.name }))
-    .filter((term) => term.coefficient !== 0);
+  const objective = elastic
+    ? overruns.map((name) => ({ coefficient: 1, name }))
+    : variables.map((v) => ({ coefficient: v.value, name: v.name })).filter((term) => term.coefficient !== 0);
   const lp = [
-    'Maximize',
-    ` value: ${objective.length > 0 ? linear(objective) : '0 ' + (variables[0]?.name ?? 'dummy')}`,
+    elastic ? 'Minimize' : 'Maximize',
+    ` ${elastic ? 'overrun' : 'value'}: ${objective.length > 0 ? linear(objective) : '0 ' + (variables[0]?.name ?? 'dummy')}`,
     'Subject To',
     ...rows.map((r) => r.text),
     'Binaries',

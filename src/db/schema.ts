@@ -1,5 +1,21 @@
 import { ORGANISATION_KINDS, ROLES } from '../contracts/auth.ts';
-import { boolean, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
 
 /**
  * The one PostgreSQL schema. Every tenant-owned table carries `org_id` (the organisation that owns the row),
@@ -66,4 +82,151 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+// ── Diagnosis 评估诊断 ─────────────────────────────────────────────────────────────────────────────────────
+
+export const ASSESSMENT_MODES = ['self', 'assessor'] as const;
+export const ASSESSMENT_STATUSES = ['draft', 'submitted'] as const;
+/** respondents the guide names in 二（三）: 企业管理者、各业务部门责任人、一线技术工人 */
+export const RESPONDENT_ROLES = ['manager', 'department_head', 'frontline'] as const;
+
+/** One assessment of an organisation against one indicator system (model pack id + version). */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    modelId: text('model_id').notNull(),
+    modelVersion: text('model_version').notNull(),
+    mode: text('mode', { enum: ASSESSMENT_MODES }).notNull(),
+    status: text('status', { enum: ASSESSMENT_STATUSES }).notNull().default('draft'),
+    title: text('title').notNull(),
+    /** model-specific profile, e.g. { "processType": "discrete" } for staged models */
+    profile: jsonb('profile').notNull().default({}),
+    /** the scored result frozen at submission */
+    result: jsonb('result'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [index('assessments_org_model_idx').on(t.orgId, t.modelId, t.createdAt)],
+);
+
+/** The answer to one item (question, scene, requirement, checklist item); the assessor's check kept beside it. */
+export const assessmentAnswers = pgTable(
+  'assessment_answers',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    value: jsonb('value'),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    answeredAt: timestamp('answered_at', { withTimezone: true }).notNull().defaultNow(),
+    /** assessor mode: verified (value stands) or corrected (verifiedValue replaces it for scoring) */
+    verification: text('verification', { enum: ['verified', 'corrected'] }),
+    verifiedValue: jsonb('verified_value'),
+    verificationReason: text('verification_reason'),
+    verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.assessmentId, t.itemId] })],
+);
+
+/** Which respondent role answers which section (dimension) of an assessment, optionally a named user. */
+export const assessmentAssignments = pgTable(
+  'assessment_assignments',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    sectionId: text('section_id').notNull(),
+    respondentRole: text('respondent_role', { enum: RESPONDENT_ROLES }).notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.assessmentId, t.sectionId] })],
+);
+
+/** The assessment's history: created, submitted, reopened (with a reason), … */
+export const assessmentEvents = pgTable(
+  'assessment_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['created', 'submitted', 'reopened'] }).notNull(),
+    note: text('note'),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assessment_events_assessment_idx').on(t.orgId, t.assessmentId, t.at)],
+);
+
+/** Evidence files attached to an assessment item, kept in the database (no extra storage to run). */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    assessmentId: uuid('assessment_id')
+      .notNull()
+      .references(() => assessments.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evidence_files_item_idx').on(t.orgId, t.assessmentId, t.itemId)],
+);
+
+// ── Planning 制定转型规划 ──────────────────────────────────────────────────────────────────────────────────
+
+/** A transformation plan; what-if copies point at the plan they were copied from. */
+export const plans = pgTable(
+  'plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    copiedFrom: uuid('copied_from'),
+    assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'set null' }),
+    atlasPackId: text('atlas_pack_id').notNull(),
+    /** enterprise profile: industry, process/discrete, size, revenue, enterprise type */
+    profile: jsonb('profile').notNull().default({}),
+    /** horizon, periods per year, discount rate, benefit years, budget, capacity */
+    settings: jsonb('settings').notNull().default({}),
+    /** initiatives with their assumptions and where each number came from */
+    initiatives: jsonb('initiatives').notNull().default([]),
+    /** plan-level risk register */
+    risks: jsonb('risks').notNull().default([]),
+    /** the last solved roadmap (status, schedule, reasons, greedy, frontier) */
+    solution: jsonb('solution'),
+    /** the plan document's sections as edited before export */
+    document: jsonb('document'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('plans_org_idx').on(t.orgId, t.updatedAt)],
 );

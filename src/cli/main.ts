@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerPack } from './commands/pack.ts';
+import { registerPlan } from './commands/plan.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -17,6 +18,7 @@ const program = new Command('tupu')
 // Every feature registers its sub-command here, one line each.
 registerServe(program);
 registerPack(program);
+registerPlan(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerPack } from './commands/pack.ts';
+import { registerScore } from './commands/score.ts';
+import { registerModel } from './commands/model.ts';
 import { registerPlan } from './commands/plan.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -18,6 +20,8 @@ const program = new Command('tupu')
 // Every feature registers its sub-command here, one line each.
 registerServe(program);
 registerPack(program);
+registerScore(program);
+registerModel(program);
 registerPlan(program);
 
 try {

@@ -1,0 +1,230 @@
+import ExcelJS from 'exceljs';
+import { open, readFile, stat } from 'node:fs/promises';
+import type { AnswerProblem, Assessment, AnswerValue } from '../core/diagnosis/assessment.ts';
+import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
+import { ANSWER_COL, SETTING_ROWS, SHEET } from './model-sheet-layout.ts';
+
+/** Answer files above this size are refused before parsing. */
+export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
+
+/** A problem with an answer file, located as precisely as the file allows. */
+export interface SheetProblem {
+  file: string;
+  sheet: string;
+  row: number | null;
+  question: string;
+  message: string;
+}
+
+export function formatSheetProblem(p: SheetProblem): string {
+  const where = [
+    p.file,
+    p.sheet !== '' ? `sheet "${p.sheet}"` : '',
+    p.row !== null ? `row ${p.row}` : '',
+    p.question !== '' ? `question ${p.question}` : '',
+  ]
+    .filter((s) => s !== '')
+    .join(', ');
+  return `${where}: ${p.message}`;
+}
+
+export interface ReadAnswers {
+  assessment: Assessment | null;
+  /** where each answer came from, to locate answer problems */
+  rowOf: Map<string, { sheet: string; row: number | null }>;
+  problems: SheetProblem[];
+}
+
+/** Read a .json or .xlsx answer file for `model`; refuses oversized, corrupted or encrypted files with a clear message. */
+export async function readAnswerFile(
+  path: string,
+  model: IndicatorSystem,
+  display = path,
+): Promise<ReadAnswers> {
+  const fail = (message: string, sheet = ''): ReadAnswers => ({
+    assessment: null,
+    rowOf: new Map(),
+    problems: [{ file: display, sheet, row: null, question: '', message }],
+  });
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (err) {
+    return fail(`cannot read file: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (size > MAX_ANSWER_BYTES)
+    return fail(
+      `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 20 MB limit for answer files; refused before parsing`,
+    );
+  if (/\.json$/i.test(path)) return readJson(path, fail);
+  if (/\.xlsx$/i.test(path)) return readWorkbook(path, model, display, fail);
+  return fail('answer files must be .json or .xlsx');
+}
+
+async function readJson(path: string, fail: (m: string) => ReadAnswers): Promise<ReadAnswers> {
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    return fail(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    return fail('expected an object {model, answers, scenes}');
+  const o = data as Record<string, unknown>;
+  if (typeof o.model !== 'string') return fail('missing "model": the id of the model these answers are for');
+  if (typeof o.answers !== 'object' || o.answers === null || Array.isArray(o.answers))
+    return fail('missing "answers" object');
+  const assessment: Assessment = {
+    model: o.model,
+    answers: o.answers as Record<string, AnswerValue>,
+    ...(typeof o.version === 'string' ? { version: o.version } : {}),
+    ...(typeof o.scenes === 'object' && o.scenes !== null
+      ? { scenes: o.scenes as Record<string, number> }
+      : {}),
+    ...(typeof o.weightTable === 'string' ? { weightTable: o.weightTable } : {}),
+    ...(Array.isArray(o.notApplicable) ? { notApplicable: o.notApplicable.map(String) } : {}),
+  };
+  const rowOf = new Map<string, { sheet: string; row: number | null }>();
+  return { assessment, rowOf, problems: [] };
+}
+
+/** Plain value of a cell: number, trimmed text, or null when blank. */
+function cellValue(cell: ExcelJS.Cell): number | string | null {
+  const v = cell.value;
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return v;
+  if (typeof v === 'object' && 'result' in v) {
+    const r = v.result;
+    if (typeof r === 'number') return r;
+    return typeof r === 'string' ? r.trim() || null : null;
+  }
+  const text = cell.text.trim();
+  return text === '' ? null : text;
+}
+
+async function readWorkbook(
+  path: string,
+  model: IndicatorSystem,
+  display: string,
+  fail: (m: string, sheet?: string) => ReadAnswers,
+): Promise<ReadAnswers> {
+  const head = Buffer.alloc(8);
+  const fh = await open(path, 'r');
+  try {
+    await fh.read(head, 0, 8, 0);
+  } finally {
+    await fh.close();
+  }
+  if (head.readUInt32BE(0) === 0xd0cf11e0)
+    return fail('workbook is password-protected (encrypted) or a legacy .xls; save it unprotected as .xlsx');
+  if (head.readUInt16BE(0) !== 0x504b) return fail('not an .xlsx workbook (corrupted or wrong format)');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (err) {
+    return fail(`cannot read workbook (corrupted?): ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const meta = wb.getWorksheet(SHEET.meta);
+  if (!meta)
+    return fail(
+      `not a Tupu answer sheet: hidden sheet ${SHEET.meta} missing (create one with tupu model template)`,
+    );
+  const id = cellValue(meta.getCell(1, 2));
+  const version = cellValue(meta.getCell(2, 2));
+  if (id !== model.meta.id)
+    return fail(
+      `answers are for model "${String(id)}", not "${model.meta.id}" (make a new sheet with tupu model template)`,
+      SHEET.meta,
+    );
+  if (version !== model.meta.version)
+    return fail(
+      `answers are for ${model.meta.id} version ${String(version)}, the pack is version ${model.meta.version}`,
+      SHEET.meta,
+    );
+  const ws = wb.getWorksheet(SHEET.answers);
+  if (!ws) return fail(`sheet "${SHEET.answers}" missing`);
+  const answers: Record<string, AnswerValue> = {};
+  const rowOf = new Map<string, { sheet: string; row: number | null }>();
+  const problems: SheetProblem[] = [];
+  ws.eachRow((row, r) => {
+    if (r === 1) return;
+    const qid = cellValue(row.getCell(1));
+    if (qid === null) return;
+    const key = String(qid);
+    rowOf.set(key, { sheet: SHEET.answers, row: r });
+    const v = cellValue(row.getCell(ANSWER_COL));
+    if (v === null) return;
+    if (model.family === 'staged' && typeof v === 'string' && v !== '' && Number.isFinite(Number(v)))
+      answers[key] = Number(v);
+    else answers[key] = v;
+  });
+  let scenes: Record<string, number> | undefined;
+  if (model.family === 'points' && model.scenes.length > 0) {
+    const sc = wb.getWorksheet(SHEET.scenes);
+    if (!sc)
+      problems.push({
+        file: display,
+        sheet: SHEET.scenes,
+        row: null,
+        question: '',
+        message: 'scenes sheet missing',
+      });
+    else {
+      scenes = {};
+      const levelCol = 4 + model.sceneMax;
+      sc.eachRow((row, r) => {
+        if (r === 1) return;
+        const sid = cellValue(row.getCell(1));
+        if (sid === null || !scenes) return;
+        rowOf.set(String(sid), { sheet: SHEET.scenes, row: r });
+        const v = cellValue(row.getCell(levelCol));
+        if (v === null) return;
+        const n = typeof v === 'number' ? v : Number(v);
+        // keep non-numbers as NaN so that the engine reports them for this row
+        scenes[String(sid)] = Number.isFinite(n) ? n : Number.NaN;
+      });
+    }
+  }
+  let weightTable: string | undefined;
+  let notApplicable: string[] | undefined;
+  if (model.family === 'staged') {
+    const st = wb.getWorksheet(SHEET.settings);
+    if (st) {
+      const w = cellValue(st.getCell(SETTING_ROWS.weightTable, 2));
+      if (w !== null) weightTable = String(w);
+      const na = cellValue(st.getCell(SETTING_ROWS.notApplicable, 2));
+      if (na !== null)
+        notApplicable = String(na)
+          .split(/[\s,，、;；]+/)
+          .filter((s) => s !== '');
+    }
+  }
+  const assessment: Assessment = {
+    model: id === null ? '' : String(id),
+    ...(version !== null ? { version: String(version) } : {}),
+    answers,
+    ...(scenes ? { scenes } : {}),
+    ...(weightTable !== undefined ? { weightTable } : {}),
+    ...(notApplicable ? { notApplicable } : {}),
+  };
+  return { assessment, rowOf, problems };
+}
+
+/** Locate answer problems (from the engine) in the file they came from. */
+export function locateProblems(
+  display: string,
+  rowOf: ReadAnswers['rowOf'],
+  problems: readonly AnswerProblem[],
+): SheetProblem[] {
+  return problems.map((p) => {
+    const at = rowOf.get(p.itemId);
+    const isMeta = p.itemId.startsWith('(');
+    return {
+      file: display,
+      sheet: at?.sheet ?? (isMeta && rowOf.size > 0 ? SHEET.meta : ''),
+      row: at?.row ?? null,
+      question: isMeta ? '' : p.itemId,
+      message: p.message,
+    };
+  });
+}

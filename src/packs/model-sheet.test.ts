@@ -1,0 +1,144 @@
+import ExcelJS from 'exceljs';
+import { execFile } from 'node:child_process';
+import { mkdtemp, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scoreOne } from '../cli/commands/score.ts';
+import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
+import { formatSheetProblem } from './model-answers-read.ts';
+import { loadModelById } from './model-load.ts';
+import { ANSWER_COL, SHEET } from './model-sheet-layout.ts';
+import { answerTemplate } from './model-sheet-template.ts';
+
+let sme: IndicatorSystem;
+let ics: IndicatorSystem;
+let dir: string;
+beforeAll(async () => {
+  const a = await loadModelById('packs/models', 'sme-digital-level-2024');
+  const b = await loadModelById('packs/models', 'ics-security-2024');
+  if (!a.ok || !b.ok) throw new Error('packs do not load');
+  sme = a.model;
+  ics = b.model;
+  dir = await mkdtemp(join(tmpdir(), 'tupu-sheet-'));
+});
+
+const FILLED: Record<string, string | number> = {
+  网络建设: 'B,C',
+  设备数字化: 35,
+  设备联网: 25,
+  数据采集: 'G,H,N',
+  信息系统: 'C',
+  网络安全: 'B,C',
+  数据安全: 'A',
+  规划实施: 'C',
+  管理机制: 'B',
+  人才建设: 'B',
+  资金保障: 8,
+  绿色低碳: 'B',
+  产品质量: 'C',
+  市场表现: 'B',
+  价值效益: 'B',
+};
+
+/** Write the template, fill it like a person would, save it. */
+async function filled(
+  name: string,
+  edit: (answers: Record<string, string | number>) => void = () => {},
+): Promise<string> {
+  const wb = answerTemplate(sme);
+  const buf = await wb.xlsx.writeBuffer();
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(buf);
+  const answers = { ...FILLED };
+  edit(answers);
+  back.getWorksheet(SHEET.answers)?.eachRow((row, r) => {
+    const v = answers[row.getCell(1).text];
+    if (r > 1 && v !== undefined) row.getCell(ANSWER_COL).value = v;
+  });
+  back.getWorksheet(SHEET.scenes)?.eachRow((row, r) => {
+    if (r > 1) row.getCell(4 + 4).value = row.getCell(1).text === '决策支持' ? 0 : 2;
+  });
+  const path = join(dir, name);
+  await back.xlsx.writeFile(path);
+  return path;
+}
+
+describe('answer sheets', () => {
+  it('round-trips: template → fill → score', async () => {
+    const { scored, problems } = await scoreOne(sme, await filled('ok.xlsx'));
+    expect(problems).toEqual([]);
+    expect(scored?.result.score).toBe(39.475);
+    expect(scored?.result.level?.name).toBe('一级');
+    expect(scored?.result.scenes.filter((s) => s.level === 2)).toHaveLength(15);
+    const next = scored?.result.nextLevel;
+    expect(next?.reachable && next.changeCount).toBe(1);
+  });
+
+  it('names file, sheet, row and question of bad answers', async () => {
+    const path = await filled('bad.xlsx', (a) => {
+      a.信息系统 = 'Z';
+      a.设备联网 = 120;
+      delete a.绿色低碳;
+    });
+    const { scored, problems } = await scoreOne(sme, path, 'bad.xlsx');
+    expect(scored).toBeNull();
+    expect(problems.map(formatSheetProblem)).toEqual([
+      'bad.xlsx, sheet "答题 Answers", row 4, question 设备联网: ratio must be between 0 and 100 %, got 120',
+      'bad.xlsx, sheet "答题 Answers", row 6, question 信息系统: unknown option "Z"; allowed: one of A, B, C, D, E',
+      'bad.xlsx, sheet "答题 Answers", row 13, question 绿色低碳: missing required answer',
+    ]);
+  });
+
+  it('refuses a sheet of another model, corrupted, encrypted or oversized files', async () => {
+    const icsSheet = join(dir, 'ics.xlsx');
+    await answerTemplate(ics).xlsx.writeFile(icsSheet);
+    const other = await scoreOne(sme, icsSheet, 'ics.xlsx');
+    expect(other.problems[0]?.message).toMatch(
+      /answers are for model "ics-security-2024", not "sme-digital-level-2024"/,
+    );
+
+    const corrupt = join(dir, 'corrupt.xlsx');
+    await writeFile(corrupt, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 7)]));
+    expect((await scoreOne(sme, corrupt)).problems[0]?.message).toMatch(/cannot read workbook/);
+
+    const encrypted = join(dir, 'locked.xlsx');
+    await writeFile(
+      encrypted,
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+    );
+    expect((await scoreOne(sme, encrypted)).problems[0]?.message).toMatch(/password-protected/);
+
+    const huge = join(dir, 'huge.xlsx');
+    await writeFile(huge, 'PK');
+    await truncate(huge, 21 * 1024 * 1024);
+    expect((await scoreOne(sme, huge)).problems[0]?.message).toMatch(/over the 20 MB limit/);
+  });
+
+  it('tupu score exits non-zero on a bad single file and prints JSON for a good one', async () => {
+    const run = promisify(execFile);
+    const good = await run('node', [
+      'bin/tupu.js',
+      'score',
+      '--model',
+      'sme-digital-level-2024',
+      '--answers',
+      await filled('cli.xlsx'),
+    ]);
+    const json = JSON.parse(good.stdout) as { score: number; level: { name: string } };
+    expect([json.score, json.level.name]).toEqual([39.475, '一级']);
+    const bad = join(dir, 'bad.json');
+    await writeFile(bad, JSON.stringify({ model: 'sme-digital-level-2024', answers: { 信息系统: 'Q' } }));
+    const err = await run('node', [
+      'bin/tupu.js',
+      'score',
+      '--model',
+      'sme-digital-level-2024',
+      '--answers',
+      bad,
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in err && err.code).toBe(1);
+    expect('stderr' in err && err.stderr).toMatch(/question 信息系统: unknown option "Q"/);
+  }, 30_000);
+});

@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { mergeAtlas } from '../core/atlas/merge.ts';
 import { Kpi, Link, PackMeta, PainPoint, Scenario, Vocabulary } from '../core/atlas/pack-schema.ts';
-import type { Atlas, AtlasPackData } from '../core/atlas/types.ts';
-import { validateAtlasPack, type PackSources, type Unreadable } from '../core/atlas/validate.ts';
-import { checkSchema, type PackProblem, type YamlParseResult, type YamlSource } from './yaml-source.ts';
+import type { Atlas, AtlasPackData, AtlasProblem } from '../core/atlas/types.ts';
+import {
+  validateAtlasPack,
+  type PackSources,
+  type SourceRef,
+  type Unreadable,
+} from '../core/atlas/validate.ts';
+
+type Path = readonly (string | number)[];
+import type { PackProblem, YamlParseResult, YamlSource } from './yaml-source.ts';
 
 /** The files of an atlas pack folder, by role. */
 export const ATLAS_FILES = {
@@ -16,7 +23,31 @@ export const ATLAS_FILES = {
 } as const;
 export type AtlasFileRole = keyof typeof ATLAS_FILES;
 
-export type AtlasLoadResult = { ok: true; atlas: Atlas } | { ok: false; problems: PackProblem[] };
+/** Problems carry the data path of the offending value when there is one (the spreadsheet import uses it). */
+export type AtlasLoadResult = { ok: true; atlas: Atlas } | { ok: false; problems: AtlasProblem[] };
+
+/** Like checkSchema of yaml-source.ts, but each problem keeps its data path. */
+function checkWhole<T>(
+  source: YamlSource,
+  schema: z.ZodType<T>,
+): { ok: true; value: T } | { ok: false; problems: AtlasProblem[] } {
+  const result = schema.safeParse(source.data);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => issueProblem(source, issue.path, issue.message)),
+  };
+}
+
+function issueProblem(source: YamlSource, path: readonly PropertyKey[], message: string): AtlasProblem {
+  const p = path.map((k) => (typeof k === 'number' ? k : String(k)));
+  return {
+    file: source.file,
+    line: source.lineOf(p),
+    message: `${p.length ? p.join('.') + ': ' : ''}${message}`,
+    path: p,
+  };
+}
 
 /** Finds the loaded atlas a pack extends, by id; undefined when no pack has that id. */
 export type AtlasResolver = (id: string) => Promise<AtlasLoadResult | undefined>;
@@ -26,32 +57,30 @@ export type AtlasPackFiles = Partial<Record<AtlasFileRole, YamlParseResult>>;
 
 interface ItemsResult<T> {
   items: T[];
-  problems: PackProblem[];
+  problems: AtlasProblem[];
   /** `key` field (code or id) of items dropped for schema errors */
   droppedKeys: string[];
   /** the file's top level was unusable */
   unreadable: boolean;
+  /** index in the file of each kept item */
+  indices: number[];
 }
 
 /** Check a `{ <list>: [...] }` file item by item, so one bad item does not hide the others. */
 function checkItems<T>(source: YamlSource, list: string, item: z.ZodType<T>, key: string): ItemsResult<T> {
-  const top = checkSchema(source, z.strictObject({ [list]: z.array(z.unknown()) }));
-  if (!top.ok) return { items: [], problems: top.problems, droppedKeys: [], unreadable: true };
+  const top = checkWhole(source, z.strictObject({ [list]: z.array(z.unknown()) }));
+  if (!top.ok) return { items: [], problems: top.problems, droppedKeys: [], unreadable: true, indices: [] };
   const raw = top.value[list] as unknown[];
-  const result: ItemsResult<T> = { items: [], problems: [], droppedKeys: [], unreadable: false };
+  const result: ItemsResult<T> = { items: [], problems: [], droppedKeys: [], unreadable: false, indices: [] };
   raw.forEach((value, i) => {
     const parsed = item.safeParse(value);
     if (parsed.success) {
       result.items.push(parsed.data);
+      result.indices.push(i);
       return;
     }
     for (const issue of parsed.error.issues) {
-      const path = [list, i, ...issue.path];
-      result.problems.push({
-        file: source.file,
-        line: source.lineOf(path),
-        message: `${path.join('.')}: ${issue.message}`,
-      });
+      result.problems.push(issueProblem(source, [list, i, ...issue.path], issue.message));
     }
     const k =
       value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
@@ -60,7 +89,7 @@ function checkItems<T>(source: YamlSource, list: string, item: z.ZodType<T>, key
   return result;
 }
 
-const byLine = (a: PackProblem, b: PackProblem) => a.file.localeCompare(b.file) || a.line - b.line;
+const byLine = (a: AtlasProblem, b: AtlasProblem) => a.file.localeCompare(b.file) || a.line - b.line;
 
 /**
  * Check the parsed files of one atlas pack (schema per file, item by item; then the cross-file rules) and merge it
@@ -70,7 +99,7 @@ export async function checkAtlasPackFiles(
   files: AtlasPackFiles,
   resolve: AtlasResolver,
 ): Promise<AtlasLoadResult> {
-  const problems: PackProblem[] = [];
+  const problems: AtlasProblem[] = [];
   const sourceOf = (role: AtlasFileRole): YamlSource | undefined => {
     const parsed = files[role];
     if (!parsed) return undefined;
@@ -82,20 +111,31 @@ export async function checkAtlasPackFiles(
   };
   const metaSource = sourceOf('meta');
   if (!files.meta) problems.push({ file: ATLAS_FILES.meta, line: 1, message: 'pack.yaml is missing' });
-  const meta = metaSource ? checkSchema(metaSource, PackMeta) : undefined;
+  const meta = metaSource ? checkWhole(metaSource, PackMeta) : undefined;
   if (meta && !meta.ok) problems.push(...meta.problems);
 
   const vocabularySource = sourceOf('vocabulary');
-  const vocabulary = vocabularySource ? checkSchema(vocabularySource, Vocabulary) : undefined;
+  const vocabulary = vocabularySource ? checkWhole(vocabularySource, Vocabulary) : undefined;
   if (vocabulary && !vocabulary.ok) problems.push(...vocabulary.problems);
 
+  /** a list file: kept items, and a source whose paths use the kept items' indices but point at the file's lines */
   const list = <T>(role: AtlasFileRole, key: string, item: z.ZodType<T>, idField: string) => {
     const source = sourceOf(role);
-    if (!source)
-      return { source, items: [] as T[], dropped: [] as string[], unreadable: files[role] !== undefined };
+    if (!source) {
+      return {
+        ref: undefined,
+        items: [] as T[],
+        dropped: [] as string[],
+        unreadable: files[role] !== undefined,
+        remap: (p: Path) => p,
+      };
+    }
     const r = checkItems(source, key, item, idField);
     problems.push(...r.problems);
-    return { source, items: r.items, dropped: r.droppedKeys, unreadable: r.unreadable };
+    const remap = (path: Path): Path =>
+      typeof path[1] === 'number' ? [path[0]!, r.indices[path[1]] ?? path[1], ...path.slice(2)] : path;
+    const ref: SourceRef = { file: source.file, lineOf: (path) => source.lineOf(remap(path)) };
+    return { ref, items: r.items, dropped: r.droppedKeys, unreadable: r.unreadable, remap };
   };
   const painPoints = list('painPoints', 'painPoints', PainPoint, 'id');
   const kpis = list('kpis', 'kpis', Kpi, 'id');
@@ -134,10 +174,10 @@ export async function checkAtlasPackFiles(
     const sources: PackSources = {
       meta: metaSource,
       ...(vocabularySource ? { vocabulary: vocabularySource } : {}),
-      ...(painPoints.source ? { painPoints: painPoints.source } : {}),
-      ...(kpis.source ? { kpis: kpis.source } : {}),
-      ...(scenarios.source ? { scenarios: scenarios.source } : {}),
-      ...(links.source ? { links: links.source } : {}),
+      ...(painPoints.ref ? { painPoints: painPoints.ref } : {}),
+      ...(kpis.ref ? { kpis: kpis.ref } : {}),
+      ...(scenarios.ref ? { scenarios: scenarios.ref } : {}),
+      ...(links.ref ? { links: links.ref } : {}),
     };
     const unreadable: Unreadable = {
       vocabulary: vocabulary !== undefined ? !vocabulary.ok : files.vocabulary !== undefined,
@@ -148,15 +188,22 @@ export async function checkAtlasPackFiles(
       kpiIds: kpis.dropped,
       scenarioCodes: scenarios.dropped,
     };
+    const lists: Record<string, { ref: SourceRef | undefined; remap(p: Path): Path } | undefined> = {
+      painPoints,
+      kpis,
+      scenarios,
+      links,
+    };
     for (const p of validateAtlasPack(pack, sources, base, unreadable)) {
-      problems.push({ file: p.file, line: p.line, message: p.message });
+      const owner = p.path ? lists[String(p.path[0])] : undefined;
+      problems.push(owner && p.path && owner.ref?.file === p.file ? { ...p, path: owner.remap(p.path) } : p);
     }
   }
   if (problems.length > 0) return { ok: false, problems: dedupe(problems).sort(byLine) };
   return { ok: true, atlas: mergeAtlas(pack, base) };
 }
 
-export function dedupe(problems: readonly PackProblem[]): PackProblem[] {
+export function dedupe<P extends PackProblem>(problems: readonly P[]): P[] {
   const seen = new Set<string>();
   return problems.filter((p) => {
     const k = `${p.file}\u0000${p.line}\u0000${p.message}`;

@@ -142,3 +142,12 @@ class AtlasRegistry {
     }
   }
 }
+
+/** A resolver that finds atlas packs by id among the pack folders under `root` (loading only what is asked for). */
+export async function atlasResolverFor(
+  root: string,
+  options: { displayBase?: string } = {},
+): Promise<AtlasResolver> {
+  const folders = (await findPackFolders(root)).filter((f) => f.kind === 'atlas');
+  return new AtlasRegistry(folders, options.displayBase ?? process.cwd()).resolver;
+}

@@ -23,8 +23,12 @@ describe('validatePacks', () => {
   });
   it('says so for an unknown kind, a missing kind, and a folder without packs', async () => {
     expect((await validatePacks(`${fixtures}/other-kinds`)).problems.map(formatProblem)).toEqual([
-      `${fixtures}/other-kinds/nokind/pack.yaml:1: pack.yaml has no kind (or cannot be read); expected one of: atlas`,
-      `${fixtures}/other-kinds/widget/pack.yaml:1: unknown pack kind "widget"; known kinds: atlas`,
+      expect.stringMatching(
+        /^src\/packs\/fixtures\/atlas\/other-kinds\/nokind\/pack.yaml:1: pack.yaml has no kind \(or cannot be read\); expected one of: atlas\b/,
+      ),
+      expect.stringMatching(
+        /^src\/packs\/fixtures\/atlas\/other-kinds\/widget\/pack.yaml:1: unknown pack kind "widget"; known kinds: atlas\b/,
+      ),
     ]);
     expect((await validatePacks('src/core')).problems.map(formatProblem)).toEqual([
       'src/core:1: no pack.yaml found here or in the folders below',

@@ -18,5 +18,6 @@ export function mergeAtlas(pack: AtlasPackData, base?: Atlas): Atlas {
     scenarios: [...(base?.scenarios ?? []), ...pack.scenarios],
     links: [...(base?.links ?? []), ...pack.links],
     origin,
+    own: pack,
   };
 }

@@ -35,6 +35,8 @@ export interface Atlas {
   links: Link[];
   /** scenario code → id of the pack that defines it */
   origin: Record<string, string>;
+  /** the pack's own content, as written in its folder (without what it inherits) */
+  own: AtlasPackData;
 }
 
 /** The loaded atlases by pack id. */

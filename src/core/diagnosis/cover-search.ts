@@ -19,18 +19,26 @@ export interface Cover {
   gain: number;
 }
 
+/** For every (number of changed items c, total step s): the largest total gain, and the picks that give it. */
+export interface GainTable {
+  maxCount: number;
+  maxStep: number;
+  /** largest gain with exactly c changed items and total step exactly s (-Infinity when impossible) */
+  gain(c: number, s: number): number;
+  picks(c: number, s: number): [number, number][];
+}
+
 /**
- * Pick at most one move per item so that the gains add up to at least `need`, minimising (count, step).
- * Exact dynamic programme over (items × count × step) keeping the largest gain per cell. Steps must be positive integers.
+ * Exact dynamic programme over (items × count × step), keeping the largest gain per cell, at most one move per item.
+ * Items are processed last-to-first so that reconstruction decides the earliest item first and favours taking it.
+ * Steps must be positive integers.
  */
-export function minimalGainCover(items: readonly (readonly Move[])[], need: number): Cover | null {
-  if (atLeast(0, need)) return { picks: [], count: 0, step: 0, gain: 0 };
+export function gainTable(items: readonly (readonly Move[])[]): GainTable {
   const n = items.length;
   let maxStep = 0;
   for (const moves of items) maxStep += Math.max(0, ...moves.map((m) => m.step));
   const width = maxStep + 1;
   const cells = (n + 1) * width;
-  // Items are processed last-to-first, so that reconstruction decides the earliest item first and favours taking it.
   const choice: Int16Array[] = [];
   let best = new Float64Array(cells).fill(-Infinity);
   best[0] = 0;
@@ -42,27 +50,30 @@ export function minimalGainCover(items: readonly (readonly Move[])[], need: numb
       for (let s = 0; s < width; s++) {
         const g = best[c * width + s] ?? -Infinity;
         if (g === -Infinity) continue;
-        moves.forEach((m, mi) => {
+        for (let mi = 0; mi < moves.length; mi++) {
+          const m = moves[mi];
+          if (!m) continue;
           const s2 = s + m.step;
-          if (s2 >= width) return;
+          if (s2 >= width) continue;
           const at = (c + 1) * width + s2;
           const g2 = g + m.gain;
-          if (
-            g2 > (next[at] ?? -Infinity) + 1e-12 ||
-            (atLeast(g2, next[at] ?? -Infinity) && pick[at] === -1)
-          ) {
+          const was = next[at] ?? -Infinity;
+          if (g2 > was + 1e-12 || (atLeast(g2, was) && pick[at] === -1)) {
             next[at] = g2;
             pick[at] = mi;
           }
-        });
+        }
       }
     best = next;
     choice.push(pick);
   }
-  for (let c = 1; c <= n; c++)
-    for (let s = 0; s < width; s++) {
-      if (!atLeast(best[c * width + s] ?? -Infinity, need)) continue;
-      // reconstruct from the last layer (= first item) backwards
+  const final = best;
+  return {
+    maxCount: n,
+    maxStep,
+    gain: (c, s) =>
+      c < 0 || c > n || s < 0 || s > maxStep ? -Infinity : (final[c * width + s] ?? -Infinity),
+    picks(c, s) {
       const picks: [number, number][] = [];
       let cc = c;
       let ss = s;
@@ -76,8 +87,19 @@ export function minimalGainCover(items: readonly (readonly Move[])[], need: numb
           ss -= m.step;
         }
       }
-      const gain = best[c * width + s] ?? 0;
-      return { picks, count: c, step: s, gain };
+      return picks;
+    },
+  };
+}
+
+/** Pick at most one move per item so that the gains add up to at least `need`, minimising (count, step). */
+export function minimalGainCover(items: readonly (readonly Move[])[], need: number): Cover | null {
+  if (atLeast(0, need)) return { picks: [], count: 0, step: 0, gain: 0 };
+  const t = gainTable(items);
+  for (let c = 1; c <= t.maxCount; c++)
+    for (let s = 0; s <= t.maxStep; s++) {
+      const g = t.gain(c, s);
+      if (atLeast(g, need)) return { picks: t.picks(c, s), count: c, step: s, gain: g };
     }
   return null;
 }

@@ -1,6 +1,13 @@
-import { ComingSoonPage } from '../ComingSoonPage.tsx';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from '../NotFoundPage.tsx';
+import { AtlasGraphPage } from './AtlasGraphPage.tsx';
 
-/** The atlas pages (graph, table, scenario). Replaced by the atlas feature. */
+/** The atlas pages: graph (/atlas), table (/atlas/table) and one scenario (/atlas/scenarios/:code). */
 export default function AtlasRoutes() {
-  return <ComingSoonPage feature="atlas" />;
+  return (
+    <Routes>
+      <Route index element={<AtlasGraphPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
 }

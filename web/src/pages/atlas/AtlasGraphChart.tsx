@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AtlasGraphOption } from './graph-option.ts';
+import { echarts } from './echarts-setup.ts';
+
+interface Props {
+  /** builds the option for the chart's current width */
+  option: (size: { width: number; height: number }) => AtlasGraphOption;
+  nodeCount: number;
+  edgeCount: number;
+  label: string;
+  height: number;
+  onNodeClick: (code: string) => void;
+}
+
+/**
+ * The ECharts graph. Exposes `data-node-count`, `data-edge-count` and, once ECharts has finished rendering,
+ * `data-ready="true"` — used by the browser test and the benchmark.
+ */
+export function AtlasGraphChart({ option, nodeCount, edgeCount, label, height, onNodeClick }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  const click = useRef(onNodeClick);
+  const [width, setWidth] = useState(0);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    click.current = onNodeClick;
+  }, [onNodeClick]);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
+    chart.current = instance;
+    instance.on('click', { dataType: 'node' }, (params) => {
+      const data = params.data as { id?: string } | undefined;
+      if (data?.id) click.current(data.id);
+    });
+    instance.on('finished', () => setReady(true));
+    const observer = new ResizeObserver(() => {
+      setWidth(el.clientWidth);
+      instance.resize();
+    });
+    observer.observe(el);
+    setWidth(el.clientWidth);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!chart.current || width === 0) return;
+    chart.current.setOption(option({ width, height }), { notMerge: true });
+  }, [option, width, height]);
+
+  return (
+    <div
+      ref={box}
+      role="img"
+      aria-label={label}
+      data-testid="atlas-graph"
+      data-node-count={nodeCount}
+      data-edge-count={edgeCount}
+      data-ready={ready ? 'true' : 'false'}
+      style={{ width: '100%', height, cursor: 'pointer' }}
+    />
+  );
+}

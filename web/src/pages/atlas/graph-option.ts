@@ -1,0 +1,207 @@
+import type { GraphSeriesOption } from 'echarts/charts';
+import type { TooltipComponentOption } from 'echarts/components';
+import type { ComposeOption } from 'echarts/core';
+import type { AtlasGraph, ChainType, Scenario } from '../../api/atlas.ts';
+import type { LocalizedText } from '../../../../src/core/shared/text.ts';
+import { CHAIN_STYLES, categoryColour } from './atlas-ui.ts';
+
+export type AtlasGraphOption = ComposeOption<GraphSeriesOption | TooltipComponentOption>;
+
+export interface GraphFilters {
+  valueTag?: string;
+  enterpriseType?: string;
+  chain?: string;
+}
+
+export interface GraphTexts {
+  lang: 'zh' | 'en';
+  chainName: (chain: ChainType) => string;
+  valueTagName: (id: string) => string;
+  prerequisite: string;
+  valueTags: string;
+  flow: string;
+}
+
+const escape = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/** Which scenarios pass the filters: value tag, enterprise type, and having a link of the chain type. */
+export function matchingNodes(
+  graph: AtlasGraph,
+  scenarios: readonly Scenario[],
+  filters: GraphFilters,
+): Set<string> {
+  const byCode = new Map(scenarios.map((s) => [s.code, s]));
+  const onChain = new Set<string>();
+  if (filters.chain) {
+    for (const e of graph.edges) {
+      if (e.chain === filters.chain) {
+        onChain.add(e.source);
+        onChain.add(e.target);
+      }
+    }
+  }
+  const keep = new Set<string>();
+  for (const node of graph.nodes) {
+    const s = byCode.get(node.id);
+    if (filters.valueTag && !s?.valueTags.includes(filters.valueTag)) continue;
+    if (filters.enterpriseType && !s?.enterpriseTypes.includes(filters.enterpriseType)) continue;
+    if (filters.chain && !onChain.has(node.id)) continue;
+    keep.add(node.id);
+  }
+  return keep;
+}
+
+/**
+ * Node positions on a circle, grouped by category (one arc per category, a gap between arcs), starting at the
+ * top and running clockwise. Returns unit-circle coordinates (y down, as on screen).
+ */
+export function circularLayout(graph: AtlasGraph): Map<string, { x: number; y: number; angle: number }> {
+  const ordered = [...graph.nodes].sort((a, b) => a.category - b.category || a.id.localeCompare(b.id));
+  const groups = new Set(ordered.map((n) => n.category)).size;
+  const gap = groups > 1 ? 1 : 0;
+  const slots = ordered.length + gap * groups;
+  const positions = new Map<string, { x: number; y: number; angle: number }>();
+  let slot = 0;
+  let previous: number | undefined;
+  for (const node of ordered) {
+    if (previous !== undefined && node.category !== previous) slot += gap;
+    previous = node.category;
+    const angle = -Math.PI / 2 + (2 * Math.PI * (slot + gap / 2)) / slots;
+    positions.set(node.id, { x: Math.cos(angle), y: Math.sin(angle), angle });
+    slot += 1;
+  }
+  return positions;
+}
+
+function labelPosition(angle: number): 'left' | 'right' | 'top' | 'bottom' {
+  const c = Math.cos(angle);
+  if (c > 0.12) return 'right';
+  if (c < -0.12) return 'left';
+  return Math.sin(angle) < 0 ? 'top' : 'bottom';
+}
+
+/** The ECharts option for the atlas graph; non-matching nodes and links are faded, not removed. */
+export function atlasGraphOption(
+  graph: AtlasGraph,
+  scenarios: readonly Scenario[],
+  filters: GraphFilters,
+  texts: GraphTexts,
+  size: { width: number; height: number },
+): AtlasGraphOption {
+  const tx = (t: LocalizedText) => t[texts.lang];
+  const byCode = new Map(scenarios.map((s) => [s.code, s]));
+  const keep = matchingNodes(graph, scenarios, filters);
+  const positions = circularLayout(graph);
+  const degree = new Map<string, number>();
+  for (const e of graph.edges) {
+    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
+    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
+  }
+  const names = new Map(graph.nodes.map((n) => [n.id, tx(n.name)]));
+  const labelWidth = Math.max(
+    80,
+    Math.min(140, Math.round(size.width * (texts.lang === 'en' ? 0.17 : 0.15))),
+  );
+  const dense = graph.nodes.length > 30;
+  const small = dense || size.width < 900;
+  // the series fits the layout into its box keeping the aspect ratio: stretch the circle into an ellipse that
+  // fills the box, so that narrow screens get more vertical room between labels
+  const boxWidth = Math.max(1, size.width - 2 * (labelWidth + 12));
+  const boxHeight = Math.max(1, size.height - 104);
+  const stretch = Math.max(0.7, Math.min(1.5, boxHeight / boxWidth));
+
+  const nodes = graph.nodes.map((n) => {
+    const p = positions.get(n.id) ?? { x: 0, y: 0, angle: 0 };
+    const on = keep.has(n.id);
+    const s = byCode.get(n.id);
+    return {
+      id: n.id,
+      name: tx(n.name),
+      x: p.x * 100,
+      y: p.y * 100 * stretch,
+      category: n.category,
+      symbolSize: 12 + Math.min(degree.get(n.id) ?? 0, 10) * 1.3,
+      itemStyle: { opacity: on ? 1 : 0.15 },
+      label: {
+        position: labelPosition(p.angle),
+        width: labelWidth,
+        overflow: 'break' as const,
+        fontSize: small ? 11 : 12,
+        lineHeight: small ? 13 : 15,
+        color: on ? '#1f2329' : '#c3c7cf',
+      },
+      tooltip: {
+        formatter: () =>
+          `<b>${escape(n.id)}</b> ${escape(tx(n.name))}<br/>${escape(texts.valueTags)}: ${escape(
+            (s?.valueTags ?? []).map(texts.valueTagName).join(' · '),
+          )}`,
+      },
+    };
+  });
+
+  const seen = new Map<string, number>();
+  const edges = graph.edges.map((e) => {
+    const pair = [e.source, e.target].sort().join('|');
+    const nth = seen.get(pair) ?? 0;
+    seen.set(pair, nth + 1);
+    const style = CHAIN_STYLES[e.chain];
+    const on = keep.has(e.source) && keep.has(e.target) && (!filters.chain || filters.chain === e.chain);
+    return {
+      source: e.source,
+      target: e.target,
+      lineStyle: {
+        type: style.type,
+        color: style.colour,
+        width: e.prerequisite ? 2.6 : 1.2,
+        opacity: on ? (e.prerequisite ? 0.85 : 0.55) : 0.05,
+        curveness: 0.12 + nth * 0.14,
+      },
+      symbolSize: e.prerequisite ? [0, 10] : [0, 7],
+      tooltip: {
+        formatter: () =>
+          `${escape(names.get(e.source) ?? e.source)} → ${escape(names.get(e.target) ?? e.target)}<br/>` +
+          `${escape(texts.chainName(e.chain))}${e.prerequisite ? ` · <b>${escape(texts.prerequisite)}</b>` : ''}<br/>` +
+          `<span style="white-space:normal">${escape(texts.flow)}: ${escape(tx(e.flow))}</span>`,
+      },
+    };
+  });
+
+  return {
+    color: graph.categories.map((_, i) => categoryColour(i)),
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      extraCssText: 'max-width: 320px; white-space: normal;',
+    },
+    animationDuration: 300,
+    animationDurationUpdate: 250,
+    series: [
+      {
+        type: 'graph',
+        layout: 'none',
+        top: 48,
+        bottom: 56,
+        left: labelWidth + 12,
+        right: labelWidth + 12,
+        roam: true,
+        draggable: false,
+        categories: graph.categories.map((c) => ({ name: tx(c.name) })),
+        data: nodes,
+        links: edges,
+        edgeSymbol: ['none', 'arrow'],
+        label: { show: true },
+        labelLayout: { hideOverlap: true },
+        emphasis: {
+          focus: 'adjacency',
+          label: { fontWeight: 'bold' },
+          lineStyle: { opacity: 1 },
+        },
+        blur: { itemStyle: { opacity: 0.15 }, lineStyle: { opacity: 0.05 }, label: { opacity: 0.3 } },
+      },
+    ],
+  };
+}

@@ -142,5 +142,5 @@ describe('sme-digital-level-2024', () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 30_000);
 });

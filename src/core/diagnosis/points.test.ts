@@ -189,7 +189,7 @@ describe('points family — path to the next level', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('gives a concrete to-do list', () => {
     const r = diagnose(model, base).result;

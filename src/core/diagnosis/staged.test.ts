@@ -145,7 +145,7 @@ describe('staged family', () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 30_000);
 
   it('monotonic and bounded', () => {
     fc.assert(

@@ -1,12 +1,14 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { AtlasGraphPage } from './AtlasGraphPage.tsx';
+import { AtlasTablePage } from './AtlasTablePage.tsx';
 
 /** The atlas pages: graph (/atlas), table (/atlas/table) and one scenario (/atlas/scenarios/:code). */
 export default function AtlasRoutes() {
   return (
     <Routes>
       <Route index element={<AtlasGraphPage />} />
+      <Route path="table" element={<AtlasTablePage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -4,6 +4,9 @@ import { useSearchParams } from 'react-router';
 import type { LocalizedText } from '../../../../src/core/shared/text.ts';
 import { DEFAULT_PACK } from '../../api/atlas.ts';
 
+/** The four element lists of a scenario (四清单), in display order. */
+export const ELEMENT_LISTS = ['data', 'models', 'tools', 'skills'] as const;
+
 /** Colours of the six scenario categories, in vocabulary order (研发设计 … 跨环节协同). */
 export const CATEGORY_COLOURS = ['#3b6fd4', '#2f9e6b', '#e08a1e', '#c8423b', '#1d9bb5', '#8a55c2'];
 

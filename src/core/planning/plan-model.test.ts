@@ -46,24 +46,29 @@ describe('candidateStarts', () => {
 });
 
 describe('buildPlanModel', () => {
-  it('writes a maximisation with binaries and one row family per constraint', () => {
+  it('writes a maximisation with start and started-by binaries and one row family per constraint', () => {
     const model = buildPlanModel(tiny);
     expect(model.lp.startsWith('Maximize\n value: ')).toBe(true);
     expect(model.lp).toContain('\nSubject To\n');
     expect(model.lp.trimEnd().endsWith('End')).toBe(true);
     const binaries = model.lp.split('Binaries\n')[1]?.split('\nEnd')[0]?.trim().split(/\s+/);
-    expect(binaries?.sort()).toEqual(model.variables.map((v) => v.name).sort());
-    const names = model.rows.map((r) => r.name);
-    // once rows for A, B, D (C has no candidate start); D's is an equality
+    const starts = model.variables.map((v) => v.name);
+    const startedBy = starts.map((name) => name.replace('y', 'x'));
+    expect(binaries?.sort()).toEqual([...starts, ...startedBy].sort());
+    // started-by columns defined recursively: x3_1 = x3_0 + y3_1
+    expect(model.lp).toMatch(/sb3_0: 1 x3_0 - 1 y3_0 = 0/);
+    expect(model.lp).toMatch(/sb3_1: 1 x3_1 - 1 x3_0 - 1 y3_1 = 0/);
+    // once rows on the last started-by column for A, B, D (C has no candidate start); D's is an equality
     expect(model.rows.filter((r) => r.kind === 'once').map((r) => r.ids[0])).toEqual(['A', 'B', 'D']);
-    expect(model.lp).toMatch(/once3: y3_0 \+ 1 y3_1 \+ 1 y3_2 = 1|once3: 1 y3_0 \+ 1 y3_1 \+ 1 y3_2 = 1/);
-    // aggregated precedence: B at 2 needs A started by 0
-    expect(model.lp).toMatch(/req1_0_2: 1 y1_2 - 1 y0_0 <= 0/);
+    expect(model.lp).toMatch(/once3: 1 x3_2 = 1/);
+    // aggregated precedence: B started by 2 only if A started by 0 (A lasts 2 periods)
+    expect(model.lp).toMatch(/req1_0_2: 1 x1_2 - 1 x0_0 <= 0/);
     // C has no candidates, so no exclusion row is needed
-    expect(names.some((n) => n.startsWith('excl'))).toBe(false);
-    // budget rows exist where they can bind (50 + 40 > 60 in period 0, …)
-    expect(model.rows.filter((r) => r.kind === 'budget').map((r) => r.period)).toEqual([0, 1, 2]);
+    expect(model.rows.some((r) => r.kind === 'excludes')).toBe(false);
+    // budget rows exist where they can bind (50 + 40 > 60 in period 0, …), plus the horizon-wide knapsack
+    expect(model.rows.filter((r) => r.kind === 'budget').map((r) => r.period)).toEqual([0, 1, 2, undefined]);
     expect(model.lp).toMatch(/budget0: 50 y0_0 \+ 40 y3_0 <= 60/);
+    expect(model.lp).toMatch(/budgetTotal: 100 x0_1 \+ 50 x1_2 \+ 40 x3_2 <= 180/);
   });
 
   it('drops budget rows that cannot bind', () => {

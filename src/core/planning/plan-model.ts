@@ -10,7 +10,8 @@
  *   budget_t   Σ_{(i,s) active in t} (C_i/d_i) · y[i][s] ≤ budget_t
  *   cap_t      Σ_{(i,s) active in t} effort_i · y[i][s] ≤ capacity_t
  *
- * Strength: precedence uses the cumulative "started-by" sums X_i(t) = Σ_{s≤t} y[i][s] (aggregated precedence), which
+ * Strength: precedence uses the cumulative "started-by" sums X_i(t) = Σ_{s≤t} y[i][s] (aggregated precedence; written
+ * with explicit binary columns x{i}_{t}, see below), which
  * is valid (if i has started by t then j has started by t − d_j, i.e. finished by t) and is the tightest linear form
  * of the implication — no big-M. Rows are only written at the candidate starts t of i: between two of them X_i(t) is
  * constant while X_j(t − d_j) only grows, so those rows are implied. Budget rows that cannot bind (every initiative
@@ -41,7 +42,7 @@ export interface StartVariable {
   readonly value: number;
 }
 
-export type PlanRowKind = 'once' | 'requires' | 'excludes' | 'budget' | 'capacity';
+export type PlanRowKind = 'startedBy' | 'once' | 'requires' | 'excludes' | 'budget' | 'capacity';
 
 export interface PlanRow {
   readonly name: string;
@@ -145,10 +146,44 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
   };
   let infeasibleReason: string | undefined;
 
+  // "Started-by" columns x{i}_{t} = Σ_{s≤t} y{i}_{s}, one per candidate start t of i, defined recursively
+  // (x at t minus x at the previous candidate minus y at t = 0). The last one is "i is selected". They are binary,
+  // which lets HiGHS branch on "started by t" / "selected" instead of on single starts (balanced branching), and
+  // they make every precedence and exclusion row two non-zeros long.
+  const startedByName = (i: number, t: number): string => `x${i}_${t}`;
+  const indexOf = new Map(instance.initiatives.map((initiative, k) => [initiative.id, k]));
+  /** Column holding X_i(t) — the started-by column of the last candidate start ≤ t — or null when i cannot have started. */
+  const startedBy = (id: string, t: number): string | null => {
+    const starts = (candidates.get(id) ?? []).filter((v) => v.start <= t);
+    const last = starts[starts.length - 1];
+    return last ? startedByName(indexOf.get(id) ?? 0, last.start) : null;
+  };
+  const startedByColumns: string[] = [];
+
   instance.initiatives.forEach((initiative, i) => {
     const starts = candidates.get(initiative.id) ?? [];
     if (initiative.mandatory && starts.length === 0)
       infeasibleReason ??= `mandatory initiative ${initiative.id} has no feasible start (its prerequisites cannot be scheduled in time)`;
+    starts.forEach((v, k) => {
+      const previous = starts[k - 1];
+      startedByColumns.push(startedByName(i, v.start));
+      addRow(
+        {
+          name: `sb${i}_${v.start}`,
+          kind: 'startedBy',
+          description: `${initiative.id} started by period ${v.start}`,
+          ids: [initiative.id],
+        },
+        [
+          { coefficient: 1, name: startedByName(i, v.start) },
+          ...(previous ? [{ coefficient: -1, name: startedByName(i, previous.start) }] : []),
+          { coefficient: -1, name: v.name },
+        ],
+        '=',
+        0,
+      );
+    });
+    const last = starts[starts.length - 1];
     addRow(
       {
         name: `once${i}`,
@@ -156,7 +191,7 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
         description: `${initiative.id} ${initiative.mandatory ? 'must start exactly once (mandatory)' : 'starts at most once'}`,
         ids: [initiative.id],
       },
-      starts.map((v) => ({ coefficient: 1, name: v.name })),
+      last ? [{ coefficient: 1, name: startedByName(i, last.start) }] : [],
       initiative.mandatory ? '=' : '<=',
       1,
     );
@@ -166,16 +201,12 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
     const starts = candidates.get(initiative.id) ?? [];
     initiative.requires.forEach((prerequisiteId) => {
       const prerequisite = byId.get(prerequisiteId);
-      const j = instance.initiatives.findIndex((x) => x.id === prerequisiteId);
+      const j = indexOf.get(prerequisiteId) ?? -1;
       if (!prerequisite) return;
-      const prerequisiteStarts = candidates.get(prerequisiteId) ?? [];
       for (const { start: t } of starts) {
-        const terms = [
-          ...starts.filter((v) => v.start <= t).map((v) => ({ coefficient: 1, name: v.name })),
-          ...prerequisiteStarts
-            .filter((v) => v.start <= t - prerequisite.duration)
-            .map((v) => ({ coefficient: -1, name: v.name })),
-        ];
+        const own = startedBy(initiative.id, t);
+        const before = startedBy(prerequisiteId, t - prerequisite.duration);
+        if (own === null) continue;
         addRow(
           {
             name: `req${i}_${j}_${t}`,
@@ -183,7 +214,7 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
             description: `${initiative.id} may start by period ${t} only if ${prerequisiteId} has finished by then`,
             ids: [initiative.id, prerequisiteId],
           },
-          terms,
+          [{ coefficient: 1, name: own }, ...(before ? [{ coefficient: -1, name: before }] : [])],
           '<=',
           0,
         );
@@ -194,15 +225,13 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
   const excluded = new Set<string>();
   instance.initiatives.forEach((initiative, i) => {
     for (const otherId of initiative.excludes) {
-      const j = instance.initiatives.findIndex((x) => x.id === otherId);
+      const j = indexOf.get(otherId) ?? -1;
       const key = `${Math.min(i, j)}_${Math.max(i, j)}`;
       if (j < 0 || j === i || excluded.has(key)) continue;
       excluded.add(key);
-      const terms = [...(candidates.get(initiative.id) ?? []), ...(candidates.get(otherId) ?? [])].map(
-        (v) => ({ coefficient: 1, name: v.name }),
-      );
-      if ((candidates.get(initiative.id)?.length ?? 0) === 0 || (candidates.get(otherId)?.length ?? 0) === 0)
-        continue;
+      const mine = startedBy(initiative.id, instance.periods);
+      const theirs = startedBy(otherId, instance.periods);
+      if (mine === null || theirs === null) continue;
       addRow(
         {
           name: `excl${key}`,
@@ -210,7 +239,10 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
           description: `${initiative.id} and ${otherId} exclude each other`,
           ids: [initiative.id, otherId],
         },
-        terms,
+        [
+          { coefficient: 1, name: mine },
+          { coefficient: 1, name: theirs },
+        ],
         '<=',
         1,
       );
@@ -252,6 +284,31 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
   resourceRows('budget', instance.budget, costPerPeriod);
   if (instance.capacity) resourceRows('capacity', instance.capacity, (x) => x.effort);
 
+  // Horizon-wide knapsacks on the "selected" columns: every selected initiative finishes inside the horizon, so its
+  // whole cost (effort × duration) is spent within it. The sum of the per-period rows implies them, so they cut off
+  // no integer plan, but a knapsack over n selection binaries gives HiGHS far stronger cover cuts than the per-period
+  // rows over start binaries. Skipped in the elastic model (the overruns would have to be summed in as well).
+  const totalRow = (
+    kind: 'budget' | 'capacity',
+    limits: readonly number[],
+    whole: (x: PlanInitiative) => number,
+  ): void => {
+    const terms = instance.initiatives.flatMap((initiative) => {
+      const selected = startedBy(initiative.id, instance.periods);
+      return selected && whole(initiative) !== 0 ? [{ coefficient: whole(initiative), name: selected }] : [];
+    });
+    const limit = limits.reduce((sum, b) => sum + b, 0);
+    if (elastic || terms.reduce((sum, term) => sum + term.coefficient, 0) <= limit) return;
+    addRow(
+      { name: `${kind}Total`, kind, description: `${kind} of the whole horizon (${num(limit)})`, ids: [] },
+      terms,
+      '<=',
+      limit,
+    );
+  };
+  totalRow('budget', instance.budget, (x) => x.cost);
+  if (instance.capacity) totalRow('capacity', instance.capacity, (x) => x.effort * x.duration);
+
   const objective = elastic
     ? overruns.map((name) => ({ coefficient: 1, name }))
     : variables.map((v) => ({ coefficient: v.value, name: v.name })).filter((term) => term.coefficient !== 0);
@@ -261,10 +318,9 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
     'Subject To',
     ...rows.map((r) => r.text),
     'Binaries',
-    ...chunk(
-      variables.map((v) => v.name),
-      12,
-    ).map((names) => ` ${names.join(' ')}`),
+    ...chunk([...variables.map((v) => v.name), ...startedByColumns], 12).map(
+      (names) => ` ${names.join(' ')}`,
+    ),
     'End',
     '',
   ].join('\n');

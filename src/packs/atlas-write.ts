@@ -5,7 +5,7 @@ import type { AtlasPackData } from '../core/atlas/types.ts';
 import { ATLAS_FILES } from './atlas-check.ts';
 
 const yaml = (header: string, data: unknown) =>
-  `# ${header}\n` + stringify(data, { lineWidth: 0, indentSeq: true, defaultStringType: 'PLAIN' });
+  `# ${header}\n` + stringify(data, { lineWidth: 0, aliasDuplicateObjects: false });
 
 /** The YAML text of each file of a pack folder (catalogue files only when they have entries). */
 export function atlasPackYaml(pack: AtlasPackData): Record<string, string> {

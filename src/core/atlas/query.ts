@@ -22,8 +22,30 @@ export interface ScenarioFilter {
 }
 
 const fold = (s: string) => s.toLocaleLowerCase('en');
-const textHas = (t: LocalizedText, needle: string) =>
-  fold(t.zh).includes(needle) || fold(t.en).includes(needle);
+const both = (t: LocalizedText) => `${fold(t.zh)}\n${fold(t.en)}`;
+
+/** A scenario's searchable texts, lower-cased once (zh and en joined by a newline, which no needle contains). */
+interface Folded {
+  code: string;
+  name: string;
+  description: string;
+  elements: Record<ElementList, string>;
+}
+const foldedCache = new WeakMap<Scenario, Folded>();
+function folded(s: Scenario): Folded {
+  let f = foldedCache.get(s);
+  if (!f) {
+    const list = (l: ElementList) => s.elements[l].map(both).join('\n');
+    f = {
+      code: fold(s.code),
+      name: both(s.name),
+      description: both(s.description),
+      elements: { data: list('data'), models: list('models'), tools: list('tools'), skills: list('skills') },
+    };
+    foldedCache.set(s, f);
+  }
+  return f;
+}
 
 /** Category id for an id or a code, or undefined when it names no category. */
 export function resolveCategory(atlas: Atlas, idOrCode: string): string | undefined {
@@ -45,9 +67,9 @@ export const byPainPoint = (atlas: Atlas, id: string) =>
 
 /** Does any element of the scenario's four lists (or of one list) contain the text? */
 export function needsElement(s: Scenario, text: string, list?: ElementList): boolean {
-  const needle = fold(text.trim());
-  const lists = list ? [list] : ELEMENT_LISTS;
-  return lists.some((l) => s.elements[l].some((e) => textHas(e, needle)));
+  const needle = fold(text.trim()).replace(/\s+/g, ' ');
+  const f = folded(s);
+  return (list ? [list] : ELEMENT_LISTS).some((l) => f.elements[l].includes(needle));
 }
 
 /** Which scenarios need an element, e.g. 设备运行数据 — substring match over zh and en. */
@@ -56,11 +78,12 @@ export function byElement(atlas: Atlas, text: string, list?: ElementList): Scena
 }
 
 function searchScore(s: Scenario, words: readonly string[]): number {
+  const f = folded(s);
   let score = 0;
   for (const w of words) {
-    if (fold(s.code).includes(w)) score += 3;
-    else if (textHas(s.name, w)) score += 2;
-    else if (textHas(s.description, w)) score += 1;
+    if (f.code.includes(w)) score += 3;
+    else if (f.name.includes(w)) score += 2;
+    else if (f.description.includes(w)) score += 1;
     else return 0;
   }
   return score;

@@ -12,6 +12,7 @@ import {
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
+import type { AtlasCatalog } from '../core/atlas/types.ts';
 import type { Database } from '../db/client.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -21,6 +22,8 @@ import { VERSION } from './version.ts';
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** the scenario atlases loaded from packs/atlas (empty when none are given) */
+  atlases?: AtlasCatalog;
 }
 
 /**

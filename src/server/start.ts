@@ -4,6 +4,9 @@ import type { Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { seedDemoRegion, type DemoSignIn } from '../db/seed/demo-region.ts';
 import { ensurePlatformAdmin, type AdminBootstrap } from '../db/seed/platform-admin.ts';
+import { formatProblem } from '../packs/yaml-source.ts';
+import { loadAtlasPacks } from '../packs/atlas-load.ts';
+import type { AtlasCatalog } from '../core/atlas/types.ts';
 import { buildApp } from './app.ts';
 import { generatePassword, hashPassword } from './auth/password.ts';
 
@@ -16,8 +19,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Open the database (migrating it), create the first admin, seed the demo if asked, and listen. */
+/** Load the content packs the server serves; a broken pack stops the start with every problem listed. */
+export async function loadContent(config: Config): Promise<{ atlases: AtlasCatalog }> {
+  const result = await loadAtlasPacks(join(config.packsDir, 'atlas'));
+  if (!result.ok) {
+    throw new Error(
+      `the atlas packs in ${config.packsDir} have problems:\n${result.problems.map(formatProblem).join('\n')}`,
+    );
+  }
+  return { atlases: result.catalog };
+}
+
+/** Load packs, open the database (migrating it), create the first admin, seed the demo if asked, and listen. */
 export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
+  const content = await loadContent(config);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
   try {
     const admin = await ensurePlatformAdmin(database.db, {
@@ -26,7 +41,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
       generate: () => generatePassword(),
     });
     const demo = options.demo ? await seedDemoRegion(database.db, hashPassword) : [];
-    const app = await buildApp({ config, database });
+    const app = await buildApp({ config, database, ...content });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -2,6 +2,7 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { AtlasGraphPage } from './AtlasGraphPage.tsx';
 import { AtlasTablePage } from './AtlasTablePage.tsx';
+import { ScenarioPage } from './ScenarioPage.tsx';
 
 /** The atlas pages: graph (/atlas), table (/atlas/table) and one scenario (/atlas/scenarios/:code). */
 export default function AtlasRoutes() {
@@ -9,6 +10,7 @@ export default function AtlasRoutes() {
     <Routes>
       <Route index element={<AtlasGraphPage />} />
       <Route path="table" element={<AtlasTablePage />} />
+      <Route path="scenarios/:code" element={<ScenarioPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerPack } from './commands/pack.ts';
+import { registerAtlas } from './commands/atlas.ts';
 import { registerScore } from './commands/score.ts';
 import { registerModel } from './commands/model.ts';
 import { registerPlan } from './commands/plan.ts';
@@ -20,6 +21,7 @@ const program = new Command('tupu')
 // Every feature registers its sub-command here, one line each.
 registerServe(program);
 registerPack(program);
+registerAtlas(program);
 registerScore(program);
 registerModel(program);
 registerPlan(program);

@@ -45,7 +45,11 @@ async function readPackFiles(dir: string, displayBase: string): Promise<AtlasPac
 export async function loadAtlasPack(dir: string, options: AtlasLoadOptions = {}): Promise<AtlasLoadResult> {
   const displayBase = options.displayBase ?? process.cwd();
   const resolve =
-    options.resolve ?? new AtlasRegistry(await findPackFolders(dirname(dir), 1), displayBase).resolver;
+    options.resolve ??
+    new AtlasRegistry(
+      (await findPackFolders(dirname(dir), 1)).filter((f) => f.kind === 'atlas'),
+      displayBase,
+    ).resolver;
   return checkAtlasPackFiles(await readPackFiles(dir, displayBase), resolve);
 }
 

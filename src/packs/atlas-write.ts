@@ -2,7 +2,15 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { AtlasPackData } from '../core/atlas/types.ts';
-import { ATLAS_FILES } from './atlas-check.ts';
+import {
+  ATLAS_FILES,
+  checkAtlasPackFiles,
+  type AtlasFileRole,
+  type AtlasLoadResult,
+  type AtlasPackFiles,
+  type AtlasResolver,
+} from './atlas-check.ts';
+import { parseYaml } from './yaml-source.ts';
 
 const yaml = (header: string, data: unknown) =>
   `# ${header}\n` + stringify(data, { lineWidth: 0, aliasDuplicateObjects: false });
@@ -21,6 +29,17 @@ export function atlasPackYaml(pack: AtlasPackData): Record<string, string> {
   if (pack.links.length > 0)
     files[ATLAS_FILES.links] = yaml('Links between scenarios', { links: pack.links });
   return files;
+}
+
+/** Check the YAML a pack would be written as, exactly as the loader would read it back — before writing anything. */
+export function checkAtlasPackYaml(pack: AtlasPackData, resolve: AtlasResolver): Promise<AtlasLoadResult> {
+  const texts = atlasPackYaml(pack);
+  const files: AtlasPackFiles = {};
+  for (const [role, name] of Object.entries(ATLAS_FILES) as [AtlasFileRole, string][]) {
+    const text = texts[name];
+    if (text !== undefined) files[role] = parseYaml(name, text);
+  }
+  return checkAtlasPackFiles(files, resolve);
 }
 
 /** Write a pack folder (creating it); returns the paths written. */

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { readdir, writeFile } from 'node:fs/promises';
 import { exportAtlasJson } from '../../core/atlas/export-json.ts';
 import { exportAtlasMarkdown } from '../../core/atlas/export-md.ts';
-import { atlasResolverFor, loadAtlasPack, loadAtlasPacks } from '../../packs/atlas-load.ts';
-import { writeAtlasPack } from '../../packs/atlas-write.ts';
+import { atlasResolverFor, loadAtlasPacks } from '../../packs/atlas-load.ts';
+import { checkAtlasPackYaml, writeAtlasPack } from '../../packs/atlas-write.ts';
 import { buildAtlasWorkbook } from '../../packs/atlas-xlsx-export.ts';
 import { importAtlasWorkbook } from '../../packs/atlas-xlsx-import.ts';
 import { formatProblem } from '../../packs/yaml-source.ts';
@@ -93,9 +93,10 @@ export function registerAtlas(program: Command): void {
         if (existing.length > 0 && !opts.force) {
           throw new CliError(`${opts.out} is not empty; use --force to write into it`, 1);
         }
-        await writeAtlasPack(opts.out, result.atlas.own);
-        const check = await loadAtlasPack(opts.out, { resolve });
+        // the YAML about to be written must load back as the same pack: check it before writing anything
+        const check = await checkAtlasPackYaml(result.atlas.own, resolve);
         if (!check.ok) fail(check.problems.map(formatProblem));
+        await writeAtlasPack(opts.out, result.atlas.own);
         const own = result.atlas.own;
         process.stdout.write(
           `wrote ${opts.out}: atlas ${own.meta.id}@${own.meta.version} (${own.scenarios.length} scenarios, ${own.links.length} links)\n`,

@@ -12,9 +12,19 @@ interface Props {
   onNodeClick: (code: string) => void;
 }
 
+/** Where each node is drawn, in CSS pixels of the chart box: [code, x, y][]. */
+function nodePixels(instance: echarts.ECharts): [string, number, number][] {
+  const option = instance.getOption() as { series?: { data?: { id: string; x: number; y: number }[] }[] };
+  return (option.series?.[0]?.data ?? []).map((node) => {
+    const pixel = instance.convertToPixel({ seriesIndex: 0 }, [node.x, node.y]);
+    const [x, y] = Array.isArray(pixel) ? pixel : [Number.NaN, Number.NaN];
+    return [node.id, Math.round(x ?? Number.NaN), Math.round(y ?? Number.NaN)];
+  });
+}
+
 /**
  * The ECharts graph. Exposes `data-node-count`, `data-edge-count` and, once ECharts has finished rendering,
- * `data-ready="true"` — used by the browser test and the benchmark.
+ * `data-ready="true"` and `data-node-positions` (JSON [code, x, y][]) — used by the browser test and the benchmark.
  */
 export function AtlasGraphChart({ option, nodeCount, edgeCount, label, height, onNodeClick }: Props) {
   const box = useRef<HTMLDivElement>(null);
@@ -36,7 +46,10 @@ export function AtlasGraphChart({ option, nodeCount, edgeCount, label, height, o
       const data = params.data as { id?: string } | undefined;
       if (data?.id) click.current(data.id);
     });
-    instance.on('finished', () => setReady(true));
+    instance.on('finished', () => {
+      el.dataset.nodePositions = JSON.stringify(nodePixels(instance));
+      setReady(true);
+    });
     const observer = new ResizeObserver(() => {
       setWidth(el.clientWidth);
       instance.resize();

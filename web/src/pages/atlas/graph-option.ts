@@ -177,8 +177,8 @@ export function atlasGraphOption(
       confine: true,
       extraCssText: 'max-width: 320px; white-space: normal;',
     },
-    animationDuration: 300,
-    animationDurationUpdate: 250,
+    // no entry animation: the graph is usable as soon as it is drawn (filters fade without animation too)
+    animation: false,
     series: [
       {
         type: 'graph',

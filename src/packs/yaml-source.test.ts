@@ -28,8 +28,31 @@ describe('parseYaml', () => {
   it('points a missing key at its parent', () => {
     const r = parseYaml('m.yaml', 'a: 1\nobj:\n  x: 1\n');
     if (!r.ok) throw new Error('parse failed');
-    const checked = checkSchema(r.source, z.object({ a: z.number(), obj: z.object({ x: z.number(), y: z.number() }) }));
+    const checked = checkSchema(
+      r.source,
+      z.object({ a: z.number(), obj: z.object({ x: z.number(), y: z.number() }) }),
+    );
     if (checked.ok) throw new Error('should fail');
     expect(checked.problems[0]?.line).toBe(3);
+  });
+});
+
+describe('parseYaml fast path', () => {
+  it('gives the same data as the positional parser for a valid document', () => {
+    const text = 'a: 1\nlist:\n  - { zh: 设备运行数据, en: Equipment data }\n  - "2"\nflag: true\n';
+    const r = parseYaml('f.yaml', text);
+    if (!r.ok) throw new Error('parse failed');
+    expect(r.source.data).toEqual({
+      a: 1,
+      list: [{ zh: '设备运行数据', en: 'Equipment data' }, '2'],
+      flag: true,
+    });
+    expect(r.source.lineOf(['list', 1])).toBe(4);
+  });
+
+  it('still reports a duplicate key or a tab-indented block with its line', () => {
+    const r = parseYaml('d.yaml', 'x: 1\ny:\n  z: 1\n  z: 2\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems[0]?.line).toBe(4);
   });
 });

@@ -1,3 +1,4 @@
+import { load as loadFast } from 'js-yaml';
 import { readFile } from 'node:fs/promises';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -23,8 +24,32 @@ export interface YamlSource {
 
 export type YamlParseResult = { ok: true; source: YamlSource } | { ok: false; problems: PackProblem[] };
 
-/** Parse YAML text, keeping positions; syntax errors come back as problems with their line. */
+/**
+ * Parse YAML text. The data comes from the fast parser (js-yaml); positions come from the `yaml` library, which
+ * is slower, so its document is built only when a line is asked for (that is, when there is a problem to report)
+ * or when the fast parser refuses the text and the syntax error needs its line.
+ */
 export function parseYaml(file: string, text: string): YamlParseResult {
+  let data: unknown;
+  try {
+    data = loadFast(text, { filename: file, json: false });
+  } catch {
+    return parseYamlWithPositions(file, text);
+  }
+  let positions: YamlSource | undefined;
+  const lineOf = (path: readonly PropertyKey[]): number => {
+    if (!positions) {
+      const full = parseYamlWithPositions(file, text);
+      if (!full.ok) return 1;
+      positions = full.source;
+    }
+    return positions.lineOf(path);
+  };
+  return { ok: true, source: { file, data, lineOf } };
+}
+
+/** Parse with the `yaml` library, keeping positions; syntax errors come back as problems with their line. */
+function parseYamlWithPositions(file: string, text: string): YamlParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {

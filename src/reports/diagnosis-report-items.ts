@@ -1,0 +1,96 @@
+import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
+import type { AnswerShown } from '../core/diagnosis/result.ts';
+import type { LocalizedText } from '../core/shared/text.ts';
+import { reportText, type ReportLang } from './diagnosis-report-text.ts';
+
+/** One answerable item of a model as the report names it, with a way to show an answer in words. */
+export interface ReportItem {
+  name: string;
+  show: (value: AnswerShown) => string;
+}
+
+const MAX_OPTION_CHARS = 36;
+
+function clip(text: string): string {
+  return text.length > MAX_OPTION_CHARS ? `${text.slice(0, MAX_OPTION_CHARS - 1)}…` : text;
+}
+
+function pick(text: LocalizedText, lang: ReportLang): string {
+  return text[lang];
+}
+
+/** Every item of a model (questions, scenes, requirements, checklist items) by id, named in `lang`. */
+export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string, ReportItem> {
+  const t = reportText(lang);
+  const items = new Map<string, ReportItem>();
+  const missing = (v: AnswerShown) =>
+    v === null || (Array.isArray(v) && v.length === 0) ? t.noAnswer : null;
+  if (model.family === 'points') {
+    for (const d of model.dimensions)
+      for (const ind of d.indicators)
+        for (const q of ind.questions) {
+          const option = (id: string) => {
+            const o = q.type === 'ratio' ? undefined : q.options.find((x) => x.id === id);
+            return o ? `${o.id}. ${clip(o.text)}` : id;
+          };
+          items.set(q.id, {
+            name: pick(q.name, lang),
+            show: (v) =>
+              missing(v) ??
+              (Array.isArray(v)
+                ? v.map(option).join('；')
+                : typeof v === 'number'
+                  ? `${v}%`
+                  : option(String(v))),
+          });
+        }
+    for (const s of model.scenes)
+      items.set(s.id, {
+        name: pick(s.name, lang),
+        show: (v) => missing(v) ?? t.sceneLevelN(typeof v === 'number' ? v : Number(v)),
+      });
+  } else if (model.family === 'staged') {
+    const grade = (v: AnswerShown) => model.rules.grades.find((g) => g.value === v)?.name[lang] ?? String(v);
+    for (const a of model.areas)
+      for (const s of a.subdomains)
+        for (const r of s.requirements)
+          items.set(r.id, {
+            name: `${pick(s.name, lang)} L${r.level}：${r.text}`,
+            show: (v) => missing(v) ?? grade(v),
+          });
+  } else {
+    const grade = (v: AnswerShown) =>
+      v === 'na' ? t.notApplicable : (model.conformance.find((g) => g.id === v)?.name[lang] ?? String(v));
+    for (const p of model.parts)
+      for (const g of p.groups)
+        for (const it of g.items)
+          items.set(it.id, { name: `${it.id} ${it.text}`, show: (v) => missing(v) ?? grade(v) });
+  }
+  return items;
+}
+
+/** Localised names of the model's structure (dimensions, sub-dimensions, levels, scene groups) by id. */
+export function modelNames(model: IndicatorSystem, lang: ReportLang): Map<string, string> {
+  const names = new Map<string, string>();
+  if (model.family === 'points') {
+    for (const d of model.dimensions) {
+      names.set(d.id, pick(d.name, lang));
+      for (const ind of d.indicators) names.set(ind.id, pick(ind.name, lang));
+    }
+    for (const g of model.sceneGroups) names.set(g.id, pick(g.name, lang));
+    for (const s of model.scenes) names.set(s.id, pick(s.name, lang));
+    for (const l of model.levels) names.set(l.id, pick(l.name, lang));
+  } else if (model.family === 'staged') {
+    for (const a of model.areas) {
+      names.set(a.id, pick(a.name, lang));
+      for (const s of a.subdomains) names.set(s.id, pick(s.name, lang));
+    }
+    for (const l of model.rules.levels) names.set(l.id, pick(l.name, lang));
+  } else {
+    for (const p of model.parts) {
+      names.set(p.id, pick(p.name, lang));
+      for (const g of p.groups) names.set(g.id, pick(g.name, lang));
+    }
+  }
+  return names;
+}

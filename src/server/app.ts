@@ -15,6 +15,9 @@ import type { Config } from '../config.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import type { Database } from '../db/client.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { diagnosisRoutes } from './routes/assessments.ts';
+import type { ModelCatalog } from './routes/assessment-access.ts';
+import { atlasRoutes } from './routes/atlas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { VERSION } from './version.ts';
@@ -24,6 +27,8 @@ export interface AppDeps {
   database: Database;
   /** the scenario atlases loaded from packs/atlas (empty when none are given) */
   atlases?: AtlasCatalog;
+  /** the indicator systems loaded from packs/models (empty when none are given) */
+  models?: ModelCatalog;
 }
 
 /**
@@ -31,7 +36,12 @@ export interface AppDeps {
  * app for every other path. It holds no state between requests besides the database, so several instances can
  * run behind a load balancer against one PostgreSQL.
  */
-export async function buildApp({ config, database }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  atlases = new Map(),
+  models = new Map(),
+}: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
@@ -58,6 +68,8 @@ export async function buildApp({ config, database }: AppDeps): Promise<FastifyIn
 
   await app.register(healthRoutes(database));
   await app.register(authRoutes(database.db, config));
+  await app.register(atlasRoutes(atlases));
+  await app.register(diagnosisRoutes(database.db, models, atlases));
 
   await serveWebApp(app, config.webDir);
   return app;

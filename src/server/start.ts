@@ -8,6 +8,9 @@ import { formatProblem } from '../packs/yaml-source.ts';
 import { loadAtlasPacks } from '../packs/atlas-load.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import { buildApp } from './app.ts';
+import type { ModelCatalog } from './routes/assessment-access.ts';
+import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
+import { listModelPacks, loadModelById } from '../packs/model-load.ts';
 import { generatePassword, hashPassword } from './auth/password.ts';
 
 export interface RunningServer {
@@ -20,14 +23,28 @@ export interface RunningServer {
 }
 
 /** Load the content packs the server serves; a broken pack stops the start with every problem listed. */
-export async function loadContent(config: Config): Promise<{ atlases: AtlasCatalog }> {
+export async function loadContent(config: Config): Promise<{ atlases: AtlasCatalog; models: ModelCatalog }> {
   const result = await loadAtlasPacks(join(config.packsDir, 'atlas'));
   if (!result.ok) {
     throw new Error(
       `the atlas packs in ${config.packsDir} have problems:\n${result.problems.map(formatProblem).join('\n')}`,
     );
   }
-  return { atlases: result.catalog };
+  return { atlases: result.catalog, models: await loadModelCatalog(join(config.packsDir, 'models')) };
+}
+
+/** Every model pack in `modelsDir`, by id; any problem in any pack stops the start with every problem listed. */
+export async function loadModelCatalog(modelsDir: string): Promise<ModelCatalog> {
+  const models = new Map<string, IndicatorSystem>();
+  const problems: string[] = [];
+  for (const id of await listModelPacks(modelsDir)) {
+    const loaded = await loadModelById(modelsDir, id);
+    if (loaded.ok) models.set(id, loaded.model);
+    else problems.push(...loaded.problems.map(formatProblem));
+  }
+  if (problems.length > 0)
+    throw new Error(`the model packs in ${modelsDir} have problems:\n${problems.join('\n')}`);
+  return models;
 }
 
 /** Load packs, open the database (migrating it), create the first admin, seed the demo if asked, and listen. */

@@ -1,0 +1,400 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AtlasCatalog } from '../../core/atlas/types.ts';
+import type { DiagnosisResult } from '../../core/diagnosis/result.ts';
+import {
+  AssessmentDetail,
+  AssessmentSummary,
+  CreateAssessment,
+  Reopen,
+  ResultResponse,
+  SaveAnswers,
+  SaveAnswersResult,
+  SaveAssignments,
+  Verify,
+  type AnswerValue,
+  type AssessmentProfile,
+} from '../../contracts/diagnosis.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  createAssessment,
+  findPreviousSubmitted,
+  listAnswers,
+  listAssessments,
+  listAssignments,
+  listEvents,
+  listEvidence,
+  reopenAssessment,
+  replaceAssignments,
+  saveAnswers,
+  submitAssessment,
+  verifyAnswer,
+  type AnswerRow,
+  type AssessmentRow,
+} from '../../db/repositories/assessments.ts';
+import { AppError, badRequest } from '../app-error.ts';
+import { requireSession } from '../auth/current-session.ts';
+import { canWrite, requireWriter, sessionRole } from '../auth/policies.ts';
+import { checkAnswer, checkAnswers, checkProfile, type ModelIndex } from '../use-cases/assessment-items.ts';
+import { compareResults, progress, scenarioNames, scoreAnswers } from '../use-cases/assessment-result.ts';
+import { loadAssessment, locked, modelOf, type ModelCatalog } from './assessment-access.ts';
+import { assessmentFileRoutes } from './assessment-files.ts';
+import { assessmentModelRoutes } from './assessment-models.ts';
+
+const Id = z.object({ id: z.string() });
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function summary(
+  row: AssessmentRow,
+  index: ModelIndex,
+  answers: { answered: number; total: number },
+): AssessmentSummary {
+  const frozen = row.status === 'submitted' ? (row.result as DiagnosisResult | null) : null;
+  return {
+    id: row.id,
+    modelId: row.modelId,
+    modelVersion: row.modelVersion,
+    modelTitle: index.summary.title,
+    family: index.model.family,
+    mode: row.mode,
+    status: row.status,
+    title: row.title,
+    profile: row.profile as AssessmentProfile,
+    createdAt: row.createdAt.toISOString(),
+    submittedAt: iso(row.submittedAt),
+    answered: answers.answered,
+    total: answers.total,
+    score: frozen?.score ?? null,
+    maxScore: frozen?.maxScore ?? null,
+    percent: frozen?.percent ?? null,
+    level: frozen?.level ?? null,
+  };
+}
+
+const answerView = (a: AnswerRow) => ({
+  itemId: a.itemId,
+  value: (a.value ?? null) as AnswerValue | null,
+  answeredBy: a.answeredBy,
+  answeredAt: a.answeredAt.toISOString(),
+  verification: a.verification,
+  verifiedValue: (a.verifiedValue ?? null) as AnswerValue | null,
+  verificationReason: a.verificationReason,
+  verifiedBy: a.verifiedBy,
+  verifiedAt: iso(a.verifiedAt),
+});
+
+/** Assessments (评估): create, answer (autosave), assign, verify, submit, reopen, and the diagnosis result. */
+export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCatalog): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/assessments',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary: "The organisation's assessments, newest first",
+          response: { 200: z.array(AssessmentSummary) },
+        },
+      },
+      async (request) => {
+        const session = await requireSession(db, request);
+        const rows = await listAssessments(db, session.orgId);
+        return rows.flatMap((row) => {
+          const model = models.get(row.modelId);
+          if (!model) return [];
+          const index = modelOf(models, row.modelId);
+          const answered = row.answeredIds.filter((id) => index.items.has(id)).length;
+          return [summary(row, index, { answered, total: index.items.size })];
+        });
+      },
+    );
+
+    app.post(
+      '/api/assessments',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary: 'Start an assessment of the organisation against a model (self or assessor mode)',
+          body: CreateAssessment,
+          response: { 201: AssessmentSummary },
+        },
+      },
+      async (request, reply) => {
+        const session = await requireSession(db, request);
+        await requireWriter(db, session);
+        const body = request.body;
+        const index = modelOf(models, body.modelId);
+        const problems = checkProfile(index, body.profile);
+        if (problems.length > 0) throw badRequest(problems.join('; '), { problems });
+        const profile: AssessmentProfile = { ...body.profile };
+        if (index.summary.weightTables.length > 0 && profile.weightTable === undefined)
+          profile.weightTable = index.summary.weightTables[0]?.id;
+        const row = await createAssessment(db, {
+          orgId: session.orgId,
+          modelId: index.model.meta.id,
+          modelVersion: index.model.meta.version,
+          mode: body.mode,
+          title: body.title,
+          profile,
+          createdBy: session.user.id,
+        });
+        return reply.status(201).send(summary(row, index, progress(index, [], profile)));
+      },
+    );
+
+    app.get(
+      '/api/assessments/:id',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary: 'One assessment with its answers, section assignments, history and evidence list',
+          params: Id,
+          response: { 200: AssessmentDetail },
+        },
+      },
+      async (request) => {
+        const { session, row, index, profile } = await loadAssessment(
+          db,
+          models,
+          request,
+          request.params.id,
+          'read',
+        );
+        const [answers, assignments, events, evidence, role] = await Promise.all([
+          listAnswers(db, session.orgId, row.id),
+          listAssignments(db, session.orgId, row.id),
+          listEvents(db, session.orgId, row.id),
+          listEvidence(db, session.orgId, row.id),
+          sessionRole(db, session),
+        ]);
+        return {
+          assessment: summary(row, index, progress(index, answers, profile)),
+          answers: answers.map(answerView),
+          assignments: assignments.map((a) => ({
+            sectionId: a.sectionId,
+            respondentRole: a.respondentRole,
+            userId: a.userId,
+          })),
+          events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+          evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })),
+          canWrite: canWrite(role),
+        };
+      },
+    );
+
+    app.put(
+      '/api/assessments/:id/answers',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary:
+            'Save a batch of answers (autosave); each is checked against the model, nothing is stored if one is bad',
+          params: Id,
+          body: SaveAnswers,
+          response: { 200: SaveAnswersResult },
+        },
+      },
+      async (request) => {
+        const { session, row, index, profile } = await loadAssessment(
+          db,
+          models,
+          request,
+          request.params.id,
+          'write',
+        );
+        const problems = checkAnswers(index, request.body.answers);
+        if (problems.length > 0) throw invalidAnswers(problems);
+        const scope = { orgId: session.orgId, assessmentId: row.id, userId: session.user.id };
+        const saved = await saveAnswers(db, scope, request.body.answers);
+        const { answered } = progress(index, await listAnswers(db, session.orgId, row.id), profile);
+        return { saved, answered };
+      },
+    );
+
+    app.put(
+      '/api/assessments/:id/assignments',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary:
+            'Assign sections to respondent roles (企业管理者 / 部门负责人 / 一线人员); replaces the list',
+          params: Id,
+          body: SaveAssignments,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const { session, row, index } = await loadAssessment(db, models, request, request.params.id, 'write');
+        const known = new Set(index.sections.map((s) => s.id));
+        const unknown = request.body.assignments
+          .filter((a) => !known.has(a.sectionId))
+          .map((a) => a.sectionId);
+        if (unknown.length > 0)
+          throw badRequest(`unknown section ${unknown.map((s) => `"${s}"`).join(', ')}`, { unknown });
+        const seen = new Set<string>();
+        for (const a of request.body.assignments) {
+          if (seen.has(a.sectionId)) throw badRequest(`section "${a.sectionId}" is assigned twice`);
+          seen.add(a.sectionId);
+        }
+        await replaceAssignments(db, session.orgId, row.id, request.body.assignments);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.put(
+      '/api/assessments/:id/answers/:itemId/verification',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary: 'Assessor mode: verify an answer, or correct it with a reason (both values are kept)',
+          params: z.object({ id: z.string(), itemId: z.string() }),
+          body: Verify,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        const { id, itemId } = request.params;
+        const { session, row, index } = await loadAssessment(db, models, request, id, 'write');
+        if (row.mode !== 'assessor')
+          throw new AppError(409, 'not_assessor_mode', 'Only assessor-mode assessments are verified');
+        if (!index.items.has(itemId)) throw invalidAnswers([{ itemId, message: `unknown item "${itemId}"` }]);
+        const body = request.body;
+        let verifiedValue: AnswerValue | null = null;
+        if (body.verification === 'corrected') {
+          const problem = checkAnswer(index, itemId, body.value);
+          if (problem !== null) throw invalidAnswers([{ itemId, message: problem }]);
+          verifiedValue = body.value;
+        }
+        await verifyAnswer(
+          db,
+          { orgId: session.orgId, assessmentId: row.id, userId: session.user.id },
+          { itemId, verification: body.verification, verifiedValue, reason: body.reason },
+        );
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/assessments/:id/submit',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary: 'Submit: lock the assessment and freeze its result',
+          params: Id,
+          response: { 200: AssessmentSummary },
+        },
+      },
+      async (request) => {
+        const { session, row, index, profile } = await loadAssessment(
+          db,
+          models,
+          request,
+          request.params.id,
+          'write',
+        );
+        const answers = await listAnswers(db, session.orgId, row.id);
+        const result = scoreAnswers(index, answers, profile);
+        const scope = { orgId: session.orgId, assessmentId: row.id, userId: session.user.id };
+        if (!(await submitAssessment(db, scope, result))) throw locked();
+        const submitted = { ...row, status: 'submitted' as const, result, submittedAt: new Date() };
+        return summary(submitted, index, progress(index, answers, profile));
+      },
+    );
+
+    app.post(
+      '/api/assessments/:id/reopen',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary: 'Reopen a submitted assessment with a reason (recorded in its history)',
+          params: Id,
+          body: Reopen,
+          response: { 200: AssessmentSummary },
+        },
+      },
+      async (request) => {
+        const { session, row, index, profile } = await loadAssessment(
+          db,
+          models,
+          request,
+          request.params.id,
+          'read',
+        );
+        await requireWriter(db, session);
+        const scope = { orgId: session.orgId, assessmentId: row.id, userId: session.user.id };
+        if (!(await reopenAssessment(db, scope, request.body.reason)))
+          throw new AppError(409, 'not_submitted', 'Only a submitted assessment can be reopened');
+        const answers = await listAnswers(db, session.orgId, row.id);
+        const reopened = { ...row, status: 'draft' as const, result: null, submittedAt: null };
+        return summary(reopened, index, progress(index, answers, profile));
+      },
+    );
+
+    app.get(
+      '/api/assessments/:id/result',
+      {
+        schema: {
+          tags: ['diagnosis'],
+          summary:
+            'The diagnosis: live for drafts, frozen for submitted; gaps with atlas scenarios, next level, comparison',
+          params: Id,
+          response: { 200: ResultResponse },
+        },
+      },
+      async (request) => {
+        const { session, row, index, profile } = await loadAssessment(
+          db,
+          models,
+          request,
+          request.params.id,
+          'read',
+        );
+        const answers = await listAnswers(db, session.orgId, row.id);
+        const frozen = row.status === 'submitted' ? (row.result as DiagnosisResult | null) : null;
+        const result = frozen ?? scoreAnswers(index, answers, profile);
+        const previous = await findPreviousSubmitted(db, session.orgId, row.modelId, row.id, row.submittedAt);
+        const comparison =
+          previous && previous.result
+            ? compareResults(
+                {
+                  id: previous.id,
+                  title: previous.title,
+                  submittedAt: previous.submittedAt,
+                  result: previous.result as DiagnosisResult,
+                },
+                result,
+              )
+            : null;
+        return {
+          live: frozen === null,
+          result,
+          scenarios: scenarioNames(atlases, index.model.meta.atlas, result),
+          atlas: index.model.meta.atlas,
+          ...progress(index, answers, profile),
+          comparison,
+        };
+      },
+    );
+  };
+}
+
+export function invalidAnswers(problems: { itemId: string; message: string }[]): AppError {
+  const first = problems[0];
+  const head = first ? `${first.itemId}: ${first.message}` : 'invalid answers';
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return new AppError(400, 'invalid_answers', `${head}${more}; nothing was saved`, { problems });
+}
+
+/** Everything of the diagnosis API: models, assessments, evidence and sheet import (one plugin for buildApp). */
+export function diagnosisRoutes(
+  db: Db,
+  models: ModelCatalog | undefined,
+  atlases: AtlasCatalog | undefined,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    models ??= new Map();
+    atlases ??= new Map();
+    await app.register(assessmentModelRoutes(db, models));
+    await app.register(assessmentRoutes(db, models, atlases));
+    await app.register(assessmentFileRoutes(db, models));
+  };
+}

@@ -26,6 +26,12 @@ registerScore(program);
 registerModel(program);
 registerPlan(program);
 
+// `tupu atlas export … | head` closes the pipe early: that is a normal end, not a crash.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

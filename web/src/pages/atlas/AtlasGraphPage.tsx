@@ -109,7 +109,7 @@ export function AtlasGraphPage() {
               nodeCount={graph.data.nodes.length}
               edgeCount={graph.data.edges.length}
               label={t('atlas.graph.label')}
-              height={screens.lg ? 640 : 620}
+              height={(screens.lg ? 640 : 620) + (graph.data.nodes.length > 30 ? 140 : 0)}
               onNodeClick={onNodeClick}
             />
           ) : (

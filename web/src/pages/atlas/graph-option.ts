@@ -56,24 +56,38 @@ export function matchingNodes(
 }
 
 /**
- * Node positions on a circle, grouped by category (one arc per category, a gap between arcs), starting at the
- * top and running clockwise. Returns unit-circle coordinates (y down, as on screen).
+ * Node positions on a circle, grouped by category (one arc per category, a gap between arcs), running clockwise.
+ * The circle is turned so that as few nodes as possible sit near the top and bottom, where horizontal labels
+ * crowd each other. Returns unit-circle coordinates (y down, as on screen).
  */
 export function circularLayout(graph: AtlasGraph): Map<string, { x: number; y: number; angle: number }> {
   const ordered = [...graph.nodes].sort((a, b) => a.category - b.category || a.id.localeCompare(b.id));
   const groups = new Set(ordered.map((n) => n.category)).size;
   const gap = groups > 1 ? 1 : 0;
   const slots = ordered.length + gap * groups;
-  const positions = new Map<string, { x: number; y: number; angle: number }>();
+  const slotOf: number[] = [];
   let slot = 0;
   let previous: number | undefined;
   for (const node of ordered) {
     if (previous !== undefined && node.category !== previous) slot += gap;
     previous = node.category;
-    const angle = -Math.PI / 2 + (2 * Math.PI * (slot + gap / 2)) / slots;
-    positions.set(node.id, { x: Math.cos(angle), y: Math.sin(angle), angle });
+    slotOf.push(slot + gap / 2);
     slot += 1;
   }
+  const anglesFor = (turn: number) => slotOf.map((sl) => -Math.PI / 2 + turn + (2 * Math.PI * sl) / slots);
+  const crowding = (angles: number[]) =>
+    angles.reduce((sum, a) => sum + Math.max(0, 0.4 - Math.abs(Math.cos(a))), 0);
+  let best = { turn: 0, score: crowding(anglesFor(0)) };
+  for (let step = 1; step < 72; step++) {
+    const turn = (step * Math.PI) / 36;
+    const score = crowding(anglesFor(turn));
+    if (score < best.score - 1e-9) best = { turn, score };
+  }
+  const positions = new Map<string, { x: number; y: number; angle: number }>();
+  anglesFor(best.turn).forEach((angle, i) => {
+    const node = ordered[i];
+    if (node) positions.set(node.id, { x: Math.cos(angle), y: Math.sin(angle), angle });
+  });
   return positions;
 }
 

@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Atlas } from '../atlas/types.ts';
+import { loadAtlasPacks } from '../../packs/atlas-load.ts';
+import type { EnterpriseProfile } from './candidates-defaults.ts';
+import {
+  adviseStrategy,
+  defaultSettings,
+  ENTERPRISE_TYPES,
+  GAP_IMPROVEMENT,
+  revenueScale,
+  TYPE_DEFAULTS,
+} from './candidates-defaults.ts';
+import { buildCandidates, candidateBenefit, markEdits, toPlanInstanceInput } from './candidates.ts';
+import { parsePlanInstance } from './validate-instance.ts';
+
+let atlas: Atlas;
+beforeAll(async () => {
+  const loaded = await loadAtlasPacks('packs/atlas');
+  if (!loaded.ok) throw new Error('atlas packs do not load');
+  const guide = loaded.catalog.get('guide-2024');
+  if (!guide) throw new Error('guide-2024 missing');
+  atlas = guide;
+});
+
+const sme: EnterpriseProfile = {
+  industry: '通用设备制造',
+  processType: 'discrete',
+  employees: 300,
+  revenue: 10_000,
+  enterpriseType: 'specialized-sme',
+};
+
+describe('adviseStrategy', () => {
+  it('maps 龙头 → 链式, 大型 → 整体 and the SMEs → 梯次, citing 四(一)(二)(三)', () => {
+    expect(adviseStrategy('leader')).toMatchObject({ strategy: 'chain', section: '四（一）' });
+    expect(adviseStrategy('large')).toMatchObject({ strategy: 'whole', section: '四（二）' });
+    for (const type of ['little-giant', 'specialized-sme', 'micro'] as const)
+      expect(adviseStrategy(type)).toMatchObject({ strategy: 'tiered', section: '四（三）' });
+    expect(adviseStrategy('leader').explanation.zh).toContain('链式');
+  });
+});
+
+describe('buildCandidates', () => {
+  it('makes one candidate per scenario addressing a chosen pain point, with default origins', () => {
+    const { candidates, unmatchedPainPoints } = buildCandidates({
+      atlas,
+      profile: sme,
+      painPoints: ['unplanned-downtime'],
+    });
+    expect(unmatchedPainPoints).toEqual([]);
+    expect(candidates.map((c) => c.id)).toEqual(['GEN-OM-01']);
+    const [c] = candidates;
+    expect(c?.reasons).toEqual([{ kind: 'pain-point', ref: 'unplanned-downtime' }]);
+    expect(c?.capex).toBe(TYPE_DEFAULTS['specialized-sme'].capex);
+    expect(c?.origins.capex).toEqual({ kind: 'default', ref: 'specialized-sme' });
+    expect(c?.kpiDeltas.length).toBeGreaterThan(0);
+  });
+
+  it('adds transitive prerequisites (prerequisite links) before their dependents and sets requires', () => {
+    // GEN-CX-02 requires GEN-RD-01 and GEN-PM-03; GEN-PM-01 requires GEN-PM-03 (prerequisite links of guide-2024).
+    const { candidates } = buildCandidates({
+      atlas,
+      profile: { ...sme, enterpriseType: 'little-giant', revenue: 30_000 },
+      painPoints: ['personalization-cost'],
+    });
+    const ids = candidates.map((c) => c.id);
+    expect([...ids].sort()).toEqual(['GEN-CX-02', 'GEN-PM-03', 'GEN-RD-01']);
+    const cx = candidates.find((c) => c.id === 'GEN-CX-02');
+    expect([...(cx?.requires ?? [])].sort()).toEqual(['GEN-PM-03', 'GEN-RD-01']);
+    expect(candidates.find((c) => c.id === 'GEN-RD-01')?.reasons).toEqual([
+      { kind: 'prerequisite', ref: 'GEN-CX-02' },
+    ]);
+    // GEN-PM-03 is both chosen (schedule-disruption is not chosen here) and a prerequisite
+    expect(candidates.find((c) => c.id === 'GEN-PM-03')?.reasons).toEqual([
+      { kind: 'prerequisite', ref: 'GEN-CX-02' },
+    ]);
+    for (const c of candidates)
+      for (const r of c.requires) expect(ids.indexOf(r)).toBeLessThan(ids.indexOf(c.id));
+    // cross-link: more cost, one more period
+    expect(cx?.duration).toBe(TYPE_DEFAULTS['little-giant'].duration + 1);
+  });
+
+  it('takes gap scenarios with a bigger KPI improvement and names the gap as origin', () => {
+    const { candidates, unknownGapScenarios } = buildCandidates({
+      atlas,
+      profile: sme,
+      painPoints: [],
+      gaps: [{ name: '设备联网', scenarios: ['GEN-OM-01', 'NOPE-XX-01'] }],
+    });
+    expect(unknownGapScenarios).toEqual(['NOPE-XX-01']);
+    const [c] = candidates;
+    expect(c?.reasons).toEqual([{ kind: 'gap', ref: '设备联网' }]);
+    expect(c?.kpiDeltas.every((d) => d.improvement === GAP_IMPROVEMENT)).toBe(true);
+    expect(c?.kpiDeltas[0]?.origin).toEqual({ kind: 'gap', ref: '设备联网' });
+  });
+
+  it('reports pain points no scenario addresses', () => {
+    expect(
+      buildCandidates({ atlas, profile: sme, painPoints: ['no-such-pain'] }).unmatchedPainPoints,
+    ).toEqual(['no-such-pain']);
+  });
+
+  it('lowers success probability for a scenario the atlas does not list for the enterprise type', () => {
+    const { candidates } = buildCandidates({
+      atlas,
+      profile: { ...sme, enterpriseType: 'micro', revenue: 1000 },
+      painPoints: ['slow-service-response'],
+    });
+    const om2 = candidates.find((c) => c.id === 'GEN-OM-02');
+    expect(om2?.origins.successProbability.kind).toBe('atlas');
+    expect(om2?.successProbability).toBeCloseTo(TYPE_DEFAULTS.micro.successProbability - 0.1);
+  });
+
+  it('always yields a valid planning instance with the default settings (any type, revenue, pain points)', () => {
+    const ids = atlas.painPoints.map((p) => p.id);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ENTERPRISE_TYPES),
+        fc.integer({ min: 100, max: 2_000_000 }),
+        fc.subarray(ids, { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('process' as const, 'discrete' as const),
+        (enterpriseType, revenue, painPoints, processType) => {
+          const profile = { ...sme, enterpriseType, revenue, processType };
+          const { candidates } = buildCandidates({ atlas, profile, painPoints });
+          const parsed = parsePlanInstance(
+            toPlanInstanceInput(profile, candidates, defaultSettings(profile)),
+          );
+          expect(parsed.ok ? [] : parsed.problems).toEqual([]);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('candidateBenefit', () => {
+  it('is revenue × factor × improvement per KPI, grouped by value tag, minus opex (never negative)', () => {
+    const [c] = buildCandidates({ atlas, profile: sme, painPoints: ['unplanned-downtime'] }).candidates;
+    if (!c) throw new Error('no candidate');
+    const b = candidateBenefit(sme, c);
+    const expected = c.kpiDeltas.reduce((s, d) => s + sme.revenue * d.factor * d.improvement, 0);
+    expect(b.gross).toBeCloseTo(expected);
+    expect(Object.values(b.byValueTag).reduce((s, v) => s + v, 0)).toBeCloseTo(expected);
+    expect(b.annualBenefit).toBeCloseTo(Math.max(0, expected - c.opexPerYear));
+    expect(candidateBenefit(sme, { ...c, opexPerYear: 1e9 }).annualBenefit).toBe(0);
+  });
+
+  it('doubles energy factors for 流程型 enterprises', () => {
+    const args = { atlas, painPoints: ['high-energy-cost'] };
+    const discrete = buildCandidates({ ...args, profile: sme }).candidates.find((c) => c.id === 'GEN-PM-05');
+    const process = buildCandidates({ ...args, profile: { ...sme, processType: 'process' } }).candidates.find(
+      (c) => c.id === 'GEN-PM-05',
+    );
+    const energy = (c: typeof discrete) => c?.kpiDeltas.find((d) => d.valueTag === 'energy')?.factor ?? 0;
+    expect(energy(process)).toBeCloseTo(2 * energy(discrete));
+  });
+});
+
+describe('defaults', () => {
+  it('scale capex with √revenue within ×0.5 … ×2 and budget with revenue', () => {
+    expect(revenueScale({ ...sme, revenue: 10_000 })).toBe(1);
+    expect(revenueScale({ ...sme, revenue: 40_000 })).toBe(2);
+    expect(revenueScale({ ...sme, revenue: 1e9 })).toBe(2);
+    expect(revenueScale({ ...sme, revenue: 1 })).toBe(0.5);
+    const s = defaultSettings(sme);
+    expect(s.budget).toHaveLength(s.periods);
+    expect(s.budget[0]).toBe(25); // 10,000 × 1 % / 4
+  });
+});
+
+describe('markEdits', () => {
+  it('marks changed numbers and KPI deltas as edited by the user and keeps the rest', () => {
+    const [c] = buildCandidates({ atlas, profile: sme, painPoints: ['unplanned-downtime'] }).candidates;
+    if (!c) throw new Error('no candidate');
+    const [first, ...rest] = c.kpiDeltas;
+    if (!first) throw new Error('no KPI');
+    const edited = { ...c, capex: c.capex + 1, kpiDeltas: [{ ...first, improvement: 0.2 }, ...rest] };
+    const [marked] = markEdits([c], [edited]);
+    expect(marked?.origins.capex).toEqual({ kind: 'user' });
+    expect(marked?.origins.duration).toEqual(c.origins.duration);
+    expect(marked?.kpiDeltas[0]?.origin).toEqual({ kind: 'user' });
+    expect(marked?.kpiDeltas[1]?.origin).toEqual(c.kpiDeltas[1]?.origin);
+  });
+});

@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'packs/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'packs/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           environment: 'node',
         },
       },

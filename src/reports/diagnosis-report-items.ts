@@ -7,12 +7,16 @@ import { reportText, type ReportLang } from './diagnosis-report-text.ts';
 export interface ReportItem {
   name: string;
   show: (value: AnswerShown) => string;
+  /** a short form for tables: option letters of multi-choice answers, clipped option texts */
+  brief: (value: AnswerShown) => string;
 }
 
 const MAX_OPTION_CHARS = 36;
 
-function clip(text: string): string {
-  return text.length > MAX_OPTION_CHARS ? `${text.slice(0, MAX_OPTION_CHARS - 1)}…` : text;
+const BRIEF_OPTION_CHARS = 14;
+
+function clip(text: string, max = MAX_OPTION_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 function pick(text: LocalizedText, lang: ReportLang): string {
@@ -29,25 +33,35 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
     for (const d of model.dimensions)
       for (const ind of d.indicators)
         for (const q of ind.questions) {
-          const option = (id: string) => {
+          const option = (id: string, max: number) => {
             const o = q.type === 'ratio' ? undefined : q.options.find((x) => x.id === id);
-            return o ? `${o.id}. ${clip(o.text)}` : id;
+            return o ? `${o.id}. ${clip(o.text, max)}` : id;
           };
           items.set(q.id, {
             name: pick(q.name, lang),
             show: (v) =>
               missing(v) ??
               (Array.isArray(v)
-                ? v.map(option).join('；')
+                ? v.map((x) => option(x, MAX_OPTION_CHARS)).join('；')
                 : typeof v === 'number'
                   ? `${v}%`
-                  : option(String(v))),
+                  : option(String(v), MAX_OPTION_CHARS)),
+            brief: (v) =>
+              missing(v) ??
+              (Array.isArray(v)
+                ? v.length === 1
+                  ? option(v[0] ?? '', BRIEF_OPTION_CHARS)
+                  : t.list(v)
+                : typeof v === 'number'
+                  ? `${v}%`
+                  : option(String(v), BRIEF_OPTION_CHARS)),
           });
         }
     for (const s of model.scenes)
       items.set(s.id, {
         name: pick(s.name, lang),
         show: (v) => missing(v) ?? t.sceneLevelN(typeof v === 'number' ? v : Number(v)),
+        brief: (v) => missing(v) ?? t.sceneLevelN(typeof v === 'number' ? v : Number(v)),
       });
   } else if (model.family === 'staged') {
     const grade = (v: AnswerShown) => model.rules.grades.find((g) => g.value === v)?.name[lang] ?? String(v);
@@ -57,6 +71,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
           items.set(r.id, {
             name: `${pick(s.name, lang)} L${r.level}：${r.text}`,
             show: (v) => missing(v) ?? grade(v),
+            brief: (v) => missing(v) ?? grade(v),
           });
   } else {
     const grade = (v: AnswerShown) =>
@@ -64,7 +79,11 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
     for (const p of model.parts)
       for (const g of p.groups)
         for (const it of g.items)
-          items.set(it.id, { name: `${it.id} ${it.text}`, show: (v) => missing(v) ?? grade(v) });
+          items.set(it.id, {
+            name: `${it.id} ${it.text}`,
+            show: (v) => missing(v) ?? grade(v),
+            brief: (v) => missing(v) ?? grade(v),
+          });
   }
   return items;
 }

@@ -136,6 +136,13 @@ const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 export function formatNumber(n: number): string {
   return String(round(n, 3));
 }
+/** File size in words: B, KB, MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round((bytes / 1024) * 10) / 10)} KB`;
+  return `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB`;
+}
+
 const rate = (score: number, max: number) => (max > 0 ? round((score / max) * 100, 1) : 0);
 
 function isoDate(d: Date | string | null | undefined): string | null {
@@ -241,7 +248,7 @@ export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisRepo
 
   const gapRows: GapRow[] = result.gaps.slice(0, GAP_LIMIT).map((g) => {
     const item = items.get(g.itemId);
-    const show = item?.show ?? ((v) => (v === null ? t.noAnswer : String(v)));
+    const show = item?.brief ?? ((v) => (v === null ? t.noAnswer : String(v)));
     return {
       itemId: g.itemId,
       name: item?.name ?? g.name,

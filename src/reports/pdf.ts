@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (override with CHROMIUM_PATH); never a downloaded browser. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,13 +20,9 @@ export class PdfPrinter {
   private browser: Promise<Browser> | undefined;
 
   async print(html: string, options: { headerTitle?: string } = {}): Promise<Buffer> {
-    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-    const browser = await this.browser;
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    try {
-      const page = await context.newPage();
+    return this.withPage(async (page) => {
       await page.setContent(html, { waitUntil: 'load' });
-      return await page.pdf({
+      return page.pdf({
         format: 'A4',
         printBackground: true,
         margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
@@ -35,6 +31,19 @@ export class PdfPrinter {
         footerTemplate:
           '<div style="font-size:8px;width:100%;text-align:center;color:#888"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
       });
+    });
+  }
+
+  /** Run `fn` on a fresh offline page of the shared browser (no JavaScript, no network); closed afterwards. */
+  async withPage<T>(
+    fn: (page: Page) => Promise<T>,
+    options: { deviceScaleFactor?: number } = {},
+  ): Promise<T> {
+    this.browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    const browser = await this.browser;
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true, ...options });
+    try {
+      return await fn(await context.newPage());
     } finally {
       await context.close();
     }

@@ -7,6 +7,7 @@ import { registerAtlas } from './commands/atlas.ts';
 import { registerScore } from './commands/score.ts';
 import { registerModel } from './commands/model.ts';
 import { registerPlan } from './commands/plan.ts';
+import { registerReport } from './commands/report.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -25,6 +26,7 @@ registerAtlas(program);
 registerScore(program);
 registerModel(program);
 registerPlan(program);
+registerReport(program);
 
 // `tupu atlas export … | head` closes the pipe early: that is a normal end, not a crash.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

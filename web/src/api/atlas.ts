@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, usePrefetchQuery, useQuery } from '@tanstack/react-query';
 import type { AtlasGraph } from '../../../src/core/atlas/graph-view.ts';
 import type {
   ChainType,
@@ -73,31 +73,39 @@ function listOf<T>(payload: unknown, key: string): T[] {
 
 const STATIC = { staleTime: 5 * 60_000 };
 
-export function usePacks() {
-  return useQuery({
-    queryKey: ['atlas', 'packs'],
-    queryFn: async () => listOf<PackSummary>(await api<unknown>('/api/atlas/packs'), 'packs'),
-    ...STATIC,
-  });
-}
+export const atlasQueries = {
+  packs: () =>
+    queryOptions({
+      queryKey: ['atlas', 'packs'],
+      queryFn: async () => listOf<PackSummary>(await api<unknown>('/api/atlas/packs'), 'packs'),
+      ...STATIC,
+    }),
+  pack: (packId: string) =>
+    queryOptions({
+      queryKey: ['atlas', 'pack', packId],
+      queryFn: () => api<PackDetail>(base(packId)),
+      ...STATIC,
+    }),
+  scenarios: (packId: string, query: ScenarioQuery = {}) =>
+    queryOptions({
+      queryKey: ['atlas', 'scenarios', packId, query],
+      queryFn: async () =>
+        listOf<Scenario>(await api<unknown>(`${base(packId)}/scenarios${queryString(query)}`), 'scenarios'),
+      ...STATIC,
+    }),
+  graph: (packId: string) =>
+    queryOptions({
+      queryKey: ['atlas', 'graph', packId],
+      queryFn: () => api<AtlasGraph>(`${base(packId)}/graph`),
+      ...STATIC,
+    }),
+};
 
-export function usePack(packId: string) {
-  return useQuery({
-    queryKey: ['atlas', 'pack', packId],
-    queryFn: () => api<PackDetail>(base(packId)),
-    ...STATIC,
-  });
-}
-
-export function useScenarios(packId: string, query: ScenarioQuery = {}) {
-  return useQuery({
-    queryKey: ['atlas', 'scenarios', packId, query],
-    queryFn: async () =>
-      listOf<Scenario>(await api<unknown>(`${base(packId)}/scenarios${queryString(query)}`), 'scenarios'),
-    placeholderData: keepPreviousData,
-    ...STATIC,
-  });
-}
+export const usePacks = () => useQuery(atlasQueries.packs());
+export const usePack = (packId: string) => useQuery(atlasQueries.pack(packId));
+export const useAtlasGraph = (packId: string) => useQuery(atlasQueries.graph(packId));
+export const useScenarios = (packId: string, query: ScenarioQuery = {}) =>
+  useQuery({ ...atlasQueries.scenarios(packId, query), placeholderData: keepPreviousData });
 
 export function useScenario(packId: string, code: string) {
   return useQuery({
@@ -108,10 +116,13 @@ export function useScenario(packId: string, code: string) {
   });
 }
 
-export function useAtlasGraph(packId: string) {
-  return useQuery({
-    queryKey: ['atlas', 'graph', packId],
-    queryFn: () => api<AtlasGraph>(`${base(packId)}/graph`),
-    ...STATIC,
-  });
+/**
+ * Start loading what every atlas page needs while the page itself is still being rendered, so that the requests do
+ * not wait for the page to be committed.
+ */
+export function usePrefetchAtlas(packId: string): void {
+  usePrefetchQuery(atlasQueries.packs());
+  usePrefetchQuery(atlasQueries.pack(packId));
+  usePrefetchQuery(atlasQueries.graph(packId));
+  usePrefetchQuery(atlasQueries.scenarios(packId));
 }

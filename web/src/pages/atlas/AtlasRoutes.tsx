@@ -1,4 +1,6 @@
 import { Route, Routes } from 'react-router';
+import { usePrefetchAtlas } from '../../api/atlas.ts';
+import { useAtlasParams } from './atlas-ui.ts';
 import { NotFoundPage } from '../NotFoundPage.tsx';
 import { AtlasGraphPage } from './AtlasGraphPage.tsx';
 import { AtlasTablePage } from './AtlasTablePage.tsx';
@@ -6,6 +8,7 @@ import { ScenarioPage } from './ScenarioPage.tsx';
 
 /** The atlas pages: graph (/atlas), table (/atlas/table) and one scenario (/atlas/scenarios/:code). */
 export default function AtlasRoutes() {
+  usePrefetchAtlas(useAtlasParams().pack);
   return (
     <Routes>
       <Route index element={<AtlasGraphPage />} />

@@ -1,0 +1,69 @@
+/** What every section builder of the plan document reads: the input and the figures derived from it, once. */
+import type { Scenario } from '../core/atlas/pack-schema.ts';
+import type { PlanInstance } from '../core/planning/plan-instance.ts';
+import { sayIn, type Say } from './plan-document-format.ts';
+import {
+  budgetSummary,
+  chosenScenarios,
+  documentInstance,
+  projectRows,
+  scheduledProjects,
+  type ScheduledProject,
+} from './plan-document-figures.ts';
+import type {
+  PlanBudgetSummary,
+  PlanChart,
+  PlanDocumentInput,
+  PlanLang,
+  PlanProjectRow,
+  PlanTable,
+} from './plan-document-types.ts';
+
+export interface PlanContext {
+  readonly input: PlanDocumentInput;
+  readonly lang: PlanLang;
+  readonly say: Say;
+  readonly instance: PlanInstance;
+  readonly projects: readonly ScheduledProject[];
+  readonly rows: readonly PlanProjectRow[];
+  readonly scenarios: readonly Scenario[];
+  readonly budget: PlanBudgetSummary;
+  readonly unit: string;
+  /** Category name for projects without an atlas scenario (platform, data foundation …). */
+  readonly otherCategory: string;
+  /** True when the solution has a schedule. */
+  readonly solved: boolean;
+}
+
+/** A section before numbering and edits. */
+export interface SectionDraft {
+  readonly title: string;
+  readonly text: string;
+  readonly tables?: readonly PlanTable[];
+  readonly charts?: readonly PlanChart[];
+}
+
+export function planContext(input: PlanDocumentInput): PlanContext {
+  const say = sayIn(input.lang);
+  const instance = documentInstance(input);
+  const projects = scheduledProjects(input);
+  const otherCategory = say('基础支撑（未关联场景）', 'Foundations (no scenario)');
+  return {
+    input,
+    lang: input.lang,
+    say,
+    instance,
+    projects,
+    rows: projectRows(input, instance, projects),
+    scenarios: chosenScenarios(input, projects),
+    budget: budgetSummary(input, instance, projects, otherCategory),
+    unit: input.settings.moneyUnit ?? say('万元', 'CNY 10k'),
+    otherCategory,
+    solved: input.solution.status === 'optimal' || input.solution.status === 'feasible',
+  };
+}
+
+/** The scheduled projects that digitise a scenario. */
+export function projectsOf(context: PlanContext, code: string): ScheduledProject[] {
+  return context.projects.filter((p) => p.initiative.scenario === code);
+}

@@ -1,0 +1,86 @@
+/** Number, period and list formatting for the plan document, in Chinese or English. */
+import type { PlanLang } from './plan-document-types.ts';
+
+/** Pick the Chinese or English wording. */
+export type Say = (zh: string, en: string) => string;
+export const sayIn =
+  (lang: PlanLang): Say =>
+  (zh, en) =>
+    lang === 'zh' ? zh : en;
+
+export function money(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return (Object.is(rounded, -0) ? 0 : rounded).toLocaleString('en-US', {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  });
+}
+
+export function percent(value: number | null, digits = 1): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+export function years(value: number | null, lang: PlanLang): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return lang === 'zh' ? `${value.toFixed(1)} 年` : `${value.toFixed(1)} y`;
+}
+
+const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 一 … 十, then 十一 …; Arabic in English. */
+export function ordinal(index: number, lang: PlanLang): string {
+  if (lang === 'en') return String(index + 1);
+  const n = index + 1;
+  if (n <= 10) return ZH_NUMERALS[n - 1] ?? String(n);
+  if (n < 20) return `十${ZH_NUMERALS[n - 11] ?? ''}`;
+  return String(n);
+}
+
+/** Label of a 0-based period: 第1年Q2 / Y1 Q2 (quarters), 第1年3月 / Y1 M3 (months), 第2年 / Y2 (years) … */
+export function periodLabel(period: number, periodsPerYear: number, lang: PlanLang): string {
+  const year = Math.floor(period / periodsPerYear) + 1;
+  const within = (period % periodsPerYear) + 1;
+  if (periodsPerYear === 1) return lang === 'zh' ? `第${year}年` : `Y${year}`;
+  if (periodsPerYear === 2) return lang === 'zh' ? `第${year}年H${within}` : `Y${year} H${within}`;
+  if (periodsPerYear === 4) return lang === 'zh' ? `第${year}年Q${within}` : `Y${year} Q${within}`;
+  if (periodsPerYear === 12) return lang === 'zh' ? `第${year}年${within}月` : `Y${year} M${within}`;
+  return lang === 'zh' ? `第${period + 1}期` : `P${period + 1}`;
+}
+
+/** Short label for chart axes: Y1Q2, Y2H1, Y1M3, Y3, P7. */
+export function periodShort(period: number, periodsPerYear: number): string {
+  const year = Math.floor(period / periodsPerYear) + 1;
+  const within = (period % periodsPerYear) + 1;
+  if (periodsPerYear === 1) return `Y${year}`;
+  if (periodsPerYear === 2) return `Y${year}H${within}`;
+  if (periodsPerYear === 4) return `Y${year}Q${within}`;
+  if (periodsPerYear === 12) return `Y${year}M${within}`;
+  return `P${period + 1}`;
+}
+
+export function periodName(periodsPerYear: number, lang: PlanLang): string {
+  const say = sayIn(lang);
+  if (periodsPerYear === 1) return say('年', 'years');
+  if (periodsPerYear === 2) return say('半年', 'half-years');
+  if (periodsPerYear === 4) return say('季度', 'quarters');
+  if (periodsPerYear === 12) return say('月', 'months');
+  return say('期', 'periods');
+}
+
+/** 、-joined in Chinese, comma-joined in English. */
+export function joinList(items: readonly string[], lang: PlanLang): string {
+  return items.join(lang === 'zh' ? '、' : ', ');
+}
+
+export function formatDate(date: Date | string | undefined, lang: PlanLang): string {
+  if (date === undefined) return '—';
+  const d = typeof date === 'string' ? new Date(date) : date;
+  if (Number.isNaN(d.getTime())) return typeof date === 'string' ? date : '—';
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return lang === 'zh'
+    ? `${y}年${m}月${day}日`
+    : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

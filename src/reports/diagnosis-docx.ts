@@ -195,14 +195,14 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
   body.push(
     new Paragraph({
       children: [
-        new TextRun({ text: `${t.strengths}：`, bold: true }),
+        new TextRun({ text: `${t.strengths}${t.colon}`, bold: true }),
         new TextRun(rates(summary.strengths)),
       ],
     }),
     new Paragraph({
       spacing: { after: 120 },
       children: [
-        new TextRun({ text: `${t.weaknesses}：`, bold: true }),
+        new TextRun({ text: `${t.weaknesses}${t.colon}`, bold: true }),
         new TextRun(rates(summary.weaknesses)),
       ],
     }),
@@ -345,7 +345,7 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
     body.push(heading(t.sections.comparison, 1));
     body.push(
       para(
-        `${t.total}：${n(cmp.previousScore)}${cmp.previousLevel !== null ? `（${cmp.previousLevel}）` : ''} → ${n(cmp.score)}${cmp.level !== null ? `（${cmp.level}）` : ''}`,
+        `${t.total}${t.colon}${n(cmp.previousScore)}${cmp.previousLevel !== null ? t.paren(cmp.previousLevel) : ''} → ${n(cmp.score)}${cmp.level !== null ? t.paren(cmp.level) : ''}`,
       ),
       ...(await chartOf('comparison')),
       table(
@@ -385,10 +385,12 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
   const m = report.methods;
   body.push(
     heading(t.sections.methods, 1),
-    new Paragraph({ children: [new TextRun({ text: `${t.source}：`, bold: true }), new TextRun(m.source)] }),
+    new Paragraph({
+      children: [new TextRun({ text: `${t.source}${t.colon}`, bold: true }), new TextRun(m.source)],
+    }),
     new Paragraph({
       spacing: { after: 120 },
-      children: [new TextRun({ text: `${t.publisher}：`, bold: true }), new TextRun(m.publisher)],
+      children: [new TextRun({ text: `${t.publisher}${t.colon}`, bold: true }), new TextRun(m.publisher)],
     }),
     para(m.scoring),
   );

@@ -107,8 +107,8 @@ export function diagnosisHtml(
       }
     </div>
     <p class="reading">${e(summary.reading)}</p>
-    <p><b>${e(t.strengths)}：</b>${e(summary.strengths.length ? t.list(summary.strengths.map((d) => t.dimRate(d.name, n(d.percent)))) : t.none)}<br>
-    <b>${e(t.weaknesses)}：</b>${e(summary.weaknesses.length ? t.list(summary.weaknesses.map((d) => t.dimRate(d.name, n(d.percent)))) : t.none)}</p>
+    <p><b>${e(t.strengths)}${e(t.colon)}</b>${e(summary.strengths.length ? t.list(summary.strengths.map((d) => t.dimRate(d.name, n(d.percent)))) : t.none)}<br>
+    <b>${e(t.weaknesses)}${e(t.colon)}</b>${e(summary.weaknesses.length ? t.list(summary.weaknesses.map((d) => t.dimRate(d.name, n(d.percent)))) : t.none)}</p>
     ${chart(chartOf('radar'))}`);
 
   parts.push(`<h2>${e(t.sections.level)}</h2>
@@ -245,7 +245,7 @@ export function diagnosisHtml(
   const cmp = report.comparison;
   if (cmp)
     parts.push(`<h2>${e(t.sections.comparison)}</h2>
-      <p>${e(t.total)}：${e(n(cmp.previousScore))}${cmp.previousLevel !== null ? `（${e(cmp.previousLevel)}）` : ''} → <b>${e(n(cmp.score))}</b>${cmp.level !== null ? `（${e(cmp.level)}）` : ''}</p>
+      <p>${e(t.total)}${e(t.colon)}${e(n(cmp.previousScore))}${cmp.previousLevel !== null ? e(t.paren(cmp.previousLevel)) : ''} → <b>${e(n(cmp.score))}</b>${cmp.level !== null ? e(t.paren(cmp.level)) : ''}</p>
       ${chart(chartOf('comparison'))}
       ${table(
         [
@@ -287,7 +287,7 @@ export function diagnosisHtml(
 
   const m = report.methods;
   parts.push(`<h2>${e(t.sections.methods)}</h2>
-    <p><b>${e(t.source)}：</b>${e(m.source)}<br><b>${e(t.publisher)}：</b>${e(m.publisher)}</p>
+    <p><b>${e(t.source)}${e(t.colon)}</b>${e(m.source)}<br><b>${e(t.publisher)}${e(t.colon)}</b>${e(m.publisher)}</p>
     <p>${e(m.scoring)}</p>
     ${m.uncertainty.length ? `<h3>${e(t.uncertainty)}</h3><ul class="notes">${m.uncertainty.map((u) => `<li>${e(u)}</li>`).join('')}</ul>` : ''}
     <p class="muted">${e(m.disclaimer)}</p>`);

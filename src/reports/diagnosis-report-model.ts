@@ -194,7 +194,7 @@ export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisRepo
             kind: c.kind,
             name: item?.name ?? c.name,
             from: show(c.from),
-            to: added !== null && added.length > 0 ? `${t.added}：${show(added)}` : show(c.to),
+            to: added !== null && added.length > 0 ? `${t.added}${t.colon}${show(added)}` : show(c.to),
             gain: c.gain,
             scenarios: c.scenarios.map(scenarioRef),
           };
@@ -292,7 +292,7 @@ export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisRepo
       maxScore: result.maxScore,
       percent: round(result.percent, 1),
       levelName,
-      reading: reading.join(''),
+      reading: reading.join(t.sentenceGap),
       strengths,
       weaknesses,
     },

@@ -127,6 +127,10 @@ const zh = {
   list: (xs: string[]) => xs.join('、'),
   added: '新增',
   evidenceItem: '评测项',
+  colon: '：',
+  paren: (x: string) => `（${x}）`,
+  /** how sentences join into a paragraph */
+  sentenceGap: '',
 };
 
 export type ReportText = typeof zh;
@@ -261,6 +265,9 @@ const en: ReportText = {
   list: (xs: string[]) => xs.join(', '),
   added: 'add',
   evidenceItem: 'Item',
+  colon: ': ',
+  paren: (x: string) => ` (${x})`,
+  sentenceGap: ' ',
 };
 
 export function reportText(lang: ReportLang): ReportText {

@@ -12,6 +12,7 @@ import { SignInPage } from '../pages/SignInPage.tsx';
 import { AppShell } from './AppShell.tsx';
 
 const AtlasRoutes = lazy(() => import('../pages/atlas/AtlasRoutes.tsx'));
+const DiagnoseRoutes = lazy(() => import('../pages/diagnose/DiagnoseRoutes.tsx'));
 
 const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
 
@@ -34,7 +35,7 @@ export function App() {
           <Routes>
             <Route path="/" element={<HomePage me={me.data} />} />
             <Route path="/atlas/*" element={<AtlasRoutes />} />
-            <Route path="/diagnose/*" element={<ComingSoonPage feature="diagnose" />} />
+            <Route path="/diagnose/*" element={<DiagnoseRoutes />} />
             <Route path="/plan/*" element={<ComingSoonPage feature="plan" />} />
             <Route path="/deliver/*" element={<ComingSoonPage feature="deliver" />} />
             <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />

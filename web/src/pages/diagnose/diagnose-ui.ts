@@ -1,0 +1,31 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnswerValue } from '../../api/diagnose.ts';
+
+/** Show a bilingual text in the current language. */
+export function useText() {
+  const { i18n } = useTranslation();
+  const lang: 'zh' | 'en' = i18n.language === 'en' ? 'en' : 'zh';
+  const tx = useCallback((text: { zh: string; en: string } | undefined) => (text ? text[lang] : ''), [lang]);
+  return { lang, tx };
+}
+
+/** A date in the current language, without the time. */
+export function formatDate(iso: string | null, lang: 'zh' | 'en'): string {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB');
+}
+
+/** Numbers rounded for display (scores have at most two decimals). */
+export const fmt = (n: number) => String(Math.round(n * 100) / 100);
+
+/** An answer value shown as text: letters, a percent, a grade. */
+export function showAnswer(v: AnswerValue | null | undefined): string {
+  if (v === null || v === undefined) return '—';
+  if (Array.isArray(v)) return v.join(', ');
+  if (typeof v === 'object')
+    return Object.entries(v)
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(' / ');
+  return String(v);
+}

@@ -1,0 +1,80 @@
+import type { IndicatorSystem, Section } from '../../api/diagnose.ts';
+import type { ItemDef } from './ItemInput.tsx';
+
+type Text = { zh: string; en: string };
+
+export interface FormItem {
+  id: string;
+  title: Text;
+  prompt: string | null;
+  help: string | null;
+  /** a 约束性 scene, or an item's level (staged) */
+  tag: string | null;
+  def: ItemDef;
+}
+export interface FormGroup {
+  heading: Text | null;
+  items: FormItem[];
+}
+
+const same = (s: string): Text => ({ zh: s, en: s });
+
+/** The items of one form section, grouped the way the model is (indicator, sub-domain, checklist group). */
+export function sectionGroups(model: IndicatorSystem, section: Section): FormGroup[] {
+  if (model.family === 'points') {
+    if (section.kind === 'scenes')
+      return [
+        {
+          heading: null,
+          items: model.scenes
+            .filter((s) => s.group === section.id)
+            .map((s) => ({
+              id: s.id,
+              title: s.name,
+              prompt: null,
+              help: null,
+              tag: s.constrained ? 'constrained' : null,
+              def: { kind: 'scene', def: s },
+            })),
+        },
+      ];
+    const dim = model.dimensions.find((d) => d.id === section.id);
+    return (dim?.indicators ?? []).map((ind) => ({
+      heading: ind.name,
+      items: ind.questions.map((q) => ({
+        id: q.id,
+        title: q.name,
+        prompt: q.prompt,
+        help: q.help ?? null,
+        tag: null,
+        def: { kind: 'question', def: q },
+      })),
+    }));
+  }
+  if (model.family === 'staged') {
+    const area = model.areas.find((a) => a.id === section.id);
+    return (area?.subdomains ?? []).map((s) => ({
+      heading: s.name,
+      items: s.requirements.map((r) => ({
+        id: r.id,
+        title: same(r.id),
+        prompt: r.text,
+        help: null,
+        tag: model.rules.levels[r.level - 1]?.name.zh ?? `L${r.level}`,
+        def: { kind: 'requirement', grades: model.rules.grades },
+      })),
+    }));
+  }
+  const part = model.parts.find((p) => p.id === section.id);
+  return (part?.groups ?? []).map((g) => ({
+    heading: g.name,
+    items: g.items.map((it) => ({
+      id: it.id,
+      title: same(it.id),
+      prompt: it.text,
+      help: null,
+      tag: null,
+      def: { kind: 'check', conformance: model.conformance },
+    })),
+  }));
+}

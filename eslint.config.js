@@ -15,7 +15,10 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -36,11 +39,34 @@ export default tseslint.config(
           patterns: [
             { group: ['**/db/**', '**/server/**', '**/cli/**', '**/reports/**'], message: coreMessage },
             {
-              group: ['node:*', 'fs', 'fs/*', 'path', 'http', 'https', 'net', 'child_process', 'worker_threads', 'os'],
+              group: [
+                'node:*',
+                'fs',
+                'fs/*',
+                'path',
+                'http',
+                'https',
+                'net',
+                'child_process',
+                'worker_threads',
+                'os',
+              ],
               message: coreMessage,
             },
             {
-              group: ['pg', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*', 'fastify', 'fastify*', '@fastify/*', 'exceljs', 'docx', 'playwright-core', 'undici'],
+              group: [
+                'pg',
+                '@electric-sql/*',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'fastify',
+                'fastify*',
+                '@fastify/*',
+                'exceljs',
+                'docx',
+                'playwright-core',
+                'undici',
+              ],
               message: coreMessage,
             },
           ],
@@ -56,8 +82,22 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/src/db/**', '**/src/server/**', '**/src/cli/**', '**/src/reports/**'], message: webMessage },
-            { group: ['node:*', 'pg', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*', 'fastify', '@fastify/*'], message: webMessage },
+            {
+              group: ['**/src/db/**', '**/src/server/**', '**/src/cli/**', '**/src/reports/**'],
+              message: webMessage,
+            },
+            {
+              group: [
+                'node:*',
+                'pg',
+                '@electric-sql/*',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'fastify',
+                '@fastify/*',
+              ],
+              message: webMessage,
+            },
           ],
         },
       ],

@@ -20,6 +20,7 @@ import type { ModelCatalog } from './routes/assessment-access.ts';
 import { atlasRoutes } from './routes/atlas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { planRoutes } from './routes/plans.ts';
 import { VERSION } from './version.ts';
 
 export interface AppDeps {
@@ -72,6 +73,7 @@ export async function buildApp({
   await app.register(authRoutes(database.db, config));
   await app.register(atlasRoutes(atlases));
   await app.register(diagnosisRoutes(database.db, models, atlases));
+  await app.register(planRoutes(database.db, atlases));
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -1,0 +1,111 @@
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { assessments, plans } from '../schema.ts';
+
+/** Plans of an organisation. Every query filters by org_id: another organisation's plan does not exist here. */
+export type PlanRow = typeof plans.$inferSelect;
+
+export interface NewPlan {
+  orgId: string;
+  title: string;
+  atlasPackId: string;
+  copiedFrom?: string | null;
+  assessmentId?: string | null;
+  profile: unknown;
+  settings: unknown;
+  initiatives: unknown;
+  risks: unknown;
+  solution?: unknown;
+  createdBy: string | null;
+}
+
+export async function insertPlan(db: Db, input: NewPlan): Promise<PlanRow> {
+  const [row] = await db.insert(plans).values(input).returning();
+  if (!row) throw new Error('insert into plans returned no row');
+  return row;
+}
+
+export async function findPlan(db: Db, orgId: string, id: string): Promise<PlanRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(plans)
+    .where(and(eq(plans.orgId, orgId), eq(plans.id, id)))
+    .limit(1);
+  return row;
+}
+
+export async function listPlans(db: Db, orgId: string): Promise<PlanRow[]> {
+  return db.select().from(plans).where(eq(plans.orgId, orgId)).orderBy(desc(plans.updatedAt));
+}
+
+export type PlanPatch = Partial<Pick<PlanRow, 'title' | 'settings' | 'initiatives' | 'risks' | 'solution'>>;
+
+/** Saves the given columns (and updated_at); undefined when the plan is not this organisation's. */
+export async function updatePlan(
+  db: Db,
+  orgId: string,
+  id: string,
+  patch: PlanPatch,
+): Promise<PlanRow | undefined> {
+  const [row] = await db
+    .update(plans)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(and(eq(plans.orgId, orgId), eq(plans.id, id)))
+    .returning();
+  return row;
+}
+
+/** Stores a solution without touching updated_at (solving does not change the plan's inputs). */
+export async function saveSolution(db: Db, orgId: string, id: string, solution: unknown): Promise<void> {
+  await db
+    .update(plans)
+    .set({ solution })
+    .where(and(eq(plans.orgId, orgId), eq(plans.id, id)));
+}
+
+export async function deletePlan(db: Db, orgId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(plans)
+    .where(and(eq(plans.orgId, orgId), eq(plans.id, id)))
+    .returning({ id: plans.id });
+  return rows.length > 0;
+}
+
+export interface SubmittedAssessment {
+  id: string;
+  title: string;
+  submittedAt: Date | null;
+  result: unknown;
+}
+
+/** Submitted assessments (those with a frozen diagnosis result) of the organisation, newest first. */
+export async function listSubmittedAssessments(db: Db, orgId: string): Promise<SubmittedAssessment[]> {
+  return db
+    .select({
+      id: assessments.id,
+      title: assessments.title,
+      submittedAt: assessments.submittedAt,
+      result: assessments.result,
+    })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, orgId), isNotNull(assessments.result)))
+    .orderBy(desc(assessments.createdAt));
+}
+
+export async function findSubmittedAssessment(
+  db: Db,
+  orgId: string,
+  id: string,
+): Promise<SubmittedAssessment | undefined> {
+  const [row] = await db
+    .select({
+      id: assessments.id,
+      title: assessments.title,
+      submittedAt: assessments.submittedAt,
+      result: assessments.result,
+    })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, id), isNotNull(assessments.result)))
+    .limit(1);
+  return row;
+}

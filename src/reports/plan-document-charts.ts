@@ -10,9 +10,15 @@ export const CATEGORY_COLOURS = ['#1f5fbf', '#14a37f', '#f0a020', '#d9534f', '#7
 
 const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
-function colourOf(categories: readonly string[], category: string): string {
-  const index = categories.indexOf(category);
-  return CATEGORY_COLOURS[index % CATEGORY_COLOURS.length] ?? '#8c8c8c';
+/** One colour per category name, in the given order (the same in every chart of a document). */
+export function categoryColours(categories: readonly string[]): ReadonlyMap<string, string> {
+  return new Map(
+    categories.map((name, k) => [name, CATEGORY_COLOURS[k % CATEGORY_COLOURS.length] ?? '#8c8c8c']),
+  );
+}
+
+function colourOf(colours: ReadonlyMap<string, string>, category: string): string {
+  return colours.get(category) ?? '#8c8c8c';
 }
 
 function truncate(text: string, max: number): string {
@@ -25,8 +31,10 @@ export function roadmapChart(
   periodsPerYear: number,
   otherCategory: string,
   title: string,
+  colours: ReadonlyMap<string, string>,
 ): PlanChart {
-  const categories = [...new Set(projects.map((p) => p.category ?? otherCategory))];
+  const present = new Set(projects.map((p) => p.category ?? otherCategory));
+  const categories = [...colours.keys()].filter((name) => present.has(name));
   const names = projects.map((p) => truncate(p.title, 16));
   const series = [
     {
@@ -42,7 +50,7 @@ export function roadmapChart(
       name: category,
       stack: 'roadmap',
       barWidth: 14,
-      itemStyle: { color: colourOf(categories, category), borderRadius: 2 },
+      itemStyle: { color: colourOf(colours, category), borderRadius: 2 },
       data: projects.map((p) => ((p.category ?? otherCategory) === category ? p.end - p.start + 1 : '-')),
     })),
   ];
@@ -79,8 +87,8 @@ export function budgetChart(
   spendByCategory: readonly { category: string; values: readonly number[] }[],
   periodsPerYear: number,
   labels: { title: string; budget: string },
+  colours: ReadonlyMap<string, string>,
 ): PlanChart {
-  const categories = spendByCategory.map((s) => s.category);
   const round = (value: number): number => Math.round(value * 10) / 10;
   return {
     id: 'budget',
@@ -103,7 +111,7 @@ export function budgetChart(
           name: category,
           stack: 'spend',
           barMaxWidth: 28,
-          itemStyle: { color: colourOf(categories, category) },
+          itemStyle: { color: colourOf(colours, category) },
           data: values.map(round),
         })),
         {

@@ -1,6 +1,7 @@
 /** What every section builder of the plan document reads: the input and the figures derived from it, once. */
 import type { Scenario } from '../core/atlas/pack-schema.ts';
 import type { PlanInstance } from '../core/planning/plan-instance.ts';
+import { categoryColours } from './plan-document-charts.ts';
 import { sayIn, type Say } from './plan-document-format.ts';
 import {
   budgetSummary,
@@ -31,6 +32,8 @@ export interface PlanContext {
   readonly unit: string;
   /** Category name for projects without an atlas scenario (platform, data foundation …). */
   readonly otherCategory: string;
+  /** Chart colour of each category name (foundations first, then the atlas's category order). */
+  readonly colours: ReadonlyMap<string, string>;
   /** True when the solution has a schedule. */
   readonly solved: boolean;
 }
@@ -59,6 +62,10 @@ export function planContext(input: PlanDocumentInput): PlanContext {
     budget: budgetSummary(input, instance, projects, otherCategory),
     unit: input.settings.moneyUnit ?? say('万元', 'CNY 10k'),
     otherCategory,
+    colours: categoryColours([
+      otherCategory,
+      ...input.atlas.vocabulary.categories.map((c) => c.name[input.lang]),
+    ]),
     solved: input.solution.status === 'optimal' || input.solution.status === 'feasible',
   };
 }

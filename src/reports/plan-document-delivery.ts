@@ -83,16 +83,16 @@ function projectTable(c: PlanContext): PlanTable {
     id: 'projects',
     title: say(`分阶段实施项目清单（金额：${c.unit}）`, `Phased project list (amounts in ${c.unit})`),
     columns: [
-      { label: say('序号', 'No.'), width: 0.45, align: 'right' },
-      { label: say('项目', 'Project'), width: 2 },
-      { label: say('场景', 'Scenario'), width: 1.9 },
+      { label: say('序号', 'No.'), width: 0.5, align: 'right' },
+      { label: say('项目', 'Project'), width: 1.8 },
+      { label: say('场景', 'Scenario'), width: 1.8 },
       { label: say('开始', 'Start'), width: 1 },
       { label: say('结束', 'End'), width: 1 },
-      { label: say('投资', 'Cost'), width: 0.8, align: 'right' },
+      { label: say('投资', 'Cost'), width: 0.7, align: 'right' },
       { label: say('年收益', 'Benefit/yr'), width: 0.8, align: 'right' },
       { label: say('风险调整NPV', 'Risk-adj. NPV'), width: 0.95, align: 'right' },
-      { label: 'IRR', width: 0.8, align: 'right' },
-      { label: say('回收期', 'Payback'), width: 0.8, align: 'right' },
+      { label: 'IRR', width: 0.9, align: 'right' },
+      { label: say('回收期', 'Payback'), width: 0.85, align: 'right' },
     ],
     rows,
     totalRow: rows.length > 0,
@@ -240,10 +240,16 @@ export function budgetSection(c: PlanContext): SectionDraft {
     title: say('投入预算', 'Investment budget'),
     text: paragraphs.join('\n'),
     charts: [
-      budgetChart(b, spendByCategory, c.instance.periodsPerYear, {
-        title: say(`各期投入与预算（${c.unit}）`, `Spend and budget per period (${c.unit})`),
-        budget: say('预算', 'Budget'),
-      }),
+      budgetChart(
+        b,
+        spendByCategory,
+        c.instance.periodsPerYear,
+        {
+          title: say(`各期投入与预算（${c.unit}）`, `Spend and budget per period (${c.unit})`),
+          budget: say('预算', 'Budget'),
+        },
+        c.colours,
+      ),
     ],
     tables: [
       {

@@ -91,10 +91,10 @@ export function visionSection(c: PlanContext): SectionDraft {
       { label: say('指标', 'KPI'), width: 2.2 },
       { label: say('单位', 'Unit'), width: 1 },
       { label: say('改进方向', 'Direction'), width: 0.9 },
-      { label: say('价值标签', 'Value tag'), width: 0.9 },
-      { label: say('关联场景', 'Scenarios'), width: 1.6 },
-      { label: say('基线值', 'Baseline'), width: 0.8 },
-      { label: say('目标值', 'Target'), width: 0.8 },
+      { label: say('价值标签', 'Value tag'), width: 0.8 },
+      { label: say('关联场景', 'Scenarios'), width: 1.9 },
+      { label: say('基线值', 'Baseline'), width: 0.7 },
+      { label: say('目标值', 'Target'), width: 0.7 },
     ],
     rows: input.atlas.kpis
       .filter((kpi) => kpiIds.has(kpi.id))
@@ -397,6 +397,7 @@ export function technicalRouteSection(c: PlanContext): SectionDraft {
     ppy,
     c.otherCategory,
     say('实施路线图', 'Implementation roadmap'),
+    c.colours,
   );
   return {
     title: say('技术路线', 'Technical route'),

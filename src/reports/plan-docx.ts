@@ -1,0 +1,252 @@
+/**
+ * The plan document as a Word file: cover, contents, the sections with their tables (header rows repeat on every
+ * page) and charts (SVG with a PNG fallback rasterised in the caller's shared Chromium), Chinese fonts in the styles.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IRunOptions,
+} from 'docx';
+import { chartSvg } from './chart-svg.ts';
+import type { PlanChart, PlanDocument, PlanTable } from './plan-document-types.ts';
+import type { PdfPrinter } from './pdf.ts';
+import { svgToPng } from './svg-to-png.ts';
+
+/** Latin text in a sans font, Chinese in 宋体 / 黑体 (in every Chinese Word install; LibreOffice maps them to Noto CJK). */
+const BODY_FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '宋体' };
+const HEADING_FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '黑体' };
+const BLUE = '1F5FBF';
+const GREY = '86909C';
+/** Text width of an A4 page with 2 cm margins: in pixels at 96 dpi, and in twentieths of a point. */
+const TEXT_WIDTH_PX = 640;
+const TEXT_WIDTH_TWIP = 9638;
+
+function para(
+  text: string,
+  run: Partial<IRunOptions> = {},
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType],
+) {
+  return new Paragraph({
+    spacing: { after: 80 },
+    ...(align === undefined ? {} : { alignment: align }),
+    children: [new TextRun({ text, ...run })],
+  });
+}
+
+function caption(text: string): Paragraph {
+  return new Paragraph({
+    keepNext: true,
+    spacing: { before: 160, after: 60 },
+    children: [new TextRun({ text, bold: true, size: 18, color: '4E5969' })],
+  });
+}
+
+/** A cell's lines (a table cell may hold several, separated by newlines). */
+function cellParagraphs(text: string, align: 'left' | 'right' | undefined, bold: boolean): Paragraph[] {
+  return text.split('\n').map(
+    (line) =>
+      new Paragraph({
+        alignment: align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text: line, bold, size: 17 })],
+      }),
+  );
+}
+
+function tableBlock(table: PlanTable, number: number, label: string): (Paragraph | Table)[] {
+  const head = caption(`${label} ${number} ${table.title}`);
+  if (table.rows.length === 0) return [head, para(table.emptyText ?? '—', { color: GREY, size: 18 })];
+  const total = table.columns.reduce((t, c) => t + (c.width ?? 1), 0);
+  const widths = table.columns.map((c) => Math.round(((c.width ?? 1) / total) * TEXT_WIDTH_TWIP));
+  const cell = (text: string, k: number, header: boolean, bold: boolean) =>
+    new TableCell({
+      width: { size: widths[k] ?? 1000, type: WidthType.DXA },
+      margins: { top: 30, bottom: 30, left: 70, right: 70 },
+      ...(header || bold
+        ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: header ? 'F2F5FA' : 'F7F8FA' } }
+        : {}),
+      children: cellParagraphs(text, table.columns[k]?.align, header || bold),
+    });
+  return [
+    head,
+    new Table({
+      width: { size: TEXT_WIDTH_TWIP, type: WidthType.DXA },
+      columnWidths: widths,
+      rows: [
+        new TableRow({
+          tableHeader: true,
+          cantSplit: true,
+          children: table.columns.map((c, k) => cell(c.label, k, true, true)),
+        }),
+        ...table.rows.map((row, r) => {
+          const isTotal = table.totalRow === true && r === table.rows.length - 1;
+          return new TableRow({
+            cantSplit: true,
+            children: table.columns.map((_, k) => cell(row[k] ?? '', k, false, isTotal)),
+          });
+        }),
+      ],
+    }),
+  ];
+}
+
+async function chartBlock(
+  chart: PlanChart,
+  number: number,
+  label: string,
+  printer: PdfPrinter,
+): Promise<Paragraph[]> {
+  const svg = chartSvg(chart.option, { width: chart.width, height: chart.height });
+  const png = await svgToPng(printer, svg, { width: chart.width, height: chart.height });
+  const scale = Math.min(1, TEXT_WIDTH_PX / chart.width);
+  const title = `${label} ${number} ${chart.title}`;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      spacing: { before: 120 },
+      children: [
+        new ImageRun({
+          type: 'svg',
+          data: Buffer.from(svg, 'utf8'),
+          fallback: { type: 'png', data: png },
+          transformation: {
+            width: Math.round(chart.width * scale),
+            height: Math.round(chart.height * scale),
+          },
+          altText: { name: chart.id, title, description: title },
+        }),
+      ],
+    }),
+    para(title, { size: 18, color: '4E5969' }, AlignmentType.CENTER),
+  ];
+}
+
+/** The plan document as .docx bytes; `printer` rasterises the charts' PNG fallbacks. */
+export async function planDocx(doc: PlanDocument, printer: PdfPrinter): Promise<Buffer> {
+  const zh = doc.lang === 'zh';
+  const tableLabel = zh ? '表' : 'Table';
+  const figureLabel = zh ? '图' : 'Figure';
+  const cover: Paragraph[] = [
+    new Paragraph({ spacing: { before: 3600 }, children: [] }),
+    new Paragraph({
+      spacing: { after: 240 },
+      children: [new TextRun({ text: doc.title, size: 56, bold: true, color: BLUE, font: HEADING_FONT })],
+    }),
+    new Paragraph({
+      spacing: { after: 720 },
+      children: [new TextRun({ text: doc.organisation, size: 36, bold: true, font: HEADING_FONT })],
+    }),
+    para(doc.dateText, { size: 24, color: '4E5969' }),
+    para(doc.subtitle, { size: 21, color: '4E5969' }),
+    para(doc.labels.generatedBy, { size: 18, color: GREY }),
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(doc.labels.contents)] }),
+    ...doc.sections.map(
+      (s) =>
+        new Paragraph({
+          spacing: { after: 100 },
+          border: { bottom: { style: BorderStyle.DOTTED, size: 4, color: 'C9CDD4', space: 2 } },
+          children: [new TextRun({ text: s.heading, size: 24 })],
+        }),
+    ),
+  ];
+  const body: (Paragraph | Table)[] = [];
+  let tables = 0;
+  let figures = 0;
+  for (const section of doc.sections) {
+    body.push(
+      new Paragraph({
+        heading: HeadingLevel.HEADING_1,
+        pageBreakBefore: true,
+        keepNext: true,
+        children: [new TextRun(section.heading)],
+      }),
+    );
+    for (const line of section.text.split('\n')) {
+      if (line.trim() === '') continue;
+      body.push(
+        new Paragraph({
+          spacing: { after: 100 },
+          alignment: AlignmentType.JUSTIFIED,
+          ...(zh ? { indent: { firstLine: 420 } } : {}),
+          children: [new TextRun(line)],
+        }),
+      );
+    }
+    for (const chart of section.charts) {
+      figures += 1;
+      body.push(...(await chartBlock(chart, figures, figureLabel, printer)));
+    }
+    for (const table of section.tables) {
+      tables += 1;
+      body.push(...tableBlock(table, tables, tableLabel));
+    }
+  }
+  const page = {
+    size: { width: 11906, height: 16838 },
+    margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
+  };
+  const document = new Document({
+    creator: 'Tupu 图谱',
+    title: `${doc.title} — ${doc.organisation}`,
+    description: doc.subtitle,
+    styles: {
+      default: {
+        document: { run: { font: BODY_FONT, size: 21 }, paragraph: { spacing: { line: 300 } } },
+        heading1: {
+          run: { font: HEADING_FONT, size: 30, bold: true, color: '1F2329' },
+          paragraph: {
+            spacing: { before: 240, after: 160 },
+            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: BLUE, space: 2 } },
+          },
+        },
+      },
+    },
+    sections: [
+      { properties: { page }, children: cover },
+      {
+        properties: { page },
+        headers: {
+          default: new Header({
+            children: [
+              para(`${doc.organisation} · ${doc.title}`, { size: 16, color: '888888' }, AlignmentType.RIGHT),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [
+                  new TextRun({
+                    children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
+                    size: 16,
+                    color: '888888',
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

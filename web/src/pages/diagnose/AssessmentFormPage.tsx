@@ -291,7 +291,7 @@ export function AssessmentFormPage() {
                 <Select
                   size="small"
                   aria-label={`${t('diagnose.assignTo')} ${tx(s.name)}`}
-                  disabled={!loaded.canWrite}
+                  disabled={!editable}
                   allowClear
                   placeholder={t('diagnose.unassigned')}
                   value={assigned}

@@ -66,7 +66,7 @@ export function ResultPage() {
       <Link
         key={code}
         to={`/atlas/scenarios/${encodeURIComponent(code)}${q}`}
-        style={{ marginRight: 8, whiteSpace: 'nowrap' }}
+        style={{ marginRight: 10, display: 'inline-block' }}
       >
         <span style={{ fontFamily: 'monospace', fontSize: 12 }}>{code}</span> {name ? tx(name) : ''}
       </Link>
@@ -221,9 +221,9 @@ export function ResultPage() {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 640 }}
           columns={[
-            { title: t('diagnose.result.item'), dataIndex: 'name', width: 200 },
-            { title: t('diagnose.result.current'), render: (_, g) => showAnswer(g.current), width: 80 },
-            { title: t('diagnose.result.best'), render: (_, g) => showAnswer(g.best), width: 80 },
+            { title: t('diagnose.result.item'), dataIndex: 'name', width: 160 },
+            { title: t('diagnose.result.current'), render: (_, g) => showAnswer(g.current), width: 100 },
+            { title: t('diagnose.result.best'), render: (_, g) => showAnswer(g.best), width: 110 },
             { title: t('diagnose.result.lost'), render: (_, g) => fmt(g.lostPoints), width: 70 },
             {
               title: t('diagnose.result.scenarios'),
@@ -344,6 +344,8 @@ function SceneHeatmap({ result, model, label }: { result: Result; model: ModelDe
           label: {
             show: true,
             fontSize: 11,
+            width: 72,
+            overflow: 'truncate' as const,
             formatter: (p: { data: { name: string; value: number[]; constrained: boolean } }) =>
               `${p.data.name}${p.data.constrained ? '*' : ''}\n${p.data.value[2] ?? 0}`,
           },

@@ -1,0 +1,83 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+// Needs the built web app: npm run build:web
+describe('diagnose pages', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('creates an SME assessment on a tablet, autosaves answers, and shows score, level, radar and next-level to-dos', async () => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
+    });
+    expect(signIn.ok()).toBe(true);
+
+    await page.goto(`${server.url}/diagnose`);
+    await page.getByRole('button', { name: '新建评估' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox').first().click();
+    await page
+      .locator('.ant-select-item-option')
+      .filter({ hasText: '中小企业数字化水平评测指标' })
+      .first()
+      .click();
+    await dialog.getByRole('button', { name: '创建' }).click();
+
+    // the answer form, first section open
+    await expect
+      .poll(() => page.getByText('网络建设', { exact: true }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
+    await page.getByText('B. 车间建成工控网络，支持自动化控制应用').click();
+    await page.getByText('C. 建成应用系统网络，实现大规模设备、人员与信息系统互联').click();
+    const saved = page.getByTestId('save-state');
+    await expect.poll(() => saved.getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+    expect(await saved.textContent()).toContain('已保存');
+
+    await page.getByRole('spinbutton', { name: '设备数字化' }).fill('35');
+    await page.getByRole('spinbutton', { name: '设备数字化' }).blur();
+    await expect.poll(() => saved.getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+    expect(await page.getByText('已答 2 / ').count()).toBe(1);
+
+    // the answers are on the server
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    const stored = await page.request.get(`${server.url}/api/assessments/${id}`);
+    const body = (await stored.json()) as { answers: { itemId: string; value: unknown }[] };
+    expect(body.answers).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ itemId: '网络建设', value: ['B', 'C'] }),
+        expect.objectContaining({ itemId: '设备数字化', value: 35 }),
+      ]),
+    );
+
+    await page.getByRole('button', { name: '结果' }).click();
+    await expect.poll(() => page.getByText('诊断结果', { exact: false }).first().isVisible()).toBe(true);
+    const score = page.locator('.ant-statistic').filter({ hasText: '得分' }).first();
+    expect(
+      Number((await score.locator('.ant-statistic-content-value').textContent()) ?? 'NaN'),
+    ).toBeGreaterThan(0);
+    const level = await page.locator('.ant-statistic').filter({ hasText: '等级' }).first().textContent();
+    expect(level).toMatch(/未达一级|一级|二级|三级|四级/);
+    await expect
+      .poll(() => page.getByTestId('radar').getAttribute('data-ready'), { timeout: 10_000 })
+      .toBe('true');
+    await expect.poll(() => page.getByTestId('todo').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('next-level').textContent()).toContain('达到 一级');
+    await context.close();
+  });
+});

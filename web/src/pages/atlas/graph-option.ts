@@ -60,7 +60,10 @@ export function matchingNodes(
  * The circle is turned so that as few nodes as possible sit near the top and bottom, where horizontal labels
  * crowd each other. Returns unit-circle coordinates (y down, as on screen).
  */
-export function circularLayout(graph: AtlasGraph): Map<string, { x: number; y: number; angle: number }> {
+export function circularLayout(
+  graph: AtlasGraph,
+  crowding: (ids: readonly string[], angles: readonly number[]) => number = poleCrowding,
+): Map<string, { x: number; y: number; angle: number }> {
   const ordered = [...graph.nodes].sort((a, b) => a.category - b.category || a.id.localeCompare(b.id));
   const groups = new Set(ordered.map((n) => n.category)).size;
   const gap = groups > 1 ? 1 : 0;
@@ -75,12 +78,11 @@ export function circularLayout(graph: AtlasGraph): Map<string, { x: number; y: n
     slot += 1;
   }
   const anglesFor = (turn: number) => slotOf.map((sl) => -Math.PI / 2 + turn + (2 * Math.PI * sl) / slots);
-  const crowding = (angles: number[]) =>
-    angles.reduce((sum, a) => sum + Math.max(0, 0.4 - Math.abs(Math.cos(a))), 0);
-  let best = { turn: 0, score: crowding(anglesFor(0)) };
+  const ids = ordered.map((n) => n.id);
+  let best = { turn: 0, score: crowding(ids, anglesFor(0)) };
   for (let step = 1; step < 72; step++) {
     const turn = (step * Math.PI) / 36;
-    const score = crowding(anglesFor(turn));
+    const score = crowding(ids, anglesFor(turn));
     if (score < best.score - 1e-9) best = { turn, score };
   }
   const positions = new Map<string, { x: number; y: number; angle: number }>();
@@ -90,6 +92,46 @@ export function circularLayout(graph: AtlasGraph): Map<string, { x: number; y: n
   });
   return positions;
 }
+
+/** How many nodes sit near the top and bottom of the circle (weighted by how near). */
+function poleCrowding(_ids: readonly string[], angles: readonly number[]): number {
+  return angles.reduce((sum, a) => sum + Math.max(0, 0.4 - Math.abs(Math.cos(a))), 0);
+}
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The box a node's label takes on screen, estimated from its text (CJK characters are about one em wide). */
+function labelBox(
+  text: string,
+  at: { x: number; y: number; angle: number },
+  font: { size: number; lineHeight: number; width: number },
+): Box {
+  let width = 0;
+  for (const ch of text) width += /[\u2e80-\uffff]/.test(ch) ? font.size : font.size * 0.55;
+  const lines = Math.max(1, Math.ceil(width / font.width));
+  const w = Math.min(width, font.width);
+  const h = lines * font.lineHeight;
+  const gap = 12;
+  switch (labelPosition(at.angle)) {
+    case 'right':
+      return { x: at.x + gap, y: at.y - h / 2, w, h };
+    case 'left':
+      return { x: at.x - gap - w, y: at.y - h / 2, w, h };
+    case 'top':
+      return { x: at.x - w / 2, y: at.y - gap - h, w, h };
+    case 'bottom':
+      return { x: at.x - w / 2, y: at.y + gap, w, h };
+  }
+}
+
+const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y));
 
 function labelPosition(angle: number): 'left' | 'right' | 'top' | 'bottom' {
   const c = Math.cos(angle);
@@ -109,7 +151,6 @@ export function atlasGraphOption(
   const tx = (t: LocalizedText) => t[texts.lang];
   const byCode = new Map(scenarios.map((s) => [s.code, s]));
   const keep = matchingNodes(graph, scenarios, filters);
-  const positions = circularLayout(graph);
   const degree = new Map<string, number>();
   for (const e of graph.edges) {
     degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
@@ -125,8 +166,24 @@ export function atlasGraphOption(
   // the series fits the layout into its box keeping the aspect ratio: stretch the circle into an ellipse that
   // fills the box, so that narrow screens get more vertical room between labels
   const boxWidth = Math.max(1, size.width - 2 * (labelWidth + 12));
-  const boxHeight = Math.max(1, size.height - 104);
+  const boxHeight = Math.max(1, size.height - (texts.lang === 'en' ? 128 : 88));
   const stretch = Math.max(0.7, Math.min(1.5, boxHeight / boxWidth));
+  // turn the circle so that the labels, as drawn at this size, overlap each other least
+  const font = { size: small ? 11 : 12, lineHeight: small ? 13 : 15, width: labelWidth };
+  const half = Math.min(boxWidth, boxHeight / stretch) / 2;
+  const labelOverlap = (ids: readonly string[], angles: readonly number[]) => {
+    const boxes = ids.map((id, i) => {
+      const angle = angles[i] ?? 0;
+      const at = { x: Math.cos(angle) * half, y: Math.sin(angle) * half * stretch, angle };
+      return labelBox(names.get(id) ?? id, at, font);
+    });
+    let total = 0;
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) total += overlap(boxes[i]!, boxes[j]!);
+    }
+    return total;
+  };
+  const positions = circularLayout(graph, labelOverlap);
 
   const nodes = graph.nodes.map((n) => {
     const p = positions.get(n.id) ?? { x: 0, y: 0, angle: 0 };
@@ -197,8 +254,9 @@ export function atlasGraphOption(
       {
         type: 'graph',
         layout: 'none',
-        top: 48,
-        bottom: 56,
+        // room for a label above the top node and below the bottom one (English labels wrap to more lines)
+        top: texts.lang === 'en' ? 64 : 44,
+        bottom: texts.lang === 'en' ? 64 : 44,
         left: labelWidth + 12,
         right: labelWidth + 12,
         roam: true,

@@ -444,4 +444,18 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
       { sectionId: ics.parts[0]!.id, respondentRole: 'frontline', userId: null },
     ]);
   });
+
+  it('renders the diagnosis report as Word and PDF, for this organisation only', async () => {
+    const a = await create(cio, { modelId: SME, title: 'report' });
+    await as(cio).put(`/api/assessments/${a.id}/answers`, { answers: { 网络建设: ['B', 'C'], 产品设计: 2 } });
+    const docx = await as(cio).get(`/api/assessments/${a.id}/report.docx`);
+    expect(docx.statusCode, docx.body.slice(0, 300)).toBe(200);
+    expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
+    expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await as(cio).get(`/api/assessments/${a.id}/report.pdf?lang=en`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await as(cdo).get(`/api/assessments/${a.id}/report.pdf`)).statusCode).toBe(404);
+    expect((await as(cio).get(`/api/assessments/${a.id}/report.txt`)).statusCode).toBe(400);
+  });
 });

@@ -6,6 +6,7 @@ import {
   assessmentEvents,
   assessments,
   evidenceFiles,
+  organisations,
   users,
 } from '../schema.ts';
 
@@ -358,4 +359,16 @@ export async function deleteEvidence(
     )
     .returning({ id: evidenceFiles.id });
   return done.length > 0;
+}
+
+export async function findOrganisationName(
+  db: Db,
+  orgId: string,
+): Promise<{ name: string; kind: string } | undefined> {
+  const [row] = await db
+    .select({ name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, orgId))
+    .limit(1);
+  return row;
 }

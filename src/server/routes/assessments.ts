@@ -40,6 +40,7 @@ import { compareResults, progress, scenarioNames, scoreAnswers } from '../use-ca
 import { loadAssessment, locked, modelOf, type ModelCatalog } from './assessment-access.ts';
 import { assessmentFileRoutes } from './assessment-files.ts';
 import { assessmentModelRoutes } from './assessment-models.ts';
+import { assessmentReportRoutes } from './assessment-report.ts';
 
 const Id = z.object({ id: z.string() });
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -396,5 +397,6 @@ export function diagnosisRoutes(
     await app.register(assessmentModelRoutes(db, models));
     await app.register(assessmentRoutes(db, models, atlases));
     await app.register(assessmentFileRoutes(db, models));
+    await app.register(assessmentReportRoutes(db, models, atlases));
   };
 }

@@ -88,10 +88,10 @@ export function ResultPage() {
           </Typography.Text>
         </div>
         <Space wrap>
-          <Button icon={<FileTextOutlined />} href={`/api/assessments/${id}/report.pdf`}>
+          <Button icon={<FileTextOutlined />} href={`/api/assessments/${id}/report.pdf?lang=${lang}`}>
             PDF
           </Button>
-          <Button icon={<FileTextOutlined />} href={`/api/assessments/${id}/report.docx`}>
+          <Button icon={<FileTextOutlined />} href={`/api/assessments/${id}/report.docx?lang=${lang}`}>
             Word
           </Button>
         </Space>

@@ -36,7 +36,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
             style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8 }}
           >
             <span style={{ fontSize: 22, fontWeight: 700, color: '#1f5fbf' }}>图</span>
-            {!narrow && <Typography.Text strong>{t('app.name')} Tupu</Typography.Text>}
+            {!narrow && <Typography.Text strong>{i18n.language === 'en' ? 'Tupu' : '图谱 Tupu'}</Typography.Text>}
           </div>
         </Link>
         <nav aria-label="main">

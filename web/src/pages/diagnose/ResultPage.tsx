@@ -72,7 +72,10 @@ export function ResultPage() {
       </Link>
     );
   };
-  const levelText = r.family === 'checklist' ? '—' : (r.level?.name ?? t('diagnose.noLevel'));
+  const levelNames = new Map<string, Text>(model.data.summary.levels.map((l) => [l.id, l.name]));
+  const levelName = (l: { id: string; name: string } | null) =>
+    l ? tx(levelNames.get(l.id)) || l.name : t('diagnose.noLevel');
+  const levelText = r.family === 'checklist' ? '—' : levelName(r.level);
 
   return (
     <div style={{ maxWidth: 1100 }}>
@@ -180,9 +183,9 @@ export function ResultPage() {
               })}
             </Typography.Paragraph>
             <Space wrap style={{ marginBottom: 12 }}>
-              <Tag>{result.data.comparison.levelBefore?.name ?? t('diagnose.noLevel')}</Tag>
+              <Tag>{levelName(result.data.comparison.levelBefore)}</Tag>
               <ArrowRightOutlined />
-              <Tag color="blue">{result.data.comparison.levelAfter?.name ?? t('diagnose.noLevel')}</Tag>
+              <Tag color="blue">{levelName(result.data.comparison.levelAfter)}</Tag>
               <Typography.Text>
                 {fmt(result.data.comparison.scoreBefore)} → {fmt(result.data.comparison.scoreAfter)}
               </Typography.Text>

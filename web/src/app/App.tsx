@@ -12,6 +12,7 @@ import { SignInPage } from '../pages/SignInPage.tsx';
 import { AppShell } from './AppShell.tsx';
 
 const AtlasRoutes = lazy(() => import('../pages/atlas/AtlasRoutes.tsx'));
+const PlanRoutes = lazy(() => import('../pages/plan/PlanRoutes.tsx'));
 const DiagnoseRoutes = lazy(() => import('../pages/diagnose/DiagnoseRoutes.tsx'));
 
 const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
@@ -36,7 +37,7 @@ export function App() {
             <Route path="/" element={<HomePage me={me.data} />} />
             <Route path="/atlas/*" element={<AtlasRoutes />} />
             <Route path="/diagnose/*" element={<DiagnoseRoutes />} />
-            <Route path="/plan/*" element={<ComingSoonPage feature="plan" />} />
+            <Route path="/plan/*" element={<PlanRoutes />} />
             <Route path="/deliver/*" element={<ComingSoonPage feature="deliver" />} />
             <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />
             <Route path="/region/*" element={<ComingSoonPage feature="region" />} />

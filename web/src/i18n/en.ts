@@ -1,3 +1,4 @@
+import { planEn } from '../pages/plan/messages-en.ts';
 import type { Messages } from './zh.ts';
 
 export const en: Messages = {
@@ -229,5 +230,6 @@ export const en: Messages = {
       report: 'Download report',
     },
   },
+  plan: planEn,
   notFound: { title: 'Page not found', back: 'Back to overview' },
 };

@@ -1,3 +1,5 @@
+import { planZh } from '../pages/plan/messages-zh.ts';
+
 export const zh = {
   app: { name: '图谱', tagline: '制造业企业数字化转型' },
   nav: {
@@ -221,6 +223,7 @@ export const zh = {
       report: '下载报告',
     },
   },
+  plan: planZh,
   notFound: { title: '页面不存在', back: '返回总览' },
 };
 export type Messages = typeof zh;

@@ -1,0 +1,100 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CreatePlan,
+  PlanCandidate,
+  PlanComparison,
+  PlanOptions,
+  PlanSettings,
+  PlanSummary,
+  PlanView,
+  RiskInput,
+} from '../../../src/contracts/planning.ts';
+import { api } from './client.ts';
+
+export type {
+  AssessedRisk,
+  InitiativeView,
+  Origin,
+  PlanCandidate,
+  PlanComparison,
+  PlanOptions,
+  PlanProblem,
+  PlanSettings,
+  PlanSummary,
+  PlanView,
+  RiskInput,
+} from '../../../src/contracts/planning.ts';
+
+const path = (id: string) => `/api/plans/${encodeURIComponent(id)}`;
+
+export const usePlanOptions = (pack?: string) =>
+  useQuery({
+    queryKey: ['plans', 'options', pack ?? ''],
+    queryFn: () => api<PlanOptions>(`/api/plans/options${pack ? `?pack=${encodeURIComponent(pack)}` : ''}`),
+    staleTime: 60_000,
+  });
+
+export const usePlans = () =>
+  useQuery({
+    queryKey: ['plans', 'list'],
+    queryFn: async () => (await api<{ plans: PlanSummary[] }>('/api/plans')).plans,
+  });
+
+export const usePlan = (id: string) =>
+  useQuery({
+    queryKey: ['plans', 'one', id],
+    queryFn: () => api<PlanView>(path(id)),
+    retry: (count, error) => count < 2 && !('status' in error && error.status === 404),
+  });
+
+export const useComparison = (id: string) =>
+  useQuery({ queryKey: ['plans', 'compare', id], queryFn: () => api<PlanComparison>(`${path(id)}/compare`) });
+
+/** Every plan mutation answers with the whole plan; keep the cache in step and refresh lists and comparisons. */
+function usePlanMutation<V>(request: (variables: V) => Promise<PlanView>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (plan) => {
+      client.setQueryData(['plans', 'one', plan.id], plan);
+      void client.invalidateQueries({ queryKey: ['plans', 'list'] });
+      void client.invalidateQueries({ queryKey: ['plans', 'compare'] });
+    },
+  });
+}
+
+export const useCreatePlan = () =>
+  usePlanMutation((body: CreatePlan) => api<PlanView>('/api/plans', { method: 'POST', body }));
+
+export const useUpdatePlan = (id: string) =>
+  usePlanMutation((body: { title?: string; settings?: PlanSettings; initiatives?: PlanCandidate[] }) =>
+    api<PlanView>(path(id), { method: 'PATCH', body }),
+  );
+
+export const useSolvePlan = (id: string) =>
+  usePlanMutation((body: { timeLimitSeconds?: number; frontier?: boolean }) =>
+    api<PlanView>(`${path(id)}/solve`, { method: 'POST', body }),
+  );
+
+export const useCopyPlan = (id: string) =>
+  usePlanMutation((body: { title?: string }) => api<PlanView>(`${path(id)}/copy`, { method: 'POST', body }));
+
+export function useDeletePlan() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(path(id), { method: 'DELETE' }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ['plans'] }),
+  });
+}
+
+export const useSaveRisk = (id: string) =>
+  usePlanMutation(({ riskId, risk }: { riskId?: string; risk: RiskInput }) =>
+    riskId === undefined
+      ? api<PlanView>(`${path(id)}/risks`, { method: 'POST', body: risk })
+      : api<PlanView>(`${path(id)}/risks/${encodeURIComponent(riskId)}`, { method: 'PUT', body: risk }),
+  );
+
+export const useDeleteRisk = (id: string) =>
+  usePlanMutation((riskId: string) =>
+    api<PlanView>(`${path(id)}/risks/${encodeURIComponent(riskId)}`, { method: 'DELETE' }),
+  );

@@ -1,0 +1,162 @@
+import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { useUpdatePlan, type PlanSettings, type PlanView } from '../../api/plan.ts';
+import { ProblemList } from './NewPlanPage.tsx';
+import { usePeriodLabel } from './plan-ui.ts';
+
+function resize(values: readonly number[], periods: number): number[] {
+  const last = values[values.length - 1] ?? 0;
+  return Array.from({ length: periods }, (_, t) => values[t] ?? last);
+}
+
+/** 规划设置: horizon, rate, benefit years, budget and people per period. */
+export function SettingsTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const period = usePeriodLabel();
+  const update = useUpdatePlan(plan.id);
+  const [title, setTitle] = useState(plan.title);
+  const [draft, setDraft] = useState<PlanSettings>(plan.settings);
+  const [all, setAll] = useState<number | null>(null);
+  const [base, setBase] = useState(plan.updatedAt);
+  if (base !== plan.updatedAt) {
+    setBase(plan.updatedAt);
+    setDraft(plan.settings);
+    setTitle(plan.title);
+  }
+  const set = (change: Partial<PlanSettings>) => setDraft((d) => ({ ...d, ...change }));
+  const setPeriods = (periods: number) =>
+    setDraft((d) => ({
+      ...d,
+      periods,
+      budget: resize(d.budget, periods),
+      ...(d.capacity ? { capacity: resize(d.capacity, periods) } : {}),
+    }));
+
+  const rows = draft.budget.map((b, k) => ({ k, budget: b, capacity: draft.capacity?.[k] }));
+  return (
+    <Form layout="vertical" style={{ maxWidth: 760 }} disabled={!canWrite}>
+      <Typography.Paragraph type="secondary">{t('plan.settings.hint')}</Typography.Paragraph>
+      <Form.Item label={t('plan.wizard.planTitle')}>
+        <Input value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Form.Item>
+      <Row gutter={16}>
+        <Col xs={12} sm={6}>
+          <Form.Item label={t('plan.wizard.periods')}>
+            <InputNumber min={1} max={40} value={draft.periods} onChange={(v) => v && setPeriods(v)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item label={t('plan.wizard.periodsPerYear')}>
+            <InputNumber
+              min={1}
+              max={12}
+              value={draft.periodsPerYear}
+              onChange={(v) => v && set({ periodsPerYear: v })}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item label={t('plan.wizard.discountRate')}>
+            <InputNumber
+              min={0}
+              max={1}
+              step={0.01}
+              value={draft.discountRate}
+              onChange={(v) => v !== null && set({ discountRate: v })}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Form.Item label={t('plan.wizard.benefitYears')}>
+            <InputNumber
+              min={0}
+              max={30}
+              value={draft.benefitYears}
+              onChange={(v) => v !== null && set({ benefitYears: v })}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Flex gap={8} align="center" wrap style={{ marginBottom: 8 }}>
+        <Typography.Text>{t('plan.wizard.budgetPerPeriod')}</Typography.Text>
+        <Typography.Text type="secondary">{t('plan.settings.budgetAll')}</Typography.Text>
+        <InputNumber size="small" min={0} value={all} onChange={setAll} data-testid="budget-all" />
+        <Button
+          size="small"
+          disabled={all === null}
+          onClick={() => all !== null && set({ budget: draft.budget.map(() => all) })}
+        >
+          {t('plan.settings.apply')}
+        </Button>
+      </Flex>
+      <Table
+        size="small"
+        rowKey="k"
+        pagination={false}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: '', dataIndex: 'k', render: (k: number) => period(k), width: 80 },
+          {
+            title: t('plan.wizard.budgetPerPeriod'),
+            dataIndex: 'budget',
+            render: (v: number, r) => (
+              <InputNumber
+                size="small"
+                min={0}
+                value={v}
+                onChange={(x) =>
+                  x !== null && set({ budget: draft.budget.map((b, k) => (k === r.k ? x : b)) })
+                }
+              />
+            ),
+          },
+          {
+            title: t('plan.wizard.capacity'),
+            dataIndex: 'capacity',
+            render: (v: number | undefined, r) => (
+              <InputNumber
+                size="small"
+                min={0}
+                value={v}
+                onChange={(x) =>
+                  x !== null &&
+                  set({
+                    capacity: resize(draft.capacity ?? [], draft.periods).map((c, k) => (k === r.k ? x : c)),
+                  })
+                }
+              />
+            ),
+          },
+        ]}
+      />
+      {update.error && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t('plan.candidates.problems')}
+          description={
+            update.error instanceof ApiError ? (
+              <ProblemList details={update.error.details} />
+            ) : (
+              update.error.message
+            )
+          }
+        />
+      )}
+      {canWrite && (
+        <Button
+          type="primary"
+          style={{ marginTop: 12 }}
+          loading={update.isPending}
+          onClick={() => update.mutate({ title, settings: draft })}
+        >
+          {t('plan.settings.save')}
+        </Button>
+      )}
+    </Form>
+  );
+}

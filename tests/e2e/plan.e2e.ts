@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+/** The page never scrolls sideways (tables may scroll inside themselves). */
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+
+describe('plan pages', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('the demo CIO creates a plan from a few pain points, optimises it and sees the Gantt roadmap, status 最优', async () => {
+    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
+    await page.goto(server.url);
+    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
+    });
+    expect(signIn.ok()).toBe(true);
+    await page.reload();
+
+    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '规划' }).click();
+    await page.getByRole('button', { name: '新建规划' }).click();
+
+    // profile: a 小巨人 gets the 梯次 strategy
+    await expect.poll(() => page.getByTestId('plan-strategy').textContent()).toContain('梯次');
+    await page.getByRole('button', { name: '下一步' }).click();
+
+    // pain points, grouped by category
+    for (const id of ['unplanned-downtime', 'schedule-disruption', 'manual-finance'])
+      await page.getByTestId(`pain-${id}`).click();
+    await expect.poll(() => page.getByText('已选 3 个痛点').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '下一步' }).click();
+    await page.getByRole('button', { name: '创建规划' }).click();
+
+    // candidates with their default origins
+    const table = page.getByTestId('plan-candidates');
+    await expect.poll(() => table.getByText('GEN-OM-01').first().isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await table.getByText('默认值').first().isVisible()).toBe(true);
+    expect(await noHorizontalScroll(page)).toBe(true);
+
+    // optimise → roadmap
+    await page.getByRole('tab', { name: '路线图' }).click();
+    await page.getByTestId('plan-optimise').click();
+    await expect.poll(() => page.getByTestId('plan-status').textContent(), { timeout: 60_000 }).toBe('最优');
+    const gantt = page.getByTestId('plan-gantt');
+    await expect.poll(() => gantt.getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
+    expect(await page.getByTestId('plan-budget').isVisible()).toBe(true);
+    expect(await noHorizontalScroll(page)).toBe(true);
+
+    // the plan is listed
+    await page.getByRole('link', { name: '转型规划' }).click();
+    await expect.poll(() => page.getByText('数字化转型规划').first().isVisible()).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { registerScore } from './commands/score.ts';
 import { registerModel } from './commands/model.ts';
 import { registerPlan } from './commands/plan.ts';
 import { registerReport } from './commands/report.ts';
+import { registerPlanReport } from './commands/plan-report.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -27,6 +28,7 @@ registerScore(program);
 registerModel(program);
 registerPlan(program);
 registerReport(program);
+registerPlanReport(program);
 
 // `tupu atlas export … | head` closes the pipe early: that is a normal end, not a crash.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

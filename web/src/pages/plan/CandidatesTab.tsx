@@ -118,7 +118,9 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
             {row.reasons.map((r, k) => (
               <Tooltip key={k} title={originText(r, painPointName)}>
                 <Tag color={ORIGIN_COLOURS[r.kind]} style={{ fontSize: 11, marginInlineEnd: 0 }}>
-                  {r.kind === 'pain-point' ? painPointName(r.ref ?? '').slice(0, 12) : originText(r)}
+                  {r.kind === 'pain-point'
+                    ? painPointName(r.ref ?? '').slice(0, lang === 'zh' ? 12 : 26)
+                    : originText(r)}
                 </Tag>
               </Tooltip>
             ))}

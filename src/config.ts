@@ -25,7 +25,7 @@ export interface Config {
   packsDir: string;
   /** folder of the built web app (TUPU_WEB_DIR, default ./dist/web) */
   webDir: string;
-  /** log level (TUPU_LOG_LEVEL, default info; silent in tests) */
+  /** log level (TUPU_LOG_LEVEL, default warn; info logs every request; silent in tests) */
   logLevel: string;
 }
 
@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: intFrom('TUPU_BODY_LIMIT', env.TUPU_BODY_LIMIT, 1024 * 1024),
     packsDir: resolve(env.TUPU_PACKS_DIR || './packs'),
     webDir: resolve(env.TUPU_WEB_DIR || './dist/web'),
-    logLevel: env.TUPU_LOG_LEVEL || 'info',
+    logLevel: env.TUPU_LOG_LEVEL || 'warn',
   };
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');

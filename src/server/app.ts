@@ -47,8 +47,6 @@ export async function buildApp({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     trustProxy: true,
-    // one line per request only when asked for (debug/trace); errors are always logged
-    disableRequestLogging: !['debug', 'trace'].includes(config.logLevel),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

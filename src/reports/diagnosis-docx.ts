@@ -21,7 +21,7 @@ import { diagnosisCharts, type ReportChart } from './diagnosis-charts.ts';
 import { fileSize, formatNumber, type DiagnosisReport, type ScenarioRef } from './diagnosis-report-model.ts';
 import { reportText } from './diagnosis-report-text.ts';
 import type { PdfPrinter } from './pdf.ts';
-import { svgToPng } from './svg-to-png.ts';
+import { svgsToPng } from './svg-to-png.ts';
 
 /** Latin text in a sans font, Chinese in 宋体 / 黑体 (present in every Chinese Word install; LibreOffice maps them to Noto CJK). */
 const BODY_FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '宋体' };
@@ -104,9 +104,8 @@ function scenarioLines(refs: ScenarioRef[]): Paragraph[] {
   );
 }
 
-async function chartParagraphs(chart: ReportChart | undefined, printer: PdfPrinter): Promise<Paragraph[]> {
-  if (!chart) return [];
-  const png = await svgToPng(printer, chart.svg, { width: chart.width, height: chart.height });
+function chartParagraphs(chart: ReportChart | undefined, png: Buffer | undefined): Paragraph[] {
+  if (!chart || !png) return [];
   const scale = Math.min(1, TEXT_WIDTH_PX / chart.width);
   const transformation = { width: Math.round(chart.width * scale), height: Math.round(chart.height * scale) };
   return [
@@ -134,11 +133,11 @@ async function chartParagraphs(chart: ReportChart | undefined, printer: PdfPrint
 export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter): Promise<Buffer> {
   const t = reportText(report.lang);
   const charts = diagnosisCharts(report);
-  const chartOf = (id: ReportChart['id']) =>
-    chartParagraphs(
-      charts.find((c) => c.id === id),
-      printer,
-    );
+  const pngs = await svgsToPng(printer, charts);
+  const chartOf = (id: ReportChart['id']) => {
+    const i = charts.findIndex((c) => c.id === id);
+    return chartParagraphs(charts[i], pngs[i]);
+  };
   const { cover, summary } = report;
   const body: (Paragraph | Table)[] = [];
 
@@ -207,7 +206,7 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
       ],
     }),
   );
-  body.push(...(await chartOf('radar')));
+  body.push(...chartOf('radar'));
 
   body.push(heading(t.sections.level, 1));
   body.push(...report.level.explanation.map((p) => para(p)));
@@ -244,7 +243,7 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
 
   const d = report.detail;
   if (d.kind === 'scenes') {
-    body.push(heading(t.sections.scenes, 1), ...(await chartOf('detail')));
+    body.push(heading(t.sections.scenes, 1), ...chartOf('detail'));
     body.push(
       table(
         [
@@ -259,7 +258,7 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
   } else {
     body.push(
       heading(d.kind === 'subdomains' ? t.sections.subdomains : t.sections.groups, 1),
-      ...(await chartOf('detail')),
+      ...chartOf('detail'),
     );
     body.push(
       table(
@@ -347,7 +346,7 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
       para(
         `${t.total}${t.colon}${n(cmp.previousScore)}${cmp.previousLevel !== null ? t.paren(cmp.previousLevel) : ''} → ${n(cmp.score)}${cmp.level !== null ? t.paren(cmp.level) : ''}`,
       ),
-      ...(await chartOf('comparison')),
+      ...chartOf('comparison'),
       table(
         [
           { label: t.dimension, width: 40 },

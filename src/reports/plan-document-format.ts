@@ -84,3 +84,10 @@ export function formatDate(date: Date | string | undefined, lang: PlanLang): str
     ? `${y}年${m}月${day}日`
     : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/** A short label that opens a paragraph (组织保障： / Funding:), printed bold by the renderers. */
+export function leadIn(line: string): { label: string; rest: string } | undefined {
+  const match = /^([^：:。.，,]{2,18}[：:])\s?/u.exec(line);
+  if (match?.[1] === undefined) return undefined;
+  return { label: match[1], rest: line.slice(match[0].length) };
+}

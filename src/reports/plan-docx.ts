@@ -23,6 +23,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { chartSvg } from './chart-svg.ts';
+import { leadIn } from './plan-document-format.ts';
 import type { PlanChart, PlanDocument, PlanTable } from './plan-document-types.ts';
 import type { PdfPrinter } from './pdf.ts';
 import { svgToPng } from './svg-to-png.ts';
@@ -136,6 +137,13 @@ async function chartBlock(
   ];
 }
 
+function leadRuns(line: string): TextRun[] {
+  const lead = leadIn(line);
+  return lead === undefined
+    ? [new TextRun(line)]
+    : [new TextRun({ text: lead.label, bold: true }), new TextRun(lead.rest)];
+}
+
 /** The plan document as .docx bytes; `printer` rasterises the charts' PNG fallbacks. */
 export async function planDocx(doc: PlanDocument, printer: PdfPrinter): Promise<Buffer> {
   const zh = doc.lang === 'zh';
@@ -184,7 +192,7 @@ export async function planDocx(doc: PlanDocument, printer: PdfPrinter): Promise<
           spacing: { after: 100 },
           alignment: AlignmentType.JUSTIFIED,
           ...(zh ? { indent: { firstLine: 420 } } : {}),
-          children: [new TextRun(line)],
+          children: leadRuns(line),
         }),
       );
     }

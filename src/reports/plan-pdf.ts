@@ -3,6 +3,7 @@
  * `PdfPrinter` (Debian Chromium).
  */
 import { chartSvg } from './chart-svg.ts';
+import { leadIn } from './plan-document-format.ts';
 import type { PlanDocument, PlanTable } from './plan-document-types.ts';
 import { escapeHtml, type PdfPrinter } from './pdf.ts';
 import { REPORT_CSS } from './report-css.ts';
@@ -62,7 +63,12 @@ export function planHtml(doc: PlanDocument): string {
       const paragraphs = section.text
         .split('\n')
         .filter((line) => line.trim() !== '')
-        .map((line) => `<p>${escapeHtml(line)}</p>`)
+        .map((line) => {
+          const lead = leadIn(line);
+          return lead === undefined
+            ? `<p>${escapeHtml(line)}</p>`
+            : `<p><strong>${escapeHtml(lead.label)}</strong>${escapeHtml(lead.rest)}</p>`;
+        })
         .join('');
       const charts = section.charts
         .map((chart) => {

@@ -62,6 +62,14 @@ describe('irr', () => {
     expect(irr([-100, 0, 0])).toBeNull();
   });
 
+  it('finds a root just below the top of the search range', () => {
+    // IRR ≈ 996.6: between the last geometric grid step and the top (found by the property below)
+    const flows = [-100.44758451089307, 99999.99999999974, 3.9257135814990796];
+    const rate = irr(flows);
+    expect(rate).not.toBeNull();
+    expect(Math.abs(npv(rate!, flows))).toBeLessThan(1e-6);
+  });
+
   it('makes NPV ≈ 0 (property)', () => {
     fc.assert(
       fc.property(

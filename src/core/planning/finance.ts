@@ -68,6 +68,8 @@ export function irr(flows: readonly number[], timing: CashFlowTiming = {}): numb
   for (let r = IRR_LOW; r < -0.5; r += 0.01) grid.push(r);
   for (let r = -0.5; r < 1; r += 0.005) grid.push(r);
   for (let r = 1; r <= IRR_HIGH; r *= 1.05) grid.push(r);
+  // the geometric steps stop short of the top; the top itself closes the range, so no root near it is missed
+  if (grid[grid.length - 1] !== IRR_HIGH) grid.push(IRR_HIGH);
   let previousRate = grid[0] ?? IRR_LOW;
   let previousValue = f(previousRate);
   if (previousValue === 0) return previousRate;

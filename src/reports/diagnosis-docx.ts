@@ -281,9 +281,9 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
     body.push(
       table(
         [
-          { label: t.item, width: 18 },
-          { label: t.current, width: 21 },
-          { label: t.best, width: 21 },
+          { label: t.item, width: report.family === 'points' ? 18 : 40 },
+          { label: t.current, width: report.family === 'points' ? 21 : 11 },
+          { label: t.best, width: report.family === 'points' ? 21 : 11 },
           { label: t.lostPoints, width: 10, num: true },
           { label: t.scenarios, width: 30 },
         ],

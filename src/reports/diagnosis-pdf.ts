@@ -177,9 +177,10 @@ export function diagnosisHtml(
         ? `<p>${e(t.noGaps)}</p>`
         : table(
             [
-              { label: t.item, width: '18%' },
-              { label: t.current, width: '21%' },
-              { label: t.best, width: '21%' },
+              // points answers are option texts; requirement grades are short, requirement texts long
+              { label: t.item, width: report.family === 'points' ? '18%' : '40%' },
+              { label: t.current, width: report.family === 'points' ? '21%' : '11%' },
+              { label: t.best, width: report.family === 'points' ? '21%' : '11%' },
               { label: t.lostPoints, num: true, width: '10%' },
               { label: t.scenarios },
             ],

@@ -6,6 +6,8 @@ import { reportText, type ReportLang } from './diagnosis-report-text.ts';
 /** One answerable item of a model as the report names it, with a way to show an answer in words. */
 export interface ReportItem {
   name: string;
+  /** a short label for lists: the question or scene name, sub-domain + level, checklist item id */
+  short: string;
   show: (value: AnswerShown) => string;
   /** a short form for tables: option letters of multi-choice answers, clipped option texts */
   brief: (value: AnswerShown) => string;
@@ -39,6 +41,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
           };
           items.set(q.id, {
             name: pick(q.name, lang),
+            short: pick(q.name, lang),
             show: (v) =>
               missing(v) ??
               (Array.isArray(v)
@@ -60,6 +63,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
     for (const s of model.scenes)
       items.set(s.id, {
         name: pick(s.name, lang),
+        short: pick(s.name, lang),
         show: (v) => missing(v) ?? t.sceneLevelN(typeof v === 'number' ? v : Number(v)),
         brief: (v) => missing(v) ?? t.sceneLevelN(typeof v === 'number' ? v : Number(v)),
       });
@@ -70,6 +74,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
         for (const r of s.requirements)
           items.set(r.id, {
             name: `${pick(s.name, lang)} L${r.level}：${r.text}`,
+            short: `${pick(s.name, lang)} L${r.level}`,
             show: (v) => missing(v) ?? grade(v),
             brief: (v) => missing(v) ?? grade(v),
           });
@@ -81,6 +86,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
         for (const it of g.items)
           items.set(it.id, {
             name: `${it.id} ${it.text}`,
+            short: it.id,
             show: (v) => missing(v) ?? grade(v),
             brief: (v) => missing(v) ?? grade(v),
           });

@@ -263,7 +263,8 @@ export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisRepo
     for (const code of g.scenarios) {
       const entry = byScenario.get(code) ?? { ...scenarioRef(code), lostPoints: 0, items: [] };
       entry.lostPoints = round(entry.lostPoints + g.lostPoints, 3);
-      entry.items.push(items.get(g.itemId)?.name ?? g.name);
+      const label = items.get(g.itemId)?.short ?? g.itemId;
+      if (!entry.items.includes(label)) entry.items.push(label);
       byScenario.set(code, entry);
     }
 

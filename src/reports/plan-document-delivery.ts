@@ -83,16 +83,16 @@ function projectTable(c: PlanContext): PlanTable {
     id: 'projects',
     title: say(`分阶段实施项目清单（金额：${c.unit}）`, `Phased project list (amounts in ${c.unit})`),
     columns: [
-      { label: say('序号', 'No.'), width: 0.5, align: 'right' },
-      { label: say('项目', 'Project'), width: 1.8 },
-      { label: say('场景', 'Scenario'), width: 1.8 },
-      { label: say('开始', 'Start'), width: 1 },
-      { label: say('结束', 'End'), width: 1 },
+      { label: say('序号', '#'), width: 0.45, align: 'right' },
+      { label: say('项目', 'Project'), width: 1.75 },
+      { label: say('场景', 'Scenario'), width: 1.7 },
+      { label: say('开始', 'Start'), width: 0.95 },
+      { label: say('结束', 'End'), width: 0.95 },
       { label: say('投资', 'Cost'), width: 0.7, align: 'right' },
-      { label: say('年收益', 'Benefit/yr'), width: 0.8, align: 'right' },
+      { label: say('年收益', 'Benefit / yr'), width: 1, align: 'right' },
       { label: say('风险调整NPV', 'Risk-adj. NPV'), width: 0.95, align: 'right' },
-      { label: 'IRR', width: 0.9, align: 'right' },
-      { label: say('回收期', 'Payback'), width: 0.85, align: 'right' },
+      { label: 'IRR', width: 0.8, align: 'right' },
+      { label: say('回收期', 'Payback'), width: 0.9, align: 'right' },
     ],
     rows,
     totalRow: rows.length > 0,
@@ -118,10 +118,12 @@ export function implementationSection(c: PlanContext): SectionDraft {
     input.solution.status === 'optimal'
       ? say('最优解', 'optimal')
       : input.solution.status === 'feasible'
-        ? say(
-            `可行解，相对差距 ${percent(input.solution.gap, 2)}`,
-            `feasible, gap ${percent(input.solution.gap, 2)}`,
-          )
+        ? input.solution.gap === null
+          ? say('可行解', 'feasible')
+          : say(
+              `可行解，相对差距 ${percent(input.solution.gap, 2)}`,
+              `feasible, gap ${percent(input.solution.gap, 2)}`,
+            )
         : say('无可行解', 'no feasible plan');
   const paragraphs = [
     say(

@@ -34,7 +34,8 @@ function valueTagNames(context: PlanContext): string[] {
   const names = new Map(context.input.atlas.vocabulary.valueTags.map((t) => [t.id, t.name[context.lang]]));
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .map(([id]) => names.get(id) ?? id);
+    .map(([id]) => names.get(id) ?? id)
+    .map((name) => (context.lang === 'en' ? name.toLowerCase() : name));
 }
 
 export function visionSection(c: PlanContext): SectionDraft {

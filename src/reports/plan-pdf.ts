@@ -17,7 +17,8 @@ const PLAN_CSS = `
   :lang(zh) section.plan-section p { text-indent: 2em; }
   .caption { font-size: 9.5pt; font-weight: 600; color: #4e5969; margin: 10pt 0 2pt; page-break-after: avoid; }
   table.plan { table-layout: fixed; font-size: 8.5pt; line-height: 1.45; }
-  table.plan td, table.plan th { overflow-wrap: break-word; }
+  table.plan td { overflow-wrap: break-word; }
+  table.plan th { font-size: 8pt; overflow-wrap: normal; padding-left: 3pt; padding-right: 3pt; }
   table.plan tr.total td { font-weight: 600; background: #f7f8fa; }
   .chart svg { max-width: 100%; height: auto; }
   .edited { font-size: 8pt; color: #86909c; margin: -4pt 0 6pt; }

@@ -50,7 +50,8 @@ export async function buildApp({
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const webApp = existsSync(join(config.webDir, 'index.html'));
+  installErrorHandling(app, { spaIndex: webApp });
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -73,22 +74,17 @@ export async function buildApp({
   await app.register(diagnosisRoutes(database.db, models, atlases));
   await app.register(planRoutes(database.db, atlases));
 
-  await serveWebApp(app, config.webDir);
+  if (webApp) await serveWebApp(app, config.webDir);
   return app;
 }
 
-/** Serve the built web app, with index.html for client-side routes; API paths keep their JSON 404. */
-async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
-  const index = join(webDir, 'index.html');
-  if (!existsSync(index)) {
+/** Serve the built web app; the not-found handler answers client-side routes with index.html. */
+async function serveWebApp(app: FastifyInstance, webDir: string): Promise<boolean> {
+  if (!existsSync(join(webDir, 'index.html'))) {
     app.log.warn(`no web build at ${webDir}; run "npm run build:web" to serve the web app`);
-    return;
+    return false;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) {
-      return reply.callNotFound();
-    }
-    return reply.type('text/html; charset=utf-8').sendFile('index.html');
-  });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+  await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
+  return true;
 }

@@ -34,7 +34,7 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: (e
   };
 
 /** The one place where every failure becomes `{ error: { code, message, details } }`. */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance, options: { spaIndex?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.statusCode).send(body(err.code, err.message, err.details));
@@ -71,9 +71,13 @@ export function installErrorHandling(app: FastifyInstance): void {
       .send(body('internal_error', 'Something went wrong on the server; it has been logged'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    reply
+  app.setNotFoundHandler((request, reply) => {
+    // a client-side route of the web app (/atlas/…, /plan/…) gets the app's index.html
+    if (options.spaIndex && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply
       .status(404)
-      .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`)),
-  );
+      .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0] ?? ''}`));
+  });
 }

@@ -29,14 +29,22 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
         collapsed={narrow}
         collapsedWidth={64}
         theme="light"
-        style={{ borderRight: '1px solid #eef0f3' }}
+        style={{
+          borderRight: '1px solid #eef0f3',
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflow: 'auto',
+        }}
       >
         <Link to="/" aria-label={t('app.name')}>
           <div
             style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8 }}
           >
             <span style={{ fontSize: 22, fontWeight: 700, color: '#1f5fbf' }}>图</span>
-            {!narrow && <Typography.Text strong>{i18n.language === 'en' ? 'Tupu' : '图谱 Tupu'}</Typography.Text>}
+            {!narrow && (
+              <Typography.Text strong>{i18n.language === 'en' ? 'Tupu' : '图谱 Tupu'}</Typography.Text>
+            )}
           </div>
         </Link>
         <nav aria-label="main">
@@ -63,12 +71,12 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
             gap: 12,
           }}
         >
-          <Space size={8} align="center" style={{ minWidth: 0, overflow: 'hidden' }}>
-            <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 260 : 480 }}>
+          <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
+            <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 260 : 480, lineHeight: '22px' }}>
               {me.organisation.orgName}
             </Typography.Text>
-            <Tag>{t(`kinds.${me.organisation.orgKind}`)}</Tag>
-          </Space>
+            <Tag style={{ marginInlineEnd: 0 }}>{t(`kinds.${me.organisation.orgKind}`)}</Tag>
+          </div>
           <Space size={4}>
             <Button
               type="text"

@@ -38,7 +38,9 @@ export async function listPlans(db: Db, orgId: string): Promise<PlanRow[]> {
   return db.select().from(plans).where(eq(plans.orgId, orgId)).orderBy(desc(plans.updatedAt));
 }
 
-export type PlanPatch = Partial<Pick<PlanRow, 'title' | 'settings' | 'initiatives' | 'risks' | 'solution'>>;
+export type PlanPatch = Partial<
+  Pick<PlanRow, 'title' | 'settings' | 'initiatives' | 'risks' | 'solution' | 'document'>
+>;
 
 /** Saves the given columns (and updated_at); undefined when the plan is not this organisation's. */
 export async function updatePlan(
@@ -61,6 +63,21 @@ export async function saveSolution(db: Db, orgId: string, id: string, solution: 
     .update(plans)
     .set({ solution })
     .where(and(eq(plans.orgId, orgId), eq(plans.id, id)));
+}
+
+/** Stores the plan document's section edits without touching updated_at (the plan's inputs are unchanged). */
+export async function savePlanDocument(
+  db: Db,
+  orgId: string,
+  id: string,
+  document: unknown,
+): Promise<boolean> {
+  const rows = await db
+    .update(plans)
+    .set({ document })
+    .where(and(eq(plans.orgId, orgId), eq(plans.id, id)))
+    .returning({ id: plans.id });
+  return rows.length > 0;
 }
 
 export async function deletePlan(db: Db, orgId: string, id: string): Promise<boolean> {

@@ -39,6 +39,7 @@ import { closeSolverThread } from '../../solver/solver-thread.ts';
 import { badRequest, notFound } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { requireWriter } from '../auth/policies.ts';
+import { planDocumentRoutes } from './plan-document.ts';
 import {
   comparisonEntry,
   defaultRisks,
@@ -85,6 +86,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
 
   return async (app) => {
     app.addHook('onClose', async () => closeSolverThread());
+    await app.register(planDocumentRoutes(db, atlases));
 
     app.get(
       '/api/plans/options',

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Request and response shapes of the plan document API (/api/plans/:id/document): the sections of the 转型规划方案
+ * with their pre-filled and edited texts. The web app imports these as types only.
+ */
+
+export const PlanDocumentSectionView = z.object({
+  id: z.string(),
+  /** Heading as printed, e.g. 一、目标愿景 */
+  title: z.string(),
+  /** The text made from the plan and its roadmap. */
+  prefilled: z.string(),
+  /** The text printed: the stored edit when there is one, else the pre-filled text. */
+  text: z.string(),
+  edited: z.boolean(),
+});
+export type PlanDocumentSectionView = z.infer<typeof PlanDocumentSectionView>;
+
+export const PlanDocumentView = z.object({
+  /** True when the plan has a current roadmap and the document can be downloaded. */
+  ready: z.boolean(),
+  /** Why it cannot yet: never optimised, or changed since the last optimisation. */
+  blocked: z.enum(['not_solved', 'stale']).nullable(),
+  sections: z.array(PlanDocumentSectionView),
+});
+export type PlanDocumentView = z.infer<typeof PlanDocumentView>;
+
+/** Section id → text. Replaces every stored edit; a section left out or sent empty prints its pre-filled text. */
+export const SavePlanDocument = z.object({ edits: z.record(z.string(), z.string()) });
+export type SavePlanDocument = z.infer<typeof SavePlanDocument>;

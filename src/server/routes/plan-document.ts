@@ -1,0 +1,190 @@
+/**
+ * The plan document of a plan (转型规划方案, guide 二(一)): its sections with pre-filled texts to edit before export,
+ * and the document itself as Word or PDF. Export needs a current roadmap (409 plan_not_solved otherwise).
+ */
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AtlasCatalog } from '../../core/atlas/types.ts';
+import { PlanDocumentView, SavePlanDocument } from '../../contracts/plan-document.ts';
+import type { Db } from '../../db/client.ts';
+import type { SessionView } from '../../db/repositories/accounts.ts';
+import { findOrganisationName } from '../../db/repositories/assessments.ts';
+import { findPlan, savePlanDocument } from '../../db/repositories/plans.ts';
+import {
+  PLAN_DOCUMENT_CONTENT_TYPES,
+  PLAN_DOCUMENT_FORMATS,
+  renderPlanDocument,
+} from '../../reports/plan-document-file.ts';
+import { buildPlanDocument, prefilledSectionTexts } from '../../reports/plan-document-model.ts';
+import {
+  PLAN_SECTION_IDS,
+  planDocumentEditsSchema,
+  type PlanDocumentEdits,
+  type PlanDocumentInput,
+  type PlanLang,
+  type PlanSectionId,
+} from '../../reports/plan-document-types.ts';
+import { PdfPrinter } from '../../reports/pdf.ts';
+import { AppError, badRequest, notFound } from '../app-error.ts';
+import { requireSession } from '../auth/current-session.ts';
+import { requireWriter } from '../auth/policies.ts';
+import { planDocumentBlock, planDocumentInput, storedEdits } from '../use-cases/plan-document.ts';
+import { readPlan, type StoredPlan } from '../use-cases/plans.ts';
+import { attachment } from './assessment-models.ts';
+
+const tags = ['plans'];
+const IdParams = z.object({ id: z.uuid() });
+const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
+
+/** The download's file name: the plan's title, without characters file systems refuse. */
+function fileName(title: string, lang: PlanLang, format: string): string {
+  const safe =
+    [...title]
+      .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+      .join('')
+      .trim() || 'plan';
+  return `${safe}-${lang === 'zh' ? '转型规划方案' : 'transformation-plan'}.${format}`;
+}
+
+function view(plan: StoredPlan, input: PlanDocumentInput): PlanDocumentView {
+  const blocked = planDocumentBlock(plan);
+  return {
+    ready: blocked === null,
+    blocked,
+    sections: buildPlanDocument(input).sections.map((s) => ({
+      id: s.id,
+      title: s.heading,
+      prefilled: s.prefilled,
+      text: s.text,
+      edited: s.edited,
+    })),
+  };
+}
+
+/** Edits worth keeping: non-empty and different from the section's pre-filled text. */
+function keptEdits(edits: PlanDocumentEdits, prefilled: Record<PlanSectionId, string>): PlanDocumentEdits {
+  return Object.fromEntries(
+    PLAN_SECTION_IDS.flatMap((id) => {
+      const text = edits[id];
+      return text === undefined || text.trim() === '' || text.trim() === prefilled[id].trim()
+        ? []
+        : [[id, text]];
+    }),
+  );
+}
+
+export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod {
+  const load = async (
+    request: FastifyRequest,
+    id: string,
+    access: 'read' | 'write',
+  ): Promise<{ session: SessionView; plan: StoredPlan }> => {
+    const session = await requireSession(db, request);
+    if (access === 'write') await requireWriter(db, session);
+    const row = await findPlan(db, session.orgId, id);
+    if (!row) throw notFound('Plan');
+    return { session, plan: readPlan(row) };
+  };
+  const inputFor = async (
+    session: SessionView,
+    plan: StoredPlan,
+    lang: PlanLang,
+    edits: PlanDocumentEdits,
+    requireSolution: boolean,
+  ): Promise<PlanDocumentInput> => {
+    const atlas = atlases.get(plan.row.atlasPackId);
+    if (!atlas)
+      throw new AppError(
+        409,
+        'atlas_missing',
+        `The plan's atlas pack ${plan.row.atlasPackId} is not installed`,
+      );
+    const org = await findOrganisationName(db, session.orgId);
+    return planDocumentInput(
+      plan,
+      { atlas, organisation: org?.name ?? '', lang, edits, generatedAt: new Date() },
+      { requireSolution },
+    );
+  };
+
+  return async (app) => {
+    const printer = new PdfPrinter();
+    app.addHook('onClose', async () => printer.close());
+
+    app.get(
+      '/api/plans/:id/document',
+      {
+        schema: {
+          tags,
+          summary: 'The plan document sections: pre-filled text, stored edit, text printed',
+          params: IdParams,
+          querystring: LangQuery,
+          response: { 200: PlanDocumentView },
+        },
+      },
+      async (request) => {
+        const { session, plan } = await load(request, request.params.id, 'read');
+        const edits = storedEdits(plan.row.document);
+        return view(plan, await inputFor(session, plan, request.query.lang, edits, false));
+      },
+    );
+
+    app.put(
+      '/api/plans/:id/document',
+      {
+        schema: {
+          tags,
+          summary:
+            'Save the section edits (replacing the stored ones; empty or unchanged = pre-filled text); 400 names an unknown section',
+          params: IdParams,
+          querystring: LangQuery,
+          body: SavePlanDocument,
+          response: { 200: PlanDocumentView },
+        },
+      },
+      async (request) => {
+        const { session, plan } = await load(request, request.params.id, 'write');
+        const unknown = Object.keys(request.body.edits).filter(
+          (id) => !(PLAN_SECTION_IDS as readonly string[]).includes(id),
+        );
+        if (unknown.length > 0)
+          throw badRequest(
+            `Unknown plan document section${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')} (sections: ${PLAN_SECTION_IDS.join(', ')})`,
+            { unknown },
+          );
+        const parsed = planDocumentEditsSchema.safeParse(request.body.edits);
+        if (!parsed.success)
+          throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+        const input = await inputFor(session, plan, request.query.lang, {}, false);
+        const edits = keptEdits(storedEdits(parsed.data), prefilledSectionTexts(input));
+        if (!(await savePlanDocument(db, session.orgId, plan.row.id, edits))) throw notFound('Plan');
+        return view(plan, { ...input, edits });
+      },
+    );
+
+    app.get(
+      '/api/plans/:id/document.:format',
+      {
+        schema: {
+          tags,
+          summary:
+            'Download the plan document (document.docx or document.pdf; ?lang=zh|en); 409 until optimised',
+          params: IdParams.extend({ format: z.enum(PLAN_DOCUMENT_FORMATS) }),
+          querystring: LangQuery,
+        },
+      },
+      async (request, reply) => {
+        const { id, format } = request.params;
+        const { lang } = request.query;
+        const { session, plan } = await load(request, id, 'read');
+        const input = await inputFor(session, plan, lang, storedEdits(plan.row.document), true);
+        const file = await renderPlanDocument(input, format, printer);
+        return reply
+          .type(PLAN_DOCUMENT_CONTENT_TYPES[format])
+          .header('content-disposition', attachment(fileName(plan.row.title, lang, format)))
+          .send(file);
+      },
+    );
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * The plan document (转型规划方案, guide 二(一)) of a stored plan: the renderer's input built from the plan row, its
+ * last solution, the atlas and the section edits kept in `plans.document`.
+ */
+import type { Atlas } from '../../core/atlas/types.ts';
+import { candidateBenefit } from '../../core/planning/candidates.ts';
+import type { PlanResult } from '../../core/planning/plan-result.ts';
+import { parsePlanSolution } from '../../reports/plan-document-input.ts';
+import {
+  planDocumentEditsSchema,
+  type PlanDocumentEdits,
+  type PlanDocumentInput,
+  type PlanLang,
+} from '../../reports/plan-document-types.ts';
+import { AppError } from '../app-error.ts';
+import { inputKey, instanceInput, validInstance, type StoredPlan } from './plans.ts';
+
+/** Why a plan cannot be exported yet: never optimised, or changed since its last optimisation. */
+export type PlanDocumentBlock = 'not_solved' | 'stale';
+
+export function planDocumentBlock(plan: StoredPlan): PlanDocumentBlock | null {
+  if (plan.solution === null) return 'not_solved';
+  return plan.solution.inputKey === inputKey(instanceInput(plan)) ? null : 'stale';
+}
+
+export function planNotSolved(block: PlanDocumentBlock): AppError {
+  return new AppError(
+    409,
+    'plan_not_solved',
+    block === 'stale'
+      ? 'The plan changed since it was last optimised: optimise the plan first, then export its document'
+      : 'The plan has no roadmap yet: optimise the plan first, then export its document',
+    { reason: block },
+  );
+}
+
+/** The edits kept in `plans.document` (anything unreadable counts as no edits: the pre-filled text is printed). */
+export function storedEdits(document: unknown): PlanDocumentEdits {
+  const parsed = planDocumentEditsSchema.safeParse(document ?? {});
+  if (!parsed.success) return {};
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, text]) => text !== undefined));
+}
+
+/** An empty roadmap, so the editor can show section titles and pre-filled texts before the first optimisation. */
+const NOT_SOLVED: PlanResult = {
+  status: 'unknown',
+  objective: null,
+  gap: null,
+  bound: null,
+  schedule: [],
+  notSelected: [],
+  reason: 'not optimised yet',
+  stats: { variables: 0, rows: 0, seconds: 0 },
+};
+
+export interface PlanDocumentContext {
+  readonly atlas: Atlas;
+  /** The organisation's name; the enterprise name of the plan's profile wins when it has one. */
+  readonly organisation: string;
+  readonly lang: PlanLang;
+  readonly edits: PlanDocumentEdits;
+  readonly generatedAt?: Date;
+}
+
+/**
+ * The renderer's input for a stored plan. `requireSolution` (export) answers 409 plan_not_solved for a plan without a
+ * current solution; without it (editor) such a plan gets an empty roadmap.
+ */
+export function planDocumentInput(
+  plan: StoredPlan,
+  context: PlanDocumentContext,
+  options: { requireSolution: boolean },
+): PlanDocumentInput {
+  const block = planDocumentBlock(plan);
+  if (block !== null && options.requireSolution) throw planNotSolved(block);
+  const instance = validInstance(plan);
+  let solution = NOT_SOLVED;
+  if (block === null && plan.solution !== null) {
+    const parsed = parsePlanSolution(plan.solution.result, instance);
+    if (!parsed.ok)
+      throw new AppError(
+        409,
+        'plan_not_solved',
+        'The saved roadmap does not fit the plan: optimise it again',
+        {
+          problems: parsed.problems,
+        },
+      );
+    solution = parsed.value;
+  }
+  const { lang } = context;
+  const byId = new Map(plan.initiatives.map((c) => [c.id, c]));
+  const { profile } = plan;
+  const employees = lang === 'zh' ? `${profile.employees} 人` : `${profile.employees} employees`;
+  return {
+    organisation: { name: profile.name?.trim() || context.organisation },
+    profile: {
+      industry: profile.industry,
+      processType: profile.processType,
+      size: employees,
+      revenue: profile.revenue,
+      enterpriseType: profile.enterpriseType,
+    },
+    settings: instance,
+    initiatives: instance.initiatives.map((initiative) => {
+      const candidate = byId.get(initiative.id);
+      if (!candidate) return initiative;
+      const title = candidate.name[lang].trim();
+      const scope = candidate.scope[lang].trim();
+      return {
+        ...initiative,
+        ...(title ? { title } : {}),
+        ...(scope ? { scope } : {}),
+        benefitByTag: candidateBenefit(profile, candidate).byValueTag,
+      };
+    }),
+    solution,
+    risks: plan.risks,
+    atlas: context.atlas,
+    lang,
+    edits: context.edits,
+    ...(context.generatedAt ? { generatedAt: context.generatedAt } : {}),
+  };
+}

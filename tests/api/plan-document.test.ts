@@ -1,0 +1,222 @@
+import type { FastifyInstance } from 'fastify';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type { PlanDocumentView } from '../../src/contracts/plan-document.ts';
+import type { PlanView } from '../../src/contracts/planning.ts';
+import type { Database } from '../../src/db/client.ts';
+import {
+  addMembership,
+  createUser,
+  findUserByEmail,
+  listMemberships,
+} from '../../src/db/repositories/accounts.ts';
+import { findOrganisationName } from '../../src/db/repositories/assessments.ts';
+import { findPlan } from '../../src/db/repositories/plans.ts';
+import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
+import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
+import { PLAN_SECTION_IDS } from '../../src/reports/plan-document-types.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { hashPassword } from '../../src/server/auth/password.ts';
+import { openTestDatabase, testEngines } from '../support/databases.ts';
+
+function cookieFrom(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!header) throw new Error('no Set-Cookie header');
+  return header.split(';')[0]!;
+}
+
+/** The body text of a Word file: every paragraph's runs joined, paragraphs on their own lines. */
+async function docxText(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')?.async('string');
+  if (xml === undefined) throw new Error('no word/document.xml in the file');
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+describe.each(testEngines())('plan document API on %s', (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+  let cio: string; // admin of 明远精密机械
+  let cdo: string; // admin of another organisation
+  let viewer: string; // viewer of 明远精密机械
+  let orgId: string;
+  let orgName: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await seedDemoRegion(database.db, hashPassword);
+    const admin = await findUserByEmail(database.db, 'cio@demo.tupu.local');
+    const [machinery] = await listMemberships(database.db, admin!.id);
+    orgId = machinery!.orgId;
+    orgName = (await findOrganisationName(database.db, orgId))!.name;
+    const user = await createUser(database.db, {
+      email: 'viewer@demo.tupu.local',
+      displayName: 'Viewer',
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    });
+    await addMembership(database.db, { orgId: machinery!.orgId, userId: user.id, role: 'viewer' });
+    const loaded = await loadAtlasPacks('packs/atlas');
+    if (!loaded.ok) throw new Error('atlas packs do not load');
+    const config = loadConfig({ TUPU_LOG_LEVEL: 'silent', TUPU_WEB_DIR: '/nonexistent' });
+    app = await buildApp({ config, database, atlases: loaded.catalog });
+    const signIn = async (email: string) =>
+      cookieFrom(
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/auth/sign-in',
+            payload: { email, password: DEMO_PASSWORD },
+          })
+        ).headers['set-cookie'],
+      );
+    cio = await signIn('cio@demo.tupu.local');
+    cdo = await signIn('cdo@demo.tupu.local');
+    viewer = await signIn('viewer@demo.tupu.local');
+  }, 60_000);
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const call = async <T>(
+    cookie: string,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    payload?: unknown,
+  ): Promise<{ status: number; body: T }> => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { cookie },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    });
+    return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
+  };
+  const download = (cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+
+  let plan: PlanView;
+
+  it('answers 409 plan_not_solved for a plan never optimised, and lists its sections all the same', async () => {
+    const created = await call<PlanView>(cio, 'POST', '/api/plans', {
+      title: '明远精密 数字化转型规划',
+      atlasPackId: 'guide-2024',
+      profile: {
+        industry: '通用设备制造',
+        processType: 'discrete',
+        employees: 800,
+        revenue: 30_000,
+        enterpriseType: 'little-giant',
+      },
+      painPoints: ['unplanned-downtime', 'schedule-disruption', 'manual-finance'],
+    });
+    expect(created.status).toBe(201);
+    plan = created.body;
+    const docx = await download(cio, `/api/plans/${plan.id}/document.docx`);
+    expect(docx.statusCode).toBe(409);
+    expect(docx.json()).toMatchObject({ error: { code: 'plan_not_solved' } });
+    expect(docx.json<{ error: { message: string } }>().error.message).toMatch(/optimise the plan first/);
+
+    const { status, body } = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ ready: false, blocked: 'not_solved' });
+    expect(body.sections.map((s) => s.id)).toEqual([...PLAN_SECTION_IDS]);
+  });
+
+  it('renders the solved plan as a Word file with the organisation and every section title', async () => {
+    const solved = await call<PlanView>(cio, 'POST', `/api/plans/${plan.id}/solve`, {
+      timeLimitSeconds: 5,
+      frontier: false,
+    });
+    expect(solved.status).toBe(200);
+    expect(solved.body.solution?.result.status).toBe('optimal');
+
+    const sections = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
+    expect(sections.body).toMatchObject({ ready: true, blocked: null });
+    const vision = sections.body.sections.find((s) => s.id === 'vision')!;
+    expect(vision.title).toBe('一、目标愿景');
+    expect(vision.prefilled.length).toBeGreaterThan(20);
+    expect(vision).toMatchObject({ edited: false, text: vision.prefilled });
+
+    const res = await download(cio, `/api/plans/${plan.id}/document.docx`);
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toMatch(/wordprocessingml/);
+    expect(String(res.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('明远精密 数字化转型规划-转型规划方案.docx')}`,
+    );
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const text = await docxText(res.rawPayload);
+    expect(text).toContain(orgName);
+    for (const section of sections.body.sections) expect(text).toContain(section.title);
+    // the first paragraph of the pre-filled vision text is printed as it is
+    expect(text).toContain(vision.prefilled.split('\n')[0]);
+
+    const english = await download(cio, `/api/plans/${plan.id}/document.docx?lang=en`);
+    expect(english.statusCode).toBe(200);
+    expect(await docxText(english.rawPayload)).toContain('Vision');
+  });
+
+  it('prints an edited section instead of its pre-filled text, and keeps the edit until reset', async () => {
+    const edit = '目标愿景（编辑）：三年内建成省级智能工厂，关键工序数控化率达到 90%。';
+    const saved = await call<PlanDocumentView>(cio, 'PUT', `/api/plans/${plan.id}/document`, {
+      edits: { vision: edit, strategy: '   ' },
+    });
+    expect(saved.status).toBe(200);
+    const vision = saved.body.sections.find((s) => s.id === 'vision')!;
+    expect(vision).toMatchObject({ edited: true, text: edit });
+    expect(saved.body.sections.find((s) => s.id === 'strategy')?.edited).toBe(false);
+    expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual({ vision: edit });
+
+    const text = await docxText((await download(cio, `/api/plans/${plan.id}/document.docx`)).rawPayload);
+    expect(text).toContain(edit);
+    expect(text).not.toContain(vision.prefilled.split('\n')[0]);
+
+    // sending the pre-filled text back is a reset: nothing is stored
+    const reset = await call<PlanDocumentView>(cio, 'PUT', `/api/plans/${plan.id}/document`, {
+      edits: { vision: vision.prefilled },
+    });
+    expect(reset.body.sections.find((s) => s.id === 'vision')?.edited).toBe(false);
+    await call(cio, 'PUT', `/api/plans/${plan.id}/document`, { edits: { vision: edit } });
+  });
+
+  it('rejects an unknown section by name and stores nothing', async () => {
+    const { status, body } = await call<{ error: { message: string } }>(
+      cio,
+      'PUT',
+      `/api/plans/${plan.id}/document`,
+      { edits: { vision: 'replaced?', appendix: 'more' } },
+    );
+    expect(status).toBe(400);
+    expect(body.error.message).toContain('appendix');
+    const after = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
+    expect(after.body.sections.find((s) => s.id === 'vision')?.text).not.toBe('replaced?');
+    expect(after.body.sections.find((s) => s.id === 'vision')?.edited).toBe(true);
+  });
+
+  it('lets viewers read and download but not edit; other organisations see no plan', async () => {
+    expect((await call(viewer, 'GET', `/api/plans/${plan.id}/document`)).status).toBe(200);
+    expect((await call(viewer, 'PUT', `/api/plans/${plan.id}/document`, { edits: {} })).status).toBe(403);
+    expect((await call(cdo, 'GET', `/api/plans/${plan.id}/document`)).status).toBe(404);
+    expect((await download(cdo, `/api/plans/${plan.id}/document.docx`)).statusCode).toBe(404);
+    expect((await download(cio, `/api/plans/${plan.id}/document.txt`)).statusCode).toBe(400);
+  });
+
+  it('answers 409 again once the plan changed since its optimisation', async () => {
+    const budget = plan.settings.budget.map((b) => b * 2);
+    expect(
+      (await call(cio, 'PATCH', `/api/plans/${plan.id}`, { settings: { ...plan.settings, budget } })).status,
+    ).toBe(200);
+    const res = await download(cio, `/api/plans/${plan.id}/document.pdf`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: { code: 'plan_not_solved', details: { reason: 'stale' } } });
+    const sections = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
+    expect(sections.body).toMatchObject({ ready: false, blocked: 'stale' });
+  });
+});

@@ -8,6 +8,7 @@ import { formatProblem } from '../packs/yaml-source.ts';
 import { loadAtlasPacks } from '../packs/atlas-load.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import { buildApp } from './app.ts';
+import { seedDemoContent } from './demo-content.ts';
 import type { ModelCatalog } from './routes/assessment-access.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { listModelPacks, loadModelById } from '../packs/model-load.ts';
@@ -48,7 +49,13 @@ export async function loadModelCatalog(modelsDir: string): Promise<ModelCatalog>
 }
 
 /** Load packs, open the database (migrating it), create the first admin, seed the demo if asked, and listen. */
-export async function startServer(config: Config, options: { demo: boolean }): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  options: {
+    demo: boolean;
+    /** also fill the demo enterprise with assessments and a plan (default true) */ demoContent?: boolean;
+  },
+): Promise<RunningServer> {
   const content = await loadContent(config);
   const database = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
   try {
@@ -59,6 +66,14 @@ export async function startServer(config: Config, options: { demo: boolean }): P
     });
     const demo = options.demo ? await seedDemoRegion(database.db, hashPassword) : [];
     const app = await buildApp({ config, database, ...content });
+    if (options.demo && options.demoContent !== false) {
+      try {
+        await seedDemoContent(app);
+      } catch (err) {
+        app.log.error({ err }, 'demo content could not be seeded');
+        process.stderr.write(`warning: ${err instanceof Error ? err.message : String(err)}\n`);
+      }
+    }
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

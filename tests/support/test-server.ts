@@ -6,14 +6,17 @@ import { startServer, type RunningServer } from '../../src/server/start.ts';
 
 /** A real server on a random port with a fresh embedded database in a temp folder. */
 export async function startTestServer(
-  options: { demo?: boolean; adminPassword?: string } = {},
+  options: { demo?: boolean; demoContent?: boolean; adminPassword?: string } = {},
 ): Promise<RunningServer & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tupu-test-'));
   const config = loadConfig(
     { TUPU_DATA_DIR: dataDir, TUPU_LOG_LEVEL: 'silent', TUPU_HOST: '127.0.0.1' },
     { port: 0, adminPassword: options.adminPassword ?? 'admin-password-for-tests' },
   );
-  const server = await startServer(config, { demo: options.demo ?? true });
+  const server = await startServer(config, {
+    demo: options.demo ?? true,
+    demoContent: options.demoContent ?? false,
+  });
   return {
     ...server,
     dispose: async () => {

@@ -26,7 +26,14 @@ export function registerServe(program: Command): void {
       } catch (err) {
         throw new CliError(err instanceof Error ? err.message : String(err));
       }
-      const server = await startServer(config, { demo: opts.demo });
+      const server = await startServer(config, { demo: opts.demo }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'EADDRINUSE') {
+          throw new CliError(
+            `port ${config.port} is already in use; choose another with --port or TUPU_PORT`,
+          );
+        }
+        throw err;
+      });
       printWelcome(server, config);
       const stop = () => {
         void server.close().then(() => process.exit(0));

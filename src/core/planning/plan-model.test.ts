@@ -46,7 +46,7 @@ describe('candidateStarts', () => {
 });
 
 describe('buildPlanModel', () => {
-  it('writes a maximisation with start and started-by binaries and one row family per constraint', () => {
+  it('writes a maximisation with start, started-by and active binaries and one row family per constraint', () => {
     const model = buildPlanModel(tiny);
     expect(model.lp.startsWith('Maximize\n value: ')).toBe(true);
     expect(model.lp).toContain('\nSubject To\n');
@@ -54,7 +54,13 @@ describe('buildPlanModel', () => {
     const binaries = model.lp.split('Binaries\n')[1]?.split('\nEnd')[0]?.trim().split(/\s+/);
     const starts = model.variables.map((v) => v.name);
     const startedBy = starts.map((name) => name.replace('y', 'x'));
-    expect(binaries?.sort()).toEqual([...starts, ...startedBy].sort());
+    const active = binaries?.filter((name) => name.startsWith('a')) ?? [];
+    expect(binaries?.filter((name) => !name.startsWith('a')).sort()).toEqual(
+      [...starts, ...startedBy].sort(),
+    );
+    // every active column is defined by its own equation
+    for (const name of active) expect(model.lp).toContain(`act${name.slice(1)}: 1 ${name} `);
+    expect(active.length).toBeGreaterThan(0);
     // started-by columns defined recursively: x3_1 = x3_0 + y3_1
     expect(model.lp).toMatch(/sb3_0: 1 x3_0 - 1 y3_0 = 0/);
     expect(model.lp).toMatch(/sb3_1: 1 x3_1 - 1 x3_0 - 1 y3_1 = 0/);
@@ -67,7 +73,9 @@ describe('buildPlanModel', () => {
     expect(model.rows.some((r) => r.kind === 'excludes')).toBe(false);
     // budget rows exist where they can bind (50 + 40 > 60 in period 0, …), plus the horizon-wide knapsack
     expect(model.rows.filter((r) => r.kind === 'budget').map((r) => r.period)).toEqual([0, 1, 2, undefined]);
-    expect(model.lp).toMatch(/budget0: 50 y0_0 \+ 40 y3_0 <= 60/);
+    expect(model.lp).toMatch(/budget0: 50 a0_0 \+ 40 a3_0 <= 60/);
+    // active columns: A is active in period 1 if it started in 0 or 1
+    expect(model.lp).toMatch(/act0_1: 1 a0_1 - 1 y0_0 - 1 y0_1 = 0/);
     expect(model.lp).toMatch(/budgetTotal: 100 x0_1 \+ 50 x1_2 \+ 40 x3_2 <= 180/);
   });
 

@@ -1,51 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { echarts } from './echarts-setup.ts';
+import { EChart } from '../../components/EChart.tsx';
+import './echarts-setup.ts';
 
-type Option = Parameters<echarts.ECharts['setOption']>[0];
-
-/** An ECharts chart that follows its box's width; `data-ready="true"` once drawn (for browser tests). */
-export function Chart({
-  option,
-  height,
-  label,
-  testId,
-}: {
-  option: Option;
-  height: number;
-  label: string;
-  testId: string;
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const [ready, setReady] = useState(false);
-
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const instance = echarts.init(el, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    instance.on('finished', () => setReady(true));
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return (
-    <div
-      ref={box}
-      role="img"
-      aria-label={label}
-      data-testid={testId}
-      data-ready={ready ? 'true' : 'false'}
-      style={{ width: '100%', height }}
-    />
-  );
-}
+/** The diagnosis pages' charts (radar, heat map, bars), registered in echarts-setup.ts. */
+export const Chart = EChart;

@@ -149,7 +149,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.headers['content-type']).toMatch(/wordprocessingml/);
     expect(String(res.headers['content-disposition'])).toContain(
-      `filename*=UTF-8''${encodeURIComponent('明远精密 数字化转型规划-转型规划方案.docx')}`,
+      `filename*=UTF-8''${encodeURIComponent('明远精密 数字化转型规划.docx')}`,
     );
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
     const text = await docxText(res.rawPayload);

@@ -37,14 +37,15 @@ const tags = ['plans'];
 const IdParams = z.object({ id: z.uuid() });
 const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
-/** The download's file name: the plan's title, without characters file systems refuse. */
+/** The download's name: the plan's title, safe for file systems, naming the document unless it says 规划 / plan. */
 function fileName(title: string, lang: PlanLang, format: string): string {
   const safe =
     [...title]
       .map((ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
       .join('')
-      .trim() || 'plan';
-  return `${safe}-${lang === 'zh' ? '转型规划方案' : 'transformation-plan'}.${format}`;
+      .trim() || (lang === 'zh' ? '数字化转型规划' : 'Digital transformation plan');
+  const named = safe.includes('规划') || /plan/i.test(safe);
+  return `${named ? safe : `${safe}-${lang === 'zh' ? '数字化转型规划' : 'transformation-plan'}`}.${format}`;
 }
 
 function view(plan: StoredPlan, input: PlanDocumentInput): PlanDocumentView {

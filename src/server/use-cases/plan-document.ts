@@ -41,7 +41,7 @@ export function storedEdits(document: unknown): PlanDocumentEdits {
   return Object.fromEntries(Object.entries(parsed.data).filter(([, text]) => text !== undefined));
 }
 
-/** An empty roadmap, so the editor can show section titles and pre-filled texts before the first optimisation. */
+/** An empty roadmap (its reason in the document's language), so the editor can show section titles and pre-filled texts before the first optimisation. */
 const NOT_SOLVED: PlanResult = {
   status: 'unknown',
   objective: null,
@@ -49,7 +49,6 @@ const NOT_SOLVED: PlanResult = {
   bound: null,
   schedule: [],
   notSelected: [],
-  reason: 'not optimised yet',
   stats: { variables: 0, rows: 0, seconds: 0 },
 };
 
@@ -74,7 +73,11 @@ export function planDocumentInput(
   const block = planDocumentBlock(plan);
   if (block !== null && options.requireSolution) throw planNotSolved(block);
   const instance = validInstance(plan);
-  let solution = NOT_SOLVED;
+  const { lang } = context;
+  let solution: PlanResult = {
+    ...NOT_SOLVED,
+    reason: lang === 'zh' ? '规划尚未优化求解' : 'the plan has not been optimised yet',
+  };
   if (block === null && plan.solution !== null) {
     const parsed = parsePlanSolution(plan.solution.result, instance);
     if (!parsed.ok)
@@ -88,7 +91,6 @@ export function planDocumentInput(
       );
     solution = parsed.value;
   }
-  const { lang } = context;
   const byId = new Map(plan.initiatives.map((c) => [c.id, c]));
   const { profile } = plan;
   const employees = lang === 'zh' ? `${profile.employees} 人` : `${profile.employees} employees`;

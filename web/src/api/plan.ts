@@ -9,6 +9,7 @@ import type {
   PlanView,
   RiskInput,
 } from '../../../src/contracts/planning.ts';
+import type { PlanDocumentView } from '../../../src/contracts/plan-document.ts';
 import { api } from './client.ts';
 
 export type {
@@ -98,3 +99,33 @@ export const useDeleteRisk = (id: string) =>
   usePlanMutation((riskId: string) =>
     api<PlanView>(`${path(id)}/risks/${encodeURIComponent(riskId)}`, { method: 'DELETE' }),
   );
+
+export type { PlanDocumentSectionView, PlanDocumentView } from '../../../src/contracts/plan-document.ts';
+
+/**
+ * The plan document's sections (pre-filled and edited texts) in the given language; `version` (the plan's updatedAt
+ * and solvedAt) refetches them after the plan or its roadmap changed.
+ */
+export const usePlanDocument = (id: string, lang: 'zh' | 'en', version: string) =>
+  useQuery({
+    queryKey: ['plans', 'document', id, lang, version],
+    queryFn: () => api<PlanDocumentView>(`${path(id)}/document?lang=${lang}`),
+  });
+
+/** Saves the section edits (all of them: a section left out prints its pre-filled text). */
+export function useSavePlanDocument(id: string, lang: 'zh' | 'en') {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (edits: Record<string, string>) =>
+      api<PlanDocumentView>(`${path(id)}/document?lang=${lang}`, { method: 'PUT', body: { edits } }),
+    onSuccess: (view) => {
+      client.setQueriesData({ queryKey: ['plans', 'document', id, lang] }, view);
+      const other = lang === 'zh' ? 'en' : 'zh';
+      void client.invalidateQueries({ queryKey: ['plans', 'document', id, other] });
+    },
+  });
+}
+
+/** Where the plan document downloads from (the browser follows the link; the server names the file). */
+export const planDocumentUrl = (id: string, format: 'docx' | 'pdf', lang: 'zh' | 'en') =>
+  `${path(id)}/document.${format}?lang=${lang}`;

@@ -5,6 +5,7 @@ import { usePlan } from '../../api/plan.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import { CandidatesTab } from './CandidatesTab.tsx';
 import { CompareTab } from './CompareTab.tsx';
+import { DocumentTab } from './DocumentTab.tsx';
 import { FrontierTab } from './FrontierTab.tsx';
 import { money } from './plan-ui.ts';
 import { RisksTab } from './RisksTab.tsx';
@@ -12,7 +13,7 @@ import { RoadmapTab } from './RoadmapTab.tsx';
 import { SettingsTab } from './SettingsTab.tsx';
 import { useCanWrite } from './use-can-write.ts';
 
-const TABS = ['candidates', 'roadmap', 'frontier', 'risks', 'compare', 'settings'] as const;
+const TABS = ['candidates', 'roadmap', 'frontier', 'risks', 'compare', 'document', 'settings'] as const;
 type TabKey = (typeof TABS)[number];
 
 /** /plan/:id — one plan: assumptions, roadmap, frontier, risks, what-if copies, settings (tab in the URL). */
@@ -48,6 +49,7 @@ export function PlanPage() {
     frontier: <FrontierTab plan={data} />,
     risks: <RisksTab plan={data} canWrite={canWrite} />,
     compare: <CompareTab plan={data} canWrite={canWrite} />,
+    document: <DocumentTab plan={data} canWrite={canWrite} />,
     settings: <SettingsTab plan={data} canWrite={canWrite} />,
   };
 

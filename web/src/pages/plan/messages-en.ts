@@ -73,6 +73,7 @@ export const planEn: typeof planZh = {
     risks: 'Risks',
     compare: 'What-if',
     settings: 'Settings',
+    document: 'Plan document',
   },
   header: {
     strategy: 'Strategy',
@@ -201,6 +202,23 @@ export const planEn: typeof planZh = {
     budgetAll: 'Set all to',
     apply: 'Apply',
     hint: 'Optimise again after changing settings.',
+  },
+  document: {
+    explain:
+      'The transformation plan follows section 2(1) of the MIIT implementation guide and is generated from the plan data and its latest roadmap. Edit and save any section’s text below; tables and charts always follow the data.',
+    notSolved:
+      'The plan has not been optimised yet: optimise it on the Roadmap tab first, then download the document.',
+    stale: 'The plan changed since it was last optimised: optimise it again, then download the document.',
+    notSolvedTexts: 'The pre-filled texts below follow the roadmap once the plan is optimised.',
+    downloadWord: 'Download Word',
+    downloadPdf: 'Download PDF',
+    save: 'Save changes',
+    saved: 'Saved',
+    reset: 'Reset to pre-filled text',
+    edited: 'edited',
+    prefilled: 'pre-filled',
+    unsaved: 'Unsaved changes',
+    hintDownload: 'Downloads print the saved texts: save your changes first.',
   },
   units: { wan: '10k CNY', people: 'people' },
   notFound: 'Plan not found, or not of this organisation',

@@ -67,6 +67,7 @@ export const planZh = {
     risks: '风险评估',
     compare: '方案对比',
     settings: '规划设置',
+    document: '规划文档',
   },
   header: {
     strategy: '转型策略',
@@ -184,6 +185,22 @@ export const planZh = {
     only: '仅此方案入选',
   },
   settings: { save: '保存设置', budgetAll: '统一设为', apply: '应用', hint: '修改设置后需重新求解。' },
+  document: {
+    explain:
+      '转型规划方案按《制造业企业数字化转型实施指南》二（一）的结构，由规划数据和最新的路线图自动生成。各章文字可在下面修改后保存，表格和图表始终跟随数据。',
+    notSolved: '规划还没有优化求解：请先在“路线图”中优化求解，才能下载规划文档。',
+    stale: '规划在上次求解后有改动：请先重新优化求解，才能下载规划文档。',
+    notSolvedTexts: '下面的预填文字在求解后会按路线图更新。',
+    downloadWord: '下载 Word',
+    downloadPdf: '下载 PDF',
+    save: '保存修改',
+    saved: '已保存',
+    reset: '恢复预填文字',
+    edited: '已修改',
+    prefilled: '预填',
+    unsaved: '有未保存的修改',
+    hintDownload: '下载的是已保存的文字；请先保存修改。',
+  },
   units: { wan: '万元', people: '人' },
   notFound: '规划不存在或不属于当前组织',
 };

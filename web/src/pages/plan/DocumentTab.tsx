@@ -1,0 +1,171 @@
+import { FileTextOutlined, FileWordOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Input, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  planDocumentUrl,
+  usePlanDocument,
+  useSavePlanDocument,
+  type PlanDocumentView,
+  type PlanView,
+} from '../../api/plan.ts';
+import { useLocalized } from '../atlas/atlas-ui.ts';
+
+/**
+ * 规划文档: the 转型规划方案 (guide 二(一)) made from the plan — each section's pre-filled text to edit and save, and
+ * the document to download as Word or PDF once the plan has a current roadmap.
+ */
+export function DocumentTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
+  const { lang } = useLocalized();
+  const version = `${plan.updatedAt}|${plan.solution?.solvedAt ?? ''}`;
+  const document = usePlanDocument(plan.id, lang, version);
+  if (document.isPending) return <Skeleton active />;
+  if (document.isError) return <Alert type="error" showIcon title={document.error.message} />;
+  return (
+    <DocumentEditor
+      key={`${lang}|${document.dataUpdatedAt}`}
+      plan={plan}
+      view={document.data}
+      canWrite={canWrite}
+    />
+  );
+}
+
+function DocumentEditor({
+  plan,
+  view,
+  canWrite,
+}: {
+  plan: PlanView;
+  view: PlanDocumentView;
+  canWrite: boolean;
+}) {
+  const { t } = useTranslation();
+  const { lang } = useLocalized();
+  const save = useSavePlanDocument(plan.id, lang);
+  const [drafts, setDrafts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(view.sections.map((s) => [s.id, s.text])),
+  );
+  const dirty = view.sections.some((s) => (drafts[s.id] ?? s.text) !== s.text);
+  const blockedText = view.blocked === 'stale' ? t('plan.document.stale') : t('plan.document.notSolved');
+
+  const download = (format: 'docx' | 'pdf') => {
+    const button = (
+      <Button
+        icon={format === 'docx' ? <FileWordOutlined /> : <FileTextOutlined />}
+        href={view.ready ? planDocumentUrl(plan.id, format, lang) : undefined}
+        disabled={!view.ready}
+        data-testid={`plan-document-${format}`}
+      >
+        {format === 'docx' ? t('plan.document.downloadWord') : t('plan.document.downloadPdf')}
+      </Button>
+    );
+    return view.ready ? (
+      button
+    ) : (
+      <Tooltip title={blockedText}>
+        <span>{button}</span>
+      </Tooltip>
+    );
+  };
+  const submit = () => {
+    const edits = Object.fromEntries(
+      view.sections.flatMap((s) => {
+        const text = drafts[s.id] ?? s.text;
+        return text === s.prefilled ? [] : [[s.id, text]];
+      }),
+    );
+    save.mutate(edits);
+  };
+
+  return (
+    <Flex vertical gap={12}>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        {t('plan.document.explain')}
+      </Typography.Paragraph>
+      {!view.ready && (
+        <Alert
+          type="warning"
+          showIcon
+          title={blockedText}
+          description={view.blocked === 'not_solved' ? t('plan.document.notSolvedTexts') : undefined}
+        />
+      )}
+      <Flex
+        gap={8}
+        wrap
+        align="center"
+        style={{
+          position: 'sticky',
+          top: 0,
+          zIndex: 2,
+          background: 'var(--ant-color-bg-layout, #f5f5f5)',
+          padding: '8px 0',
+        }}
+      >
+        {canWrite && (
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            disabled={!dirty}
+            loading={save.isPending}
+            onClick={submit}
+            data-testid="plan-document-save"
+          >
+            {t('plan.document.save')}
+          </Button>
+        )}
+        {download('docx')}
+        {download('pdf')}
+        {dirty ? (
+          <Typography.Text type="warning">
+            {t('plan.document.unsaved')} · {t('plan.document.hintDownload')}
+          </Typography.Text>
+        ) : (
+          save.isSuccess && <Typography.Text type="success">{t('plan.document.saved')}</Typography.Text>
+        )}
+      </Flex>
+      {save.isError && <Alert type="error" showIcon title={save.error.message} />}
+      {view.sections.map((section) => {
+        const draft = drafts[section.id] ?? section.text;
+        const changed = draft !== section.prefilled;
+        return (
+          <Card
+            key={section.id}
+            size="small"
+            title={
+              <Space>
+                <span>{section.title}</span>
+                <Tag color={changed ? 'orange' : 'default'}>
+                  {changed ? t('plan.document.edited') : t('plan.document.prefilled')}
+                </Tag>
+              </Space>
+            }
+            extra={
+              canWrite && (
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<UndoOutlined />}
+                  disabled={!changed}
+                  onClick={() => setDrafts({ ...drafts, [section.id]: section.prefilled })}
+                >
+                  {t('plan.document.reset')}
+                </Button>
+              )
+            }
+          >
+            <Input.TextArea
+              value={draft}
+              readOnly={!canWrite}
+              autoSize={{ minRows: 3, maxRows: 18 }}
+              aria-label={section.title}
+              data-testid={`plan-document-section-${section.id}`}
+              onChange={(e) => setDrafts({ ...drafts, [section.id]: e.target.value })}
+            />
+          </Card>
+        );
+      })}
+    </Flex>
+  );
+}

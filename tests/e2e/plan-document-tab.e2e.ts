@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+const EDIT = '到 2027 年建成省级智能工厂，设备联网率达到 85%。';
+
+describe('plan document tab (规划文档)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tupu-plan-doc-tab-'));
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+  let page: Page;
+  let planId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url);
+    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
+    });
+    expect(signIn.ok()).toBe(true);
+    const created = await page.request.post(`${server.url}/api/plans`, {
+      data: {
+        title: '明远精密 数字化转型规划',
+        atlasPackId: 'guide-2024',
+        profile: {
+          industry: '通用设备制造',
+          processType: 'discrete',
+          employees: 800,
+          revenue: 30_000,
+          enterpriseType: 'little-giant',
+        },
+        painPoints: ['unplanned-downtime', 'schedule-disruption', 'manual-finance'],
+      },
+    });
+    expect(created.status()).toBe(201);
+    planId = ((await created.json()) as { id: string }).id;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps the downloads disabled, with the reason, until the plan is optimised', async () => {
+    await page.goto(`${server.url}/plan/${planId}?tab=document`);
+    const word = page.getByTestId('plan-document-docx');
+    await expect.poll(() => word.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await word.isDisabled()).toBe(true);
+    expect(await page.getByText('规划还没有优化求解').isVisible()).toBe(true);
+  });
+
+  it('edits a section, saves it, and the PDF download prints the edit', async () => {
+    const solved = await page.request.post(`${server.url}/api/plans/${planId}/solve`, {
+      data: { timeLimitSeconds: 5, frontier: false },
+    });
+    expect(solved.ok()).toBe(true);
+    await page.goto(`${server.url}/plan/${planId}?tab=document`);
+    const vision = page.getByTestId('plan-document-section-vision');
+    await expect.poll(() => vision.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByTestId('plan-document-pdf').isDisabled()).toBe(false);
+    const prefilled = await vision.inputValue();
+    expect(prefilled.length).toBeGreaterThan(20);
+
+    await vision.fill(EDIT);
+    await page.getByTestId('plan-document-save').click();
+    await expect.poll(() => page.getByText('已保存').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await vision.inputValue()).toBe(EDIT);
+
+    const href = await page.getByTestId('plan-document-pdf').getAttribute('href');
+    expect(href).toBe(`/api/plans/${planId}/document.pdf?lang=zh`);
+    const pdf = await page.request.get(`${server.url}${href}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const file = join(dir, 'plan.pdf');
+    writeFileSync(file, await pdf.body());
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain(EDIT.replace(/\s+/g, ''));
+    expect(text).toContain('目标愿景');
+
+    // reset to the pre-filled text and save: nothing is stored any more
+    await page.getByRole('button', { name: '恢复预填文字' }).first().click();
+    expect(await vision.inputValue()).toBe(prefilled);
+    await page.getByTestId('plan-document-save').click();
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await page.request.get(`${server.url}/api/plans/${planId}/document`)).json()) as {
+              sections: { id: string; edited: boolean }[];
+            }
+          ).sections.find((s) => s.id === 'vision')?.edited,
+        { timeout: 15_000 },
+      )
+      .toBe(false);
+  });
+});

@@ -94,6 +94,52 @@ describe('sme-digital-level-2024', () => {
     expect(after.level?.name).toBe('二级');
   });
 
+  it('asks to raise 资金保障 from 4 % to the lower edge of the band that gives the points, not to 100 %', () => {
+    // all best answers except: 资金保障 4 % (band [0,10], 0 of 7.5) and five multi-choice questions short by
+    // 4 + 3.75 + 3.75 + 3.75 + 3 = 18.25 → 74.25 (三级); 四级 needs 80, a gap of 5.75 that only 资金保障's top band
+    // (60,100] (+7.5) closes in one change; its smallest whole percentage is 61.
+    const best = uniform(20, 4);
+    const a: Assessment = {
+      ...best,
+      answers: {
+        ...best.answers,
+        资金保障: 4,
+        网络建设: ['B', 'C'],
+        网络安全: ['B'],
+        数据安全: ['B'],
+        管理机制: ['B', 'C'],
+        人才建设: ['B', 'C', 'D'],
+      },
+    };
+    const { result, problems } = diagnose(model, a);
+    expect(problems).toEqual([]);
+    expect([result.score, result.level?.name]).toEqual([74.25, '三级']);
+    expect(result.gaps.find((g) => g.itemId === '资金保障')).toMatchObject({
+      current: 4,
+      best: 61,
+      lostPoints: 7.5,
+    });
+    const next = result.nextLevel;
+    if (!next?.reachable) throw new Error('四级 should be reachable');
+    expect(next.changes).toEqual([
+      {
+        itemId: '资金保障',
+        kind: 'question',
+        name: '资金保障',
+        from: 4,
+        to: 61,
+        gain: 7.5,
+        step: 4,
+        scenarios: ['GEN-BM-01'],
+      },
+    ]);
+    const after = diagnose(model, applyChanges(a, next.changes)).result;
+    expect([after.score, after.level?.name]).toEqual([81.75, '四级']);
+    // one below the edge (60 %, still in (40,60]) would not do it
+    const short = diagnose(model, { ...a, answers: { ...a.answers, 资金保障: 60 } }).result;
+    expect(short.level?.name).toBe('三级');
+  });
+
   it('laws on the real pack: bounds, monotonic, and the to-do list reaches its target', () => {
     const pick = fc.record({
       k: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 15, maxLength: 15 }),

@@ -2,7 +2,7 @@ import type { AnswerShown } from './result.ts';
 import type { QuestionDef } from './model-schema.ts';
 import type { QuestionAnswer } from './points-answers.ts';
 import { tidy } from './numbers.ts';
-import { bandIndex, questionScore } from './points-score.ts';
+import { bandFloor, bandIndex, questionScore } from './points-score.ts';
 
 /** A possible improvement of one answer: the new answer, its score gain and its step size. */
 export interface AnswerMove {
@@ -16,7 +16,7 @@ export interface AnswerMove {
  * gain strictly more than every smaller step (anything else is dominated). Ascending by step.
  *   single — move to a higher-scoring option; step = distance in the option list
  *   multi  — add the j best-scoring options not yet chosen ("无" dropped); step = j
- *   ratio  — climb to a higher band; step = bands climbed
+ *   ratio  — climb to a higher band, aiming at its smallest value (bandFloor); step = bands climbed
  */
 export function answerMoves(q: QuestionDef, a: QuestionAnswer): AnswerMove[] {
   const current = questionScore(q, a);
@@ -47,7 +47,11 @@ export function answerMoves(q: QuestionDef, a: QuestionAnswer): AnswerMove[] {
     const from = a.percent === null ? -1 : bandIndex(q, a.percent);
     q.bands.forEach((b, j) => {
       if (j > from && b.points > current)
-        raw.push({ to: { type: 'ratio', percent: b.upTo }, gain: tidy(b.points - current), step: j - from });
+        raw.push({
+          to: { type: 'ratio', percent: bandFloor(q, j) },
+          gain: tidy(b.points - current),
+          step: j - from,
+        });
     });
   }
   raw.sort((x, y) => x.step - y.step || y.gain - x.gain);
@@ -65,7 +69,7 @@ export function showAnswer(q: QuestionDef, a: QuestionAnswer): AnswerShown {
   return null;
 }
 
-/** The best answer of a question as shown in gaps. */
+/** The best answer of a question as shown in gaps; for a ratio, the smallest clean percentage with full points. */
 export function bestAnswer(q: QuestionDef): AnswerShown {
   if (q.type === 'single') {
     let best = q.options[0];
@@ -73,7 +77,9 @@ export function bestAnswer(q: QuestionDef): AnswerShown {
     return best?.id ?? null;
   }
   if (q.type === 'multi') return q.options.filter((o) => !o.exclusive && o.points > 0).map((o) => o.id);
-  let top = q.bands[0];
-  for (const b of q.bands) if (top === undefined || b.points > top.points) top = b;
-  return top?.upTo ?? 100;
+  let top = 0;
+  q.bands.forEach((b, j) => {
+    if (b.points > (q.bands[top]?.points ?? 0)) top = j;
+  });
+  return bandFloor(q, top);
 }

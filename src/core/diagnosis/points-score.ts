@@ -9,6 +9,25 @@ export function bandIndex(q: RatioQuestion, percent: number): number {
   return q.bands.length - 1;
 }
 
+/**
+ * The smallest clean percentage that lands in band j, i.e. the value to aim for to earn that band's points. The first
+ * band is [0, upTo] → 0; any other band is (previous upTo, upTo] → the next whole percentage above the previous bound
+ * (answers may be decimals, so nothing is "the" smallest; a whole number is what a consultant would quote). When the
+ * band holds no whole percentage (e.g. (60, 60.5]) one decimal is tried, then two…, and the bound itself as last resort.
+ */
+export function bandFloor(q: RatioQuestion, j: number): number {
+  const band = q.bands[j];
+  if (band === undefined) throw new Error(`question ${q.id} has no band ${j}`);
+  const lower = j === 0 ? undefined : q.bands[j - 1]?.upTo;
+  if (lower === undefined) return 0;
+  for (let decimals = 0; decimals <= 6; decimals++) {
+    const unit = 10 ** -decimals;
+    const v = tidy((Math.floor(tidy(lower / unit)) + 1) * unit);
+    if (v > lower + 1e-9 && v <= band.upTo + 1e-9 && bandIndex(q, v) === j) return v;
+  }
+  return band.upTo;
+}
+
 /** Points of one answer, capped at the question's maximum; unanswered scores 0. */
 export function questionScore(q: QuestionDef, a: QuestionAnswer): number {
   if (q.type === 'single' && a.type === 'single')

@@ -4,7 +4,9 @@ import type { Assessment } from './assessment.ts';
 import { applyChanges, diagnose } from './diagnose.ts';
 import { readPointsAnswers, type PointsAnswers, type QuestionAnswer } from './points-answers.ts';
 import { pointsResult } from './points-diagnose.ts';
-import { bandIndex, pointsLevel, questionScore, scorePoints } from './points-score.ts';
+import type { RatioQuestion } from './model-schema.ts';
+import { answerMoves, bestAnswer } from './points-moves.ts';
+import { bandFloor, bandIndex, pointsLevel, questionScore, scorePoints } from './points-score.ts';
 import { tinyPointsModel } from './test-models.ts';
 
 const model = tinyPointsModel();
@@ -250,6 +252,56 @@ describe('points family — laws', () => {
         const r1 = pointsResult(model, better, false);
         expect(r1.score).toBeGreaterThanOrEqual(r0.score);
         expect(levelOf(better)).toBeGreaterThanOrEqual(levelOf(a));
+      }),
+    );
+  });
+});
+
+describe('points family — ratio targets are the smallest value of the band', () => {
+  const ratio = (uppers: number[]): RatioQuestion => ({
+    id: 'R',
+    name: { zh: 'R', en: 'R' },
+    prompt: 'R',
+    scenarios: [],
+    required: true,
+    type: 'ratio',
+    bands: uppers.map((upTo, i) => ({ upTo, points: i })),
+  });
+
+  it('aims at the next whole percentage above the band below, 0 for the first band', () => {
+    if (q3?.type !== 'ratio') throw new Error('fixture');
+    // bands [0,10] (10,50] (50,100]
+    expect([0, 1, 2].map((j) => bandFloor(q3, j))).toEqual([0, 11, 51]);
+    expect(answerMoves(q3, { type: 'ratio', percent: 5 }).map((m) => m.to)).toEqual([
+      { type: 'ratio', percent: 11 },
+      { type: 'ratio', percent: 51 },
+    ]);
+    expect(answerMoves(q3, { type: 'ratio', percent: 5 }).map((m) => m.step)).toEqual([1, 2]);
+    expect(bestAnswer(q3)).toBe(51);
+  });
+
+  it('falls back to decimals when a band holds no whole percentage', () => {
+    const q = ratio([10, 10.5, 10.55, 100]);
+    expect([0, 1, 2, 3].map((j) => bandFloor(q, j))).toEqual([0, 10.1, 10.51, 11]);
+  });
+
+  it('law: the floor of every band lies in that band, and nothing whole below it does', () => {
+    const bounds = fc
+      .uniqueArray(fc.integer({ min: 0, max: 9999 }), { minLength: 0, maxLength: 6 })
+      .map((xs) =>
+        [...xs.map((x) => x / 100).sort((a, b) => a - b), 100].filter(
+          (x, i, l) => x < 100 || i === l.length - 1,
+        ),
+      );
+    fc.assert(
+      fc.property(bounds, (uppers) => {
+        const q = ratio(uppers);
+        uppers.forEach((_, j) => {
+          const v = bandFloor(q, j);
+          expect(bandIndex(q, v)).toBe(j);
+          const whole = Math.ceil(v) - 1;
+          if (whole >= 0 && Number.isInteger(v)) expect(bandIndex(q, whole)).toBeLessThan(j);
+        });
       }),
     );
   });

@@ -76,6 +76,24 @@ export const Kpi = z.strictObject({
 export type Kpi = z.infer<typeof Kpi>;
 export const KpiFile = z.strictObject({ kpis: z.array(Kpi) });
 
+/**
+ * Relative economics of a scenario, for plan defaults (开展投入产出测算, 正文 二（一）). Indices, not money: 1 = a
+ * typical scenario for the enterprise type. A plan multiplies the enterprise type's default build cost by
+ * `costIndex`, its running cost by `runningCostIndex` (or `costIndex` when absent) and its build time by
+ * `durationIndex`. They are the pack author's starting assumptions for the planner to edit, not benchmarks.
+ */
+export const ScenarioEconomics = z.strictObject({
+  /** build cost relative to a typical scenario: 0.2 (a cloud subscription) … 5 (a hardware-heavy programme) */
+  costIndex: z.number().min(0.2).max(5),
+  /** build time relative to a typical scenario: 0.5 … 3 */
+  durationIndex: z.number().min(0.5).max(3),
+  /** yearly running cost relative to a typical scenario, when it differs from costIndex (e.g. SaaS: low build, high run) */
+  runningCostIndex: z.number().min(0.2).max(5).optional(),
+  /** what drives the cost, e.g. 硬件占比高：AGV、立体库 */
+  note: LocalizedText.optional(),
+});
+export type ScenarioEconomics = z.infer<typeof ScenarioEconomics>;
+
 const ElementList = z.array(LocalizedText).min(1, 'each of the four lists needs at least one entry');
 
 export const Scenario = z.strictObject({
@@ -96,6 +114,8 @@ export const Scenario = z.strictObject({
   kpis: z.array(VocabId).min(1),
   enterpriseTypes: z.array(VocabId).min(1),
   citation: Citation,
+  /** optional relative cost and duration for plan defaults (see ScenarioEconomics) */
+  economics: ScenarioEconomics.optional(),
 });
 export type Scenario = z.infer<typeof Scenario>;
 export const ScenarioFile = z.strictObject({ scenarios: z.array(Scenario) });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Scenario } from '../atlas/pack-schema.ts';
 import type { Atlas } from '../atlas/types.ts';
 import { loadAtlasPacks } from '../../packs/atlas-load.ts';
 import type { EnterpriseProfile } from './candidates-defaults.ts';
@@ -52,8 +53,10 @@ describe('buildCandidates', () => {
     expect(candidates.map((c) => c.id)).toEqual(['GEN-OM-01']);
     const [c] = candidates;
     expect(c?.reasons).toEqual([{ kind: 'pain-point', ref: 'unplanned-downtime' }]);
+    // GEN-OM-01 has costIndex 1 in guide-2024: the default cost, its origin the atlas pack
     expect(c?.capex).toBe(TYPE_DEFAULTS['specialized-sme'].capex);
-    expect(c?.origins.capex).toEqual({ kind: 'default', ref: 'specialized-sme' });
+    expect(c?.origins.capex).toEqual({ kind: 'atlas', ref: 'guide-2024: costIndex 1' });
+    expect(c?.origins.effort).toEqual({ kind: 'default', ref: 'specialized-sme' });
     expect(c?.kpiDeltas.length).toBeGreaterThan(0);
   });
 
@@ -77,8 +80,22 @@ describe('buildCandidates', () => {
     ]);
     for (const c of candidates)
       for (const r of c.requires) expect(ids.indexOf(r)).toBeLessThan(ids.indexOf(c.id));
-    // cross-link: more cost, one more period
-    expect(cx?.duration).toBe(TYPE_DEFAULTS['little-giant'].duration + 1);
+    // C2M: costIndex 3, durationIndex 2 in guide-2024 (revenue at the type's typical revenue: scale 1)
+    expect(cx?.capex).toBe(3 * TYPE_DEFAULTS['little-giant'].capex);
+    expect(cx?.duration).toBe(2 * TYPE_DEFAULTS['little-giant'].duration);
+    expect(cx?.origins.duration).toEqual({ kind: 'atlas', ref: 'guide-2024: durationIndex 2' });
+  });
+
+  it('no longer gives every scenario the same cost: the atlas economics tell a cloud HR system from MBSE', () => {
+    const { candidates } = buildCandidates({
+      atlas,
+      profile: { ...sme, enterpriseType: 'large', revenue: 200_000 },
+      painPoints: [],
+      gaps: [{ name: '全部', scenarios: ['GEN-BM-03', 'GEN-CX-01', 'GEN-PM-01'] }],
+    });
+    const cost = (id: string) => candidates.find((c) => c.id === id)?.capex ?? 0;
+    expect(cost('GEN-CX-01')).toBeGreaterThan(5 * cost('GEN-BM-03'));
+    expect(cost('GEN-PM-01')).toBeGreaterThan(cost('GEN-BM-03'));
   });
 
   it('takes gap scenarios with a bigger KPI improvement and names the gap as origin', () => {
@@ -131,6 +148,100 @@ describe('buildCandidates', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+/** The guide atlas with GEN-OM-01's economics replaced (undefined = removed). */
+function withEconomics(economics: Scenario['economics']): Atlas {
+  return {
+    ...atlas,
+    scenarios: atlas.scenarios.map((s) => {
+      if (s.code !== 'GEN-OM-01') return s;
+      const { economics: _old, ...rest } = s;
+      return economics === undefined ? rest : { ...rest, economics };
+    }),
+  };
+}
+const om1 = (a: Atlas, profile: EnterpriseProfile = sme, periods?: number) =>
+  buildCandidates({
+    atlas: a,
+    profile,
+    painPoints: ['unplanned-downtime'],
+    ...(periods === undefined ? {} : { periods }),
+  }).candidates.find((c) => c.id === 'GEN-OM-01');
+
+describe('scenario economics (atlas costIndex, durationIndex, runningCostIndex)', () => {
+  const type = TYPE_DEFAULTS['specialized-sme'];
+
+  it('costs a scenario with costIndex 2 twice the default, running cost too, origin the atlas pack', () => {
+    const c = om1(withEconomics({ costIndex: 2, durationIndex: 1 }));
+    expect(c?.capex).toBe(2 * type.capex);
+    expect(c?.opexPerYear).toBeCloseTo(2 * type.capex * type.opexRate, 1);
+    expect(c?.duration).toBe(type.duration);
+    expect(c?.origins.capex).toEqual({ kind: 'atlas', ref: 'guide-2024: costIndex 2' });
+    expect(c?.origins.opexPerYear).toEqual({ kind: 'atlas', ref: 'guide-2024: costIndex 2' });
+    expect(c?.origins.duration).toEqual({ kind: 'atlas', ref: 'guide-2024: durationIndex 1' });
+  });
+
+  it('takes the running cost from runningCostIndex when given (SaaS: low build, high run)', () => {
+    const c = om1(withEconomics({ costIndex: 0.5, durationIndex: 0.5, runningCostIndex: 1.5 }));
+    expect(c?.capex).toBe(0.5 * type.capex);
+    expect(c?.opexPerYear).toBeCloseTo(1.5 * type.capex * type.opexRate, 1);
+    expect(c?.origins.opexPerYear).toEqual({ kind: 'atlas', ref: 'guide-2024: runningCostIndex 1.5' });
+    expect(c?.duration).toBe(1); // round(2 × 0.5)
+  });
+
+  it('keeps the enterprise-type default for a scenario without economics', () => {
+    const c = om1(withEconomics(undefined));
+    expect(c?.capex).toBe(type.capex);
+    expect(c?.opexPerYear).toBeCloseTo(type.capex * type.opexRate, 1);
+    expect(c?.duration).toBe(type.duration);
+    expect(c?.origins.capex).toEqual({ kind: 'default', ref: 'specialized-sme' });
+    expect(c?.origins.duration).toEqual({ kind: 'default', ref: 'specialized-sme' });
+  });
+
+  it('names the pack that defines the scenario in an extending atlas', async () => {
+    const loaded = await loadAtlasPacks('packs/atlas');
+    const petrochem = loaded.ok ? loaded.catalog.get('petrochem-2024') : undefined;
+    if (!petrochem) throw new Error('petrochem-2024 missing');
+    const { candidates } = buildCandidates({
+      atlas: petrochem,
+      profile: { ...sme, enterpriseType: 'large', revenue: 200_000 },
+      painPoints: [],
+      gaps: [{ name: 'RTO', scenarios: ['PCH.REF-PM-02', 'GEN-BM-03'] }],
+    });
+    expect(candidates.find((c) => c.id === 'PCH.REF-PM-02')?.origins.capex.ref).toMatch(/^petrochem-2024: /);
+    expect(candidates.find((c) => c.id === 'GEN-BM-03')?.origins.capex.ref).toMatch(/^guide-2024: /);
+  });
+
+  it('keeps every duration between 1 and the horizon, = round(default × durationIndex) when it fits', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ENTERPRISE_TYPES),
+        fc.double({ min: 0.5, max: 3, noNaN: true }),
+        fc.double({ min: 0.2, max: 5, noNaN: true }),
+        fc.option(fc.integer({ min: 1, max: 16 }), { nil: undefined }),
+        (enterpriseType, durationIndex, costIndex, periods) => {
+          const profile = { ...sme, enterpriseType, revenue: TYPE_DEFAULTS[enterpriseType].typicalRevenue };
+          const c = om1(withEconomics({ costIndex, durationIndex }), profile, periods);
+          const horizon = periods ?? TYPE_DEFAULTS[enterpriseType].periods;
+          const wanted = Math.round(TYPE_DEFAULTS[enterpriseType].duration * durationIndex);
+          expect(c?.duration).toBe(Math.min(horizon, Math.max(1, wanted)));
+          expect(c?.capex).toBeCloseTo(TYPE_DEFAULTS[enterpriseType].capex * costIndex, 0);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives every shipped scenario economics', async () => {
+    const loaded = await loadAtlasPacks('packs/atlas');
+    if (!loaded.ok) throw new Error('atlas packs do not load');
+    const missing = [...loaded.catalog.values()]
+      .flatMap((a) => a.scenarios)
+      .filter((s) => s.economics === undefined)
+      .map((s) => s.code);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -3,9 +3,10 @@
  * addresses a chosen pain point or a diagnosis gap, plus the scenarios they require, each with default numbers
  * (candidates-defaults.ts) and the ORIGIN of every number, so the planner sees what to check and edit.
  */
+import type { Scenario } from '../atlas/pack-schema.ts';
 import type { Atlas } from '../atlas/types.ts';
 import type { LocalizedText } from '../shared/text.ts';
-import type { EnterpriseProfile, PlanSettings } from './candidates-defaults.ts';
+import type { EnterpriseProfile, PlanSettings, TypeDefaults } from './candidates-defaults.ts';
 import {
   CROSS_LINK_CATEGORY,
   CROSS_LINK_COST_FACTOR,
@@ -22,7 +23,11 @@ import type { PlanInstanceInput } from './plan-instance.ts';
 export type OriginKind = 'default' | 'gap' | 'pain-point' | 'prerequisite' | 'atlas' | 'user';
 export interface Origin {
   readonly kind: OriginKind;
-  /** default: enterprise type id; gap: the gap's name; pain-point: its id; prerequisite: the dependent's code. */
+  /**
+   * default: enterprise type id; gap: the gap's name; pain-point: its id; prerequisite: the dependent's code;
+   * atlas: what the atlas pack says, e.g. `guide-2024: costIndex 2` (the scenario's economics) or an enterprise type
+   * the scenario is not listed for.
+   */
   readonly ref?: string;
 }
 
@@ -95,6 +100,8 @@ export interface CandidateInput {
   /** Pain-point ids from the atlas catalogue. */
   readonly painPoints: readonly string[];
   readonly gaps?: readonly GapInput[];
+  /** Planning horizon in periods: no duration exceeds it. Default: the enterprise type's horizon. */
+  readonly periods?: number;
 }
 
 export interface CandidateSet {
@@ -116,7 +123,13 @@ function firstSentence(text: string): string {
 }
 
 /** Candidates for the chosen pain points and gaps, with the transitive prerequisites of each, prerequisites first. */
-export function buildCandidates({ atlas, profile, painPoints, gaps = [] }: CandidateInput): CandidateSet {
+export function buildCandidates({
+  atlas,
+  profile,
+  painPoints,
+  gaps = [],
+  periods,
+}: CandidateInput): CandidateSet {
   const scenarios = new Map(atlas.scenarios.map((s) => [s.code, s]));
   const reasons = new Map<string, Origin[]>();
   const addReason = (code: string, origin: Origin): void => {
@@ -161,15 +174,23 @@ export function buildCandidates({ atlas, profile, painPoints, gaps = [] }: Candi
 
   const type = TYPE_DEFAULTS[profile.enterpriseType];
   const scale = revenueScale(profile);
+  const horizon = Math.max(1, periods ?? type.periods);
   const kpis = new Map(atlas.kpis.map((kpi) => [kpi.id, kpi]));
   const typeOrigin: Origin = { kind: 'default', ref: profile.enterpriseType };
   const chosen = new Set(reasons.keys());
   const candidates: PlanCandidate[] = [];
   for (const scenario of atlas.scenarios) {
     if (!chosen.has(scenario.code)) continue;
-    const crossLink = scenario.category === CROSS_LINK_CATEGORY;
     const listed = scenario.enterpriseTypes.includes(profile.enterpriseType);
-    const capex = roundTo(type.capex * scale * (crossLink ? CROSS_LINK_COST_FACTOR : 1), 1);
+    const numbers = scenarioNumbers(
+      type,
+      scale,
+      horizon,
+      scenario,
+      atlas.origin[scenario.code] ?? atlas.meta.id,
+    );
+    const origin = (field: 'capex' | 'opexPerYear' | 'duration'): Origin =>
+      numbers.origins[field] ?? typeOrigin;
     const gap = gapOf.get(scenario.code);
     const improvement = gap === undefined ? DEFAULT_IMPROVEMENT : GAP_IMPROVEMENT;
     const kpiDeltas: KpiDelta[] = scenario.kpis.flatMap((id) => {
@@ -198,9 +219,9 @@ export function buildCandidates({ atlas, profile, painPoints, gaps = [] }: Candi
         zh: `${firstSentence(scenario.description.zh)} 主要工具：${tools.map((t) => t.zh).join('、')}。`,
         en: `${firstSentence(scenario.description.en)} Main tools: ${tools.map((t) => t.en).join(', ')}.`,
       },
-      capex,
-      opexPerYear: roundTo(capex * type.opexRate, 1),
-      duration: type.duration + (crossLink ? 1 : 0),
+      capex: numbers.capex,
+      opexPerYear: numbers.opexPerYear,
+      duration: numbers.duration,
       effort: type.effort,
       successProbability: roundTo(
         Math.max(0.05, type.successProbability - (listed ? 0 : UNLISTED_TYPE_PENALTY)),
@@ -211,9 +232,9 @@ export function buildCandidates({ atlas, profile, painPoints, gaps = [] }: Candi
       excludes: [],
       mandatory: false,
       origins: {
-        capex: typeOrigin,
-        opexPerYear: typeOrigin,
-        duration: typeOrigin,
+        capex: origin('capex'),
+        opexPerYear: origin('opexPerYear'),
+        duration: origin('duration'),
         effort: typeOrigin,
         successProbability: listed ? typeOrigin : { kind: 'atlas', ref: profile.enterpriseType },
       },
@@ -221,6 +242,62 @@ export function buildCandidates({ atlas, profile, painPoints, gaps = [] }: Candi
     });
   }
   return { candidates: prerequisitesOrdered(candidates), unmatchedPainPoints, unknownGapScenarios };
+}
+
+interface ScenarioNumbers {
+  readonly capex: number;
+  readonly opexPerYear: number;
+  readonly duration: number;
+  /** Origins that differ from the enterprise-type default. */
+  readonly origins: Partial<Record<'capex' | 'opexPerYear' | 'duration', Origin>>;
+}
+
+const indexText = (value: number): string => String(roundTo(value, 2));
+
+/**
+ * Build cost, running cost and duration of a scenario. With the atlas's `economics`: the enterprise type's
+ * defaults × costIndex (running cost × runningCostIndex, else costIndex) and round(duration × durationIndex), the
+ * origin naming the pack and the index. Without: the defaults, 跨环节协同 scenarios ×1.5 cost and one more period.
+ * The duration is always between 1 and the horizon.
+ */
+export function scenarioNumbers(
+  type: TypeDefaults,
+  scale: number,
+  horizon: number,
+  scenario: Pick<Scenario, 'category' | 'economics'>,
+  packId: string,
+): ScenarioNumbers {
+  const clampDuration = (d: number): number => Math.min(Math.max(1, horizon), Math.max(1, d));
+  const economics = scenario.economics;
+  if (economics === undefined) {
+    const crossLink = scenario.category === CROSS_LINK_CATEGORY;
+    const capex = roundTo(type.capex * scale * (crossLink ? CROSS_LINK_COST_FACTOR : 1), 1);
+    return {
+      capex,
+      opexPerYear: roundTo(capex * type.opexRate, 1),
+      duration: clampDuration(type.duration + (crossLink ? 1 : 0)),
+      origins: {},
+    };
+  }
+  const base = type.capex * scale;
+  const running = economics.runningCostIndex ?? economics.costIndex;
+  const atlasOrigin = (what: string, value: number): Origin => ({
+    kind: 'atlas',
+    ref: `${packId}: ${what} ${indexText(value)}`,
+  });
+  return {
+    capex: roundTo(base * economics.costIndex, 1),
+    opexPerYear: roundTo(base * type.opexRate * running, 1),
+    duration: clampDuration(Math.round(type.duration * economics.durationIndex)),
+    origins: {
+      capex: atlasOrigin('costIndex', economics.costIndex),
+      opexPerYear:
+        economics.runningCostIndex === undefined
+          ? atlasOrigin('costIndex', economics.costIndex)
+          : atlasOrigin('runningCostIndex', economics.runningCostIndex),
+      duration: atlasOrigin('durationIndex', economics.durationIndex),
+    },
+  };
 }
 
 function prerequisitesOrdered(candidates: PlanCandidate[]): PlanCandidate[] {

@@ -154,12 +154,38 @@ export const InitiativeView = PlanCandidate.extend({
 export type InitiativeView = z.infer<typeof InitiativeView>;
 
 const PLAN_STATUSES = ['optimal', 'feasible', 'infeasible', 'unknown'] as const;
+/** Where a resource binds (periods 0-based; used and available per binding period). */
+export const Binding = z.object({
+  periods: z.array(z.number()),
+  used: z.array(z.number()),
+  available: z.array(z.number()),
+  needPerPeriod: z.number(),
+});
+/** Why an initiative is not selected: the facts (src/core/planning/plan-result.ts) and an English `reason`. */
 export const NotSelected = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum([
+    'negative-value',
+    'budget-bound',
+    'capacity-bound',
+    'prerequisite',
+    'excluded',
+    'horizon',
+    'gap',
+  ]),
   reason: z.string(),
   periods: z.array(z.number()).optional(),
   by: z.string().optional(),
+  shortfall: z.number().optional(),
+  byLastPeriod: z.number().optional(),
+  duration: z.number().optional(),
+  chain: z.array(z.string()).optional(),
+  chainPeriods: z.number().optional(),
+  horizon: z.number().optional(),
+  fitsAt: z.number().optional(),
+  value: z.number().optional(),
+  budget: Binding.optional(),
+  capacity: Binding.optional(),
 });
 export const ScheduledStart = z.object({ id: z.string(), start: z.number() });
 

@@ -2,6 +2,7 @@
  * Sections of the plan document that say how the plan is delivered (guide 二(一), 二(二), 五): 标准体系, 实施任务
  * (分阶段子任务和实施项目清单), 投入预算, 保障条件, 风险评估.
  */
+import { notSelectedText } from '../core/planning/explain-text.ts';
 import type { NotSelectedKind } from '../core/planning/plan-result.ts';
 import { compareRisks, riskEntryProblems, summariseRisks, type RiskBand } from '../core/planning/risk.ts';
 import { budgetChart } from './plan-document-charts.ts';
@@ -144,6 +145,7 @@ export function implementationSection(c: PlanContext): SectionDraft {
     );
   }
   const byId = new Map(input.initiatives.map((i) => [i.id, i]));
+  const initiativeNames = new Map(input.initiatives.map((i) => [i.id, initiativeTitle(i)]));
   const subtasks: PlanTable = {
     id: 'subtasks',
     title: say('分阶段子任务', 'Phased sub-tasks'),
@@ -172,7 +174,7 @@ export function implementationSection(c: PlanContext): SectionDraft {
       return [
         initiative === undefined ? n.id : initiativeTitle(initiative),
         NOT_SELECTED_KINDS[n.kind][lang],
-        n.reason,
+        notSelectedText(n, lang, initiativeNames),
       ];
     }),
     emptyText: say('全部候选项目均已列入。', 'Every candidate is in the plan.'),

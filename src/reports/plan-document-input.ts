@@ -28,6 +28,13 @@ const riskSchema = z.object({
   exposure: z.number().optional(),
 });
 
+const bindingSchema = z.object({
+  periods: z.array(z.number()),
+  used: z.array(z.number()),
+  available: z.array(z.number()),
+  needPerPeriod: z.number(),
+});
+
 const solutionSchema = z.object({
   status: z.enum(['optimal', 'feasible', 'infeasible', 'unknown']),
   objective: z.number().nullable(),
@@ -50,6 +57,16 @@ const solutionSchema = z.object({
         reason: z.string(),
         periods: z.array(z.number()).optional(),
         by: z.string().optional(),
+        shortfall: z.number().optional(),
+        byLastPeriod: z.number().optional(),
+        duration: z.number().optional(),
+        chain: z.array(z.string()).optional(),
+        chainPeriods: z.number().optional(),
+        horizon: z.number().optional(),
+        fitsAt: z.number().optional(),
+        value: z.number().optional(),
+        budget: bindingSchema.optional(),
+        capacity: bindingSchema.optional(),
       }),
     )
     .default([]),

@@ -118,6 +118,27 @@ describe('buildPlanDocument', () => {
     });
   });
 
+  it('words why each candidate is left out in the document’s language, from the explanation’s facts', () => {
+    expect(solution.notSelected.length).toBeGreaterThan(0);
+    const reasons = (lang: 'zh' | 'en') =>
+      buildPlanDocument(inputFor({ lang }))
+        .sections.find((s) => s.id === 'implementation')
+        ?.tables.find((t) => t.id === 'not-selected')
+        ?.rows.map((row) => row[2] ?? '');
+    const zh = reasons('zh') ?? [];
+    expect(zh).toHaveLength(solution.notSelected.length);
+    for (const text of zh) {
+      expect(text).toMatch(/[\u4e00-\u9fff]/);
+      expect(text).not.toMatch(/budget|prerequisite|binding|period/);
+    }
+    const en = reasons('en') ?? [];
+    expect(en).toHaveLength(solution.notSelected.length);
+    for (const text of en)
+      expect(text).toMatch(
+        /^(negative value|beyond the horizon|prerequisite|excluded by|it would still fit|budget-bound|capacity-bound)/,
+      );
+  });
+
   it('sums the projects’ risk-adjusted NPVs to the solver objective', () => {
     const doc = buildPlanDocument(inputFor());
     const total = doc.projects.reduce((t, p) => t + p.npv, 0);

@@ -1,17 +1,26 @@
 /**
- * Why an initiative is not in the plan: negative value, a binding budget or capacity (naming the periods), a
- * prerequisite that is not selected or finishes too late, or an exclusion by a selected initiative.
+ * Why an initiative is not in the plan: negative value, a binding budget or capacity (naming the periods, what is
+ * used there and what it needs), a prerequisite that is not selected or finishes too late, or an exclusion by a
+ * selected initiative. Each explanation carries these facts (periods 0-based) and a compact English `reason`;
+ * explain-text.ts words the same facts in Chinese.
  */
 import type { PeriodUsage } from './check-schedule.ts';
 import { exceeds, periodUsage } from './check-schedule.ts';
 import type { PlanInitiative, PlanInstance, ScheduledStart } from './plan-instance.ts';
 import { costPerPeriod, initiativesById } from './plan-instance.ts';
-import type { NotSelected } from './plan-result.ts';
+import { notSelectedText } from './explain-text.ts';
+import type { Binding, NotSelected } from './plan-result.ts';
 import { startValue } from './start-value.ts';
 import { earliestFinishes } from './validate-instance.ts';
 
-const money = (value: number): string => (Math.round(value * 100) / 100).toLocaleString('en-US');
-const list = (periods: readonly number[]): string => periods.join(', ');
+/** The facts with their English sentence (periods 1-based, ranges compressed). */
+const explained = (facts: Omit<NotSelected, 'reason'>): NotSelected => ({
+  ...facts,
+  reason: notSelectedText(facts, 'en'),
+});
+
+/** Stored facts keep 6 decimals: enough for any display, without floating-point noise. */
+const round = (value: number): number => Math.round(value * 1e6) / 1e6;
 
 interface Blockers {
   readonly budget: Set<number>;
@@ -64,30 +73,25 @@ export function explainNotSelected(
     const id = initiative.id;
     const value = startValue(instance, initiative, 0);
     if (value <= 0) {
-      explanations.push({
-        id,
-        kind: 'negative-value',
-        reason: `no start has a positive value: even started at once its risk-adjusted benefits fall short of its cost by ${money(-value)} (present value)`,
-      });
+      explanations.push(explained({ id, kind: 'negative-value', shortfall: round(-value) }));
       continue;
     }
     const chain = finishes.get(id);
     if (chain && chain.finish > instance.periods) {
-      explanations.push({
-        id,
-        kind: 'horizon',
-        reason: `its prerequisite chain ${chain.chain.join(' → ')} takes ${chain.finish} periods, longer than the ${instance.periods}-period horizon`,
-      });
+      explanations.push(
+        explained({
+          id,
+          kind: 'horizon',
+          chain: [...chain.chain],
+          chainPeriods: chain.finish,
+          horizon: instance.periods,
+        }),
+      );
       continue;
     }
     const missing = initiative.requires.find((j) => !startOf.has(j));
     if (missing !== undefined) {
-      explanations.push({
-        id,
-        kind: 'prerequisite',
-        by: missing,
-        reason: `blocked by prerequisite ${missing}, which is not selected`,
-      });
+      explanations.push(explained({ id, kind: 'prerequisite', by: missing }));
       continue;
     }
     let earliest = 0;
@@ -100,12 +104,15 @@ export function explainNotSelected(
       }
     }
     if (latePrerequisite !== undefined && earliest + initiative.duration > instance.periods) {
-      explanations.push({
-        id,
-        kind: 'prerequisite',
-        by: latePrerequisite,
-        reason: `blocked by prerequisite ${latePrerequisite}, which finishes in period ${earliest}: too late to finish ${id} (${initiative.duration} periods) within the horizon`,
-      });
+      explanations.push(
+        explained({
+          id,
+          kind: 'prerequisite',
+          by: latePrerequisite,
+          byLastPeriod: earliest - 1,
+          duration: initiative.duration,
+        }),
+      );
       continue;
     }
     const excluder = instance.initiatives.find(
@@ -113,46 +120,46 @@ export function explainNotSelected(
         startOf.has(other.id) && (initiative.excludes.includes(other.id) || other.excludes.includes(id)),
     );
     if (excluder) {
-      explanations.push({
-        id,
-        kind: 'excluded',
-        by: excluder.id,
-        reason: `excluded by selected initiative ${excluder.id}`,
-      });
+      explanations.push(explained({ id, kind: 'excluded', by: excluder.id }));
       continue;
     }
     const blockers = resourceBlockers(instance, initiative, usage, earliest);
     if (blockers.fitsAt !== null) {
-      explanations.push({
-        id,
-        kind: 'gap',
-        reason: `it would still fit starting in period ${blockers.fitsAt} (adding ${money(startValue(instance, initiative, blockers.fitsAt))}); the solver stopped within its optimality gap`,
-      });
+      explanations.push(
+        explained({
+          id,
+          kind: 'gap',
+          fitsAt: blockers.fitsAt,
+          value: round(startValue(instance, initiative, blockers.fitsAt)),
+        }),
+      );
       continue;
     }
     const budgetPeriods = [...blockers.budget].sort((a, b) => a - b);
     const capacityPeriods = [...blockers.capacity].sort((a, b) => a - b);
-    const budgetText = `the budget is binding in periods ${list(budgetPeriods)} (${budgetPeriods
-      .map((t) => `${money(usage.budget[t] ?? 0)} of ${money(instance.budget[t] ?? 0)} used`)
-      .join('; ')}) and it needs ${money(costPerPeriod(initiative))} per period`;
-    const capacityText = `capacity is binding in periods ${list(capacityPeriods)} and it needs ${initiative.effort} people per period`;
-    if (
-      budgetPeriods.length > 0 &&
-      (capacityPeriods.length === 0 || budgetPeriods.length >= capacityPeriods.length)
-    ) {
-      explanations.push({
-        id,
-        kind: 'budget-bound',
-        periods: budgetPeriods,
-        reason: `budget-bound: at every start it would overspend; ${budgetText}${capacityPeriods.length > 0 ? `; also ${capacityText}` : ''}`,
-      });
+    const budget: Binding | undefined =
+      budgetPeriods.length === 0
+        ? undefined
+        : {
+            periods: budgetPeriods,
+            used: budgetPeriods.map((t) => round(usage.budget[t] ?? 0)),
+            available: budgetPeriods.map((t) => instance.budget[t] ?? 0),
+            needPerPeriod: round(costPerPeriod(initiative)),
+          };
+    const capacity: Binding | undefined =
+      capacityPeriods.length === 0
+        ? undefined
+        : {
+            periods: capacityPeriods,
+            used: capacityPeriods.map((t) => round(usage.effort[t] ?? 0)),
+            available: capacityPeriods.map((t) => instance.capacity?.[t] ?? 0),
+            needPerPeriod: initiative.effort,
+          };
+    const resources = { ...(budget ? { budget } : {}), ...(capacity ? { capacity } : {}) };
+    if (budget && (!capacity || budgetPeriods.length >= capacityPeriods.length)) {
+      explanations.push(explained({ id, kind: 'budget-bound', periods: budgetPeriods, ...resources }));
     } else {
-      explanations.push({
-        id,
-        kind: 'capacity-bound',
-        periods: capacityPeriods,
-        reason: `capacity-bound: at every start it would need more people than available; ${capacityText}${budgetPeriods.length > 0 ? `; also ${budgetText}` : ''}`,
-      });
+      explanations.push(explained({ id, kind: 'capacity-bound', periods: capacityPeriods, ...resources }));
     }
   }
   return explanations;

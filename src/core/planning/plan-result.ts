@@ -6,15 +6,48 @@ export type PlanStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
 export type NotSelectedKind =
   'negative-value' | 'budget-bound' | 'capacity-bound' | 'prerequisite' | 'excluded' | 'horizon' | 'gap';
 
+/** A resource that binds in some periods: what is used there, what is available, and what the initiative needs. */
+export interface Binding {
+  /** Binding periods, 0-based, ascending. */
+  readonly periods: readonly number[];
+  /** Already used by the schedule in each binding period (same order as `periods`). */
+  readonly used: readonly number[];
+  /** Available (budget 万元 or people) in each binding period. */
+  readonly available: readonly number[];
+  /** What the initiative needs in each of its active periods. */
+  readonly needPerPeriod: number;
+}
+
+/**
+ * Why an initiative is not selected: a kind, the structured facts behind it (periods are 0-based), and `reason`,
+ * a compact English sentence built from those facts (explain-text.ts words them in Chinese or English).
+ */
 export interface NotSelected {
   readonly id: string;
   readonly kind: NotSelectedKind;
-  /** One sentence for the planner. */
+  /** One sentence for the planner (English, periods 1-based). */
   readonly reason: string;
-  /** Binding periods (budget-bound / capacity-bound). */
+  /** Binding periods (budget-bound / capacity-bound), 0-based. */
   readonly periods?: readonly number[];
   /** The initiative responsible (prerequisite / excluded). */
   readonly by?: string;
+  /** negative-value: by how much the best start falls short of its cost (present value, 万元). */
+  readonly shortfall?: number;
+  /** prerequisite (too late): last period of `by`, 0-based. */
+  readonly byLastPeriod?: number;
+  /** prerequisite (too late): the initiative's own duration, in periods. */
+  readonly duration?: number;
+  /** horizon: the prerequisite chain ending with this initiative, and how many periods it takes. */
+  readonly chain?: readonly string[];
+  readonly chainPeriods?: number;
+  /** horizon: the number of periods in the plan. */
+  readonly horizon?: number;
+  /** gap: the first start (0-based) at which it would still fit, and the value it would add there. */
+  readonly fitsAt?: number;
+  readonly value?: number;
+  /** budget-bound / capacity-bound: where each resource binds (both may be present). */
+  readonly budget?: Binding;
+  readonly capacity?: Binding;
 }
 
 export interface PlanResult {

@@ -20,6 +20,7 @@ import { parsePlanInstance, type PlanProblem } from '../../core/planning/validat
 import {
   EnterpriseProfile,
   GapRef,
+  NotSelected,
   PlanCandidate,
   PlanSettings,
   PlanSolution,
@@ -180,13 +181,8 @@ export async function solveStoredPlan(
     result: {
       ...result,
       schedule: [...result.schedule],
-      notSelected: result.notSelected.map((n) => ({
-        id: n.id,
-        kind: n.kind,
-        reason: n.reason,
-        ...(n.periods ? { periods: [...n.periods] } : {}),
-        ...(n.by === undefined ? {} : { by: n.by }),
-      })),
+      // the facts behind each reason, copied as the API sends them
+      notSelected: result.notSelected.map((n) => NotSelected.parse(n)),
     },
     greedy: { ...greedy, schedule: [...greedy.schedule] },
     frontier,

@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { notSelectedText } from '../../../../src/core/planning/explain-text.ts';
 import { ApiError } from '../../api/client.ts';
 import { useSolvePlan, type PlanView } from '../../api/plan.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
@@ -168,9 +169,12 @@ export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boole
               renderItem={(n) => (
                 <List.Item>
                   <div>
-                    <Typography.Text code>{n.id}</Typography.Text> {names.get(n.id)} <Tag>{n.kind}</Tag>
+                    <Typography.Text code>{n.id}</Typography.Text> {names.get(n.id)}{' '}
+                    <Tag data-kind={n.kind}>{t(`plan.roadmap.kinds.${n.kind}`)}</Tag>
                     <div>
-                      <Typography.Text type="secondary">{n.reason}</Typography.Text>
+                      <Typography.Text type="secondary" data-testid="not-selected-reason">
+                        {notSelectedText(n, lang, names)}
+                      </Typography.Text>
                     </div>
                   </div>
                 </List.Item>

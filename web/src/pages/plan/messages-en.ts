@@ -122,6 +122,7 @@ export const planEn: typeof planZh = {
     'pain-point': 'Pain point: {{ref}}',
     prerequisite: 'Prerequisite of {{ref}}',
     atlas: 'The atlas does not list this scenario for {{type}}: success probability lowered',
+    atlasEconomics: 'Atlas estimate ({{ref}})',
     user: 'Edited by user',
   },
   roadmap: {
@@ -148,6 +149,15 @@ export const planEn: typeof planZh = {
     effort: 'People',
     notSelected: 'Not selected',
     reason: 'Reason',
+    kinds: {
+      'negative-value': 'negative value',
+      'budget-bound': 'budget',
+      'capacity-bound': 'capacity',
+      prerequisite: 'prerequisite',
+      excluded: 'excluded',
+      horizon: 'horizon',
+      gap: 'solver gap',
+    },
     period: 'P{{n}}',
     selected: '{{count}} selected',
     seconds: '{{value}} s',

@@ -116,6 +116,7 @@ export const planZh = {
     'pain-point': '痛点：{{ref}}',
     prerequisite: '{{ref}} 的前置场景',
     atlas: '图谱未将该场景列为适用于{{type}}，成功概率下调',
+    atlasEconomics: '图谱估算（{{ref}}）',
     user: '用户修改',
   },
   roadmap: {
@@ -136,6 +137,15 @@ export const planZh = {
     effort: '人力',
     notSelected: '未入选的举措',
     reason: '原因',
+    kinds: {
+      'negative-value': '价值为负',
+      'budget-bound': '预算受限',
+      'capacity-bound': '人力受限',
+      prerequisite: '前置条件',
+      excluded: '互斥',
+      horizon: '超出规划期',
+      gap: '求解差距',
+    },
     period: '第{{n}}期',
     selected: '入选 {{count}} 项',
     seconds: '用时 {{value}} 秒',

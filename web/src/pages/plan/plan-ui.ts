@@ -42,6 +42,9 @@ export function useOriginText() {
       const type = origin.ref ? t(`plan.enterpriseTypes.${origin.ref}`, { defaultValue: origin.ref }) : '';
       const ref =
         origin.kind === 'pain-point' && origin.ref && painPointName ? painPointName(origin.ref) : origin.ref;
+      // 'atlas' with an enterprise type: the scenario is not listed for it; with "pack: index": atlas economics
+      if (origin.kind === 'atlas' && origin.ref?.includes(':'))
+        return t('plan.origin.atlasEconomics', { ref });
       return t(`plan.origin.${origin.kind}`, { type, ref });
     },
     [t],

@@ -27,7 +27,7 @@ import {
   type ResultResponse,
 } from '../../api/diagnose.ts';
 import { Chart } from './Chart.tsx';
-import { fmt, formatDate, showAnswer, useText } from './diagnose-ui.ts';
+import { fmt, formatDate, showResultAnswer, useText } from './diagnose-ui.ts';
 
 type Result = ResultResponse['result'];
 type Text = { zh: string; en: string };
@@ -225,8 +225,16 @@ export function ResultPage() {
           scroll={{ x: 640 }}
           columns={[
             { title: t('diagnose.result.item'), dataIndex: 'name', width: 160 },
-            { title: t('diagnose.result.current'), render: (_, g) => showAnswer(g.current), width: 100 },
-            { title: t('diagnose.result.best'), render: (_, g) => showAnswer(g.best), width: 110 },
+            {
+              title: t('diagnose.result.current'),
+              render: (_, g) => showResultAnswer(g.current, r.family === 'points'),
+              width: 100,
+            },
+            {
+              title: t('diagnose.result.best'),
+              render: (_, g) => showResultAnswer(g.best, r.family === 'points'),
+              width: 110,
+            },
             { title: t('diagnose.result.lost'), render: (_, g) => fmt(g.lostPoints), width: 70 },
             {
               title: t('diagnose.result.scenarios'),
@@ -369,6 +377,8 @@ function NextLevel({
 }) {
   const { t } = useTranslation();
   const next = result.nextLevel;
+  /** a numeric answer of a points-family question is a ratio in percent (scenes and grades are not) */
+  const ratio = (kind: string) => result.family === 'points' && kind === 'question';
   if (!next) return <Typography.Text type="secondary">{t('diagnose.result.top')}</Typography.Text>;
   if (!next.reachable)
     return next.target === null && result.family !== 'checklist' ? (
@@ -394,7 +404,7 @@ function NextLevel({
                 <CheckSquareOutlined style={{ color: '#1f5fbf' }} />
                 <Typography.Text strong>{c.name}</Typography.Text>
                 <Typography.Text type="secondary">
-                  {showAnswer(c.from)} → {showAnswer(c.to)}
+                  {showResultAnswer(c.from, ratio(c.kind))} → {showResultAnswer(c.to, ratio(c.kind))}
                 </Typography.Text>
                 {c.gain > 0 && <Tag color="green">{t('diagnose.result.gain', { gain: fmt(c.gain) })}</Tag>}
               </Space>

@@ -29,3 +29,11 @@ export function showAnswer(v: AnswerValue | null | undefined): string {
       .join(' / ');
   return String(v);
 }
+
+/**
+ * An answer in a diagnosis result (gaps, next-level changes): in the points family a numeric question answer is a
+ * ratio in percent, so it is shown with a % sign; anything else as showAnswer does.
+ */
+export function showResultAnswer(v: AnswerValue | null | undefined, isRatio: boolean): string {
+  return isRatio && typeof v === 'number' ? `${fmt(v)}%` : showAnswer(v);
+}

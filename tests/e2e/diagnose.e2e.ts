@@ -31,12 +31,18 @@ describe('diagnose pages', () => {
     await page.goto(`${server.url}/diagnose`);
     await page.getByRole('button', { name: '新建评估' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByRole('combobox').first().click();
-    await page
+    // open the model select; on a loaded machine the first open can race the models request, so retry
+    const smeOption = page
       .locator('.ant-select-item-option')
       .filter({ hasText: '中小企业数字化水平评测指标' })
-      .first()
-      .click();
+      .first();
+    for (let attempt = 0; attempt < 4 && !(await smeOption.isVisible()); attempt++) {
+      await dialog.getByRole('combobox').first().click();
+      await smeOption
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .catch(() => page.keyboard.press('Escape'));
+    }
+    await smeOption.click();
     await dialog.getByRole('button', { name: '创建' }).click();
 
     // the answer form, first section open

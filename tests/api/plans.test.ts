@@ -121,11 +121,17 @@ describe.each(testEngines())('plans API on %s', (engine) => {
       { kind: 'prerequisite', ref: 'GEN-CX-02' },
     ]);
     for (const i of plan.initiatives) {
-      expect(i.origins.capex).toEqual({ kind: 'default', ref: 'little-giant' });
+      // cost and duration scale with the atlas's economics of the scenario; the rest are the type's defaults
+      expect(i.origins.capex.kind).toBe('atlas');
+      expect(i.origins.capex.ref).toMatch(/^guide-2024: costIndex /);
+      expect(i.origins.effort).toEqual({ kind: 'default', ref: 'little-giant' });
       expect(i.kpiDeltas.every((d) => d.origin.kind === 'default')).toBe(true);
       expect(i.appraisal?.npv).toEqual(expect.any(Number));
       expect(i.benefit.annualBenefit).toBeGreaterThanOrEqual(0);
     }
+    // 财务智能化管理 (RPA, costIndex 0.5) costs far less than C2M (costIndex 3)
+    const capexOf = (id: string) => plan.initiatives.find((i) => i.id === id)?.capex ?? 0;
+    expect(capexOf('GEN-CX-02')).toBeCloseTo(6 * capexOf('GEN-BM-01'), 0);
     expect(plan.settings.budget).toHaveLength(plan.settings.periods);
     expect(plan.risks.length).toBeGreaterThan(0);
     expect(plan.solution).toBeNull();

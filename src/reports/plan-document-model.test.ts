@@ -135,7 +135,7 @@ describe('buildPlanDocument', () => {
     expect(en).toHaveLength(solution.notSelected.length);
     for (const text of en)
       expect(text).toMatch(
-        /^(negative value|beyond the horizon|prerequisite|excluded by|it would still fit|budget-bound|capacity-bound)/,
+        /^(negative value|beyond the horizon|prerequisite|excluded by|it would still fit|budget binding|capacity binding)/,
       );
   });
 

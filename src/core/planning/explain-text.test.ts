@@ -51,7 +51,7 @@ describe('notSelectedText', () => {
   it('budget-bound: the use is summarised once, periods compressed', () => {
     expect(both({ id: 'X', kind: 'budget-bound', periods: budget.periods, budget })).toEqual({
       zh: '预算受限：第1–8期预算均已用 77.95/95 万元，本举措每期需 77.95 万元',
-      en: 'budget-bound: budget binding in periods 1–8 (77.95 of 95 used each); needs 77.95 per period',
+      en: 'budget binding in periods 1–8 (77.95 of 95 used each); needs 77.95 per period',
     });
   });
 
@@ -59,7 +59,7 @@ describe('notSelectedText', () => {
     const few = { periods: [1, 2, 4], used: [50, 50, 80], available: [100, 100, 100], needPerPeriod: 60 };
     expect(both({ id: 'X', kind: 'budget-bound', budget: few })).toEqual({
       zh: '预算受限：第2–3、5期预算不足（第2–3期已用 50/100，第5期已用 80/100 万元），本举措每期需 60 万元',
-      en: 'budget-bound: budget binding in periods 2–3, 5 (50 of 100 used in periods 2–3, 80 of 100 used in period 5); needs 60 per period',
+      en: 'budget binding in periods 2–3, 5 (50 of 100 used in periods 2–3, 80 of 100 used in period 5); needs 60 per period',
     });
     const many = {
       periods: [0, 1, 2, 3],
@@ -69,7 +69,7 @@ describe('notSelectedText', () => {
     };
     expect(both({ id: 'X', kind: 'budget-bound', budget: many })).toEqual({
       zh: '预算受限：第1–4期预算剩余至多 40 万元，本举措每期需 45 万元',
-      en: 'budget-bound: budget binding in periods 1–4 (at most 40 left); needs 45 per period',
+      en: 'budget binding in periods 1–4 (at most 40 left); needs 45 per period',
     });
   });
 
@@ -84,7 +84,7 @@ describe('notSelectedText', () => {
       }),
     ).toEqual({
       zh: '预算受限：第2–3期预算均已用 50/100 万元，本举措每期需 80 万元；另外第3期人力已用 3/4 人，本举措每期需 2 人',
-      en: 'budget-bound: budget binding in periods 2–3 (50 of 100 used each); needs 80 per period; also capacity binding in period 3 (3 of 4 people used); needs 2 people per period',
+      en: 'budget binding in periods 2–3 (50 of 100 used each); needs 80 per period; also capacity binding in period 3 (3 of 4 people used); needs 2 people per period',
     });
   });
 
@@ -92,7 +92,7 @@ describe('notSelectedText', () => {
     const capacity = { periods: [0, 1, 2], used: [2, 2, 2], available: [4, 4, 4], needPerPeriod: 3 };
     expect(both({ id: 'X', kind: 'capacity-bound', capacity })).toEqual({
       zh: '人力受限：第1–3期人力均已用 2/4 人，本举措每期需 3 人',
-      en: 'capacity-bound: capacity binding in periods 1–3 (2 of 4 people used each); needs 3 people per period',
+      en: 'capacity binding in periods 1–3 (2 of 4 people used each); needs 3 people per period',
     });
   });
 
@@ -145,7 +145,7 @@ describe('notSelectedText', () => {
   it('words older saved explanations that only carry kind, periods and by', () => {
     expect(both({ id: 'X', kind: 'budget-bound', periods: [0, 1, 2] })).toEqual({
       zh: '预算受限：第1–3期预算不足',
-      en: 'budget-bound: budget binding in periods 1–3',
+      en: 'budget binding in periods 1–3',
     });
     expect(notSelectedText({ id: 'X', kind: 'capacity-bound' }, 'zh')).toBe(
       '人力受限：任何开工时间人力都不足',

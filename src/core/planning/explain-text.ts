@@ -111,8 +111,8 @@ function resourceText(item: Omit<NotSelected, 'reason'>, resource: Resource, lan
   const main = item[resource];
   const extra = item[other];
   const zh = lang === 'zh';
-  const label =
-    resource === 'budget' ? (zh ? '预算受限' : 'budget-bound') : zh ? '人力受限' : 'capacity-bound';
+  // English sentences already start with the resource ("budget binding in …"), Chinese ones get a heading
+  const label = resource === 'budget' ? '预算受限：' : '人力受限：';
   const what = resource === 'budget' ? (zh ? '预算' : 'budget') : zh ? '人力' : 'capacity';
   let text: string;
   if (main) text = zh ? bindingZh(resource, main) : bindingEn(resource, main);
@@ -125,7 +125,7 @@ function resourceText(item: Omit<NotSelected, 'reason'>, resource: Resource, lan
     const also = zh ? bindingZh(other, extra) : bindingEn(other, extra);
     text += zh ? `；另外${also}` : `; also ${also}`;
   }
-  return `${label}${zh ? '：' : ': '}${text}`;
+  return zh ? `${label}${text}` : text;
 }
 
 /** A short sentence saying why `item` is not selected, in `lang`; initiatives are named through `names` if given. */

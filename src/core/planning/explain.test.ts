@@ -62,7 +62,7 @@ describe('explainNotSelected', () => {
     expect(byId.get('WIDE')?.capacity).toBeUndefined();
     // one sentence: periods 1-based and compressed, the use summarised once
     expect(byId.get('WIDE')?.reason).toBe(
-      'budget-bound: budget binding in periods 2–3 (50 of 100 used each); needs 80 per period',
+      'budget binding in periods 2–3 (50 of 100 used each); needs 80 per period',
     );
   });
 
@@ -77,7 +77,7 @@ describe('explainNotSelected', () => {
       capacity: { periods: [0, 1, 2], used: [0, 2, 2], available: [2, 4, 4], needPerPeriod: 3 },
     });
     expect(tight.find((e) => e.id === 'CREW')?.reason).toBe(
-      'capacity-bound: capacity binding in periods 1–3 (0 of 2 used in period 1, 2 of 4 used in periods 2–3); needs 3 people per period',
+      'capacity binding in periods 1–3 (0 of 2 used in period 1, 2 of 4 used in periods 2–3); needs 3 people per period',
     );
   });
 });

@@ -21,7 +21,7 @@ function get(obj: unknown, key: string): unknown {
 }
 
 /** What a cell shows for a column: lists one entry per line, texts of a bilingual list in one language. */
-function cellValue(obj: unknown, c: Column): string | boolean {
+function cellValue(obj: unknown, c: Column): string | boolean | number {
   if (c.type === 'texts') {
     const [list, lang] = c.key.split('.') as [string, 'zh' | 'en'];
     const items = (list === 'infrastructure' ? get(obj, list) : get(obj, `elements.${list}`)) as
@@ -31,6 +31,7 @@ function cellValue(obj: unknown, c: Column): string | boolean {
   const v = get(obj, c.key);
   if (c.type === 'ids') return Array.isArray(v) ? v.join('\n') : '';
   if (c.type === 'bool') return v === true;
+  if (c.type === 'number') return typeof v === 'number' ? v : '';
   return typeof v === 'string' ? v : '';
 }
 

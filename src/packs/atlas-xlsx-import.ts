@@ -231,6 +231,10 @@ function readDataSheet(
         if (TRUE.has(v)) set(obj, c.key, true);
         else if (FALSE.has(v)) set(obj, c.key, false);
         else at(ws.name, r, n, c.key, `bad value "${text}": expected TRUE or FALSE`);
+      } else if (c.type === 'number' && text !== '') {
+        const v = Number(text.replace(',', '.'));
+        if (Number.isFinite(v)) set(obj, c.key, v);
+        else at(ws.name, r, n, c.key, `bad value "${text}": expected a number such as 1.5`);
       }
     }
     for (const list of TEXT_LISTS) {

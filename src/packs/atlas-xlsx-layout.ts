@@ -12,7 +12,9 @@ export type ColumnType =
   /** one language of a list of bilingual texts, one per line (or separated by ；) — paired with its zh/en twin */
   | 'texts'
   /** TRUE / FALSE */
-  | 'bool';
+  | 'bool'
+  /** a decimal number */
+  | 'number';
 
 export interface Column {
   key: string;
@@ -77,6 +79,12 @@ export const SCENARIO_COLUMNS: readonly Column[] = [
   col('citation.source', '出处', 'text', 24),
   col('citation.section', '章节', 'text', 20),
   col('citation.note', '备注', 'text', 24, { optional: true }),
+  // optional scenario economics (relative cost and duration for plan defaults); leave all empty for none
+  col('economics.costIndex', '成本指数', 'number', 10, { optional: true }),
+  col('economics.durationIndex', '工期指数', 'number', 10, { optional: true }),
+  col('economics.runningCostIndex', '运行成本指数', 'number', 12, { optional: true }),
+  col('economics.note.zh', '成本说明', 'text', 30, { optional: true }),
+  col('economics.note.en', '成本说明（英文）', 'text', 30, { optional: true }),
 ];
 
 export const LINK_COLUMNS: readonly Column[] = [

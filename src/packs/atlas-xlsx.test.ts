@@ -50,6 +50,19 @@ describe('atlas Excel template', () => {
     expect(r.atlas.scenarios).toHaveLength(5);
   });
 
+  it('round-trips the shipped guide pack, scenario economics included', async () => {
+    const loaded = await loadAtlasPacks('packs/atlas');
+    const guide = loaded.ok ? loaded.catalog.get('guide-2024') : undefined;
+    if (!guide) throw new Error('guide-2024 does not load');
+    expect(guide.own.scenarios.every((s) => s.economics !== undefined)).toBe(true);
+    const r = await importAtlasWorkbook(await roundTrip(buildAtlasWorkbook(guide)), {
+      resolve: await atlasResolverFor('packs/atlas'),
+    });
+    expect(problemsOf(r)).toEqual([]);
+    if (!r.ok) return;
+    expect(r.atlas.own).toEqual(guide.own);
+  });
+
   it('writes the five sheets with dropdowns for category and chain', async () => {
     const { base } = await fixtures();
     const wb = await roundTrip(buildAtlasWorkbook(base));

@@ -185,6 +185,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           profile: body.profile,
           painPoints: body.painPoints,
           gaps,
+          periods: body.settings?.periods,
         });
         const unknown = unmatchedPainPoints.filter((p) => !atlas.painPoints.some((k) => k.id === p));
         if (unknown.length > 0)

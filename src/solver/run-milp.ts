@@ -24,7 +24,18 @@ export function runMilp(highs: Highs, job: MilpJob): MilpOutcome {
   const started = performance.now();
   const model = highs.createModel({ format: 'lp', data: job.lp });
   try {
-    model.options.set({ output_flag: false, time_limit: job.timeLimitSeconds, mip_rel_gap: job.mipRelGap });
+    model.options.set({
+      output_flag: false,
+      time_limit: job.timeLimitSeconds,
+      mip_rel_gap: job.mipRelGap,
+      // Pseudo-costs count as reliable after 4 strong-branching observations instead of 8: fewer strong-branching LPs
+      // per node. Measured on the plan bench instances (40×8, three seeds, to a 1e-4 gap, deterministic counts):
+      // 229k → 180k, 26.9k → 25.4k and 25.7k → 21.4k simplex iterations; 5,266 → 4,923, 60 → 48 and 103 → 91 nodes.
+      // Tried and not kept (more iterations or nodes on the same instance): mip_heuristic_effort 0.3, presolve off,
+      // no cut separation at nodes, zi-round and shifting heuristics, no restart; mip_detect_symmetry off changes
+      // nothing (no symmetry is found).
+      mip_pscost_minreliable: 4,
+    });
     model.run();
     const code = model.getModelStatus();
     const codes = highs.constants.modelStatus;

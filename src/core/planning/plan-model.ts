@@ -26,7 +26,20 @@
  * initiative, where its lifted-cover, clique and flow-cover separators work directly; over start binaries an initiative
  * appeared as several GUB-linked items with one coefficient, which those separators treat as independent. Measured on
  * the 40×8 bench instance solved to a 1e-4 gap: 19,346 → 5,266 branch-and-bound nodes, 333 k → 229 k simplex
- * iterations (HiGHS is deterministic, so these counts do not depend on machine load).
+ * iterations (HiGHS is deterministic, so these counts do not depend on machine load); seed 7: 168 → 60 nodes, seed 99:
+ * 4,093 → 103 nodes.
+ *
+ * Where the remaining gap comes from: in the LP optimum every period's budget is used to the last unit by fractional
+ * pieces of a few large initiatives (40×8: LP 1,819.4, optimum 1,791.0, HiGHS's root bound after its cuts 1,808–1,810).
+ * No integer plan can fill every period exactly, and closing that is branching work, not a missing row. Tried on the
+ * same instance and not kept (deterministic counts to a 1e-4 gap, against 5,266 nodes / 229 k iterations with active
+ * columns): cumulative prefix rows Σ_{τ≤t} usage ≤ Σ_{τ≤t} budget over started-by columns (valid: sums of rows;
+ * 19,346 → 13,482 nodes without active columns but 9,359 nodes / 307 k iterations with them); extended-cover
+ * cardinality rows "at most m of the j largest users of period t's budget" (valid, but the LP optimum already
+ * satisfies them: LP bound unchanged, 7,523 nodes / 245 k iterations); a model over started-by columns only, y
+ * eliminated (same LP: 19,386 nodes / 493 k iterations without, 11,750 / 359 k with active columns). A greedy or
+ * LP-rounded MIP start is far below HiGHS's own root heuristics on these instances (e.g. 1,431 and 1,406 against
+ * 1,764–1,788 on 40×8), so none is passed.
  *
  * Start pruning (which y variables exist) — safe, i.e. some optimal plan of the full model remains feasible:
  *  (a) starts before the earliest finish of i's prerequisite chain, or with a prerequisite that has no candidate

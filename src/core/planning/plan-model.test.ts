@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bruteForcePlan } from './brute-force.ts';
 import { arbitraryPlanInstance, initiative, instanceOf } from './fixtures/tiny-instances.ts';
-import { buildPlanModel, candidateStarts } from './plan-model.ts';
+import { generatePlanInstance } from './fixtures/generate-instance.ts';
+import { ACTIVE_COLUMNS_MAX_STARTS, buildPlanModel, candidateStarts } from './plan-model.ts';
 import { planInstanceProblems } from './validate-instance.ts';
 
 const tiny = instanceOf(
@@ -77,6 +78,17 @@ describe('buildPlanModel', () => {
     // active columns: A is active in period 1 if it started in 0 or 1
     expect(model.lp).toMatch(/act0_1: 1 a0_1 - 1 y0_0 - 1 y0_1 = 0/);
     expect(model.lp).toMatch(/budgetTotal: 100 x0_1 \+ 50 x1_2 \+ 40 x3_2 <= 180/);
+  });
+
+  it('writes resource rows over start columns when the model is large', () => {
+    const large = generatePlanInstance(120, 12, 1);
+    const model = buildPlanModel(large);
+    expect(model.variables.length).toBeGreaterThan(ACTIVE_COLUMNS_MAX_STARTS);
+    expect(model.lp).not.toMatch(/ act\d+_\d+:/);
+    expect(model.lp).toMatch(/ budget0: [^\n]*y\d+_0/);
+    const small = buildPlanModel(generatePlanInstance(40, 8, 1));
+    expect(small.variables.length).toBeLessThanOrEqual(ACTIVE_COLUMNS_MAX_STARTS);
+    expect(small.lp).toMatch(/ budget0: [^\n]*a\d+_0/);
   });
 
   it('drops budget rows that cannot bind', () => {

@@ -72,7 +72,21 @@ describe('plan document tab (规划文档)', () => {
 
     await vision.fill(EDIT);
     await page.getByTestId('plan-document-save').click();
-    await expect.poll(() => page.getByText('已保存').isVisible(), { timeout: 15_000 }).toBe(true);
+    // saved on the server (the confirmation text may be missed when the tab re-renders on a loaded machine)
+    await expect
+      .poll(
+        async () =>
+          (
+            (await (await page.request.get(`${server.url}/api/plans/${planId}/document`)).json()) as {
+              sections: { id: string; text: string; edited: boolean }[];
+            }
+          ).sections.find((s) => s.id === 'vision')?.text,
+        { timeout: 15_000 },
+      )
+      .toBe(EDIT);
+    await expect
+      .poll(() => page.getByTestId('plan-document-save').isDisabled(), { timeout: 15_000 })
+      .toBe(true);
     expect(await vision.inputValue()).toBe(EDIT);
 
     const href = await page.getByTestId('plan-document-pdf').getAttribute('href');

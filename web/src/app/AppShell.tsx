@@ -6,6 +6,7 @@ import { Link, useLocation } from 'react-router';
 import type { Me } from '../../../src/contracts/auth.ts';
 import { useSignOut } from '../api/session.ts';
 import { setLanguage } from '../i18n/index.ts';
+import { ChangePasswordButton } from './ChangePasswordButton.tsx';
 import { NAV_ITEMS } from './navigation.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -87,6 +88,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
               {t('lang.switch')}
             </Button>
             {!narrow && <Typography.Text type="secondary">{me.user.displayName}</Typography.Text>}
+            <ChangePasswordButton highlight={me.user.mustChangePassword} compact={narrow} />
             <Button
               type="text"
               icon={<LogoutOutlined />}

@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+describe('change password', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('refuses a mismatched confirmation and a wrong current password, then changes it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url);
+    await page.getByLabel('邮箱').fill('consultant@demo.tupu.local');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    await page.getByRole('button', { name: '修改密码' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('当前密码').fill('not the password');
+    await dialog.getByLabel('新密码', { exact: true }).fill('a-new-password-123');
+    await dialog.getByLabel('确认新密码').fill('a-different-one-123');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.getByText('两次输入的新密码不一致').isVisible()).toBe(true);
+
+    await dialog.getByLabel('确认新密码').fill('a-new-password-123');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toContain('The current password is wrong');
+
+    await dialog.getByLabel('当前密码').fill(DEMO_PASSWORD);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByText('密码已修改').isVisible()).toBe(true);
+
+    const oldSignIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'consultant@demo.tupu.local', password: DEMO_PASSWORD },
+    });
+    expect(oldSignIn.status()).toBe(401);
+    const newSignIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'consultant@demo.tupu.local', password: 'a-new-password-123' },
+    });
+    expect(newSignIn.status()).toBe(200);
+    await page.close();
+  });
+});

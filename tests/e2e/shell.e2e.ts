@@ -38,6 +38,9 @@ describe('web shell', () => {
       expect(await nav.getByRole('link', { name: label }).count()).toBe(1);
     }
     expect(await page.getByText('明远精密机械有限公司（演示）').first().isVisible()).toBe(true);
+    // an enterprise home shows where it stands and what first (no diagnosis or plan yet in this test server)
+    await expect.poll(() => page.getByTestId('home-standing').textContent()).toContain('还没有提交的诊断');
+    expect(await page.getByTestId('home-plan').textContent()).toContain('还没有规划');
 
     // an unbuilt step shows an honest empty state
     await nav.getByRole('link', { name: '实施' }).click();

@@ -50,6 +50,12 @@ export const en: Messages = {
     loopIntro:
       'The MIIT implementation guide asks every manufacturer to plan, implement, evaluate and optimise in a continuous loop. Tupu turns each step into a working tool.',
     open: 'Open',
+    standing: 'Where we stand: latest diagnosis',
+    whatFirst: 'What first: current plan',
+    noAssessment: 'No submitted diagnosis yet.',
+    noPlan: 'No plan yet.',
+    noLevel: 'below level 1',
+    npvUnit: '10k CNY roadmap NPV',
   },
   empty: {
     title: '{{feature}} is not available yet',

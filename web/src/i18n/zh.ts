@@ -49,6 +49,12 @@ export const zh = {
     loopIntro:
       '《制造业企业数字化转型实施指南》要求企业遵循“规划-实施-评估-优化”持续改进。图谱把每一步做成可用的工具。',
     open: '进入',
+    standing: '我们在哪里：最近一次诊断',
+    whatFirst: '先做什么：当前规划',
+    noAssessment: '还没有提交的诊断。',
+    noPlan: '还没有规划。',
+    noLevel: '未达一级',
+    npvUnit: '万元 路线图净现值',
   },
   empty: {
     title: '{{feature}}尚未开放',

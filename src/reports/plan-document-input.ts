@@ -8,6 +8,7 @@ import type { PlanInstance } from '../core/planning/plan-instance.ts';
 import type { PlanResult } from '../core/planning/plan-result.ts';
 import { riskEntryProblems, type RiskEntry } from '../core/planning/risk.ts';
 import type { Atlas } from '../core/atlas/types.ts';
+import { NotSelected } from '../contracts/planning.ts';
 import type { PlanDocumentProfile } from './plan-document-types.ts';
 
 const profileSchema = z.object({
@@ -28,48 +29,13 @@ const riskSchema = z.object({
   exposure: z.number().optional(),
 });
 
-const bindingSchema = z.object({
-  periods: z.array(z.number()),
-  used: z.array(z.number()),
-  available: z.array(z.number()),
-  needPerPeriod: z.number(),
-});
-
 const solutionSchema = z.object({
   status: z.enum(['optimal', 'feasible', 'infeasible', 'unknown']),
   objective: z.number().nullable(),
   gap: z.number().nullable().optional(),
   bound: z.number().nullable().optional(),
   schedule: z.array(z.object({ id: z.string(), start: z.number().int() })),
-  notSelected: z
-    .array(
-      z.object({
-        id: z.string(),
-        kind: z.enum([
-          'negative-value',
-          'budget-bound',
-          'capacity-bound',
-          'prerequisite',
-          'excluded',
-          'horizon',
-          'gap',
-        ]),
-        reason: z.string(),
-        periods: z.array(z.number()).optional(),
-        by: z.string().optional(),
-        shortfall: z.number().optional(),
-        byLastPeriod: z.number().optional(),
-        duration: z.number().optional(),
-        chain: z.array(z.string()).optional(),
-        chainPeriods: z.number().optional(),
-        horizon: z.number().optional(),
-        fitsAt: z.number().optional(),
-        value: z.number().optional(),
-        budget: bindingSchema.optional(),
-        capacity: bindingSchema.optional(),
-      }),
-    )
-    .default([]),
+  notSelected: z.array(NotSelected).default([]),
   reason: z.string().optional(),
   stats: z.object({ variables: z.number(), rows: z.number(), seconds: z.number() }).optional(),
 });

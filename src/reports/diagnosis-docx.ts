@@ -2,12 +2,10 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   Header,
   HeadingLevel,
   ImageRun,
   Packer,
-  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -15,19 +13,14 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  type IRunOptions,
 } from 'docx';
 import { diagnosisCharts, type ReportChart } from './diagnosis-charts.ts';
 import { fileSize, formatNumber, type DiagnosisReport, type ScenarioRef } from './diagnosis-report-model.ts';
 import { reportText } from './diagnosis-report-text.ts';
+import { BLUE, BODY_FONT, GREY, HEADING_FONT, pageNumberFooter, para } from './docx-style.ts';
 import type { PdfPrinter } from './pdf.ts';
 import { svgsToPng } from './svg-to-png.ts';
 
-/** Latin text in a sans font, Chinese in 宋体 / 黑体 (present in every Chinese Word install; LibreOffice maps them to Noto CJK). */
-const BODY_FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '宋体' };
-const HEADING_FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '黑体' };
-const BLUE = '1F5FBF';
-const GREY = '86909C';
 /** Text width of an A4 page with 2 cm margins, in pixels at 96 dpi. */
 const TEXT_WIDTH_PX = 620;
 
@@ -41,18 +34,6 @@ interface Col {
 
 const n = formatNumber;
 const pct = (x: number) => `${n(x)}%`;
-
-function para(
-  text: string,
-  run: Partial<IRunOptions> = {},
-  align?: (typeof AlignmentType)[keyof typeof AlignmentType],
-) {
-  return new Paragraph({
-    spacing: { after: 80 },
-    ...(align ? { alignment: align } : {}),
-    children: [new TextRun({ text, ...run })],
-  });
-}
 
 function heading(text: string, level: 1 | 2): Paragraph {
   return new Paragraph({
@@ -440,20 +421,7 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
           }),
         },
         footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
-                    size: 16,
-                    color: '888888',
-                  }),
-                ],
-              }),
-            ],
-          }),
+          default: pageNumberFooter(),
         },
         children: body,
       },

@@ -6,13 +6,11 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
-  Footer,
   Header,
   HeadingLevel,
   ImageRun,
   Packer,
   PageBreak,
-  PageNumber,
   Paragraph,
   ShadingType,
   Table,
@@ -20,34 +18,17 @@ import {
   TableRow,
   TextRun,
   WidthType,
-  type IRunOptions,
 } from 'docx';
 import { chartSvg } from './chart-svg.ts';
 import { leadIn } from './plan-document-format.ts';
 import type { PlanChart, PlanDocument, PlanTable } from './plan-document-types.ts';
+import { BLUE, BODY_FONT, GREY, HEADING_FONT, pageNumberFooter, para } from './docx-style.ts';
 import type { PdfPrinter } from './pdf.ts';
 import { svgToPng } from './svg-to-png.ts';
 
-/** Latin text in a sans font, Chinese in 宋体 / 黑体 (in every Chinese Word install; LibreOffice maps them to Noto CJK). */
-const BODY_FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '宋体' };
-const HEADING_FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial', eastAsia: '黑体' };
-const BLUE = '1F5FBF';
-const GREY = '86909C';
 /** Text width of an A4 page with 2 cm margins: in pixels at 96 dpi, and in twentieths of a point. */
 const TEXT_WIDTH_PX = 640;
 const TEXT_WIDTH_TWIP = 9638;
-
-function para(
-  text: string,
-  run: Partial<IRunOptions> = {},
-  align?: (typeof AlignmentType)[keyof typeof AlignmentType],
-) {
-  return new Paragraph({
-    spacing: { after: 80 },
-    ...(align === undefined ? {} : { alignment: align }),
-    children: [new TextRun({ text, ...run })],
-  });
-}
 
 function caption(text: string): Paragraph {
   return new Paragraph({
@@ -237,20 +218,7 @@ export async function planDocx(doc: PlanDocument, printer: PdfPrinter): Promise<
           }),
         },
         footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
-                    size: 16,
-                    color: '888888',
-                  }),
-                ],
-              }),
-            ],
-          }),
+          default: pageNumberFooter(),
         },
         children: body,
       },

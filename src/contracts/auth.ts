@@ -49,6 +49,9 @@ export const ChangePassword = z.object({
 });
 export type ChangePassword = z.infer<typeof ChangePassword>;
 
+export const SwitchOrganisation = z.object({ orgId: z.uuid('orgId must be an organisation id') });
+export type SwitchOrganisation = z.infer<typeof SwitchOrganisation>;
+
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown };
 }

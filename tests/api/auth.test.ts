@@ -158,6 +158,46 @@ describe.each(testEngines())('auth API on %s', (engine) => {
     expect((await signIn('a-much-better-password', 'cdo@demo.tupu.local')).statusCode).toBe(200);
   });
 
+  it('lets a member switch organisation, and refuses an organisation they do not belong to', async () => {
+    const res = await signIn(DEMO_PASSWORD, 'consultant@demo.tupu.local');
+    const cookie = cookieFrom(res.headers['set-cookie']);
+    const me = res.json<{
+      organisation: { orgKind: string };
+      memberships: { orgId: string; orgName: string }[];
+    }>();
+    expect(me.organisation.orgKind).toBe('service_provider');
+    const machinery = me.memberships.find((m) => m.orgName.startsWith('明远'));
+    expect(machinery).toBeDefined();
+
+    const switched = await app.inject({
+      method: 'POST',
+      url: '/api/auth/organisation',
+      headers: { cookie },
+      payload: { orgId: machinery!.orgId },
+    });
+    expect(switched.statusCode).toBe(200);
+    const after = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(after.json<{ organisation: { orgId: string; role: string } }>().organisation).toMatchObject({
+      orgId: machinery!.orgId,
+      role: 'editor',
+    });
+
+    // the pilot authority is not the consultant's organisation: refused, session unchanged
+    const region = cookieFrom((await signIn(DEMO_PASSWORD, 'region@demo.tupu.local')).headers['set-cookie']);
+    const authority = (await app.inject({ url: '/api/auth/me', headers: { cookie: region } })).json<{
+      organisation: { orgId: string };
+    }>().organisation.orgId;
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/auth/organisation',
+      headers: { cookie },
+      payload: { orgId: authority },
+    });
+    expect(refused.statusCode).toBe(403);
+    const still = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(still.json<{ organisation: { orgId: string } }>().organisation.orgId).toBe(machinery!.orgId);
+  });
+
   it('publishes the OpenAPI document and a browsable reference', async () => {
     const doc = await app.inject('/api/openapi.json');
     expect(doc.statusCode).toBe(200);

@@ -104,6 +104,11 @@ export async function findLiveSession(db: Db, tokenHash: string, at: Date): Prom
   return { user, orgId, expiresAt };
 }
 
+/** Point a session at another organisation (the caller checks the membership). */
+export async function setSessionOrganisation(db: Db, tokenHash: string, orgId: string): Promise<void> {
+  await db.update(sessions).set({ orgId }).where(eq(sessions.tokenHash, tokenHash));
+}
+
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }

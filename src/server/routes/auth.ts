@@ -9,9 +9,10 @@ import {
   updatePasswordHash,
   insertSession,
   listMemberships,
+  setSessionOrganisation,
   type MembershipView,
 } from '../../db/repositories/accounts.ts';
-import { ChangePassword, Me, SignIn } from '../../contracts/auth.ts';
+import { ChangePassword, Me, SignIn, SwitchOrganisation } from '../../contracts/auth.ts';
 import { AppError, forbidden } from '../app-error.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { requireSession } from '../auth/current-session.ts';
@@ -98,6 +99,28 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
         }
         await updatePasswordHash(db, user.id, await hashPassword(request.body.newPassword));
         return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/api/auth/organisation',
+      {
+        schema: {
+          tags: ['auth'],
+          summary:
+            'Act for another organisation you are a member of (a consultant switching between enterprises)',
+          body: SwitchOrganisation,
+          response: { 200: Me },
+        },
+      },
+      async (request) => {
+        const session = await requireSession(db, request);
+        const memberships = await listMemberships(db, session.user.id);
+        const target = memberships.find((m) => m.orgId === request.body.orgId);
+        if (!target) throw forbidden('You are not a member of that organisation');
+        const token = request.cookies[SESSION_COOKIE] ?? '';
+        await setSessionOrganisation(db, hashSessionToken(token), target.orgId);
+        return { user: session.user, organisation: target, memberships };
       },
     );
 

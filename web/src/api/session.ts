@@ -39,3 +39,15 @@ export function useSignOut() {
     },
   });
 }
+
+/** Act for another of the user's organisations; every cached query belongs to the old one, so drop them. */
+export function useSwitchOrganisation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (orgId: string) => api<Me>('/api/auth/organisation', { method: 'POST', body: { orgId } }),
+    onSuccess: (me) => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      queryClient.setQueryData(ME_KEY, me);
+    },
+  });
+}

@@ -1,5 +1,5 @@
 import { LogoutOutlined, TranslationOutlined } from '@ant-design/icons';
-import { Alert, Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -8,6 +8,7 @@ import { useSignOut } from '../api/session.ts';
 import { setLanguage } from '../i18n/index.ts';
 import { ChangePasswordButton } from './ChangePasswordButton.tsx';
 import { NAV_ITEMS } from './navigation.tsx';
+import { OrganisationSwitch } from './OrganisationSwitch.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -72,12 +73,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
             gap: 12,
           }}
         >
-          <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
-            <Typography.Text strong ellipsis style={{ maxWidth: narrow ? 260 : 480, lineHeight: '22px' }}>
-              {me.organisation.orgName}
-            </Typography.Text>
-            <Tag style={{ marginInlineEnd: 0 }}>{t(`kinds.${me.organisation.orgKind}`)}</Tag>
-          </div>
+          <OrganisationSwitch me={me} narrow={narrow} />
           <Space size={4}>
             <Button
               type="text"

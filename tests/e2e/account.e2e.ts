@@ -4,7 +4,7 @@ import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
 import { launchChromium } from '../support/browser.ts';
 import { startTestServer } from '../support/test-server.ts';
 
-describe('change password', () => {
+describe('account: change password, switch organisation', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
 
@@ -50,6 +50,26 @@ describe('change password', () => {
       data: { email: 'consultant@demo.tupu.local', password: 'a-new-password-123' },
     });
     expect(newSignIn.status()).toBe(200);
+    await page.close();
+  });
+
+  it('lets the consultant switch to an enterprise they serve, and the shell follows', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'consultant@demo.tupu.local', password: 'a-new-password-123' },
+    });
+    expect(signIn.ok()).toBe(true);
+    await page.goto(`${server.url}/diagnose`);
+    const select = page.getByTestId('organisation-switch');
+    await expect.poll(() => select.textContent()).toContain('启明数字化服务有限公司');
+    await select.click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '锦华纺织' }).click();
+    await expect.poll(() => select.textContent()).toContain('锦华纺织科技有限公司');
+    expect(new URL(page.url()).pathname).toBe('/');
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      organisation: { orgName: string; role: string };
+    };
+    expect(me.organisation).toMatchObject({ orgName: '锦华纺织科技有限公司（演示）', role: 'editor' });
     await page.close();
   });
 });

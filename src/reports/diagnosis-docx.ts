@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Header,
   HeadingLevel,
@@ -17,7 +16,7 @@ import {
 import { diagnosisCharts, type ReportChart } from './diagnosis-charts.ts';
 import { fileSize, formatNumber, type DiagnosisReport, type ScenarioRef } from './diagnosis-report-model.ts';
 import { reportText } from './diagnosis-report-text.ts';
-import { BLUE, BODY_FONT, GREY, HEADING_FONT, pageNumberFooter, para } from './docx-style.ts';
+import { A4_PAGE, BLUE, GREY, HEADING_FONT, pageNumberFooter, para, reportStyles } from './docx-style.ts';
 import type { PdfPrinter } from './pdf.ts';
 import { svgsToPng } from './svg-to-png.ts';
 
@@ -381,24 +380,14 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
     );
   body.push(para(m.disclaimer, { color: GREY, size: 18 }));
 
-  const page = {
-    size: { width: 11906, height: 16838 },
-    margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-  };
+  const page = A4_PAGE;
   const doc = new Document({
     creator: 'Tupu 图谱',
     title: `${cover.title} — ${cover.organisation}`,
     description: cover.modelTitle,
     styles: {
       default: {
-        document: { run: { font: BODY_FONT, size: 21 }, paragraph: { spacing: { line: 300 } } },
-        heading1: {
-          run: { font: HEADING_FONT, size: 28, bold: true, color: '1F2329' },
-          paragraph: {
-            spacing: { before: 360, after: 120 },
-            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: BLUE, space: 2 } },
-          },
-        },
+        ...reportStyles({ size: 28, before: 360, after: 120 }),
         heading2: {
           run: { font: HEADING_FONT, size: 23, bold: true, color: '1F2329' },
           paragraph: { spacing: { before: 240, after: 80 } },

@@ -22,7 +22,7 @@ import {
 import { chartSvg } from './chart-svg.ts';
 import { leadIn } from './plan-document-format.ts';
 import type { PlanChart, PlanDocument, PlanTable } from './plan-document-types.ts';
-import { BLUE, BODY_FONT, GREY, HEADING_FONT, pageNumberFooter, para } from './docx-style.ts';
+import { A4_PAGE, BLUE, GREY, HEADING_FONT, pageNumberFooter, para, reportStyles } from './docx-style.ts';
 import type { PdfPrinter } from './pdf.ts';
 import { svgToPng } from './svg-to-png.ts';
 
@@ -186,24 +186,14 @@ export async function planDocx(doc: PlanDocument, printer: PdfPrinter): Promise<
       body.push(...tableBlock(table, tables, tableLabel));
     }
   }
-  const page = {
-    size: { width: 11906, height: 16838 },
-    margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 },
-  };
+  const page = A4_PAGE;
   const document = new Document({
     creator: 'Tupu 图谱',
     title: `${doc.title} — ${doc.organisation}`,
     description: doc.subtitle,
     styles: {
       default: {
-        document: { run: { font: BODY_FONT, size: 21 }, paragraph: { spacing: { line: 300 } } },
-        heading1: {
-          run: { font: HEADING_FONT, size: 30, bold: true, color: '1F2329' },
-          paragraph: {
-            spacing: { before: 240, after: 160 },
-            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: BLUE, space: 2 } },
-          },
-        },
+        ...reportStyles({ size: 30, before: 240, after: 160 }),
       },
     },
     sections: [

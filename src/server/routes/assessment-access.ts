@@ -12,12 +12,28 @@ import { modelIndex, type ModelIndex } from '../use-cases/assessment-items.ts';
 /** The loaded indicator systems by model id. */
 export type ModelCatalog = ReadonlyMap<string, IndicatorSystem>;
 
+/** Who acts on which assessment, as the repositories that record a change take it. */
+export interface AssessmentScope {
+  orgId: string;
+  assessmentId: string;
+  userId: string;
+}
+
 export interface AssessmentContext {
   session: SessionView;
   row: AssessmentRow;
   index: ModelIndex;
   profile: AssessmentProfile;
+  scope: AssessmentScope;
 }
+
+/**
+ * What the caller means to do with the assessment:
+ * - `read`: any member of its organisation;
+ * - `write`: a writer (403 otherwise, checked before the lookup), on a draft (409 assessment_locked otherwise);
+ * - `reopen`: a writer (403, checked after the lookup), whatever the status.
+ */
+export type AssessmentAccess = 'read' | 'write' | 'reopen';
 
 export function modelOf(models: ModelCatalog, id: string): ModelIndex {
   const model = models.get(id);
@@ -27,14 +43,14 @@ export function modelOf(models: ModelCatalog, id: string): ModelIndex {
 
 /**
  * The signed-in user's assessment `id` in the session's organisation (404 for any other organisation's), with its
- * model. `write` also checks the role and that the assessment is still a draft (409 assessment_locked).
+ * model (409 model_unavailable when the server has not loaded it), after the checks of `access`.
  */
 export async function loadAssessment(
   db: Db,
   models: ModelCatalog,
   request: FastifyRequest,
   id: string,
-  access: 'read' | 'write',
+  access: AssessmentAccess,
 ): Promise<AssessmentContext> {
   const session = await requireSession(db, request);
   if (access === 'write') await requireWriter(db, session);
@@ -48,7 +64,20 @@ export async function loadAssessment(
       `Model ${row.modelId} of this assessment is not loaded on this server`,
     );
   if (access === 'write' && row.status === 'submitted') throw locked();
-  return { session, row, index: modelIndex(model), profile: row.profile as AssessmentProfile };
+  if (access === 'reopen') await requireWriter(db, session);
+  return {
+    session,
+    row,
+    index: modelIndex(model),
+    profile: row.profile as AssessmentProfile,
+    scope: { orgId: session.orgId, assessmentId: row.id, userId: session.user.id },
+  };
+}
+
+/** `loadAssessment` bound to a server's database and models: what every `/api/assessments/:id…` route starts with. */
+export function assessmentLoader(db: Db, models: ModelCatalog) {
+  return (request: FastifyRequest, id: string, access: AssessmentAccess): Promise<AssessmentContext> =>
+    loadAssessment(db, models, request, id, access);
 }
 
 export const locked = () =>

@@ -26,7 +26,7 @@ import { locateProblems, readAnswerFile } from '../../packs/model-answers-read.t
 import { AppError, badRequest, notFound } from '../app-error.ts';
 import { checkAnswers, checkProfile } from '../use-cases/assessment-items.ts';
 import { progress } from '../use-cases/assessment-result.ts';
-import { loadAssessment, type ModelCatalog } from './assessment-access.ts';
+import { assessmentLoader, type ModelCatalog } from './assessment-access.ts';
 import { attachment } from './assessment-models.ts';
 
 const MB = (n: number) => (n / 1024 / 1024).toFixed(1);
@@ -62,6 +62,7 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
       { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 1024 },
       (_request, body, done) => done(null, body),
     );
+    const load = assessmentLoader(db, models);
     const uploadOptions = { bodyLimit: MAX_UPLOAD_BYTES + 1024, onRequest: refuseOversized };
 
     app.post(
@@ -81,7 +82,7 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
         },
       },
       async (request, reply) => {
-        const { session, row, index } = await loadAssessment(db, models, request, request.params.id, 'write');
+        const { session, row, index } = await load(request, request.params.id, 'write');
         const { itemId, fileName, mediaType } = request.query;
         if (!index.items.has(itemId)) throw badRequest(`unknown item "${itemId}"`);
         const content = bodyBuffer(request.body);
@@ -104,7 +105,7 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
       '/api/assessments/:id/evidence/:evidenceId',
       { schema: { tags: ['diagnosis'], summary: 'Download an evidence file', params: Ids } },
       async (request, reply) => {
-        const { session, row } = await loadAssessment(db, models, request, request.params.id, 'read');
+        const { session, row } = await load(request, request.params.id, 'read');
         const file = await findEvidence(db, session.orgId, row.id, request.params.evidenceId);
         if (!file) throw notFound('Evidence file');
         return reply
@@ -126,7 +127,7 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
         },
       },
       async (request, reply) => {
-        const { session, row } = await loadAssessment(db, models, request, request.params.id, 'write');
+        const { session, row } = await load(request, request.params.id, 'write');
         if (!(await deleteEvidence(db, session.orgId, row.id, request.params.evidenceId)))
           throw notFound('Evidence file');
         return reply.status(204).send(null);
@@ -147,13 +148,7 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
         },
       },
       async (request) => {
-        const { session, row, index, profile } = await loadAssessment(
-          db,
-          models,
-          request,
-          request.params.id,
-          'write',
-        );
+        const { session, row, index, profile, scope } = await load(request, request.params.id, 'write');
         const content = bodyBuffer(request.body);
         const { fileName } = request.query;
         const ext = /\.json$/i.test(fileName) ? '.json' : '.xlsx';
@@ -192,7 +187,6 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
           located.push({ file: fileName, sheet: '', row: null, question: '', message });
         if (located.length > 0) throw invalidSheet(located);
 
-        const scope = { orgId: session.orgId, assessmentId: row.id, userId: session.user.id };
         const imported = await saveAnswers(db, scope, batch);
         if (sheet.weightTable !== undefined || sheet.notApplicable !== undefined)
           await updateProfile(db, session.orgId, row.id, newProfile);

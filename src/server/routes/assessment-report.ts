@@ -12,7 +12,7 @@ import {
 import { REPORT_MEDIA_TYPES, renderDiagnosisReport } from '../../reports/diagnosis-report-file.ts';
 import { PdfPrinter } from '../../reports/pdf.ts';
 import { scoreAnswers } from '../use-cases/assessment-result.ts';
-import { loadAssessment, type ModelCatalog } from './assessment-access.ts';
+import { assessmentLoader, type ModelCatalog } from './assessment-access.ts';
 import { attachment } from './assessment-models.ts';
 
 /** The diagnosis report of an assessment as PDF or Word (live result for drafts, frozen for submitted). */
@@ -22,6 +22,7 @@ export function assessmentReportRoutes(
   atlases: AtlasCatalog,
 ): FastifyPluginAsyncZod {
   return async (app) => {
+    const load = assessmentLoader(db, models);
     const printer = new PdfPrinter();
     app.addHook('onClose', async () => printer.close());
 
@@ -37,7 +38,7 @@ export function assessmentReportRoutes(
       },
       async (request, reply) => {
         const { id, format } = request.params;
-        const { session, row, index, profile } = await loadAssessment(db, models, request, id, 'read');
+        const { session, row, index, profile } = await load(request, id, 'read');
         const [answers, evidence, org, previous] = await Promise.all([
           listAnswers(db, session.orgId, row.id),
           listEvidence(db, session.orgId, row.id),

@@ -37,7 +37,7 @@ import { requireSession } from '../auth/current-session.ts';
 import { canWrite, requireWriter, sessionRole } from '../auth/policies.ts';
 import { checkAnswer, checkAnswers, checkProfile, type ModelIndex } from '../use-cases/assessment-items.ts';
 import { compareResults, progress, scenarioNames, scoreAnswers } from '../use-cases/assessment-result.ts';
-import { loadAssessment, locked, modelOf, type ModelCatalog } from './assessment-access.ts';
+import { assessmentLoader, locked, modelOf, type ModelCatalog } from './assessment-access.ts';
 import { assessmentFileRoutes } from './assessment-files.ts';
 import { assessmentModelRoutes } from './assessment-models.ts';
 import { assessmentReportRoutes } from './assessment-report.ts';
@@ -87,6 +87,8 @@ const answerView = (a: AnswerRow) => ({
 /** Assessments (评估): create, answer (autosave), assign, verify, submit, reopen, and the diagnosis result. */
 export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCatalog): FastifyPluginAsyncZod {
   return async (app) => {
+    const load = assessmentLoader(db, models);
+
     app.get(
       '/api/assessments',
       {
@@ -153,13 +155,7 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile } = await loadAssessment(
-          db,
-          models,
-          request,
-          request.params.id,
-          'read',
-        );
+        const { session, row, index, profile } = await load(request, request.params.id, 'read');
         const [answers, assignments, events, evidence, role] = await Promise.all([
           listAnswers(db, session.orgId, row.id),
           listAssignments(db, session.orgId, row.id),
@@ -195,16 +191,9 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile } = await loadAssessment(
-          db,
-          models,
-          request,
-          request.params.id,
-          'write',
-        );
+        const { session, row, index, profile, scope } = await load(request, request.params.id, 'write');
         const problems = checkAnswers(index, request.body.answers);
         if (problems.length > 0) throw invalidAnswers(problems);
-        const scope = { orgId: session.orgId, assessmentId: row.id, userId: session.user.id };
         const saved = await saveAnswers(db, scope, request.body.answers);
         const { answered } = progress(index, await listAnswers(db, session.orgId, row.id), profile);
         return { saved, answered };
@@ -224,7 +213,7 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request, reply) => {
-        const { session, row, index } = await loadAssessment(db, models, request, request.params.id, 'write');
+        const { session, row, index } = await load(request, request.params.id, 'write');
         const known = new Set(index.sections.map((s) => s.id));
         const unknown = request.body.assignments
           .filter((a) => !known.has(a.sectionId))
@@ -254,7 +243,7 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
       },
       async (request, reply) => {
         const { id, itemId } = request.params;
-        const { session, row, index } = await loadAssessment(db, models, request, id, 'write');
+        const { row, index, scope } = await load(request, id, 'write');
         if (row.mode !== 'assessor')
           throw new AppError(409, 'not_assessor_mode', 'Only assessor-mode assessments are verified');
         if (!index.items.has(itemId)) throw invalidAnswers([{ itemId, message: `unknown item "${itemId}"` }]);
@@ -265,11 +254,12 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
           if (problem !== null) throw invalidAnswers([{ itemId, message: problem }]);
           verifiedValue = body.value;
         }
-        await verifyAnswer(
-          db,
-          { orgId: session.orgId, assessmentId: row.id, userId: session.user.id },
-          { itemId, verification: body.verification, verifiedValue, reason: body.reason },
-        );
+        await verifyAnswer(db, scope, {
+          itemId,
+          verification: body.verification,
+          verifiedValue,
+          reason: body.reason,
+        });
         return reply.status(204).send(null);
       },
     );
@@ -285,16 +275,9 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile } = await loadAssessment(
-          db,
-          models,
-          request,
-          request.params.id,
-          'write',
-        );
+        const { session, row, index, profile, scope } = await load(request, request.params.id, 'write');
         const answers = await listAnswers(db, session.orgId, row.id);
         const result = scoreAnswers(index, answers, profile);
-        const scope = { orgId: session.orgId, assessmentId: row.id, userId: session.user.id };
         if (!(await submitAssessment(db, scope, result))) throw locked();
         const submitted = { ...row, status: 'submitted' as const, result, submittedAt: new Date() };
         return summary(submitted, index, progress(index, answers, profile));
@@ -313,15 +296,7 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile } = await loadAssessment(
-          db,
-          models,
-          request,
-          request.params.id,
-          'read',
-        );
-        await requireWriter(db, session);
-        const scope = { orgId: session.orgId, assessmentId: row.id, userId: session.user.id };
+        const { session, row, index, profile, scope } = await load(request, request.params.id, 'reopen');
         if (!(await reopenAssessment(db, scope, request.body.reason)))
           throw new AppError(409, 'not_submitted', 'Only a submitted assessment can be reopened');
         const answers = await listAnswers(db, session.orgId, row.id);
@@ -342,13 +317,7 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile } = await loadAssessment(
-          db,
-          models,
-          request,
-          request.params.id,
-          'read',
-        );
+        const { session, row, index, profile } = await load(request, request.params.id, 'read');
         const answers = await listAnswers(db, session.orgId, row.id);
         const frozen = row.status === 'submitted' ? (row.result as DiagnosisResult | null) : null;
         const result = frozen ?? scoreAnswers(index, answers, profile);

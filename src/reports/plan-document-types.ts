@@ -11,6 +11,8 @@ import type { PlanResult } from '../core/planning/plan-result.ts';
 import type { RiskEntry } from '../core/planning/risk.ts';
 
 export type PlanLang = 'zh' | 'en';
+/** The plan document's languages; section edits are kept per language. */
+export const PLAN_LANGS = ['zh', 'en'] as const satisfies readonly PlanLang[];
 
 /** Section ids in document order. */
 export const PLAN_SECTION_IDS = [
@@ -27,7 +29,7 @@ export const PLAN_SECTION_IDS = [
 ] as const;
 export type PlanSectionId = (typeof PLAN_SECTION_IDS)[number];
 
-/** User edits as stored in `plans.document`: section id → replacement text (paragraphs separated by newlines). */
+/** One language's user edits: section id → replacement text (paragraphs separated by newlines). */
 export const planDocumentEditsSchema = z
   .object(
     Object.fromEntries(PLAN_SECTION_IDS.map((id) => [id, z.string().max(100_000).optional()])) as Record<
@@ -37,6 +39,12 @@ export const planDocumentEditsSchema = z
   )
   .strict();
 export type PlanDocumentEdits = Partial<Record<PlanSectionId, string>>;
+/**
+ * The edits as stored in `plans.document`: language → that language's section edits, e.g.
+ * `{ zh: { vision: '…' }, en: { vision: '…' } }`. Rows written before edits were per language hold one flat
+ * `{ sectionId: text }` object, read as the Chinese edits.
+ */
+export type PlanDocumentEditsByLang = Partial<Record<PlanLang, PlanDocumentEdits>>;
 
 /** An initiative as the plan document reads it: the solver's fields plus optional wording. */
 export interface PlanDocumentInitiative extends PlanInitiative {

@@ -12,7 +12,7 @@ import {
   listMemberships,
 } from '../../src/db/repositories/accounts.ts';
 import { findOrganisationName } from '../../src/db/repositories/assessments.ts';
-import { findPlan } from '../../src/db/repositories/plans.ts';
+import { findPlan, savePlanDocument } from '../../src/db/repositories/plans.ts';
 import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
 import { PLAN_SECTION_IDS } from '../../src/reports/plan-document-types.ts';
@@ -172,7 +172,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     const vision = saved.body.sections.find((s) => s.id === 'vision')!;
     expect(vision).toMatchObject({ edited: true, text: edit });
     expect(saved.body.sections.find((s) => s.id === 'strategy')?.edited).toBe(false);
-    expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual({ vision: edit });
+    expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual({ zh: { vision: edit } });
 
     const text = await docxText((await download(cio, `/api/plans/${plan.id}/document.docx`)).rawPayload);
     expect(text).toContain(edit);
@@ -198,6 +198,104 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     const after = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
     expect(after.body.sections.find((s) => s.id === 'vision')?.text).not.toBe('replaced?');
     expect(after.body.sections.find((s) => s.id === 'vision')?.edited).toBe(true);
+  });
+
+  const ZH_EDIT = '目标愿景（编辑）：三年内建成省级智能工厂，关键工序数控化率达到 90%。';
+  const EN_EDIT =
+    'Vision (edited) — a provincial smart factory within three years, 90% of key processes on CNC.';
+  const section = (view: PlanDocumentView, id: string) => view.sections.find((s) => s.id === id)!;
+
+  it('keeps the edits per language: a Chinese edit does not show in English, and each export prints its own', async () => {
+    const english = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document?lang=en`);
+    expect(english.status).toBe(200);
+    const enVision = section(english.body, 'vision');
+    expect(enVision).toMatchObject({ edited: false, text: enVision.prefilled });
+    expect(enVision.text).not.toContain(ZH_EDIT);
+
+    const savedEn = await call<PlanDocumentView>(cio, 'PUT', `/api/plans/${plan.id}/document?lang=en`, {
+      edits: { vision: EN_EDIT },
+    });
+    expect(savedEn.status).toBe(200);
+    expect(section(savedEn.body, 'vision')).toMatchObject({ edited: true, text: EN_EDIT });
+    // saving English kept the Chinese edit
+    const chinese = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document?lang=zh`);
+    expect(section(chinese.body, 'vision')).toMatchObject({ edited: true, text: ZH_EDIT });
+    expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual({
+      zh: { vision: ZH_EDIT },
+      en: { vision: EN_EDIT },
+    });
+
+    const zhText = await docxText(
+      (await download(cio, `/api/plans/${plan.id}/document.docx?lang=zh`)).rawPayload,
+    );
+    expect(zhText).toContain(ZH_EDIT);
+    expect(zhText).not.toContain(EN_EDIT);
+    const enText = await docxText(
+      (await download(cio, `/api/plans/${plan.id}/document.docx?lang=en`)).rawPayload,
+    );
+    expect(enText).toContain(EN_EDIT);
+    expect(enText).not.toContain(ZH_EDIT);
+    // a section edited in neither language prints the English pre-filled text
+    expect(enText).toContain(section(english.body, 'strategy').prefilled.split('\n')[0]);
+  });
+
+  it('reads a row saved before edits were per language (flat shape) as the Chinese edits', async () => {
+    const old = '旧版保存的目标愿景文字。';
+    expect(await savePlanDocument(database.db, orgId, plan.id, () => ({ vision: old }))).toBe(true);
+    const chinese = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
+    expect(section(chinese.body, 'vision')).toMatchObject({ edited: true, text: old });
+    const english = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document?lang=en`);
+    expect(section(english.body, 'vision').edited).toBe(false);
+    expect(await docxText((await download(cio, `/api/plans/${plan.id}/document.docx`)).rawPayload)).toContain(
+      old,
+    );
+
+    // saving English rewrites the row in the per-language shape, the old text kept as Chinese
+    await call(cio, 'PUT', `/api/plans/${plan.id}/document?lang=en`, { edits: { vision: EN_EDIT } });
+    expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual({
+      zh: { vision: old },
+      en: { vision: EN_EDIT },
+    });
+    await call(cio, 'PUT', `/api/plans/${plan.id}/document?lang=zh`, { edits: { vision: ZH_EDIT } });
+  });
+
+  it('a what-if copy carries the document edits of both languages', async () => {
+    const copy = await call<PlanView>(cio, 'POST', `/api/plans/${plan.id}/copy`, { title: '假设：预算加倍' });
+    expect(copy.status).toBe(201);
+    const chinese = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${copy.body.id}/document?lang=zh`);
+    expect(section(chinese.body, 'vision')).toMatchObject({ edited: true, text: ZH_EDIT });
+    const english = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${copy.body.id}/document?lang=en`);
+    expect(section(english.body, 'vision')).toMatchObject({ edited: true, text: EN_EDIT });
+    const text = await docxText((await download(cio, `/api/plans/${copy.body.id}/document.docx`)).rawPayload);
+    expect(text).toContain(ZH_EDIT);
+
+    // the copy's edits are its own: editing the copy leaves the original as it was
+    await call(cio, 'PUT', `/api/plans/${copy.body.id}/document?lang=zh`, { edits: {} });
+    const original = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
+    expect(section(original.body, 'vision').text).toBe(ZH_EDIT);
+    expect((await findPlan(database.db, orgId, copy.body.id))?.document).toEqual({ en: { vision: EN_EDIT } });
+  });
+
+  it('a bad body or language writes nothing', async () => {
+    const before = (await findPlan(database.db, orgId, plan.id))?.document;
+    expect(before).toEqual({ zh: { vision: ZH_EDIT }, en: { vision: EN_EDIT } });
+    const bad: [string, unknown][] = [
+      ['?lang=en', { edits: { vision: 'not a section', appendix: 'x' } }],
+      ['?lang=en', { edits: { vision: 3 } }],
+      ['?lang=en', { edits: { vision: 'x'.repeat(100_001) } }],
+      ['?lang=en', { vision: 'no edits object' }],
+      ['?lang=fr', { edits: { vision: 'French?' } }],
+    ];
+    for (const [query, body] of bad) {
+      const res = await call<{ error: { code: string } }>(
+        cio,
+        'PUT',
+        `/api/plans/${plan.id}/document${query}`,
+        body,
+      );
+      expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+      expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual(before);
+    }
   });
 
   it('lets viewers read and download but not edit; other organisations see no plan', async () => {

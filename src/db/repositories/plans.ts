@@ -16,6 +16,8 @@ export interface NewPlan {
   initiatives: unknown;
   risks: unknown;
   solution?: unknown;
+  /** the plan document's section edits (a what-if copy carries its original's) */
+  document?: unknown;
   createdBy: string | null;
 }
 
@@ -65,19 +67,27 @@ export async function saveSolution(db: Db, orgId: string, id: string, solution: 
     .where(and(eq(plans.orgId, orgId), eq(plans.id, id)));
 }
 
-/** Stores the plan document's section edits without touching updated_at (the plan's inputs are unchanged). */
+/**
+ * Stores the plan document's section edits without touching updated_at (the plan's inputs are unchanged).
+ * `change` turns the stored value into the one to store; the row is locked meanwhile, so that saves of different
+ * languages at the same time keep each other's edits. False when the plan is not this organisation's.
+ */
 export async function savePlanDocument(
   db: Db,
   orgId: string,
   id: string,
-  document: unknown,
+  change: (current: unknown) => unknown,
 ): Promise<boolean> {
-  const rows = await db
-    .update(plans)
-    .set({ document })
-    .where(and(eq(plans.orgId, orgId), eq(plans.id, id)))
-    .returning({ id: plans.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const where = and(eq(plans.orgId, orgId), eq(plans.id, id));
+    const [row] = await tx.select({ document: plans.document }).from(plans).where(where).for('update');
+    if (!row) return false;
+    await tx
+      .update(plans)
+      .set({ document: change(row.document) })
+      .where(where);
+    return true;
+  });
 }
 
 export async function deletePlan(db: Db, orgId: string, id: string): Promise<boolean> {

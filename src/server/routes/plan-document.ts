@@ -18,6 +18,7 @@ import {
 } from '../../reports/plan-document-file.ts';
 import { buildPlanDocument, prefilledSectionTexts } from '../../reports/plan-document-model.ts';
 import {
+  PLAN_LANGS,
   PLAN_SECTION_IDS,
   planDocumentEditsSchema,
   type PlanDocumentEdits,
@@ -29,13 +30,20 @@ import { PdfPrinter } from '../../reports/pdf.ts';
 import { AppError, badRequest, notFound } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { requireWriter } from '../auth/policies.ts';
-import { planDocumentBlock, planDocumentInput, storedEdits } from '../use-cases/plan-document.ts';
+import {
+  definedEdits,
+  documentToStore,
+  planDocumentBlock,
+  planDocumentInput,
+  storedEdits,
+} from '../use-cases/plan-document.ts';
 import { readPlan, type StoredPlan } from '../use-cases/plans.ts';
 import { attachment } from './assessment-models.ts';
 
 const tags = ['plans'];
 const IdParams = z.object({ id: z.uuid() });
-const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
+/** The document's language: its headings and pre-filled texts, and which edits are read, saved and printed. */
+const LangQuery = z.object({ lang: z.enum(PLAN_LANGS).default('zh') });
 
 /** The download's name: the plan's title, safe for file systems, naming the document unless it says 规划 / plan. */
 function fileName(title: string, lang: PlanLang, format: string): string {
@@ -118,7 +126,8 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
       {
         schema: {
           tags,
-          summary: 'The plan document sections: pre-filled text, stored edit, text printed',
+          summary:
+            "The plan document sections in ?lang=zh|en: pre-filled text, that language's stored edit, text printed",
           params: IdParams,
           querystring: LangQuery,
           response: { 200: PlanDocumentView },
@@ -126,8 +135,9 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
       },
       async (request) => {
         const { session, plan } = await load(request, request.params.id, 'read');
-        const edits = storedEdits(plan.row.document);
-        return view(plan, await inputFor(session, plan, request.query.lang, edits, false));
+        const { lang } = request.query;
+        const edits = storedEdits(plan.row.document, lang);
+        return view(plan, await inputFor(session, plan, lang, edits, false));
       },
     );
 
@@ -137,7 +147,7 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
         schema: {
           tags,
           summary:
-            'Save the section edits (replacing the stored ones; empty or unchanged = pre-filled text); 400 names an unknown section',
+            "Save the section edits of ?lang=zh|en (replacing that language's stored ones, the other language's kept; empty or unchanged = pre-filled text); 400 names an unknown section and saves nothing",
           params: IdParams,
           querystring: LangQuery,
           body: SavePlanDocument,
@@ -157,9 +167,13 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
         const parsed = planDocumentEditsSchema.safeParse(request.body.edits);
         if (!parsed.success)
           throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-        const input = await inputFor(session, plan, request.query.lang, {}, false);
-        const edits = keptEdits(storedEdits(parsed.data), prefilledSectionTexts(input));
-        if (!(await savePlanDocument(db, session.orgId, plan.row.id, edits))) throw notFound('Plan');
+        const { lang } = request.query;
+        const input = await inputFor(session, plan, lang, {}, false);
+        const edits = keptEdits(definedEdits(parsed.data), prefilledSectionTexts(input));
+        const stored = await savePlanDocument(db, session.orgId, plan.row.id, (current) =>
+          documentToStore(current, { lang, edits }),
+        );
+        if (!stored) throw notFound('Plan');
         return view(plan, { ...input, edits });
       },
     );
@@ -170,7 +184,7 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
         schema: {
           tags,
           summary:
-            'Download the plan document (document.docx or document.pdf; ?lang=zh|en); 409 until optimised',
+            "Download the plan document (document.docx or document.pdf; ?lang=zh|en, printing that language's edits); 409 until optimised",
           params: IdParams.extend({ format: z.enum(PLAN_DOCUMENT_FORMATS) }),
           querystring: LangQuery,
         },
@@ -179,7 +193,7 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
         const { id, format } = request.params;
         const { lang } = request.query;
         const { session, plan } = await load(request, id, 'read');
-        const input = await inputFor(session, plan, lang, storedEdits(plan.row.document), true);
+        const input = await inputFor(session, plan, lang, storedEdits(plan.row.document, lang), true);
         const file = await renderPlanDocument(input, format, printer);
         return reply
           .type(PLAN_DOCUMENT_CONTENT_TYPES[format])

@@ -7,8 +7,10 @@ import { candidateBenefit } from '../../core/planning/candidates.ts';
 import type { PlanResult } from '../../core/planning/plan-result.ts';
 import { parsePlanSolution } from '../../reports/plan-document-input.ts';
 import {
+  PLAN_LANGS,
   planDocumentEditsSchema,
   type PlanDocumentEdits,
+  type PlanDocumentEditsByLang,
   type PlanDocumentInput,
   type PlanLang,
 } from '../../reports/plan-document-types.ts';
@@ -34,11 +36,62 @@ export function planNotSolved(block: PlanDocumentBlock): AppError {
   );
 }
 
-/** The edits kept in `plans.document` (anything unreadable counts as no edits: the pre-filled text is printed). */
-export function storedEdits(document: unknown): PlanDocumentEdits {
-  const parsed = planDocumentEditsSchema.safeParse(document ?? {});
-  if (!parsed.success) return {};
-  return Object.fromEntries(Object.entries(parsed.data).filter(([, text]) => text !== undefined));
+/** The edits with their unset sections dropped. */
+export function definedEdits(edits: PlanDocumentEdits): PlanDocumentEdits {
+  return Object.fromEntries(Object.entries(edits).filter(([, text]) => text !== undefined));
+}
+
+function readEdits(value: unknown): PlanDocumentEdits | undefined {
+  const parsed = planDocumentEditsSchema.safeParse(value ?? {});
+  return parsed.success ? definedEdits(parsed.data) : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Only the languages with at least one edit (an empty store is `{}`). */
+function withoutEmpty(store: PlanDocumentEditsByLang): PlanDocumentEditsByLang {
+  return Object.fromEntries(
+    PLAN_LANGS.flatMap((lang) => {
+      const edits = store[lang];
+      return edits && Object.keys(edits).length > 0 ? [[lang, edits]] : [];
+    }),
+  );
+}
+
+/**
+ * Every language's edits kept in `plans.document`: the per-language shape `{ zh: {…}, en: {…} }`, or the flat
+ * `{ sectionId: text }` written before edits were per language, read as the Chinese edits. Anything unreadable
+ * (a whole row, or one language of it) counts as no edits: the pre-filled text is printed.
+ */
+export function storedEditsByLang(document: unknown): PlanDocumentEditsByLang {
+  if (!isRecord(document)) return {};
+  const keys = Object.keys(document);
+  const perLang = keys.length > 0 && keys.every((k) => (PLAN_LANGS as readonly string[]).includes(k));
+  if (!perLang) {
+    const flat = readEdits(document);
+    return flat ? withoutEmpty({ zh: flat }) : {};
+  }
+  return withoutEmpty(Object.fromEntries(PLAN_LANGS.map((lang) => [lang, readEdits(document[lang])])));
+}
+
+/** The edits of one language kept in `plans.document` (see storedEditsByLang). */
+export function storedEdits(document: unknown, lang: PlanLang): PlanDocumentEdits {
+  return storedEditsByLang(document)[lang] ?? {};
+}
+
+/**
+ * The `plans.document` value to store: always the per-language shape, languages without edits left out, null
+ * when no language has any. `replace` sets one language's edits and keeps the others'.
+ */
+export function documentToStore(
+  document: unknown,
+  replace?: { lang: PlanLang; edits: PlanDocumentEdits },
+): PlanDocumentEditsByLang | null {
+  const store = storedEditsByLang(document);
+  const next = withoutEmpty(replace ? { ...store, [replace.lang]: replace.edits } : store);
+  return Object.keys(next).length === 0 ? null : next;
 }
 
 /** An empty roadmap (its reason in the document's language), so the editor can show section titles and pre-filled texts before the first optimisation. */

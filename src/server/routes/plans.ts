@@ -40,6 +40,7 @@ import { badRequest, notFound } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { requireWriter } from '../auth/policies.ts';
 import { planDocumentRoutes } from './plan-document.ts';
+import { documentToStore } from '../use-cases/plan-document.ts';
 import {
   comparisonEntry,
   defaultRisks,
@@ -302,7 +303,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       {
         schema: {
           tags,
-          summary: 'What-if copy of a plan (same inputs and solution), to change and compare',
+          summary: 'What-if copy of a plan (same inputs, solution and document edits), to change and compare',
           params: IdParams,
           body: z.object({ title: z.string().trim().min(1).max(200).optional() }).nullish(),
           response: { 201: PlanView },
@@ -321,6 +322,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           initiatives: plan.row.initiatives,
           risks: plan.row.risks,
           solution: plan.row.solution,
+          document: documentToStore(plan.row.document),
           createdBy: session.user.id,
         });
         return reply.status(201).send(saved(row));

@@ -27,6 +27,12 @@ export interface Config {
   webDir: string;
   /** log level (TUPU_LOG_LEVEL, default warn; info logs every request; silent in tests) */
   logLevel: string;
+  /** failed sign-ins allowed per email within the window before 429 (TUPU_SIGNIN_MAX_FAILURES, default 5) */
+  signInMaxFailures: number;
+  /** failed sign-ins allowed per client IP within the window (TUPU_SIGNIN_MAX_FAILURES_PER_IP, default 50) */
+  signInMaxFailuresPerIp: number;
+  /** the sliding window of those counts, in minutes (TUPU_SIGNIN_WINDOW_MINUTES, default 15) */
+  signInWindowMinutes: number;
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -49,6 +55,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     packsDir: resolve(env.TUPU_PACKS_DIR || './packs'),
     webDir: resolve(env.TUPU_WEB_DIR || './dist/web'),
     logLevel: env.TUPU_LOG_LEVEL || 'warn',
+    signInMaxFailures: intFrom('TUPU_SIGNIN_MAX_FAILURES', env.TUPU_SIGNIN_MAX_FAILURES, 5),
+    signInMaxFailuresPerIp: intFrom(
+      'TUPU_SIGNIN_MAX_FAILURES_PER_IP',
+      env.TUPU_SIGNIN_MAX_FAILURES_PER_IP,
+      50,
+    ),
+    signInWindowMinutes: intFrom('TUPU_SIGNIN_WINDOW_MINUTES', env.TUPU_SIGNIN_WINDOW_MINUTES, 15),
   };
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');

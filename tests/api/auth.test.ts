@@ -198,11 +198,84 @@ describe.each(testEngines())('auth API on %s', (engine) => {
     expect(still.json<{ organisation: { orgId: string } }>().organisation.orgId).toBe(machinery!.orgId);
   });
 
+  describe('sign-in throttling', () => {
+    const tooMany = (res: { statusCode: number; headers: Record<string, unknown>; json: () => unknown }) => {
+      expect(res.statusCode).toBe(429);
+      const retryAfter = Number(res.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(14 * 60);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+      expect(res.json()).toEqual({
+        error: {
+          code: 'too_many_attempts',
+          message: 'Too many failed sign-ins; try again in 15 minutes',
+          details: { retryAfterSeconds: retryAfter },
+        },
+      });
+      expect(res.headers['set-cookie']).toBeUndefined();
+    };
+
+    it('refuses an email with 429 and Retry-After after five wrong passwords, even with the right one', async () => {
+      const email = 'association@demo.tupu.local';
+      for (let i = 0; i < 5; i++) expect((await signIn(`wrong ${i}`, email)).statusCode).toBe(401);
+      tooMany(await signIn('wrong again', email));
+      const before = await countSessions(database);
+      tooMany(await signIn(DEMO_PASSWORD, email));
+      tooMany(await signIn(DEMO_PASSWORD, '  ASSOCIATION@demo.tupu.local'));
+      expect(await countSessions(database)).toBe(before);
+      // another account from the same client is unaffected
+      expect((await signIn(DEMO_PASSWORD, 'cio@demo.tupu.local')).statusCode).toBe(200);
+    });
+
+    it('clears the count on a successful sign-in', async () => {
+      const email = 'region@demo.tupu.local';
+      for (let i = 0; i < 4; i++) expect((await signIn(`wrong ${i}`, email)).statusCode).toBe(401);
+      expect((await signIn(DEMO_PASSWORD, email)).statusCode).toBe(200);
+      for (let i = 0; i < 4; i++) expect((await signIn(`wrong ${i}`, email)).statusCode).toBe(401);
+      expect((await signIn(DEMO_PASSWORD, email)).statusCode).toBe(200);
+    });
+
+    it('refuses a client address after its limit across emails, from its configured setting', async () => {
+      const strict = await buildApp({
+        config: loadConfig({
+          TUPU_LOG_LEVEL: 'silent',
+          TUPU_WEB_DIR: '/nonexistent',
+          TUPU_SIGNIN_MAX_FAILURES_PER_IP: '3',
+          TUPU_SIGNIN_WINDOW_MINUTES: '2',
+        }),
+        database,
+      });
+      try {
+        const from = (remoteAddress: string, email: string, password = 'wrong') =>
+          strict.inject({
+            method: 'POST',
+            url: '/api/auth/sign-in',
+            payload: { email, password },
+            remoteAddress,
+          });
+        for (const email of ['a@x.cn', 'b@x.cn', 'c@x.cn']) {
+          expect((await from('203.0.113.7', email)).statusCode).toBe(401);
+        }
+        const refused = await from('203.0.113.7', 'cio@demo.tupu.local', DEMO_PASSWORD);
+        expect(refused.statusCode).toBe(429);
+        expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(120);
+        expect(refused.json<{ error: { message: string } }>().error.message).toMatch(/in 2 minutes/);
+        expect((await from('198.51.100.1', 'cio@demo.tupu.local', DEMO_PASSWORD)).statusCode).toBe(200);
+      } finally {
+        await strict.close();
+      }
+    });
+  });
+
   it('publishes the OpenAPI document and a browsable reference', async () => {
     const doc = await app.inject('/api/openapi.json');
     expect(doc.statusCode).toBe(200);
     const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/sign-in', '/api/auth/me']));
+    const signInDoc = doc.json<{
+      paths: Record<string, { post: { responses: Record<string, { description: string }> } }>;
+    }>().paths['/api/auth/sign-in']?.post;
+    expect(Object.keys(signInDoc?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '429']));
+    expect(signInDoc?.responses['429']?.description).toMatch(/Retry-After/);
     const ui = await app.inject('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);

@@ -17,6 +17,7 @@ import { AppError, forbidden } from '../app-error.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token.ts';
+import { SignInThrottle } from '../auth/sign-in-throttle.ts';
 
 export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
   const cookieOptions = {
@@ -32,6 +33,16 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
     return found;
   };
 
+  // Per process: each server instance counts failed sign-ins on its own (see sign-in-throttle.ts).
+  const throttle = new SignInThrottle(
+    {
+      perEmail: config.signInMaxFailures,
+      perIp: config.signInMaxFailuresPerIp,
+      windowMs: config.signInWindowMinutes * 60_000,
+    },
+    Date.now,
+  );
+
   return async (app) => {
     app.post(
       '/api/auth/sign-in',
@@ -39,16 +50,28 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password; sets an HttpOnly session cookie',
+          description:
+            `After ${config.signInMaxFailures} failed sign-ins for one email (or ${config.signInMaxFailuresPerIp} ` +
+            `from one client address) within ${config.signInWindowMinutes} minutes, further tries are refused ` +
+            'with 429 until the oldest failure leaves that window, even with the right password. ' +
+            "A successful sign-in clears the email's count.",
           body: SignIn,
-          response: { 200: Me },
+          response: { 200: Me, 401: ErrorResponse, 429: TooManyAttempts },
         },
       },
       async (request, reply) => {
         const { email, password } = request.body;
+        const admission = throttle.admit(email, request.ip);
+        if (!admission.admitted) {
+          const seconds = Math.ceil(admission.retryAfterMs / 1000);
+          reply.header('retry-after', String(seconds));
+          throw tooManyAttempts(seconds);
+        }
         const user = await findUserByEmail(db, email);
         // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
         const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
         if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'Email or password is wrong');
+        throttle.succeeded(admission.attempt);
         const memberships = await listMemberships(db, user.id);
         const first = memberships[0];
         if (!first) throw forbidden('This account belongs to no organisation yet; ask an administrator');
@@ -134,6 +157,32 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+const ErrorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+});
+
+const TooManyAttempts = z
+  .object({
+    error: z.object({
+      code: z.literal('too_many_attempts'),
+      message: z.string(),
+      details: z.object({ retryAfterSeconds: z.number().int().positive() }),
+    }),
+  })
+  .describe(
+    'Too many failed sign-ins; the Retry-After header and details say after how many seconds to retry',
+  );
+
+function tooManyAttempts(seconds: number): AppError {
+  const minutes = Math.ceil(seconds / 60);
+  return new AppError(
+    429,
+    'too_many_attempts',
+    `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+    { retryAfterSeconds: seconds },
+  );
 }
 
 // scrypt hash of a random string nobody knows; only used to spend the same time on unknown emails.

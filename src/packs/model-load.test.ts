@@ -40,6 +40,17 @@ describe('model pack loader', () => {
     ]);
   });
 
+  it('reports texts of the wrong shape (neither a string nor { zh, en }) with file and line', async () => {
+    const r = await loadModelPack(join(fixtures, 'bad-text'));
+    const f = `${fixtures}/bad-text/indicators.yaml`;
+    expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
+      `${f}:13: dimensions.0.indicators.0.questions.0.prompt: expected a text: a string (Chinese) or { zh, en }`,
+      `${f}:17: dimensions.0.indicators.0.questions.0.options.1.text: Unrecognized key: "fr"`,
+      `${f}:21: dimensions.0.indicators.0.questions.1.prompt.zh: zh text is required`,
+      `${f}:23: dimensions.0.indicators.0.questions.1.fields.numerator.en: en text must not be empty`,
+    ]);
+  });
+
   it('names the available packs when an id is unknown', async () => {
     const r = await loadModelById('packs/models', 'nope');
     expect(r.ok ? '' : r.problems[0]?.message).toMatch(

@@ -35,16 +35,16 @@ export function answerRows(model: IndicatorSystem): SheetRow[] {
             id: q.id,
             group: `${d.name.zh} / ${ind.name.zh}`,
             name: q.name.zh,
-            prompt: q.prompt,
+            prompt: q.prompt.zh,
           };
           if (q.type === 'ratio')
             rows.push({
               ...base,
-              options: `填写百分比 0–100${q.fields ? `（${q.fields.numerator} / ${q.fields.denominator} × 100）` : ''}`,
+              options: `填写百分比 0–100${q.fields ? `（${q.fields.numerator.zh} / ${q.fields.denominator.zh} × 100）` : ''}`,
               allowed: { min: 0, max: 100 },
             });
           else {
-            const opts = q.options.map((o) => `${o.id} ${o.text}`).join('\n');
+            const opts = q.options.map((o) => `${o.id} ${o.text.zh}`).join('\n');
             if (q.type === 'single')
               rows.push({ ...base, options: opts, allowed: { list: q.options.map((o) => o.id) } });
             else
@@ -65,7 +65,7 @@ export function answerRows(model: IndicatorSystem): SheetRow[] {
             id: r.id,
             group: `${a.name.zh} / ${s.name.zh} / ${model.rules.levels[r.level - 1]?.name.zh ?? r.level}`,
             name: s.name.zh,
-            prompt: r.text,
+            prompt: r.text.zh,
             options: gradeText,
             allowed: { list: grades },
           });
@@ -78,7 +78,7 @@ export function answerRows(model: IndicatorSystem): SheetRow[] {
             id: it.id,
             group: `${p.name.zh} / ${g.name.zh}`,
             name: g.name.zh,
-            prompt: it.text,
+            prompt: it.text.zh,
             options: names.join(' / '),
             allowed: { list: names },
           });

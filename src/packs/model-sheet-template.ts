@@ -85,7 +85,7 @@ export function answerTemplate(model: IndicatorSystem): ExcelJS.Workbook {
     ];
     sc.getRow(1).font = { bold: true };
     for (const s of model.scenes) {
-      const row = sc.addRow([s.id, s.group, s.constrained ? '是' : '否', ...s.levels, null]);
+      const row = sc.addRow([s.id, s.group, s.constrained ? '是' : '否', ...s.levels.map((d) => d.zh), null]);
       row.alignment = { wrapText: true, vertical: 'top' };
       const cell = row.getCell(levelCol);
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };

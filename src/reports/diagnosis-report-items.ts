@@ -1,6 +1,6 @@
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import type { AnswerShown } from '../core/diagnosis/result.ts';
-import type { LocalizedText } from '../core/shared/text.ts';
+import { textIn, type LocalizedText, type ZhText } from '../core/shared/text.ts';
 import { reportText, type ReportLang } from './diagnosis-report-text.ts';
 
 /** One answerable item of a model as the report names it, with a way to show an answer in words. */
@@ -21,8 +21,9 @@ function clip(text: string, max = MAX_OPTION_CHARS): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function pick(text: LocalizedText, lang: ReportLang): string {
-  return text[lang];
+/** A model text in the report's language; texts without English fall back to Chinese. */
+function pick(text: LocalizedText | ZhText, lang: ReportLang): string {
+  return textIn(text, lang);
 }
 
 /** Every item of a model (questions, scenes, requirements, checklist items) by id, named in `lang`. */
@@ -37,7 +38,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
         for (const q of ind.questions) {
           const option = (id: string, max: number) => {
             const o = q.type === 'ratio' ? undefined : q.options.find((x) => x.id === id);
-            return o ? `${o.id}. ${clip(o.text, max)}` : id;
+            return o ? `${o.id}. ${clip(pick(o.text, lang), max)}` : id;
           };
           items.set(q.id, {
             name: pick(q.name, lang),
@@ -73,7 +74,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
       for (const s of a.subdomains)
         for (const r of s.requirements)
           items.set(r.id, {
-            name: `${pick(s.name, lang)} L${r.level}：${r.text}`,
+            name: `${pick(s.name, lang)} L${r.level}${lang === 'zh' ? '：' : ': '}${pick(r.text, lang)}`,
             short: `${pick(s.name, lang)} L${r.level}`,
             show: (v) => missing(v) ?? grade(v),
             brief: (v) => missing(v) ?? grade(v),
@@ -85,7 +86,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
       for (const g of p.groups)
         for (const it of g.items)
           items.set(it.id, {
-            name: `${it.id} ${it.text}`,
+            name: `${it.id} ${pick(it.text, lang)}`,
             short: it.id,
             show: (v) => missing(v) ?? grade(v),
             brief: (v) => missing(v) ?? grade(v),

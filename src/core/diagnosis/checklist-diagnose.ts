@@ -74,7 +74,7 @@ export function checklistResult(
         if (v < 1)
           gaps.push({
             itemId: it.id,
-            name: it.text,
+            name: it.text.zh,
             current: c,
             best: 'met',
             lostPoints: tidy(1 - v),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ScenarioCode } from '../atlas/pack-schema.ts';
-import { Citation, LocalizedText } from '../shared/text.ts';
+import { Citation, LocalizedText, ZhText } from '../shared/text.ts';
 
 /**
  * The indicator-system (evaluation model) pack format. A pack is a folder `packs/models/<id>/` with
@@ -11,6 +11,8 @@ import { Citation, LocalizedText } from '../shared/text.ts';
  *   domains.yaml     — staged family: areas → sub-domains → requirements per level, weight tables
  *   checklist.yaml   — checklist family: parts → groups → items
  * Every rule parameter (points, weights, thresholds, counts, intervals, level names) is data here, never code.
+ * Names are `{ zh, en }`. Other texts (prompts, option texts, field labels, descriptors, requirement and checklist
+ * texts) are ZhText: a plain string (Chinese only) or `{ zh, en }`; the schema turns both into `{ zh, en? }`.
  * Cross-file rules (unique ids, weight sums, option lettering, gate consistency) are checked by the loader.
  */
 
@@ -51,7 +53,7 @@ export type ModelMeta = z.infer<typeof ModelMeta>;
 
 export const OptionDef = z.strictObject({
   id: z.string().regex(/^[A-Z]$/, 'option ids are single capital letters A, B, C …'),
-  text: z.string().trim().min(1),
+  text: ZhText,
   points: Points,
   /** a "无 / none" option: scores zero and cannot be combined with any other option */
   exclusive: z.boolean().default(false),
@@ -61,8 +63,8 @@ export type OptionDef = z.infer<typeof OptionDef>;
 const QuestionBase = {
   id: ItemId,
   name: LocalizedText,
-  prompt: z.string().trim().min(1),
-  help: z.string().trim().min(1).optional(),
+  prompt: ZhText,
+  help: ZhText.optional(),
   scenarios: Scenarios,
   required: z.boolean().default(true),
 };
@@ -88,10 +90,11 @@ export type Band = z.infer<typeof Band>;
 export const RatioQuestion = z.strictObject({
   ...QuestionBase,
   type: z.literal('ratio'),
-  /** optional form fields: the ratio may be answered as {numerator field: n, denominator field: d} */
-  fields: z
-    .strictObject({ numerator: z.string().trim().min(1), denominator: z.string().trim().min(1) })
-    .optional(),
+  /**
+   * optional form fields: the ratio may be answered as {numerator field: n, denominator field: d}; the answer keys
+   * are the Chinese labels (`numerator.zh`, `denominator.zh`), the English is for display only
+   */
+  fields: z.strictObject({ numerator: ZhText, denominator: ZhText }).optional(),
   bands: z.array(Band).min(1),
 });
 export const QuestionDef = z.discriminatedUnion('type', [SingleQuestion, MultiQuestion, RatioQuestion]);
@@ -128,7 +131,7 @@ export const SceneDef = z.strictObject({
   constrained: z.boolean(),
   scenarios: Scenarios,
   /** descriptor of each level 1…max, in order */
-  levels: z.array(z.string().trim().min(1)).min(1),
+  levels: z.array(ZhText).min(1),
 });
 export type SceneDef = z.infer<typeof SceneDef>;
 export const ScenesFile = z.strictObject({
@@ -141,7 +144,7 @@ export type ScenesFile = z.infer<typeof ScenesFile>;
 export const PointsLevel = z.strictObject({
   id: ItemId,
   name: LocalizedText,
-  description: z.string().trim().min(1).optional(),
+  description: ZhText.optional(),
   minScore: Points,
   sceneLevel: z.number().int().min(0).default(0),
   minScenes: z.number().int().min(0).default(0),
@@ -156,7 +159,7 @@ export type PointsLevelsFile = z.infer<typeof PointsLevelsFile>;
 export const StagedLevel = z.strictObject({
   id: ItemId,
   name: LocalizedText,
-  description: z.string().trim().min(1).optional(),
+  description: ZhText.optional(),
   /** lower bound of the overall score S for this level (the interval is [minS, next level's minS)) */
   minS: z.number().nonnegative(),
 });
@@ -176,7 +179,7 @@ export type StagedLevelsFile = z.infer<typeof StagedLevelsFile>;
 export const RequirementDef = z.strictObject({
   id: ItemId,
   level: z.number().int().min(1),
-  text: z.string().trim().min(1),
+  text: ZhText,
 });
 export type RequirementDef = z.infer<typeof RequirementDef>;
 export const SubdomainDef = z.strictObject({
@@ -203,7 +206,7 @@ export type DomainsFile = z.infer<typeof DomainsFile>;
 
 // ---------------------------------------------------------------- checklist family
 
-export const ChecklistItemDef = z.strictObject({ id: ItemId, text: z.string().trim().min(1) });
+export const ChecklistItemDef = z.strictObject({ id: ItemId, text: ZhText });
 export type ChecklistItemDef = z.infer<typeof ChecklistItemDef>;
 export const ChecklistGroupDef = z.strictObject({
   id: ItemId,

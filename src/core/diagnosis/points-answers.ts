@@ -121,7 +121,9 @@ function readMulti(def: MultiQuestion, raw: AnswerValue, report: Report): Questi
   const exclusive = [...chosen].filter((i) => def.options[i]?.exclusive);
   if (exclusive.length > 0 && chosen.size > 1) {
     const ex = exclusive.map((i) => def.options[i]?.id).join(', ');
-    report(`option ${ex} ("${def.options[exclusive[0] ?? 0]?.text}") cannot be combined with other options`);
+    report(
+      `option ${ex} ("${def.options[exclusive[0] ?? 0]?.text.zh}") cannot be combined with other options`,
+    );
     return { type: 'multi', chosen: [] };
   }
   return { type: 'multi', chosen: [...chosen].sort((a, b) => a - b) };
@@ -137,11 +139,11 @@ function readRatio(def: RatioQuestion, raw: AnswerValue, report: Report): Questi
   )
     percent = Number(raw.trim().replace(/%$/, ''));
   else if (typeof raw === 'object' && !Array.isArray(raw) && def.fields) {
-    const num = raw[def.fields.numerator];
-    const den = raw[def.fields.denominator];
+    const num = raw[def.fields.numerator.zh];
+    const den = raw[def.fields.denominator.zh];
     if (typeof num !== 'number' || typeof den !== 'number' || !(den > 0) || num < 0) {
       report(
-        `expected ${def.fields.numerator} ≥ 0 and ${def.fields.denominator} > 0, got ${JSON.stringify(raw)}`,
+        `expected ${def.fields.numerator.zh} ≥ 0 and ${def.fields.denominator.zh} > 0, got ${JSON.stringify(raw)}`,
       );
       return { type: 'ratio', percent: null };
     }

@@ -261,7 +261,7 @@ describe('points family — ratio targets are the smallest value of the band', (
   const ratio = (uppers: number[]): RatioQuestion => ({
     id: 'R',
     name: { zh: 'R', en: 'R' },
-    prompt: 'R',
+    prompt: { zh: 'R' },
     scenarios: [],
     required: true,
     type: 'ratio',

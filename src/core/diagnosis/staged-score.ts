@@ -93,7 +93,7 @@ export function readStagedAnswers(
         const n = s.requirements.filter((x) => x.level === r.level).length;
         items.push({
           id: r.id,
-          text: r.text,
+          text: r.text.zh,
           area,
           subdomain: s.id,
           level: r.level,

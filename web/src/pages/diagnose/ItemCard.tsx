@@ -51,7 +51,7 @@ export const ItemCard = memo(function ItemCard(p: Props) {
         {item.tag === 'constrained' ? (
           <Tag color="orange">{t('diagnose.constrained')}</Tag>
         ) : item.tag ? (
-          <Tag>{item.tag}</Tag>
+          <Tag>{tx(item.tag)}</Tag>
         ) : null}
         {stored?.verification === 'verified' && (
           <Tag color="green" icon={<CheckCircleOutlined />}>
@@ -69,12 +69,12 @@ export const ItemCard = memo(function ItemCard(p: Props) {
           style={{ marginBottom: 8 }}
           type={item.def.kind === 'question' ? 'secondary' : undefined}
         >
-          {item.prompt}
+          {tx(item.prompt)}
         </Typography.Paragraph>
       )}
       {item.help && (
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-          {item.help}
+          {tx(item.help)}
         </Typography.Paragraph>
       )}
       <ItemInput

@@ -7,6 +7,7 @@ import type {
   StagedModel,
 } from '../../../../src/core/diagnosis/model-schema.ts';
 import type { AnswerValue } from '../../api/diagnose.ts';
+import { useText } from './diagnose-ui.ts';
 
 /** What an item asks, as the answer form needs it. */
 export type ItemDef =
@@ -28,7 +29,8 @@ const vertical = { display: 'flex', flexDirection: 'column', gap: 6 } as const;
 
 /** The input of one item: radio (single), checkboxes with an exclusive 无 (multi), percent (ratio), levels, grades. */
 export function ItemInput({ item, value, disabled, onChange, label }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { lang, tx } = useText();
   const clear =
     value !== null && !disabled ? (
       <Button type="link" size="small" onClick={() => onChange(null)} style={{ padding: 0 }}>
@@ -47,7 +49,7 @@ export function ItemInput({ item, value, disabled, onChange, label }: Props) {
             value={typeof value === 'string' ? value : undefined}
             onChange={(e) => onChange(String(e.target.value))}
             style={vertical}
-            options={q.options.map((o) => ({ value: o.id, label: `${o.id}. ${o.text}` }))}
+            options={q.options.map((o) => ({ value: o.id, label: `${o.id}. ${tx(o.text)}` }))}
           />
           {clear}
         </Space>
@@ -75,7 +77,7 @@ export function ItemInput({ item, value, disabled, onChange, label }: Props) {
             value={chosen}
             onChange={(v) => change(v.map(String))}
             style={vertical}
-            options={q.options.map((o) => ({ value: o.id, label: `${o.id}. ${o.text}` }))}
+            options={q.options.map((o) => ({ value: o.id, label: `${o.id}. ${tx(o.text)}` }))}
           />
           {clear}
         </Space>
@@ -85,7 +87,7 @@ export function ItemInput({ item, value, disabled, onChange, label }: Props) {
       typeof value === 'number'
         ? value
         : value && typeof value === 'object' && !Array.isArray(value) && q.fields
-          ? ((value[q.fields.numerator] ?? 0) / (value[q.fields.denominator] || 1)) * 100
+          ? ((value[q.fields.numerator.zh] ?? 0) / (value[q.fields.denominator.zh] || 1)) * 100
           : null;
     return (
       <Space wrap>
@@ -103,7 +105,7 @@ export function ItemInput({ item, value, disabled, onChange, label }: Props) {
         />
         {q.fields && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            = {q.fields.numerator} / {q.fields.denominator} × 100
+            = {tx(q.fields.numerator)} / {tx(q.fields.denominator)} × 100
           </Typography.Text>
         )}
       </Space>
@@ -127,7 +129,7 @@ export function ItemInput({ item, value, disabled, onChange, label }: Props) {
               label: (
                 <span>
                   <Typography.Text strong>{`${i + 1} · ${names[i + 1] ?? i + 1}`}</Typography.Text>{' '}
-                  <Typography.Text type="secondary">{d}</Typography.Text>
+                  <Typography.Text type="secondary">{tx(d)}</Typography.Text>
                 </span>
               ),
             })),
@@ -138,7 +140,6 @@ export function ItemInput({ item, value, disabled, onChange, label }: Props) {
     );
   }
 
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
   const buttons =
     item.kind === 'requirement'
       ? item.grades.map((g) => ({ value: g.value, label: `${g.value} ${g.name[lang]}` }))

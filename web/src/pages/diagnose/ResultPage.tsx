@@ -28,6 +28,7 @@ import {
 } from '../../api/diagnose.ts';
 import { Chart } from './Chart.tsx';
 import { fmt, formatDate, showResultAnswer, useText } from './diagnose-ui.ts';
+import { itemTexts } from './form-items.ts';
 
 type Result = ResultResponse['result'];
 type Text = { zh: string; en: string };
@@ -75,6 +76,8 @@ export function ResultPage() {
   const levelNames = new Map<string, Text>(model.data.summary.levels.map((l) => [l.id, l.name]));
   const levelName = (l: { id: string; name: string } | null) =>
     l ? tx(levelNames.get(l.id)) || l.name : t('diagnose.noLevel');
+  const texts = itemTexts(model.data.model);
+  const itemName = (id: string, name: string) => tx(texts.get(id)) || name;
   const levelText = r.family === 'checklist' ? '—' : levelName(r.level);
 
   return (
@@ -147,7 +150,7 @@ export function ResultPage() {
                 pagination={false}
                 dataSource={r.levelScores}
                 columns={[
-                  { title: t('diagnose.level'), dataIndex: 'name' },
+                  { title: t('diagnose.level'), render: (_, l) => levelName(l) },
                   { title: t('diagnose.score'), render: (_, l) => fmt(l.score) },
                   {
                     title: '',
@@ -170,7 +173,7 @@ export function ResultPage() {
       </Row>
 
       <Card size="small" title={t('diagnose.result.next')} style={{ marginTop: 16 }} data-testid="next-level">
-        <NextLevel result={r} scenarioLink={scenarioLink} />
+        <NextLevel result={r} scenarioLink={scenarioLink} itemName={itemName} levelName={levelName} />
       </Card>
 
       <Card size="small" title={t('diagnose.result.comparison')} style={{ marginTop: 16 }}>
@@ -224,7 +227,7 @@ export function ResultPage() {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 640 }}
           columns={[
-            { title: t('diagnose.result.item'), dataIndex: 'name', width: 160 },
+            { title: t('diagnose.result.item'), render: (_, g) => itemName(g.itemId, g.name), width: 160 },
             {
               title: t('diagnose.result.current'),
               render: (_, g) => showResultAnswer(g.current, r.family === 'points'),
@@ -371,9 +374,13 @@ function SceneHeatmap({ result, model, label }: { result: Result; model: ModelDe
 function NextLevel({
   result,
   scenarioLink,
+  itemName,
+  levelName,
 }: {
   result: Result;
   scenarioLink: (code: string) => React.ReactNode;
+  itemName: (id: string, name: string) => string;
+  levelName: (l: { id: string; name: string }) => string;
 }) {
   const { t } = useTranslation();
   const next = result.nextLevel;
@@ -392,7 +399,7 @@ function NextLevel({
   return (
     <>
       <Typography.Paragraph>
-        {t('diagnose.result.nextTo', { level: next.target.name, count: next.changes.length })}
+        {t('diagnose.result.nextTo', { level: levelName(next.target), count: next.changes.length })}
       </Typography.Paragraph>
       <List
         size="small"
@@ -402,7 +409,7 @@ function NextLevel({
             <Space direction="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap size={6}>
                 <CheckSquareOutlined style={{ color: '#1f5fbf' }} />
-                <Typography.Text strong>{c.name}</Typography.Text>
+                <Typography.Text strong>{itemName(c.itemId, c.name)}</Typography.Text>
                 <Typography.Text type="secondary">
                   {showResultAnswer(c.from, ratio(c.kind))} → {showResultAnswer(c.to, ratio(c.kind))}
                 </Typography.Text>

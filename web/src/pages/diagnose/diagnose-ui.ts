@@ -1,12 +1,13 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textIn, type ZhText } from '../../../../src/core/shared/text.ts';
 import type { AnswerValue } from '../../api/diagnose.ts';
 
-/** Show a bilingual text in the current language. */
+/** Show a bilingual text in the current language; a text without English is shown in Chinese. */
 export function useText() {
   const { i18n } = useTranslation();
   const lang: 'zh' | 'en' = i18n.language === 'en' ? 'en' : 'zh';
-  const tx = useCallback((text: { zh: string; en: string } | undefined) => (text ? text[lang] : ''), [lang]);
+  const tx = useCallback((text: ZhText | undefined) => (text ? textIn(text, lang) : ''), [lang]);
   return { lang, tx };
 }
 

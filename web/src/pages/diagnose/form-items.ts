@@ -1,3 +1,4 @@
+import type { ZhText } from '../../../../src/core/shared/text.ts';
 import type { IndicatorSystem, Section } from '../../api/diagnose.ts';
 import type { ItemDef } from './ItemInput.tsx';
 
@@ -6,10 +7,11 @@ type Text = { zh: string; en: string };
 export interface FormItem {
   id: string;
   title: Text;
-  prompt: string | null;
-  help: string | null;
-  /** a 约束性 scene, or an item's level (staged) */
-  tag: string | null;
+  /** Chinese, with English where the pack has it (shown in the UI language, Chinese as the fallback) */
+  prompt: ZhText | null;
+  help: ZhText | null;
+  /** a 约束性 scene, or an item's level name (staged) */
+  tag: 'constrained' | ZhText | null;
   def: ItemDef;
 }
 export interface FormGroup {
@@ -60,7 +62,7 @@ export function sectionGroups(model: IndicatorSystem, section: Section): FormGro
         title: same(r.id),
         prompt: r.text,
         help: null,
-        tag: model.rules.levels[r.level - 1]?.name.zh ?? `L${r.level}`,
+        tag: model.rules.levels[r.level - 1]?.name ?? same(`L${r.level}`),
         def: { kind: 'requirement', grades: model.rules.grades },
       })),
     }));
@@ -77,4 +79,23 @@ export function sectionGroups(model: IndicatorSystem, section: Section): FormGro
       def: { kind: 'check', conformance: model.conformance },
     })),
   }));
+}
+
+/**
+ * What each answerable item is called, by item id, for result lists (gaps, next-level changes): the question or scene
+ * name, the requirement or checklist text. The diagnosis result itself names items in Chinese.
+ */
+export function itemTexts(model: IndicatorSystem): Map<string, ZhText> {
+  const out = new Map<string, ZhText>();
+  if (model.family === 'points') {
+    for (const d of model.dimensions)
+      for (const ind of d.indicators) for (const q of ind.questions) out.set(q.id, q.name);
+    for (const s of model.scenes) out.set(s.id, s.name);
+  } else if (model.family === 'staged') {
+    for (const a of model.areas)
+      for (const s of a.subdomains) for (const r of s.requirements) out.set(r.id, r.text);
+  } else {
+    for (const p of model.parts) for (const g of p.groups) for (const it of g.items) out.set(it.id, it.text);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment } from '../core/diagnosis/assessment.ts';
 import { applyChanges, diagnose } from '../core/diagnosis/diagnose.ts';
 import type { PointsModel } from '../core/diagnosis/model-schema.ts';
+import { modelTexts } from '../core/diagnosis/model-texts.ts';
 import { flatQuestions } from '../core/diagnosis/points-flat.ts';
 import { loadModelById } from './model-load.ts';
 
@@ -30,6 +31,15 @@ function uniform(k: number, scene: number): Assessment {
 }
 
 describe('sme-digital-level-2024', () => {
+  it('has English for every prompt, option, field label, scene descriptor and level description', () => {
+    const texts = modelTexts(model);
+    // 15 prompts + 1 help + 4 field labels + 64 options + 64 scene descriptors + 4 level descriptions
+    expect(texts.length).toBe(152);
+    expect(texts.filter((t) => t.text.en === undefined).map((t) => t.where)).toEqual([]);
+    const q = flatQuestions(model).find((x) => x.def.id === '网络建设')?.def;
+    expect(q?.type === 'multi' && q.options[0]?.text).toEqual({ zh: '无', en: 'None' });
+  });
+
   it('has the official structure: 50 / 30 / 20, 15 questions, 16 scenes of which 10 约束性', () => {
     expect(model.dimensions.map((d) => [d.id, d.points])).toEqual([
       ['数字化基础', 50],

@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useAtlasGraph, usePack, useScenarios, type ChainType } from '../../api/atlas.ts';
-import { AtlasFilterSelect } from './AtlasFilterSelect.tsx';
+import { AtlasFilters } from './AtlasFilters.tsx';
 import { AtlasGraphChart } from './AtlasGraphChart.tsx';
 import { AtlasHeader } from './AtlasHeader.tsx';
 import { AtlasLoadError } from './AtlasLoadError.tsx';
@@ -74,27 +74,7 @@ export function AtlasGraphPage() {
       ) : (
         <Card size="small" styles={{ body: { padding: screens.md ? 16 : 8 } }}>
           <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
-            <AtlasFilterSelect
-              param="valueTag"
-              label={t('atlas.filters.valueTag')}
-              options={(vocabulary?.valueTags ?? []).map((v) => ({ value: v.id, label: tx(v.name) }))}
-              width={140}
-            />
-            <AtlasFilterSelect
-              param="enterpriseType"
-              label={t('atlas.filters.enterpriseType')}
-              options={(vocabulary?.enterpriseTypes ?? []).map((v) => ({
-                value: v.id,
-                label: tx(v.name),
-              }))}
-              width={200}
-            />
-            <AtlasFilterSelect
-              param="chain"
-              label={t('atlas.filters.chain')}
-              options={(vocabulary?.chains ?? []).map((v) => ({ value: v.id, label: tx(v.name) }))}
-              width={130}
-            />
+            <AtlasFilters pack={detail.data} filters={['valueTag', 'enterpriseType', 'chain']} />
             {graph.data && (
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {filtered

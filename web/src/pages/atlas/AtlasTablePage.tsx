@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useAtlasGraph, usePack, useScenarios, type Scenario } from '../../api/atlas.ts';
-import { AtlasFilterSelect } from './AtlasFilterSelect.tsx';
+import { AtlasFilters } from './AtlasFilters.tsx';
 import { AtlasHeader } from './AtlasHeader.tsx';
 import { AtlasLoadError } from './AtlasLoadError.tsx';
 import { DebouncedSearch } from './DebouncedSearch.tsx';
@@ -159,33 +159,7 @@ export function AtlasTablePage() {
           <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
             <DebouncedSearch param="q" placeholder={t('atlas.filters.search')} width={260} />
             <DebouncedSearch param="element" placeholder={t('atlas.filters.element')} width={300} />
-            <AtlasFilterSelect
-              param="category"
-              label={t('atlas.filters.category')}
-              options={(vocabulary?.categories ?? []).map((v) => ({ value: v.id, label: tx(v.name) }))}
-              width={140}
-            />
-            <AtlasFilterSelect
-              param="valueTag"
-              label={t('atlas.filters.valueTag')}
-              options={(vocabulary?.valueTags ?? []).map((v) => ({ value: v.id, label: tx(v.name) }))}
-              width={130}
-            />
-            <AtlasFilterSelect
-              param="enterpriseType"
-              label={t('atlas.filters.enterpriseType')}
-              options={(vocabulary?.enterpriseTypes ?? []).map((v) => ({
-                value: v.id,
-                label: tx(v.name),
-              }))}
-              width={190}
-            />
-            <AtlasFilterSelect
-              param="kpi"
-              label={t('atlas.filters.kpi')}
-              options={(detail.data?.kpis ?? []).map((k) => ({ value: k.id, label: tx(k.name) }))}
-              width={170}
-            />
+            <AtlasFilters pack={detail.data} filters={['category', 'valueTag', 'enterpriseType', 'kpi']} />
             {anyFilter && (
               <Button
                 type="link"

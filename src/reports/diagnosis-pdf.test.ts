@@ -67,6 +67,13 @@ describe('diagnosisHtml', () => {
     expect(html).not.toMatch(/(src|href)="https?:/);
     expect(html).toContain('现场评估');
   });
+
+  it('shows the English option texts of the pack in an English report', () => {
+    const html = diagnosisHtml(buildDiagnosisReport(input({ lang: 'en' })));
+    expect(html).toContain('A. None');
+    expect(html).toContain('C. Decreased');
+    expect(html).not.toContain('A. 无');
+  });
 });
 
 describe('diagnosisCharts', () => {

@@ -17,8 +17,18 @@ const MAX_OPTION_CHARS = 36;
 
 const BRIEF_OPTION_CHARS = 14;
 
-function clip(text: string, max = MAX_OPTION_CHARS): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** A Chinese character is about as wide as two Latin letters: English texts may have twice as many characters. */
+const WIDTH_FACTOR: Record<ReportLang, number> = { zh: 1, en: 2 };
+
+/** Clip a text written in `lang` (a Chinese fallback in an English report is clipped as Chinese). */
+function clip(text: string, max: number, lang: ReportLang): string {
+  const limit = max * WIDTH_FACTOR[lang];
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  if (lang === 'zh') return `${cut}…`;
+  // English: end at a word boundary when there is one in the second half
+  const space = cut.lastIndexOf(' ');
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '')}…`;
 }
 
 /** A model text in the report's language; texts without English fall back to Chinese. */
@@ -38,7 +48,9 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
         for (const q of ind.questions) {
           const option = (id: string, max: number) => {
             const o = q.type === 'ratio' ? undefined : q.options.find((x) => x.id === id);
-            return o ? `${o.id}. ${clip(pick(o.text, lang), max)}` : id;
+            return o
+              ? `${o.id}. ${clip(pick(o.text, lang), max, lang === 'en' && o.text.en ? 'en' : 'zh')}`
+              : id;
           };
           items.set(q.id, {
             name: pick(q.name, lang),

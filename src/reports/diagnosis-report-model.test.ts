@@ -172,6 +172,26 @@ describe('buildDiagnosisReport — points family (SME 2024)', () => {
     expect(r.todo.target).toBe('Level 2');
   });
 
+  it('shows answers with the English option texts of the pack in an English report', () => {
+    const r = buildDiagnosisReport(input('sme-digital-level-2024', SME_ANSWERS, { lang: 'en' }));
+    const row = (id: string) => r.gaps.rows.find((g) => g.itemId === id);
+    expect([row('数据安全')?.current, row('绿色低碳')?.current, row('绿色低碳')?.best]).toEqual([
+      'A. None',
+      'B. Unchanged',
+      'C. Decreased',
+    ]);
+    // long English options are clipped at a word, about twice as many characters as Chinese ones
+    expect(row('人才建设')?.current).toBe('B. Full-time or part-time…');
+    expect(row('信息系统')?.best).toBe('E. All business activities');
+    expect(row('规划实施')?.best).toBe('F. Can already share digital…');
+    expect(r.todo.rows.map((x) => [x.name, x.from, x.to])).toEqual([
+      ['Green and low-carbon', 'B. Unchanged', 'C. Decreased'],
+    ]);
+    // and the Chinese report keeps the official Chinese wording
+    const zh = buildDiagnosisReport(input('sme-digital-level-2024', SME_ANSWERS));
+    expect(zh.gaps.rows.find((g) => g.itemId === '数据安全')?.current).toBe('A. 无');
+  });
+
   it('prints the assessment date, else creation, else the generation date', () => {
     const base = input('sme-digital-level-2024', SME_ANSWERS);
     const at = (assessment: DiagnosisReportInput['assessment'], generatedAt?: string) =>

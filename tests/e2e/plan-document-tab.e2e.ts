@@ -9,6 +9,11 @@ import { launchChromium } from '../support/browser.ts';
 import { startTestServer } from '../support/test-server.ts';
 
 const EDIT = '到 2027 年建成省级智能工厂，设备联网率达到 85%。';
+const EN_EDIT = 'By 2027 a provincial smart factory, with 85% of the equipment connected.';
+
+interface DocumentView {
+  sections: { id: string; text: string; prefilled: string; edited: boolean }[];
+}
 
 describe('plan document tab (规划文档)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tupu-plan-doc-tab-'));
@@ -72,7 +77,11 @@ describe('plan document tab (规划文档)', () => {
 
     await vision.fill(EDIT);
     await page.getByTestId('plan-document-save').click();
-    // saved on the server (the confirmation text may be missed when the tab re-renders on a loaded machine)
+    // the confirmation stays once the saved document is back (the editor starts afresh from it)
+    const saved = page.getByTestId('plan-document-saved');
+    await expect.poll(() => saved.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await saved.textContent()).toContain('已保存');
+    // saved on the server
     await expect
       .poll(
         async () =>
@@ -115,5 +124,51 @@ describe('plan document tab (规划文档)', () => {
         { timeout: 15_000 },
       )
       .toBe(false);
+  });
+  it('shows, saves and downloads the edits of the UI language: English shows English edits', async () => {
+    const vision = () => page.getByTestId('plan-document-section-vision');
+    const serverText = async (lang: 'zh' | 'en') =>
+      (
+        (await (
+          await page.request.get(`${server.url}/api/plans/${planId}/document?lang=${lang}`)
+        ).json()) as DocumentView
+      ).sections.find((s) => s.id === 'vision');
+    const zhSaved = await page.request.put(`${server.url}/api/plans/${planId}/document?lang=zh`, {
+      data: { edits: { vision: EDIT } },
+    });
+    expect(zhSaved.ok()).toBe(true);
+    await page.goto(`${server.url}/plan/${planId}?tab=document`);
+    await expect.poll(() => vision().inputValue(), { timeout: 15_000 }).toBe(EDIT);
+
+    // English: the English pre-filled text, not the Chinese edit
+    await page.getByRole('button', { name: '语言' }).click();
+    const enPrefilled = (await serverText('en'))?.prefilled;
+    expect(enPrefilled).toMatch(/[a-z]/);
+    await expect.poll(() => vision().inputValue(), { timeout: 15_000 }).toBe(enPrefilled);
+    expect(await page.getByTestId('plan-document-pdf').getAttribute('href')).toBe(
+      `/api/plans/${planId}/document.pdf?lang=en`,
+    );
+
+    await vision().fill(EN_EDIT);
+    await page.getByTestId('plan-document-save').click();
+    const saved = page.getByTestId('plan-document-saved');
+    await expect.poll(() => saved.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await saved.textContent()).toContain('Saved');
+    await expect.poll(async () => (await serverText('en'))?.text, { timeout: 15_000 }).toBe(EN_EDIT);
+    expect((await serverText('zh'))?.text).toBe(EDIT);
+
+    // back to Chinese: the Chinese edit, and no confirmation carried over from the English save
+    await page.getByRole('button', { name: 'Language' }).click();
+    await expect.poll(() => vision().inputValue(), { timeout: 15_000 }).toBe(EDIT);
+    expect(await page.getByTestId('plan-document-saved').count()).toBe(0);
+
+    // the English Word download prints the English edit
+    const docx = await page.request.get(`${server.url}/api/plans/${planId}/document.docx?lang=en`);
+    expect(docx.status()).toBe(200);
+    const file = join(dir, 'plan-en.docx');
+    writeFileSync(file, await docx.body());
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml'], { encoding: 'utf8' });
+    expect(xml).toContain(EN_EDIT);
+    expect(xml).not.toContain(EDIT);
   });
 });

@@ -1,4 +1,10 @@
-import { FileTextOutlined, FileWordOutlined, SaveOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  FileTextOutlined,
+  FileWordOutlined,
+  SaveOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,36 +19,57 @@ import { useLocalized } from '../atlas/atlas-ui.ts';
 
 /**
  * 规划文档: the 转型规划方案 (guide 二(一)) made from the plan — each section's pre-filled text to edit and save, and
- * the document to download as Word or PDF once the plan has a current roadmap.
+ * the document to download as Word or PDF once the plan has a current roadmap. Edits are kept per language: the
+ * editor shows, saves and downloads the edits of the UI's language.
  */
 export function DocumentTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
   const { lang } = useLocalized();
+  // one document per language: switching the language starts afresh (its edits, no earlier confirmation)
+  return <LanguageDocument key={lang} lang={lang} plan={plan} canWrite={canWrite} />;
+}
+
+function LanguageDocument({
+  lang,
+  plan,
+  canWrite,
+}: {
+  lang: 'zh' | 'en';
+  plan: PlanView;
+  canWrite: boolean;
+}) {
   const version = `${plan.updatedAt}|${plan.solution?.solvedAt ?? ''}`;
   const document = usePlanDocument(plan.id, lang, version);
+  // the save lives here, not in the editor: the editor starts afresh from every new view (the saved one included),
+  // and the save's state (saving, saved, its error) must outlive that
+  const save = useSavePlanDocument(plan.id, lang);
   if (document.isPending) return <Skeleton active />;
   if (document.isError) return <Alert type="error" showIcon title={document.error.message} />;
   return (
     <DocumentEditor
-      key={`${lang}|${document.dataUpdatedAt}`}
+      key={document.dataUpdatedAt}
+      lang={lang}
       plan={plan}
       view={document.data}
       canWrite={canWrite}
+      save={save}
     />
   );
 }
 
 function DocumentEditor({
+  lang,
   plan,
   view,
   canWrite,
+  save,
 }: {
+  lang: 'zh' | 'en';
   plan: PlanView;
   view: PlanDocumentView;
   canWrite: boolean;
+  save: ReturnType<typeof useSavePlanDocument>;
 }) {
   const { t } = useTranslation();
-  const { lang } = useLocalized();
-  const save = useSavePlanDocument(plan.id, lang);
   const [drafts, setDrafts] = useState<Record<string, string>>(() =>
     Object.fromEntries(view.sections.map((s) => [s.id, s.text])),
   );
@@ -122,7 +149,11 @@ function DocumentEditor({
             {t('plan.document.unsaved')} · {t('plan.document.hintDownload')}
           </Typography.Text>
         ) : (
-          save.isSuccess && <Typography.Text type="success">{t('plan.document.saved')}</Typography.Text>
+          save.isSuccess && (
+            <Typography.Text type="success" role="status" data-testid="plan-document-saved">
+              <CheckCircleOutlined /> {t('plan.document.saved')}
+            </Typography.Text>
+          )
         )}
       </Flex>
       {save.isError && <Alert type="error" showIcon title={save.error.message} />}

@@ -215,7 +215,7 @@ export const planEn: typeof planZh = {
   },
   document: {
     explain:
-      'The transformation plan follows section 2(1) of the MIIT implementation guide and is generated from the plan data and its latest roadmap. Edit and save any section’s text below; tables and charts always follow the data.',
+      'The transformation plan follows section 2(1) of the MIIT implementation guide and is generated from the plan data and its latest roadmap. Edit and save any section’s text below (the English and Chinese documents keep their own edits); tables and charts always follow the data.',
     notSolved:
       'The plan has not been optimised yet: optimise it on the Roadmap tab first, then download the document.',
     stale: 'The plan changed since it was last optimised: optimise it again, then download the document.',

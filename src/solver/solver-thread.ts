@@ -1,9 +1,12 @@
 /**
- * The one HiGHS worker thread of this process. HiGHS is single-threaded WASM and blocks its thread while it solves;
- * running it here keeps the server's event loop free. Jobs queue in order. The thread is created on first use,
- * holds the process open only while jobs are pending, and is replaced if it dies or overruns its time limit.
+ * The HiGHS worker threads of this process. HiGHS is single-threaded WASM and blocks its thread while it solves;
+ * running it in worker threads keeps the server's event loop free. Up to `solverThreadLimit()` threads run at once
+ * (default: two, or one on a one-core machine), so the points of a budget frontier or two users' plans are solved side
+ * by side; further jobs wait in order. Threads are created on demand, hold the process open only while they have a job,
+ * and a thread that dies or overruns its job's time limit is replaced.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MilpOutcome } from '../core/planning/plan-result.ts';
@@ -12,16 +15,43 @@ import type { WorkerRequest, WorkerResponse } from './plan-worker.ts';
 
 /** Extra seconds allowed beyond HiGHS's own time limit (model load, presolve overrun) before the thread is killed. */
 const WATCHDOG_GRACE_SECONDS = 30;
+const DEFAULT_THREADS = 2;
 
-interface Pending {
-  readonly resolve: (outcome: MilpOutcome) => void;
-  readonly reject: (error: Error) => void;
-  readonly timer: NodeJS.Timeout;
+/**
+ * How many solver threads may run at once: `TUPU_SOLVER_THREADS` (1–16) when set, else two, capped by the machine's
+ * cores. One thread keeps a core free for the server; two halve the wall time of a frontier on a 2-core machine while
+ * the event loop still gets its share (see bench/plan.bench.ts, which measures its ticks during solves).
+ */
+export function solverThreadLimit(
+  env: NodeJS.ProcessEnv = process.env,
+  cores = availableParallelism(),
+): number {
+  const configured = env.TUPU_SOLVER_THREADS;
+  if (configured !== undefined && configured.trim() !== '') {
+    const value = Number(configured);
+    if (!Number.isInteger(value) || value < 1 || value > 16)
+      throw new Error(`TUPU_SOLVER_THREADS must be a whole number from 1 to 16, got "${configured}"`);
+    return value;
+  }
+  return Math.max(1, Math.min(DEFAULT_THREADS, cores));
 }
 
-let worker: Worker | null = null;
+interface Job {
+  readonly requestId: number;
+  readonly job: MilpJob;
+  readonly resolve: (outcome: MilpOutcome) => void;
+  readonly reject: (error: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  running: { readonly job: Job; readonly timer: NodeJS.Timeout } | null;
+}
+
+const slots = new Set<Slot>();
+const queue: Job[] = [];
 let nextRequestId = 1;
-const pending = new Map<number, Pending>();
+let peakThreads = 0;
 
 /**
  * The worker entry is TypeScript. `execArgv: ['--import', 'tsx']` is not honoured for worker threads on Node 20,
@@ -37,68 +67,90 @@ function bootstrapCode(): string {
   return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
 }
 
-function failAll(error: Error): void {
-  for (const [id, job] of pending) {
-    clearTimeout(job.timer);
-    job.reject(error);
-    pending.delete(id);
+/** Ends a slot's current job (if any) and forgets the slot; its thread is gone or being terminated. */
+function dropSlot(slot: Slot, error: Error): void {
+  if (!slots.delete(slot)) return;
+  if (slot.running) {
+    clearTimeout(slot.running.timer);
+    slot.running.job.reject(error);
+    slot.running = null;
+  }
+  dispatch();
+}
+
+function startSlot(): Slot {
+  const slot: Slot = { worker: new Worker(bootstrapCode(), { eval: true }), running: null };
+  slot.worker.on('message', (message: WorkerResponse | { ready: true }) => {
+    if ('ready' in message) return;
+    const running = slot.running;
+    if (!running || running.job.requestId !== message.requestId) return;
+    clearTimeout(running.timer);
+    slot.running = null;
+    if ('error' in message) running.job.reject(new Error(`HiGHS failed: ${message.error}`));
+    else running.job.resolve(message.outcome);
+    slot.worker.unref();
+    dispatch();
+  });
+  slot.worker.on('error', (error) => dropSlot(slot, error));
+  slot.worker.on('exit', (code) => dropSlot(slot, new Error(`solver thread exited (code ${code})`)));
+  slots.add(slot);
+  peakThreads = Math.max(peakThreads, slots.size);
+  return slot;
+}
+
+function run(slot: Slot, job: Job): void {
+  const timer = setTimeout(
+    () => {
+      // HiGHS did not stop at its time limit: the thread is stuck, replace it.
+      dropSlot(slot, new Error(`solver did not return within its time limit + ${WATCHDOG_GRACE_SECONDS} s`));
+      void slot.worker.terminate();
+    },
+    (job.job.timeLimitSeconds + WATCHDOG_GRACE_SECONDS) * 1000,
+  );
+  slot.running = { job, timer };
+  slot.worker.ref();
+  const request: WorkerRequest = { requestId: job.requestId, job: job.job };
+  slot.worker.postMessage(request);
+}
+
+/** Starts queued jobs on idle threads, creating threads up to the limit. */
+function dispatch(): void {
+  const limit = solverThreadLimit();
+  while (queue.length > 0) {
+    const idle = [...slots].find((slot) => slot.running === null);
+    const slot = idle ?? (slots.size < limit ? startSlot() : null);
+    if (!slot) return;
+    const job = queue.shift();
+    if (job) run(slot, job);
   }
 }
 
-function startWorker(): Worker {
-  const thread = new Worker(bootstrapCode(), { eval: true });
-  thread.on('message', (message: WorkerResponse | { ready: true }) => {
-    if ('ready' in message) return;
-    const job = pending.get(message.requestId);
-    if (!job) return;
-    pending.delete(message.requestId);
-    clearTimeout(job.timer);
-    if ('error' in message) job.reject(new Error(`HiGHS failed: ${message.error}`));
-    else job.resolve(message.outcome);
-    if (pending.size === 0) thread.unref();
-  });
-  thread.on('error', (error) => {
-    if (worker === thread) worker = null;
-    failAll(error);
-  });
-  thread.on('exit', (code) => {
-    if (worker === thread) worker = null;
-    failAll(new Error(`solver thread exited (code ${code})`));
-  });
-  return thread;
-}
-
-/** Solves one MILP in the solver thread. */
+/** Solves one MILP in a solver thread (queued when every thread is busy). */
 export function solveInThread(job: MilpJob): Promise<MilpOutcome> {
-  worker ??= startWorker();
-  const thread = worker;
-  thread.ref();
-  const requestId = nextRequestId++;
   return new Promise<MilpOutcome>((resolve, reject) => {
-    const timer = setTimeout(
-      () => {
-        // HiGHS did not stop at its time limit: the thread is stuck, replace it.
-        if (worker === thread) worker = null;
-        void thread.terminate();
-        const job = pending.get(requestId);
-        pending.delete(requestId);
-        job?.reject(
-          new Error(
-            `solver did not return within ${job ? 'its time limit' : 'time'} + ${WATCHDOG_GRACE_SECONDS} s`,
-          ),
-        );
-      },
-      (job.timeLimitSeconds + WATCHDOG_GRACE_SECONDS) * 1000 * Math.max(1, pending.size + 1),
-    );
-    pending.set(requestId, { resolve, reject, timer });
-    const request: WorkerRequest = { requestId, job };
-    thread.postMessage(request);
+    queue.push({ requestId: nextRequestId++, job, resolve, reject });
+    dispatch();
   });
 }
 
-/** Stops the solver thread (pending jobs are rejected). Safe to call when none is running. */
+/** The most solver threads that ran at the same time since the last `closeSolverThread()` (for tests and benches). */
+export function peakSolverThreads(): number {
+  return peakThreads;
+}
+
+/** Stops every solver thread; running and queued jobs are rejected. Safe to call when none is running. */
 export async function closeSolverThread(): Promise<void> {
-  const thread = worker;
-  worker = null;
-  if (thread) await thread.terminate();
+  const closing = new Error('solver threads closed');
+  for (const job of queue.splice(0)) job.reject(closing);
+  const workers = [...slots].map((slot) => slot.worker);
+  for (const slot of [...slots]) {
+    slots.delete(slot);
+    if (slot.running) {
+      clearTimeout(slot.running.timer);
+      slot.running.job.reject(closing);
+      slot.running = null;
+    }
+  }
+  peakThreads = 0;
+  await Promise.all(workers.map((worker) => worker.terminate()));
 }

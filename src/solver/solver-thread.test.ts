@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { generatePlanInstance } from '../core/planning/fixtures/generate-instance.ts';
+import { buildPlanModel } from '../core/planning/plan-model.ts';
+import { closeSolverThread, peakSolverThreads, solveInThread, solverThreadLimit } from './solver-thread.ts';
+
+afterAll(async () => {
+  await closeSolverThread();
+});
+
+describe('solver threads', () => {
+  it('runs at most the thread limit at once and rejects running and queued jobs when closed', async () => {
+    // A 40×8 instance HiGHS needs far longer than this test to prove optimal.
+    const lp = buildPlanModel(generatePlanInstance(40, 8, 20_241_217)).lp;
+    const jobs = Array.from({ length: solverThreadLimit() + 2 }, () =>
+      solveInThread({ lp, timeLimitSeconds: 60, mipRelGap: 0 }).then(
+        () => 'solved',
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(peakSolverThreads()).toBe(solverThreadLimit());
+    await closeSolverThread();
+    expect(await Promise.all(jobs)).toEqual(jobs.map(() => 'solver threads closed'));
+  });
+
+  it('starts new threads after a close', async () => {
+    const lp = buildPlanModel(generatePlanInstance(6, 3, 1)).lp;
+    const outcome = await solveInThread({ lp, timeLimitSeconds: 10, mipRelGap: 1e-4 });
+    expect(outcome.status).toBe('optimal');
+  });
+});

@@ -30,6 +30,7 @@ export const en: Messages = {
     demoHint: 'Demo account: cio@demo.tupu.local, password tupu-demo-2024',
     welcome: 'Welcome to Tupu',
     subtitle: 'Plan → implement → evaluate → optimise, one scenario at a time',
+    tooManyAttempts: 'Too many failed attempts; please try again in {{minutes}} min',
     sessionExpired: 'Your session has expired; sign in again',
     mustChange: 'You are using a one-time password; please change it soon.',
     changePassword: 'Change password',

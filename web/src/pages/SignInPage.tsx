@@ -1,12 +1,31 @@
 import { LockOutlined, MailOutlined, TranslationOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client.ts';
 import { useSignIn } from '../api/session.ts';
 import { setLanguage } from '../i18n/index.ts';
 
 interface Values {
   email: string;
   password: string;
+}
+
+/** Whole minutes until a throttled sign-in may be retried, from the 429's details (at least 1). */
+function retryMinutes(details: unknown): number {
+  const seconds =
+    typeof details === 'object' && details !== null && 'retryAfterSeconds' in details
+      ? Number(details.retryAfterSeconds)
+      : NaN;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
+}
+
+/** Too many failed sign-ins, in the user's language with the wait; anything else as the server said it. */
+function signInErrorText(error: Error, t: TFunction): string {
+  if (error instanceof ApiError && error.code === 'too_many_attempts') {
+    return t('auth.tooManyAttempts', { minutes: retryMinutes(error.details) });
+  }
+  return error.message;
 }
 
 export function SignInPage() {
@@ -44,7 +63,7 @@ export function SignInPage() {
           <Alert
             type="error"
             showIcon
-            title={signIn.error.message}
+            title={signInErrorText(signIn.error, t)}
             style={{ marginBottom: 16 }}
             role="alert"
           />

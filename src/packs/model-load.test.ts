@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { modelTexts } from '../core/diagnosis/model-texts.ts';
 import { listModelPacks, loadModelById, loadModelPack } from './model-load.ts';
 import { formatProblem } from './yaml-source.ts';
 
@@ -12,6 +13,16 @@ describe('model pack loader', () => {
     for (const id of ids) {
       const r = await loadModelById('packs/models', id);
       expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
+    }
+  });
+
+  it('has English for every text of the shipped packs listed as translated', async () => {
+    for (const id of ['sme-digital-level-2024', 'ics-security-2024']) {
+      const r = await loadModelById('packs/models', id);
+      if (!r.ok) throw new Error(`${id} does not load`);
+      const texts = modelTexts(r.model);
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts.filter((t) => t.text.en === undefined).map((t) => `${id}: ${t.where}`)).toEqual([]);
     }
   });
 

@@ -85,7 +85,7 @@ async function scoreFile(model: IndicatorSystem, opts: ScoreOptions): Promise<vo
   };
   if (!opts.out) process.stdout.write(JSON.stringify(json, null, 2) + '\n');
   else if (/\.json$/i.test(opts.out)) await writeFile(opts.out, JSON.stringify(json, null, 2) + '\n');
-  else if (/\.xlsx$/i.test(opts.out)) await resultsWorkbook([scored], []).xlsx.writeFile(opts.out);
+  else if (/\.xlsx$/i.test(opts.out)) await resultsWorkbook(model, [scored], []).xlsx.writeFile(opts.out);
   else throw new CliError('--out must end in .json or .xlsx', 2);
   if (opts.out)
     process.stderr.write(
@@ -113,7 +113,7 @@ async function scoreFolder(model: IndicatorSystem, opts: ScoreOptions): Promise<
       );
   }
   if (tty) process.stderr.write('\n');
-  await resultsWorkbook(scored, errors).xlsx.writeFile(out);
+  await resultsWorkbook(model, scored, errors).xlsx.writeFile(out);
   const bad = new Set(errors.map((e) => e.file)).size;
   process.stderr.write(
     `${scored.length} sheet(s) scored, ${bad} with problems (see sheet 错误 Errors) → ${out}\n`,

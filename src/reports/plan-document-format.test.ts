@@ -33,11 +33,27 @@ describe('plan document formatting', () => {
 
   it('finds a short lead-in label, not a sentence', () => {
     expect(leadIn('组织保障：成立领导小组')).toEqual({ label: '组织保障：', rest: '成立领导小组' });
+    expect(leadIn('组织保障： 成立领导小组')).toEqual({ label: '组织保障：', rest: '成立领导小组' });
     expect(leadIn('Funding: 615 over the horizon')).toEqual({
       label: 'Funding:',
-      rest: '615 over the horizon',
+      rest: ' 615 over the horizon',
     });
+    expect(leadIn('Vision (edited): text')).toEqual({ label: 'Vision (edited):', rest: ' text' });
     expect(leadIn('规划期 2 年（8 个季度）。规划选定：9 个')).toBeUndefined();
     expect(leadIn('The horizon is two years long: that is all')).toBeUndefined();
+  });
+
+  it('a lead-in drops nothing but one space after a full-width colon', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'B', '组', ' ', ':', '：', '.', '，', '\t') });
+    fc.assert(
+      fc.property(text, (line) => {
+        const lead = leadIn(line);
+        if (lead === undefined) return;
+        const dropped = line.length - lead.label.length - lead.rest.length;
+        expect(line.startsWith(lead.label)).toBe(true);
+        expect(line.endsWith(lead.rest)).toBe(true);
+        expect(dropped).toBe(lead.label.endsWith('：') && /^\s/u.test(line.slice(lead.label.length)) ? 1 : 0);
+      }),
+    );
   });
 });

@@ -85,9 +85,15 @@ export function formatDate(date: Date | string | undefined, lang: PlanLang): str
     : `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** A short label that opens a paragraph (组织保障： / Funding:), printed bold by the renderers. */
+/**
+ * A short label that opens a paragraph (组织保障： / Funding:), printed bold by the renderers. After a Latin colon the
+ * space stays with the rest (label + rest is the whole line, so Word and the PDF print "Funding: 615"); after the
+ * full-width "：" a space is dropped, Chinese needs none.
+ */
 export function leadIn(line: string): { label: string; rest: string } | undefined {
-  const match = /^([^：:。.，,]{2,18}[：:])\s?/u.exec(line);
-  if (match?.[1] === undefined) return undefined;
-  return { label: match[1], rest: line.slice(match[0].length) };
+  const match = /^([^：:。.，,]{2,18}[：:])/u.exec(line);
+  const label = match?.[1];
+  if (label === undefined) return undefined;
+  const after = line.slice(label.length);
+  return { label, rest: label.endsWith('：') ? after.replace(/^\s/u, '') : after };
 }

@@ -16,13 +16,22 @@ describe('model pack loader', () => {
     }
   });
 
-  it('has English for every text of the shipped packs listed as translated', async () => {
-    for (const id of ['sme-digital-level-2024', 'ics-security-2024']) {
+  it('has English for every text of every shipped pack, and no Chinese in the English', async () => {
+    const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+    /** every `en` of a { zh, en } pair (names and texts) anywhere in the model */
+    const english = (v: unknown): string[] =>
+      Array.isArray(v)
+        ? v.flatMap(english)
+        : v && typeof v === 'object'
+          ? Object.entries(v).flatMap(([k, x]) => (k === 'en' && typeof x === 'string' ? [x] : english(x)))
+          : [];
+    for (const id of await listModelPacks('packs/models')) {
       const r = await loadModelById('packs/models', id);
       if (!r.ok) throw new Error(`${id} does not load`);
       const texts = modelTexts(r.model);
       expect(texts.length).toBeGreaterThan(0);
       expect(texts.filter((t) => t.text.en === undefined).map((t) => `${id}: ${t.where}`)).toEqual([]);
+      expect(english(r.model).filter((en) => cjk.test(en))).toEqual([]);
     }
   });
 

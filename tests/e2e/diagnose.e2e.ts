@@ -86,4 +86,38 @@ describe('diagnose pages', () => {
     expect(await page.getByTestId('next-level').textContent()).toContain('达到 一级');
     await context.close();
   });
+
+  it('shows the questionnaire in English: prompts, options and ratio field labels from the pack', async () => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'en-US' });
+    await context.addInitScript(`localStorage.setItem('tupu.lang', 'en')`);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
+    });
+    expect(signIn.ok()).toBe(true);
+    const list = (await (await page.request.get(`${server.url}/api/assessments`)).json()) as {
+      id: string;
+      modelId: string;
+    }[];
+    const sme = list.find((a) => a.modelId === 'sme-digital-level-2024');
+    expect(sme).toBeDefined();
+
+    await page.goto(`${server.url}/diagnose/${sme?.id ?? ''}`);
+    const prompt = page.getByText("How the enterprise's networks are built and connected (multiple choice)");
+    await expect.poll(() => prompt.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await page.getByText('A. None').first().isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(
+          'B. Industrial control network in the workshops, supporting automated control applications',
+        )
+        .isVisible(),
+    ).toBe(true);
+    expect(
+      await page.getByText('Digitalised production equipment (units)', { exact: false }).isVisible(),
+    ).toBe(true);
+    expect(await page.getByText('企业网络建设连接情况（可多选）').count()).toBe(0);
+    await context.close();
+  });
 });

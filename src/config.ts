@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /**
@@ -33,6 +34,53 @@ export interface Config {
   signInMaxFailuresPerIp: number;
   /** the sliding window of those counts, in minutes (TUPU_SIGNIN_WINDOW_MINUTES, default 15) */
   signInWindowMinutes: number;
+  /** which proxies' X-Forwarded-For to believe for the client address (TUPU_TRUST_PROXY, default none) */
+  trustProxy: TrustProxy;
+}
+
+/**
+ * Whose `X-Forwarded-For` the server believes when it takes a request's client address (the per-IP sign-in count
+ * uses it): nobody (`false`, the socket's peer is the client), everybody (`true`), the nearest `hops` proxies, or
+ * proxies at the listed addresses and CIDR ranges.
+ */
+export type TrustProxy = boolean | { hops: number } | { addresses: string[] };
+
+/** Names proxy-addr (behind Fastify's trustProxy) accepts for well-known ranges. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An IP address, an address with a /prefix, or a named range; the reason it is not, otherwise. */
+function addressProblem(entry: string): string | undefined {
+  if (NAMED_RANGES.has(entry)) return undefined;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return `"${entry}" is not an IP address or CIDR range`;
+  if (prefix === undefined) return undefined;
+  const bits = Number(prefix);
+  const max = version === 4 ? 32 : 128;
+  if (!/^\d+$/.test(prefix) || bits > max) return `"${entry}" has a prefix outside 0–${max}`;
+  return undefined;
+}
+
+/**
+ * TUPU_TRUST_PROXY: unset, empty, `false` or `0` trusts no proxy; `true` trusts every proxy; a whole number n
+ * trusts the n proxies nearest the server; otherwise a comma-separated list of addresses, CIDR ranges or the names
+ * loopback, linklocal, uniquelocal.
+ */
+export function trustProxyFrom(name: string, value: string | undefined): TrustProxy {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return { hops: Number(text) };
+  const addresses = text.split(',').map((entry) => entry.trim());
+  const problems = addresses.map((entry) => (entry === '' ? 'an empty entry' : addressProblem(entry)));
+  const problem = problems.find((p) => p !== undefined);
+  if (problem !== undefined) {
+    throw new Error(
+      `${name} must be true, a number of proxy hops, or a comma-separated list of proxy addresses or CIDR ` +
+        `ranges; ${problem} in "${value}"`,
+    );
+  }
+  return { addresses };
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {
@@ -62,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       50,
     ),
     signInWindowMinutes: intFrom('TUPU_SIGNIN_WINDOW_MINUTES', env.TUPU_SIGNIN_WINDOW_MINUTES, 15),
+    trustProxy: trustProxyFrom('TUPU_TRUST_PROXY', env.TUPU_TRUST_PROXY),
   };
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');

@@ -11,7 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Config } from '../config.ts';
+import type { Config, TrustProxy } from '../config.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import type { Database } from '../db/client.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -34,8 +34,10 @@ export interface AppDeps {
 
 /**
  * The HTTP application: API under /api, OpenAPI at /api/openapi.json, reference at /api/docs, and the built web
- * app for every other path. It holds no state between requests besides the database, so several instances can
- * run behind a load balancer against one PostgreSQL.
+ * app for every other path. Accounts, sessions, diagnoses and plans live in the database, so several instances can
+ * run behind a load balancer against one PostgreSQL; two things are per process: the failed sign-in counts (see
+ * auth/sign-in-throttle.ts: each instance counts on its own, a restart forgets them) and the solver threads (see
+ * solver/solver-thread.ts: each instance solves its own requests with its own threads and queue).
  */
 export async function buildApp({
   config,
@@ -46,7 +48,7 @@ export async function buildApp({
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,6 +78,22 @@ export async function buildApp({
 
   if (webApp) await serveWebApp(app, config.webDir);
   return app;
+}
+
+/**
+ * Fastify's form of the TUPU_TRUST_PROXY setting. A hop count is passed as a function: Fastify 5 ignores a bare
+ * number (it trusts nothing then), while the function keeps the usual meaning — believe the nearest `hops` proxies,
+ * so the client address is the one the outermost trusted proxy added to X-Forwarded-For.
+ */
+export function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'boolean') return trust;
+  if ('hops' in trust) {
+    const { hops } = trust;
+    return (_address, hop) => hop < hops;
+  }
+  return trust.addresses;
 }
 
 /** Serve the built web app; the not-found handler answers client-side routes with index.html. */

@@ -264,6 +264,82 @@ describe.each(testEngines())('auth API on %s', (engine) => {
         await strict.close();
       }
     });
+
+    /** An app allowing two failures per client address, trusting proxies as TUPU_TRUST_PROXY says. */
+    const behindProxy = (trustProxy: string | undefined) =>
+      buildApp({
+        config: loadConfig({
+          TUPU_LOG_LEVEL: 'silent',
+          TUPU_WEB_DIR: '/nonexistent',
+          TUPU_SIGNIN_MAX_FAILURES_PER_IP: '2',
+          TUPU_TRUST_PROXY: trustProxy,
+        }),
+        database,
+      });
+    const wrongFrom = (app: FastifyInstance, remoteAddress: string, forwardedFor: string, email: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        payload: { email, password: 'wrong' },
+        remoteAddress,
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
+
+    it('by default ignores X-Forwarded-For: a forged one does not escape the per-IP limit', async () => {
+      const strict = await behindProxy(undefined);
+      try {
+        expect((await wrongFrom(strict, '203.0.113.9', '192.0.2.1', 'a@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, '203.0.113.9', '192.0.2.2', 'b@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, '203.0.113.9', '192.0.2.3', 'c@x.cn')).statusCode).toBe(429);
+        expect((await wrongFrom(strict, '198.51.100.9', '203.0.113.9', 'd@x.cn')).statusCode).toBe(401);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it('with a trusted proxy counts the forwarded client address, and only from that proxy', async () => {
+      const strict = await behindProxy('10.0.0.0/8, 127.0.0.1');
+      try {
+        const proxy = '10.1.2.3';
+        expect((await wrongFrom(strict, proxy, '192.0.2.1', 'a@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, proxy, '192.0.2.1', 'b@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, proxy, '192.0.2.1', 'c@x.cn')).statusCode).toBe(429);
+        // another client behind the same proxy has its own count
+        expect((await wrongFrom(strict, proxy, '192.0.2.2', 'd@x.cn')).statusCode).toBe(401);
+        // a client that is not a listed proxy cannot claim to forward for someone else
+        expect((await wrongFrom(strict, '198.51.100.9', '192.0.2.50', 'e@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, '198.51.100.9', '192.0.2.51', 'f@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, '198.51.100.9', '192.0.2.52', 'g@x.cn')).statusCode).toBe(429);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it('with a hop count takes the address the nearest proxy added, not one the client wrote before it', async () => {
+      const strict = await behindProxy('1');
+      try {
+        const proxy = '10.1.2.3';
+        // the client forges the first entry; the proxy appends the address it saw (192.0.2.7)
+        expect((await wrongFrom(strict, proxy, '192.0.2.101, 192.0.2.7', 'a@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, proxy, '192.0.2.102, 192.0.2.7', 'b@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, proxy, '192.0.2.103, 192.0.2.7', 'c@x.cn')).statusCode).toBe(429);
+        expect((await wrongFrom(strict, proxy, '192.0.2.8', 'd@x.cn')).statusCode).toBe(401);
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it('with trust in every proxy takes the first forwarded address', async () => {
+      const strict = await behindProxy('true');
+      try {
+        expect((await wrongFrom(strict, '10.1.2.3', '192.0.2.1, 10.9.9.9', 'a@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, '10.4.5.6', '192.0.2.1', 'b@x.cn')).statusCode).toBe(401);
+        expect((await wrongFrom(strict, '10.7.8.9', '192.0.2.1', 'c@x.cn')).statusCode).toBe(429);
+        expect((await wrongFrom(strict, '10.1.2.3', '192.0.2.2', 'd@x.cn')).statusCode).toBe(401);
+      } finally {
+        await strict.close();
+      }
+    });
   });
 
   it('publishes the OpenAPI document and a browsable reference', async () => {

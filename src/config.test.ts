@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, trustProxyFrom } from './config.ts';
+
+describe('TUPU_TRUST_PROXY', () => {
+  it('trusts no proxy when unset, empty, false or 0', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    for (const value of ['', ' ', 'false', '0']) expect(trustProxyFrom('X', value)).toBe(false);
+  });
+
+  it('reads true, a hop count, and a list of addresses and CIDR ranges', () => {
+    expect(loadConfig({ TUPU_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(trustProxyFrom('X', '1')).toEqual({ hops: 1 });
+    expect(trustProxyFrom('X', '2')).toEqual({ hops: 2 });
+    expect(trustProxyFrom('X', '10.0.0.1')).toEqual({ addresses: ['10.0.0.1'] });
+    expect(trustProxyFrom('X', ' 10.0.0.0/8 , ::1, fd00::/8,loopback ')).toEqual({
+      addresses: ['10.0.0.0/8', '::1', 'fd00::/8', 'loopback'],
+    });
+  });
+
+  it('refuses anything else with an error naming the variable and the bad entry', () => {
+    const bad = (value: string) => () => loadConfig({ TUPU_TRUST_PROXY: value });
+    expect(bad('yes')).toThrow(/^TUPU_TRUST_PROXY must be .*"yes" is not an IP address/);
+    expect(bad('10.0.0.1,proxy.local')).toThrow(/TUPU_TRUST_PROXY .*"proxy\.local" is not an IP address/);
+    expect(bad('10.0.0.0/33')).toThrow(/TUPU_TRUST_PROXY .*prefix outside 0–32/);
+    expect(bad('::1/129')).toThrow(/TUPU_TRUST_PROXY .*prefix outside 0–128/);
+    expect(bad('10.0.0.0/8/1')).toThrow(/TUPU_TRUST_PROXY/);
+    expect(bad('10.0.0.1,,10.0.0.2')).toThrow(/TUPU_TRUST_PROXY .*an empty entry/);
+    expect(bad('-1')).toThrow(/TUPU_TRUST_PROXY/);
+    expect(bad('1.5')).toThrow(/TUPU_TRUST_PROXY/);
+  });
+});

@@ -150,7 +150,11 @@ describe('buildDiagnosisReport — points family (SME 2024)', () => {
 
   it('carries the pack uncertainty notes, source and a disclaimer', () => {
     const r = buildDiagnosisReport(input('sme-digital-level-2024', SME_ANSWERS));
-    expect(r.methods.uncertainty).toEqual(models.get('sme-digital-level-2024')!.meta.uncertainty);
+    expect(r.methods.uncertainty).toEqual(
+      models.get('sme-digital-level-2024')!.meta.uncertainty.map((u) => u.zh),
+    );
+    const en = buildDiagnosisReport(input('sme-digital-level-2024', SME_ANSWERS, { lang: 'en' }));
+    expect(en.methods.uncertainty[0]).toMatch(/^Level thresholds/);
     expect(r.methods.source).toContain('工信厅企业〔2024〕56号');
     expect(r.methods.disclaimer).toContain('不构成任何官方评定');
   });

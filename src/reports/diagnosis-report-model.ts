@@ -1,6 +1,7 @@
 import type { Atlas } from '../core/atlas/types.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import type { DiagnosisResult, DimensionScore, SceneResult } from '../core/diagnosis/result.ts';
+import { textIn } from '../core/shared/text.ts';
 import { modelItems, modelNames } from './diagnosis-report-items.ts';
 import { reportText, type ReportLang } from './diagnosis-report-text.ts';
 
@@ -319,7 +320,7 @@ export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisRepo
         .filter((s) => s !== undefined)
         .join('；'),
       publisher: model.meta.publisher,
-      uncertainty: model.meta.uncertainty,
+      uncertainty: model.meta.uncertainty.map((u) => textIn(u, lang)),
       scoring: t.familyNote[model.family],
       disclaimer: t.disclaimer,
     },

@@ -45,7 +45,7 @@ export const ModelMeta = z.strictObject({
   /** the atlas pack whose scenario codes the `scenarios` mappings point to */
   atlas: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   /** what is uncertain in this encoding (also spelled out in the pack README) */
-  uncertainty: z.array(z.string().trim().min(1)).default([]),
+  uncertainty: z.array(ZhText).default([]),
 });
 export type ModelMeta = z.infer<typeof ModelMeta>;
 

@@ -9,13 +9,14 @@ export interface ModelText {
 
 /**
  * Every ZhText of a model (prompts, help, option texts, ratio field labels, scene descriptors, level descriptions,
- * requirement and checklist texts), in pack order. Names are LocalizedText and always bilingual, so not listed.
+ * requirement and checklist texts, the pack's uncertainty notes), in pack order. Names are LocalizedText and always bilingual, so not listed.
  */
 export function modelTexts(model: IndicatorSystem): ModelText[] {
   const out: ModelText[] = [];
   const add = (where: string, text: ZhText | undefined) => {
     if (text) out.push({ where, text });
   };
+  model.meta.uncertainty.forEach((u, i) => add(`uncertainty ${i + 1}`, u));
   if (model.family === 'points') {
     for (const d of model.dimensions)
       for (const ind of d.indicators)

@@ -2,6 +2,7 @@
  * Sections of the plan document that say how the plan is delivered (guide 二(一), 二(二), 五): 标准体系, 实施任务
  * (分阶段子任务和实施项目清单), 投入预算, 保障条件, 风险评估.
  */
+import { localizeRisk } from '../core/planning/default-risks.ts';
 import { notSelectedText } from '../core/planning/explain-text.ts';
 import type { NotSelectedKind } from '../core/planning/plan-result.ts';
 import { compareRisks, riskEntryProblems, summariseRisks, type RiskBand } from '../core/planning/risk.ts';
@@ -411,8 +412,10 @@ const BAND_NAMES: Readonly<Record<RiskBand, { zh: string; en: string }>> = {
 
 export function risksSection(c: PlanContext): SectionDraft {
   const { say, input, lang } = c;
-  const valid = input.risks.filter((r) => riskEntryProblems(r).length === 0);
-  const skipped = input.risks.length - valid.length;
+  // the default risks a plan starts with print in the document's language; typed risks as typed
+  const risks = input.risks.map((r) => localizeRisk(r, lang));
+  const valid = risks.filter((r) => riskEntryProblems(r).length === 0);
+  const skipped = risks.length - valid.length;
   const summary = summariseRisks(valid, valid.length);
   const byId = new Map(input.initiatives.map((i) => [i.id, i]));
   const paragraphs: string[] = [];

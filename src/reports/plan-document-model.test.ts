@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../core/atlas/types.ts';
+import { DEFAULT_RISKS } from '../core/planning/default-risks.ts';
 import type { PlanInstance } from '../core/planning/plan-instance.ts';
 import type { PlanResult } from '../core/planning/plan-result.ts';
 import { parsePlanInstance } from '../core/planning/validate-instance.ts';
@@ -268,6 +269,23 @@ describe('buildPlanDocument', () => {
     const risks = doc.sections.find((s) => s.id === 'risks');
     expect(risks?.text).toContain('共识别 2 项风险');
     expect(risks?.tables[0]?.rows[0]?.slice(0, 3)).toEqual(['R1', '数据质量不足', '质量智能检测']);
+  });
+
+  it('prints the default risks in the document language and typed risks as typed', () => {
+    const [first] = DEFAULT_RISKS;
+    const register = [
+      { id: 'R1', title: first!.title.zh, likelihood: 3, impact: 4, mitigation: first!.mitigation.zh },
+      { id: 'R2', title: '关键人员流失', likelihood: 2, impact: 3, mitigation: '备岗' },
+    ];
+    const rows = (lang: 'zh' | 'en') =>
+      buildPlanDocument(inputFor({ lang, risks: register }))
+        .sections.find((s) => s.id === 'risks')
+        ?.tables[0]?.rows.map((r) => [r[1], r[7]]);
+    expect(rows('en')).toEqual([
+      [first!.title.en, first!.mitigation.en],
+      ['关键人员流失', '备岗'],
+    ]);
+    expect(rows('zh')?.[0]).toEqual([first!.title.zh, first!.mitigation.zh]);
   });
 
   it('edits replace a section’s text and nothing else; blank edits are ignored', () => {

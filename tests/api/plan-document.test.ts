@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { PlanDocumentView } from '../../src/contracts/plan-document.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
+import { DEFAULT_RISKS } from '../../src/core/planning/default-risks.ts';
 import type { Database } from '../../src/db/client.ts';
 import {
   addMembership,
@@ -161,6 +162,49 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     const english = await download(cio, `/api/plans/${plan.id}/document.docx?lang=en`);
     expect(english.statusCode).toBe(200);
     expect(await docxText(english.rawPayload)).toContain('Vision');
+  });
+
+  it('prints the default risks of a new plan in the document language, and a typed risk as typed', async () => {
+    const [first, second] = DEFAULT_RISKS;
+    const en = await docxText(
+      (await download(cio, `/api/plans/${plan.id}/document.docx?lang=en`)).rawPayload,
+    );
+    const zh = await docxText(
+      (await download(cio, `/api/plans/${plan.id}/document.docx?lang=zh`)).rawPayload,
+    );
+    for (const risk of DEFAULT_RISKS) {
+      expect(en).toContain(risk.title.en);
+      expect(en).toContain(risk.mitigation.en);
+      expect(en).not.toContain(risk.title.zh);
+      expect(zh).toContain(risk.title.zh);
+      expect(zh).not.toContain(risk.title.en);
+    }
+    expect(first?.title.en).toMatch(/^Weak data foundation/);
+
+    const typed = {
+      title: '供应链数字化协同不足 (typed)',
+      likelihood: 2,
+      impact: 2,
+      mitigation: '逐步接入核心供应商',
+    };
+    const put = await call<PlanView>(cio, 'PUT', `/api/plans/${plan.id}/risks/R2`, typed);
+    expect(put.status).toBe(200);
+    const enTyped = await docxText(
+      (await download(cio, `/api/plans/${plan.id}/document.docx?lang=en`)).rawPayload,
+    );
+    expect(enTyped).toContain(typed.title);
+    expect(enTyped).toContain(typed.mitigation);
+    expect(enTyped).not.toContain(second!.title.en);
+    expect(enTyped).toContain(first!.title.en);
+    // put the default risk back (in English, as the English plan page would save it: still a default risk)
+    await call(cio, 'PUT', `/api/plans/${plan.id}/risks/R2`, {
+      title: second!.title.en,
+      likelihood: second!.likelihood,
+      impact: second!.impact,
+      mitigation: second!.mitigation.en,
+    });
+    const zhAgain = await docxText((await download(cio, `/api/plans/${plan.id}/document.docx`)).rawPayload);
+    expect(zhAgain).toContain(second!.title.zh);
   });
 
   it('prints an edited section instead of its pre-filled text, and keeps the edit until reset', async () => {

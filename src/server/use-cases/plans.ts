@@ -12,6 +12,7 @@ import {
   type PlanCandidate as Candidate,
 } from '../../core/planning/candidates.ts';
 import { periodUsage } from '../../core/planning/check-schedule.ts';
+import { DEFAULT_RISKS } from '../../core/planning/default-risks.ts';
 import { greedyPlan } from '../../core/planning/greedy.ts';
 import type { PlanInstance, PlanInstanceInput } from '../../core/planning/plan-instance.ts';
 import { assessRisk, summariseRisks, type RiskEntry } from '../../core/planning/risk.ts';
@@ -212,31 +213,18 @@ export function gapsFromDiagnosis(result: unknown): z.infer<typeof GapRef>[] {
   return gaps;
 }
 
-/** The starting risk register of every plan (风险评估, guide 二(一)): three common transformation risks to edit. */
+/**
+ * The starting risk register of every plan (风险评估, guide 二(一)): three common transformation risks to edit, stored
+ * in Chinese; the plan page and the plan document show them in the reader's language (see localizeRisk).
+ */
 export function defaultRisks(): RiskEntry[] {
-  return [
-    {
-      id: 'R1',
-      title: '数据基础薄弱：设备与业务数据采集不全、质量不高，场景收益不及预期',
-      likelihood: 3,
-      impact: 4,
-      mitigation: '先做设备联网与数据治理，按场景定义数据质量指标并验收',
-    },
-    {
-      id: 'R2',
-      title: '业务部门参与不足：系统上线后使用率低',
-      likelihood: 3,
-      impact: 3,
-      mitigation: '业务负责人牵头每个项目，把使用率纳入成效评估，开展全员数字化培训',
-    },
-    {
-      id: 'R3',
-      title: '外部服务商交付延期或与企业业务适配差',
-      likelihood: 2,
-      impact: 4,
-      mitigation: '按里程碑付款，深度介入外包开发过程，保留需求与知识产权',
-    },
-  ];
+  return DEFAULT_RISKS.map((r) => ({
+    id: r.id,
+    title: r.title.zh,
+    likelihood: r.likelihood,
+    impact: r.impact,
+    mitigation: r.mitigation.zh,
+  }));
 }
 
 export function comparisonEntry(plan: StoredPlan): PlanComparisonEntry {

@@ -14,6 +14,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localizeRisk } from '../../../../src/core/planning/default-risks.ts';
 import {
   useDeleteRisk,
   useSaveRisk,
@@ -26,7 +27,10 @@ import { BAND_COLOURS, money } from './plan-ui.ts';
 
 const EMPTY: RiskInput = { title: '', likelihood: 3, impact: 3, mitigation: '' };
 
-/** 风险评估: the register (likelihood × impact, band, mitigation) and its plan-level summary. */
+/**
+ * 风险评估: the register (likelihood × impact, band, mitigation) and its plan-level summary. The default risks show in
+ * the UI's language (and are edited from there); typed risks as typed.
+ */
 export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
   const { t } = useTranslation();
   const { tx, lang } = useLocalized();
@@ -124,7 +128,7 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
         size="small"
         pagination={false}
         columns={columns}
-        dataSource={[...plan.risks].sort((a, b) => b.score - a.score)}
+        dataSource={plan.risks.map((r) => localizeRisk(r, lang)).sort((a, b) => b.score - a.score)}
         scroll={{ x: 'max-content' }}
       />
       <Modal

@@ -26,6 +26,9 @@ export const PlanDocumentView = z.object({
 });
 export type PlanDocumentView = z.infer<typeof PlanDocumentView>;
 
-/** Section id → text. Replaces every stored edit; a section left out or sent empty prints its pre-filled text. */
+/**
+ * Section id → text, for the language of the request (?lang=zh|en). Replaces that language's stored edits only (the
+ * other language's are kept); a section left out or sent empty prints its pre-filled text.
+ */
 export const SavePlanDocument = z.object({ edits: z.record(z.string(), z.string()) });
 export type SavePlanDocument = z.infer<typeof SavePlanDocument>;

@@ -112,7 +112,10 @@ export const usePlanDocument = (id: string, lang: 'zh' | 'en', version: string) 
     queryFn: () => api<PlanDocumentView>(`${path(id)}/document?lang=${lang}`),
   });
 
-/** Saves the section edits (all of them: a section left out prints its pre-filled text). */
+/**
+ * Saves the section edits of one language (all of them: a section left out prints its pre-filled text). The other
+ * language's edits and texts are unchanged by the save, so only this language's view is replaced in the cache.
+ */
 export function useSavePlanDocument(id: string, lang: 'zh' | 'en') {
   const client = useQueryClient();
   return useMutation({
@@ -120,8 +123,6 @@ export function useSavePlanDocument(id: string, lang: 'zh' | 'en') {
       api<PlanDocumentView>(`${path(id)}/document?lang=${lang}`, { method: 'PUT', body: { edits } }),
     onSuccess: (view) => {
       client.setQueriesData({ queryKey: ['plans', 'document', id, lang] }, view);
-      const other = lang === 'zh' ? 'en' : 'zh';
-      void client.invalidateQueries({ queryKey: ['plans', 'document', id, other] });
     },
   });
 }

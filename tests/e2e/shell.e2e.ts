@@ -27,7 +27,12 @@ describe('web shell', () => {
     await page.getByLabel('邮箱').fill('cio@demo.tupu.local');
     await page.getByLabel('密码').fill('wrong password');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Email or password is wrong');
+    // the wrong password is told in the page's language, and follows a switch of language
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('邮箱或密码错误');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Email or password is wrong');
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('邮箱或密码错误');
 
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();

@@ -30,6 +30,8 @@ export const en: Messages = {
     demoHint: 'Demo account: cio@demo.tupu.local, password tupu-demo-2024',
     welcome: 'Welcome to Tupu',
     subtitle: 'Plan → implement → evaluate → optimise, one scenario at a time',
+    invalidCredentials: 'Email or password is wrong',
+    noOrganisation: 'This account belongs to no organisation yet; ask an administrator',
     tooManyAttempts: 'Too many failed attempts; please try again in {{minutes}} min',
     sessionExpired: 'Your session has expired; sign in again',
     mustChange: 'You are using a one-time password; please change it soon.',

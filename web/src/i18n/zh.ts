@@ -29,6 +29,8 @@ export const zh = {
     demoHint: '演示账号：cio@demo.tupu.local，密码 tupu-demo-2024',
     welcome: '欢迎使用图谱',
     subtitle: '规划 → 实施 → 评估 → 优化，以场景数字化为切入点',
+    invalidCredentials: '邮箱或密码错误',
+    noOrganisation: '该账号尚未加入任何组织，请联系管理员',
     tooManyAttempts: '尝试次数过多，请 {{minutes}} 分钟后再试',
     sessionExpired: '登录已过期，请重新登录',
     mustChange: '您正在使用一次性密码，请尽快修改密码。',

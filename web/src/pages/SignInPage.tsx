@@ -20,10 +20,18 @@ function retryMinutes(details: unknown): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
 }
 
-/** Too many failed sign-ins, in the user's language with the wait; anything else as the server said it. */
+/**
+ * The sign-in answers the page expects, in the user's language by error code: a wrong email or password, an
+ * account in no organisation (the sign-in route's only 403), too many failed sign-ins with the wait. Anything else
+ * (a network failure, a server fault) as the error says it.
+ */
 function signInErrorText(error: Error, t: TFunction): string {
-  if (error instanceof ApiError && error.code === 'too_many_attempts') {
-    return t('auth.tooManyAttempts', { minutes: retryMinutes(error.details) });
+  if (error instanceof ApiError) {
+    if (error.code === 'invalid_credentials') return t('auth.invalidCredentials');
+    if (error.code === 'forbidden') return t('auth.noOrganisation');
+    if (error.code === 'too_many_attempts') {
+      return t('auth.tooManyAttempts', { minutes: retryMinutes(error.details) });
+    }
   }
   return error.message;
 }

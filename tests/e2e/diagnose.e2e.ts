@@ -87,7 +87,7 @@ describe('diagnose pages', () => {
     await context.close();
   });
 
-  it('shows the questionnaire in English: prompts, options and ratio field labels from the pack', async () => {
+  it('shows the questionnaire and result in English: prompts, options, field labels, item names', async () => {
     const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'en-US' });
     await context.addInitScript(`localStorage.setItem('tupu.lang', 'en')`);
     const page = await context.newPage();
@@ -118,6 +118,12 @@ describe('diagnose pages', () => {
       await page.getByText('Digitalised production equipment (units)', { exact: false }).isVisible(),
     ).toBe(true);
     expect(await page.getByText('企业网络建设连接情况（可多选）').count()).toBe(0);
+
+    // the result names items (to-dos) in English too, not with the Chinese names the diagnosis stores
+    await page.goto(`${server.url}/diagnose/${sme?.id ?? ''}/result`);
+    await expect.poll(() => page.getByTestId('todo').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const todos = await page.getByTestId('todo').allTextContents();
+    expect(todos.filter((x) => /[\u4e00-\u9fff]/.test(x))).toEqual([]);
     await context.close();
   });
 });

@@ -52,6 +52,3 @@ export const ZhText: z.ZodType<ZhText, unknown> = z.preprocess(
 export function textIn(text: ZhText | LocalizedText, lang: 'zh' | 'en'): string {
   return lang === 'en' ? (text.en ?? text.zh) : text.zh;
 }
-
-/** Whether a text has its English translation. */
-export const hasEnglish = (text: ZhText): boolean => text.en !== undefined;

@@ -25,6 +25,8 @@ import {
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import { BAND_COLOURS, money } from './plan-ui.ts';
 
+const wrapped = (text: string) => <div style={{ minWidth: 160, maxWidth: 340 }}>{text}</div>;
+
 const EMPTY: RiskInput = { title: '', likelihood: 3, impact: 3, mitigation: '' };
 
 /**
@@ -41,7 +43,8 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
 
   const columns = [
     { title: 'ID', dataIndex: 'id', width: 56 },
-    { title: t('plan.risks.title'), dataIndex: 'title' },
+    // long texts (English titles, mitigations) wrap rather than push the other columns off the page
+    { title: t('plan.risks.title'), dataIndex: 'title', render: wrapped },
     {
       title: t('plan.risks.initiative'),
       dataIndex: 'initiativeId',
@@ -60,7 +63,12 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
         </Tag>
       ),
     },
-    { title: t('plan.risks.mitigation'), dataIndex: 'mitigation', responsive: ['lg' as const] },
+    {
+      title: t('plan.risks.mitigation'),
+      dataIndex: 'mitigation',
+      responsive: ['lg' as const],
+      render: wrapped,
+    },
     {
       title: t('plan.risks.expectedLoss'),
       dataIndex: 'expectedLoss',

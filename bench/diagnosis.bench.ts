@@ -112,7 +112,7 @@ export default async function bench(): Promise<void> {
       errors.push(...res.problems);
       if (i % 50 === 0) peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     }
-    await resultsWorkbook(scored, errors).xlsx.writeFile(join(dir, 'results.xlsx'));
+    await resultsWorkbook(model, scored, errors).xlsx.writeFile(join(dir, 'results.xlsx'));
     const secs = (performance.now() - t0) / 1000;
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     const maxRss = process.resourceUsage().maxRSS / 1024;

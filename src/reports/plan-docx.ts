@@ -1,6 +1,8 @@
 /**
- * The plan document as a Word file: cover, contents, the sections with their tables (header rows repeat on every
- * page) and charts (SVG with a PNG fallback rasterised in the caller's shared Chromium), Chinese fonts in the styles.
+ * The plan document as a Word file: cover, contents (Word's table of contents field, with page numbers once Word
+ * updates it on opening; until then, and in LibreOffice, the section list without them), the sections with their
+ * tables (header rows repeat on every page) and charts (SVG with a PNG fallback rasterised in the caller's shared
+ * Chromium), Chinese fonts in the styles.
  */
 import {
   AlignmentType,
@@ -15,6 +17,7 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableOfContents,
   TableRow,
   TextRun,
   WidthType,
@@ -144,16 +147,18 @@ export async function planDocx(doc: PlanDocument, printer: PdfPrinter): Promise<
     para(doc.subtitle, { size: 21, color: '4E5969' }),
     para(doc.labels.generatedBy, { size: 18, color: GREY }),
     new Paragraph({ children: [new PageBreak()] }),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(doc.labels.contents)] }),
-    ...doc.sections.map(
-      (s) =>
-        new Paragraph({
-          spacing: { after: 100 },
-          border: { bottom: { style: BorderStyle.DOTTED, size: 4, color: 'C9CDD4', space: 2 } },
-          children: [new TextRun({ text: s.heading, size: 24 })],
-        }),
-    ),
+    // looks like a level-1 heading but is not one, so the table of contents does not list itself
+    new Paragraph({
+      spacing: { before: 240, after: 160 },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: BLUE, space: 2 } },
+      children: [
+        new TextRun({ text: doc.labels.contents, font: HEADING_FONT, size: 30, bold: true, color: '1F2329' }),
+      ],
+    }),
   ];
+  // Word's own table of contents field over the Heading 1 sections: written with an entry per section (linked to it),
+  // its page numbers filled in when Word updates the fields on opening (updateFields below)
+  const contents = new TableOfContents(doc.labels.contents, { hyperlink: true, headingStyleRange: '1-1' });
   const body: (Paragraph | Table)[] = [];
   let tables = 0;
   let figures = 0;
@@ -191,13 +196,26 @@ export async function planDocx(doc: PlanDocument, printer: PdfPrinter): Promise<
     creator: 'Tupu 图谱',
     title: `${doc.title} — ${doc.organisation}`,
     description: doc.subtitle,
+    features: { updateFields: true },
     styles: {
       default: {
         ...reportStyles({ size: 30, before: 240, after: 160 }),
       },
+      // the contents entries at 12 pt, as the list they replace (Word keeps the style when it updates the table)
+      paragraphStyles: [
+        {
+          id: 'TOC1',
+          name: 'toc 1',
+          basedOn: 'Normal',
+          next: 'Normal',
+          uiPriority: 39,
+          run: { size: 24 },
+          paragraph: { spacing: { after: 100 } },
+        },
+      ],
     },
     sections: [
-      { properties: { page }, children: cover },
+      { properties: { page }, children: [...cover, contents] },
       {
         properties: { page },
         headers: {

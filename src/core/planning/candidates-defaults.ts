@@ -49,6 +49,12 @@ export interface TypeDefaults {
 /**
  * Per enterprise type. Micro firms mostly subscribe to cloud services (上云用数赋智, 四(三)): small build cost, high
  * running cost, one quarter to roll out. Larger firms integrate systems over several quarters.
+ *
+ * Calibration (Tupu's starting assumptions, not benchmarks): at the type's typical revenue, a scenario of the guide
+ * atlas with the default KPI improvements should pay back in roughly 1–3 years for every type, the range commonly
+ * reported for digital scenarios, and at least one scenario should fit a quarter's default budget. Earlier values
+ * (specialized SME capex 80 at 20 % running cost, micro 15 at 60 %) made every scenario value-negative for a typical
+ * specialized SME or micro firm, so the default plan of the guide's main audience was empty.
  */
 export const TYPE_DEFAULTS: Readonly<Record<EnterpriseType, TypeDefaults>> = {
   leader: {
@@ -85,8 +91,8 @@ export const TYPE_DEFAULTS: Readonly<Record<EnterpriseType, TypeDefaults>> = {
     capacity: 8,
   },
   'specialized-sme': {
-    capex: 80,
-    opexRate: 0.2,
+    capex: 40,
+    opexRate: 0.15,
     duration: 2,
     effort: 2,
     successProbability: 0.75,
@@ -96,8 +102,8 @@ export const TYPE_DEFAULTS: Readonly<Record<EnterpriseType, TypeDefaults>> = {
     capacity: 5,
   },
   micro: {
-    capex: 15,
-    opexRate: 0.6,
+    capex: 2,
+    opexRate: 0.4,
     duration: 1,
     effort: 1,
     successProbability: 0.7,

@@ -13,6 +13,8 @@ import {
   TYPE_DEFAULTS,
 } from './candidates-defaults.ts';
 import { buildCandidates, candidateBenefit, markEdits, toPlanInstanceInput } from './candidates.ts';
+import { costPerPeriod } from './plan-instance.ts';
+import { appraiseInitiative, startValue } from './start-value.ts';
 import { parsePlanInstance } from './validate-instance.ts';
 
 let atlas: Atlas;
@@ -292,5 +294,43 @@ describe('markEdits', () => {
     expect(marked?.origins.duration).toEqual(c.origins.duration);
     expect(marked?.kpiDeltas[0]?.origin).toEqual({ kind: 'user' });
     expect(marked?.kpiDeltas[1]?.origin).toEqual(c.kpiDeltas[1]?.origin);
+  });
+});
+
+describe('default economics (calibration)', () => {
+  it('gives every enterprise type at its typical revenue a worthwhile plan that fits its default budget', () => {
+    for (const enterpriseType of ENTERPRISE_TYPES) {
+      const profile: EnterpriseProfile = {
+        industry: '通用设备制造',
+        processType: 'discrete',
+        employees: 300,
+        revenue: TYPE_DEFAULTS[enterpriseType].typicalRevenue,
+        enterpriseType,
+      };
+      const { candidates } = buildCandidates({
+        atlas,
+        profile,
+        painPoints: atlas.painPoints.map((p) => p.id),
+      });
+      const parsed = parsePlanInstance(toPlanInstanceInput(profile, candidates, defaultSettings(profile)));
+      if (!parsed.ok) throw new Error(`${enterpriseType}: invalid default instance`);
+      const instance = parsed.instance;
+      const worthwhile = instance.initiatives.filter((i) => startValue(instance, i, 0) > 0);
+      const fitting = worthwhile.filter(
+        (i) =>
+          costPerPeriod(i) <= (instance.budget[0] ?? 0) && i.effort <= (instance.capacity?.[0] ?? Infinity),
+      );
+      const paybacks = worthwhile
+        .map((i) => appraiseInitiative(instance, i).paybackYears ?? Infinity)
+        .sort((a, b) => a - b);
+      const median = paybacks[Math.floor(paybacks.length / 2)] ?? Infinity;
+      expect({ enterpriseType, worthwhile: worthwhile.length >= 3, fitting: fitting.length >= 1 }).toEqual({
+        enterpriseType,
+        worthwhile: true,
+        fitting: true,
+      });
+      expect(median, enterpriseType).toBeGreaterThan(0.5);
+      expect(median, enterpriseType).toBeLessThan(3.5);
+    }
   });
 });

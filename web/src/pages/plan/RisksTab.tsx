@@ -25,7 +25,7 @@ import {
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import { BAND_COLOURS, money } from './plan-ui.ts';
 
-const wrapped = (text: string) => <div style={{ minWidth: 160, maxWidth: 340 }}>{text}</div>;
+const wrapped = (text: string) => <div style={{ minWidth: 160 }}>{text}</div>;
 
 const EMPTY: RiskInput = { title: '', likelihood: 3, impact: 3, mitigation: '' };
 
@@ -48,11 +48,25 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
     {
       title: t('plan.risks.initiative'),
       dataIndex: 'initiativeId',
+      width: 96,
       responsive: ['md' as const],
       render: (id?: string) => id ?? '—',
     },
-    { title: t('plan.risks.likelihood'), dataIndex: 'likelihood', width: 90, align: 'center' as const },
-    { title: t('plan.risks.impact'), dataIndex: 'impact', width: 90, align: 'center' as const },
+    // on tablets the score tag (likelihood × impact) stands for both
+    {
+      title: t('plan.risks.likelihood'),
+      dataIndex: 'likelihood',
+      width: 90,
+      align: 'center' as const,
+      responsive: ['lg' as const],
+    },
+    {
+      title: t('plan.risks.impact'),
+      dataIndex: 'impact',
+      width: 90,
+      align: 'center' as const,
+      responsive: ['lg' as const],
+    },
     {
       title: t('plan.risks.score'),
       dataIndex: 'score',
@@ -137,7 +151,8 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
         pagination={false}
         columns={columns}
         dataSource={plan.risks.map((r) => localizeRisk(r, lang)).sort((a, b) => b.score - a.score)}
-        scroll={{ x: 'max-content' }}
+        // fluid columns (long texts wrap) down to 640 px of table, scrolling sideways only below that
+        scroll={{ x: 640 }}
       />
       <Modal
         open={editing !== null}

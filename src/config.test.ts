@@ -29,3 +29,10 @@ describe('TUPU_TRUST_PROXY', () => {
     expect(bad('1.5')).toThrow(/TUPU_TRUST_PROXY/);
   });
 });
+
+describe('TUPU_SOLVER_THREADS', () => {
+  it('is checked when the configuration is loaded, not at the first plan solve', () => {
+    expect(() => loadConfig({ TUPU_SOLVER_THREADS: '3' })).not.toThrow();
+    expect(() => loadConfig({ TUPU_SOLVER_THREADS: 'zero' })).toThrow(/TUPU_SOLVER_THREADS .*"zero"/);
+  });
+});

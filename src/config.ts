@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { solverThreadLimit } from './solver/solver-thread.ts';
 
 /**
  * Every setting Tupu reads from the environment, with its default. README.md's configuration table lists the
@@ -112,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     signInWindowMinutes: intFrom('TUPU_SIGNIN_WINDOW_MINUTES', env.TUPU_SIGNIN_WINDOW_MINUTES, 15),
     trustProxy: trustProxyFrom('TUPU_TRUST_PROXY', env.TUPU_TRUST_PROXY),
   };
+  solverThreadLimit(env); // validates TUPU_SOLVER_THREADS at start-up (the solver reads it on first use)
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   }

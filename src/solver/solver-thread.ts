@@ -113,9 +113,12 @@ function run(slot: Slot, job: Job): void {
   slot.worker.postMessage(request);
 }
 
+/** The limit, read from the environment once (solveInThread checks it before a job is queued). */
+let threadLimit: number | undefined;
+
 /** Starts queued jobs on idle threads, creating threads up to the limit. */
 function dispatch(): void {
-  const limit = solverThreadLimit();
+  const limit = (threadLimit ??= solverThreadLimit());
   while (queue.length > 0) {
     const idle = [...slots].find((slot) => slot.running === null);
     const slot = idle ?? (slots.size < limit ? startSlot() : null);
@@ -128,6 +131,8 @@ function dispatch(): void {
 /** Solves one MILP in a solver thread (queued when every thread is busy). */
 export function solveInThread(job: MilpJob): Promise<MilpOutcome> {
   return new Promise<MilpOutcome>((resolve, reject) => {
+    // a bad TUPU_SOLVER_THREADS fails this call, never a later dispatch from a worker's event handler
+    threadLimit ??= solverThreadLimit();
     queue.push({ requestId: nextRequestId++, job, resolve, reject });
     dispatch();
   });

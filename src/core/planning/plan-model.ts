@@ -59,7 +59,21 @@
  *    likewise), and with capacity binding (15 people, efforts 1–4) every period is a small two-resource knapsack: the
  *    integrality gap is several per cent and only branching closes it. mip_heuristic_effort 0.5 or 1 does not find
  *    better plans (6,325 at 60 s, against 6,320–6,345 with the default 0.05). Meeting 0.1 % on 120×12 needs a stronger relaxation than the
- *    time-indexed one (e.g. a pattern formulation over periods with column generation), not solver settings.
+ *    time-indexed one, not solver settings.
+ *
+ * Third round — where the gap is (40×8 seed 20241217: LP 1,819.4, HiGHS root after cuts 1,808.4, optimum 1,791.0):
+ *  - Not the per-period knapsacks. Exact Fenchel cuts for each period's two-resource knapsack over the active columns
+ *    (separation by row generation, pricing by an exact branch-and-bound), repeated until no period's LP point lies
+ *    outside its knapsack hull, stop at 1,807.7: the bound of the per-period pattern formulation, and no better than
+ *    HiGHS's own root cuts. So that formulation, proposed above as the next step, would not help. Windows of three
+ *    periods over start columns (one start per initiative) improve the bound no faster per round.
+ *  - Not the selection. With only the "selected" columns binary and all timing continuous, the bound is 1,813.3 (1
+ *    node); on 120×12 seed 1, 6,417.7 (LP 6,431, best plan known 6,361).
+ *  - It is the timing: the LP spreads an initiative's start over neighbouring periods, so its spending is smeared and
+ *    every period's budget is used to the last unit. Without budget rows the same instance has a 0.33 % LP gap and
+ *    solves at the root; without capacity or without prerequisites it still needs 8,207 and 863 nodes. A relaxation
+ *    that forbids smearing has to tie periods together across initiatives (cumulative-scheduling energy reasoning),
+ *    which is research beyond this model.
  *
  * Start pruning (which y variables exist) — safe, i.e. some optimal plan of the full model remains feasible:
  *  (a) starts before the earliest finish of i's prerequisite chain, or with a prerequisite that has no candidate

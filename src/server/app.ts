@@ -20,6 +20,8 @@ import type { ModelCatalog } from './routes/assessment-access.ts';
 import { atlasRoutes } from './routes/atlas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
+import { memberRoutes } from './routes/members.ts';
+import { organisationRoutes } from './routes/organisations.ts';
 import { planRoutes } from './routes/plans.ts';
 import { VERSION } from './version.ts';
 
@@ -75,6 +77,8 @@ export async function buildApp({
   await app.register(atlasRoutes(atlases));
   await app.register(diagnosisRoutes(database.db, models, atlases));
   await app.register(planRoutes(database.db, atlases));
+  await app.register(organisationRoutes(database.db));
+  await app.register(memberRoutes(database.db));
 
   if (webApp) await serveWebApp(app, config.webDir);
   return app;

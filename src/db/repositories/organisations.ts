@@ -1,0 +1,123 @@
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { memberships, organisations, sessions, users } from '../schema.ts';
+import type { Role } from '../schema.ts';
+import type { Organisation } from './accounts.ts';
+
+/** An organisation with the number of its members. */
+export interface OrganisationRow extends Organisation {
+  memberCount: number;
+}
+
+const withMemberCount = {
+  id: organisations.id,
+  kind: organisations.kind,
+  name: organisations.name,
+  parentId: organisations.parentId,
+  regionCode: organisations.regionCode,
+  createdAt: organisations.createdAt,
+  memberCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.orgId} = ${organisations.id})`,
+};
+
+export async function findOrganisation(db: Db, id: string): Promise<OrganisationRow | undefined> {
+  const [row] = await db.select(withMemberCount).from(organisations).where(eq(organisations.id, id)).limit(1);
+  return row;
+}
+
+/** Organisations by name: every one (`scope: 'all'`), or one organisation and its direct children. */
+export async function listOrganisations(
+  db: Db,
+  scope: 'all' | { orgId: string },
+): Promise<OrganisationRow[]> {
+  const query = db.select(withMemberCount).from(organisations);
+  const filtered =
+    scope === 'all'
+      ? query
+      : query.where(or(eq(organisations.id, scope.orgId), eq(organisations.parentId, scope.orgId)));
+  return filtered.orderBy(asc(organisations.name));
+}
+
+/** The organisation under the same parent (or at top level) with this name, compared without case. */
+export async function findSiblingByName(
+  db: Db,
+  parentId: string | null,
+  name: string,
+): Promise<Organisation | undefined> {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(
+      and(
+        parentId === null ? isNull(organisations.parentId) : eq(organisations.parentId, parentId),
+        sql`lower(${organisations.name}) = lower(${name})`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/**
+ * Serialise, until the transaction ends, every writer that passes the same key: two requests checking the same
+ * invariant (a sibling's name, an organisation's last admin) cannot both see it hold and both write.
+ */
+export async function lockForTransaction(tx: Db, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}
+
+export interface MemberRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  mustChangePassword: boolean;
+  joinedAt: Date;
+}
+
+const memberColumns = {
+  userId: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  role: memberships.role,
+  mustChangePassword: users.mustChangePassword,
+  joinedAt: memberships.createdAt,
+};
+
+export async function listMembers(db: Db, orgId: string): Promise<MemberRow[]> {
+  return db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.orgId, orgId))
+    .orderBy(asc(memberships.createdAt), asc(users.email));
+}
+
+export async function findMember(db: Db, orgId: string, userId: string): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .limit(1);
+  return row;
+}
+
+export async function countAdmins(db: Db, orgId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')));
+  return row?.n ?? 0;
+}
+
+export async function setMembershipRole(db: Db, orgId: string, userId: string, role: Role): Promise<void> {
+  await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}
+
+/** Remove a membership and end the sessions that act for that organisation as that user. */
+export async function removeMembership(db: Db, orgId: string, userId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+  await db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+}

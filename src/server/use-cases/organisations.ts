@@ -1,0 +1,167 @@
+/**
+ * 组织与成员 use cases, shared by the API (which authorises first) and the CLI (run by whoever holds the database):
+ * create an organisation with a name unique among its siblings; add, re-role and remove members without ever leaving
+ * an organisation without an administrator. Each writes all its rows in one transaction or none.
+ */
+import type { CreatableKind, MemberView, OrganisationView } from '../../contracts/organisations.ts';
+import type { Role } from '../../contracts/auth.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  addMembership,
+  createOrganisation,
+  createUser,
+  findUserByEmail,
+} from '../../db/repositories/accounts.ts';
+import {
+  countAdmins,
+  findMember,
+  findOrganisation,
+  findSiblingByName,
+  lockForTransaction,
+  removeMembership,
+  setMembershipRole,
+  type MemberRow,
+  type OrganisationRow,
+} from '../../db/repositories/organisations.ts';
+import { AppError, notFound } from '../app-error.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
+
+export function presentOrganisation(row: OrganisationRow): OrganisationView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    parentId: row.parentId,
+    regionCode: row.regionCode,
+    memberCount: row.memberCount,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function presentMember(row: MemberRow): MemberView {
+  return { ...row, joinedAt: row.joinedAt.toISOString() };
+}
+
+export interface NewOrganisation {
+  kind: CreatableKind;
+  name: string;
+  parentId: string | null;
+  regionCode: string | null;
+}
+
+/** Create an organisation; 404 when the parent does not exist, 409 when a sibling already has the name. */
+export async function createOrganisationChecked(db: Db, input: NewOrganisation): Promise<OrganisationRow> {
+  const name = input.name.trim();
+  const id = await db.transaction(async (tx) => {
+    await lockForTransaction(tx, `organisation-names:${input.parentId ?? 'top'}`);
+    if (input.parentId !== null && !(await findOrganisation(tx, input.parentId))) {
+      throw notFound('Parent organisation', { field: 'parentId' });
+    }
+    const taken = await findSiblingByName(tx, input.parentId, name);
+    if (taken) {
+      throw new AppError(
+        409,
+        'duplicate_name',
+        `An organisation named "${taken.name}" already exists ${input.parentId ? 'under this parent' : 'at top level'}`,
+        { field: 'name', existingId: taken.id },
+      );
+    }
+    const created = await createOrganisation(tx, { ...input, name });
+    return created.id;
+  });
+  const row = await findOrganisation(db, id);
+  if (!row) throw new Error(`organisation ${id} vanished after its creation`);
+  return row;
+}
+
+export interface NewMember {
+  orgId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface AddMemberOutcome {
+  member: MemberRow;
+  created: boolean;
+  /** the new user's one-time password (hashed in the database); undefined for an existing user */
+  oneTimePassword: string | undefined;
+}
+
+/**
+ * Add a member by email. An existing user keeps their name and password and gains the membership; an unknown email
+ * becomes a user with a random one-time password that must be changed at first sign-in. 409 when already a member.
+ */
+export async function addMember(db: Db, input: NewMember): Promise<AddMemberOutcome> {
+  const email = input.email.trim().toLowerCase();
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  const outcome = await db.transaction(async (tx) => {
+    await lockForTransaction(tx, `members:${input.orgId}`);
+    await lockForTransaction(tx, `user-email:${email}`);
+    let user = await findUserByEmail(tx, email);
+    const created = !user;
+    if (user && (await findMember(tx, input.orgId, user.id))) {
+      throw new AppError(409, 'already_member', `${email} is already a member of this organisation`, {
+        field: 'email',
+        userId: user.id,
+      });
+    }
+    user ??= await createUser(tx, {
+      email,
+      displayName: input.displayName.trim(),
+      passwordHash,
+      mustChangePassword: true,
+    });
+    await addMembership(tx, { orgId: input.orgId, userId: user.id, role: input.role });
+    return { userId: user.id, created };
+  });
+  const member = await findMember(db, input.orgId, outcome.userId);
+  if (!member) throw new Error('membership vanished after its creation');
+  return {
+    member,
+    created: outcome.created,
+    oneTimePassword: outcome.created ? oneTimePassword : undefined,
+  };
+}
+
+const lastAdmin = (what: string) =>
+  new AppError(
+    409,
+    'last_admin',
+    `${what} the last administrator of this organisation; make another member administrator first`,
+  );
+
+/** Change a member's role; 404 for a non-member, 409 when it would leave the organisation without an admin. */
+export async function changeMemberRole(
+  db: Db,
+  orgId: string,
+  userId: string,
+  role: Role,
+): Promise<MemberRow> {
+  await db.transaction(async (tx) => {
+    await lockForTransaction(tx, `members:${orgId}`);
+    const member = await findMember(tx, orgId, userId);
+    if (!member) throw notFound('Member');
+    if (member.role === 'admin' && role !== 'admin' && (await countAdmins(tx, orgId)) <= 1) {
+      throw lastAdmin('You cannot demote');
+    }
+    await setMembershipRole(tx, orgId, userId, role);
+  });
+  const member = await findMember(db, orgId, userId);
+  if (!member) throw notFound('Member');
+  return member;
+}
+
+/** Remove a member (their sessions acting for the organisation end); 409 for the last administrator. */
+export async function removeMember(db: Db, orgId: string, userId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockForTransaction(tx, `members:${orgId}`);
+    const member = await findMember(tx, orgId, userId);
+    if (!member) throw notFound('Member');
+    if (member.role === 'admin' && (await countAdmins(tx, orgId)) <= 1) {
+      throw lastAdmin('You cannot remove');
+    }
+    await removeMembership(tx, orgId, userId);
+  });
+}

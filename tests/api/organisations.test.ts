@@ -1,0 +1,390 @@
+import { eq, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import type {
+  AddedMember,
+  MemberList,
+  OrganisationList,
+  OrganisationView,
+} from '../../src/contracts/organisations.ts';
+import { queryRows, type Database } from '../../src/db/client.ts';
+import { users } from '../../src/db/schema.ts';
+import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
+import { ADMIN_EMAIL, ensurePlatformAdmin } from '../../src/db/seed/platform-admin.ts';
+import { buildApp } from '../../src/server/app.ts';
+import { hashPassword } from '../../src/server/auth/password.ts';
+import { openTestDatabase, testEngines } from '../support/databases.ts';
+
+const ADMIN_PASSWORD = 'platform-admin-password';
+const REGION = 'region@demo.tupu.local';
+const CIO = 'cio@demo.tupu.local';
+const CONSULTANT = 'consultant@demo.tupu.local';
+
+interface ErrorJson {
+  error: { code: string; message: string };
+}
+
+function cookieFrom(setCookie: string | string[] | undefined): string {
+  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
+  if (!header) throw new Error('no Set-Cookie header');
+  return header.split(';')[0]!;
+}
+
+describe.each(testEngines())('organisations and members API on %s', (engine) => {
+  let database: Database;
+  let app: FastifyInstance;
+  const orgIds = new Map<string, string>();
+
+  beforeAll(async () => {
+    database = await openTestDatabase(engine);
+    await ensurePlatformAdmin(database.db, {
+      password: ADMIN_PASSWORD,
+      hash: hashPassword,
+      generate: () => 'unused',
+    });
+    await seedDemoRegion(database.db, hashPassword);
+    const config = loadConfig({ TUPU_LOG_LEVEL: 'silent', TUPU_WEB_DIR: '/nonexistent' });
+    app = await buildApp({ config, database });
+    const rows = await queryRows<{ id: string; name: string }>(
+      database.db,
+      sql`select id, name from organisations`,
+    );
+    for (const r of rows) orgIds.set(r.name, r.id);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await database?.close();
+  });
+
+  const org = (prefix: string): string => {
+    const found = [...orgIds].find(([name]) => name.startsWith(prefix));
+    if (!found) throw new Error(`no organisation ${prefix}`);
+    return found[1];
+  };
+
+  async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+    expect(res.statusCode, res.body).toBe(200);
+    return cookieFrom(res.headers['set-cookie']);
+  }
+
+  const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+
+  const members = (orgId: string) => `/api/organisations/${orgId}/members`;
+
+  it('lists the region authority with its child organisations, and everything for the platform', async () => {
+    const region = await signIn(REGION);
+    const res = await call(region, 'GET', '/api/organisations');
+    expect(res.statusCode).toBe(200);
+    const list = res.json<OrganisationList>();
+    expect(list.organisations[0]).toMatchObject({ kind: 'authority', parentId: null, memberCount: 1 });
+    expect(
+      list.organisations
+        .slice(1)
+        .map((o) => o.kind)
+        .sort(),
+    ).toEqual(['enterprise', 'enterprise', 'enterprise', 'service_provider']);
+    expect(list.organisations.slice(1).every((o) => o.parentId === list.organisations[0]!.id)).toBe(true);
+    expect(list.canCreate).toEqual(['enterprise', 'service_provider']);
+
+    const platform = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const all = (await call(platform, 'GET', '/api/organisations')).json<OrganisationList>();
+    expect(all.organisations).toHaveLength(7);
+    expect(all.organisations[0]!.kind).toBe('platform');
+    expect(all.canCreate).toEqual(['enterprise', 'service_provider', 'authority', 'association']);
+
+    const cio = await signIn(CIO);
+    const own = (await call(cio, 'GET', '/api/organisations')).json<OrganisationList>();
+    expect(own.organisations.map((o) => o.name)).toEqual(['明远精密机械有限公司（演示）']);
+    expect(own.canCreate).toEqual([]);
+  });
+
+  it('lets the region admin create a pilot enterprise, trimmed and with its region code, and refuses a duplicate name with 409', async () => {
+    const region = await signIn(REGION);
+    const res = await call(region, 'POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: '  试点企业甲  ',
+      regionCode: '330100',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const created = res.json<OrganisationView>();
+    expect(created).toMatchObject({
+      kind: 'enterprise',
+      name: '试点企业甲',
+      parentId: org('示范市经济'),
+      regionCode: '330100',
+      memberCount: 0,
+    });
+    orgIds.set(created.name, created.id);
+
+    const dup = await call(region, 'POST', '/api/organisations', {
+      kind: 'service_provider',
+      name: '试点企业甲 ',
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json<ErrorJson>().error).toMatchObject({ code: 'duplicate_name' });
+    expect(dup.json<ErrorJson>().error.message).toContain('试点企业甲');
+
+    const dupCase = await call(region, 'POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: '明远精密机械有限公司（演示）'.toUpperCase(),
+    });
+    expect(dupCase.statusCode).toBe(409);
+
+    // the same name under another parent is another organisation
+    const platform = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    const top = await call(platform, 'POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: '试点企业甲',
+    });
+    expect(top.statusCode).toBe(201);
+    expect(top.json<OrganisationView>().parentId).toBeNull();
+    const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from organisations where name = '试点企业甲'`,
+    );
+    expect(n).toBe(2);
+  });
+
+  it('rejects bad input with 400 naming the field, and writes nothing', async () => {
+    const region = await signIn(REGION);
+    const before = (await call(region, 'GET', '/api/organisations')).json<OrganisationList>().organisations
+      .length;
+    const cases: [object, string][] = [
+      [{ kind: 'enterprise', name: '   ' }, 'name'],
+      [{ kind: 'enterprise', name: '名'.repeat(201) }, 'name'],
+      [{ kind: 'enterprise' }, 'name'],
+      [{ kind: 'enterprise', name: '区划码错误', regionCode: '33010' }, 'regionCode'],
+      [{ kind: 'enterprise', name: '区划码错误', regionCode: '33010a' }, 'regionCode'],
+      [{ kind: 'platform', name: '第二个平台' }, 'kind'],
+      [{ kind: 'enterprise', name: '上级错误', parentId: 'nope' }, 'parentId'],
+    ];
+    for (const [payload, field] of cases) {
+      const res = await call(region, 'POST', '/api/organisations', payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json<ErrorJson>().error.message).toContain(field);
+    }
+    const after = (await call(region, 'GET', '/api/organisations')).json<OrganisationList>().organisations
+      .length;
+    expect(after).toBe(before);
+  });
+
+  it('refuses enterprise admins, editors, the wrong kind and another parent; lets a provider admin create a client', async () => {
+    const cio = await signIn(CIO);
+    const byEnterprise = await call(cio, 'POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: '子公司',
+    });
+    expect(byEnterprise.statusCode).toBe(403);
+
+    const region = await signIn(REGION);
+    const authority = await call(region, 'POST', '/api/organisations', {
+      kind: 'authority',
+      name: '另一个局',
+    });
+    expect(authority.statusCode).toBe(403);
+    expect(authority.json<ErrorJson>().error.message).toContain('enterprise, service_provider');
+    const elsewhere = await call(region, 'POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: '挂错上级',
+      parentId: org('明远'),
+    });
+    expect(elsewhere.statusCode).toBe(403);
+
+    const consultant = await signIn(CONSULTANT);
+    const client = await call(consultant, 'POST', '/api/organisations', {
+      kind: 'enterprise',
+      name: '服务商客户',
+    });
+    expect(client.statusCode).toBe(201);
+    expect(client.json<OrganisationView>().parentId).toBe(org('启明'));
+    const provider = await call(consultant, 'POST', '/api/organisations', {
+      kind: 'service_provider',
+      name: '分包商',
+    });
+    expect(provider.statusCode).toBe(403);
+
+    // the consultant is only an editor of the machinery maker
+    const switched = await call(consultant, 'POST', '/api/auth/organisation', { orgId: org('明远') });
+    expect(switched.statusCode).toBe(200);
+    for (const [method, url, payload] of [
+      ['GET', '/api/organisations', undefined],
+      ['POST', '/api/organisations', { kind: 'enterprise', name: '编辑者建的' }],
+      ['GET', members(org('明远')), undefined],
+      ['POST', members(org('明远')), { email: 'x@example.com', displayName: 'X', role: 'viewer' }],
+    ] as const) {
+      const res = await call(consultant, method, url, payload);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+    }
+  });
+
+  it("shows a child's members to its parent's admin and hides other tenants' organisations (404)", async () => {
+    const region = await signIn(REGION);
+    const res = await call(region, 'GET', members(org('明远')));
+    expect(res.statusCode).toBe(200);
+    const list = res.json<MemberList>();
+    expect(list.organisation.name).toBe('明远精密机械有限公司（演示）');
+    expect(list.members.map((m) => [m.email, m.role])).toEqual([
+      [CIO, 'admin'],
+      [CONSULTANT, 'editor'],
+    ]);
+
+    expect((await call(region, 'GET', members(org('示范市装备')))).statusCode).toBe(404);
+    const cio = await signIn(CIO);
+    expect((await call(cio, 'GET', members(org('明远')))).statusCode).toBe(200);
+    expect((await call(cio, 'GET', members(org('示范市经济')))).statusCode).toBe(404);
+    expect((await call(cio, 'GET', members(org('江川')))).statusCode).toBe(404);
+    expect((await call(cio, 'GET', members('00000000-0000-4000-8000-000000000000'))).statusCode).toBe(404);
+    const badId = await call(cio, 'GET', members('not-a-uuid'));
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json<ErrorJson>().error.message).toContain('orgId');
+    // the platform manages every organisation
+    const platform = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    expect((await call(platform, 'GET', members(org('江川')))).statusCode).toBe(200);
+  });
+
+  it('invites a new user with a one-time password that signs in once and must be changed, stored only hashed', async () => {
+    const region = await signIn(REGION);
+    const target = org('试点企业甲');
+    const res = await call(region, 'POST', members(target), {
+      email: '  New.Admin@Pilot.example ',
+      displayName: ' 李新 ',
+      role: 'admin',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const added = res.json<AddedMember>();
+    expect(added).toMatchObject({
+      created: true,
+      member: {
+        email: 'new.admin@pilot.example',
+        displayName: '李新',
+        role: 'admin',
+        mustChangePassword: true,
+      },
+    });
+    const password = added.oneTimePassword;
+    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+
+    const [stored] = await database.db.select().from(users).where(eq(users.email, 'new.admin@pilot.example'));
+    expect(stored?.passwordHash.startsWith('scrypt$')).toBe(true);
+    expect(stored?.passwordHash).not.toContain(password!);
+
+    const signInRes = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'new.admin@pilot.example', password },
+    });
+    expect(signInRes.statusCode).toBe(200);
+    expect(signInRes.json()).toMatchObject({
+      user: { mustChangePassword: true },
+      organisation: { orgId: target, role: 'admin' },
+    });
+    const cookie = cookieFrom(signInRes.headers['set-cookie']);
+    const change = await call(cookie, 'POST', '/api/auth/password', {
+      currentPassword: password,
+      newPassword: 'my-own-password-2024',
+    });
+    expect(change.statusCode).toBe(204);
+    const me = await call(cookie, 'GET', '/api/auth/me');
+    expect(me.json()).toMatchObject({ user: { mustChangePassword: false } });
+    // the new admin manages their own enterprise's members
+    expect((await call(cookie, 'GET', members(target))).statusCode).toBe(200);
+
+    const again = await call(region, 'POST', members(target), {
+      email: 'new.admin@pilot.example',
+      displayName: '李新',
+      role: 'viewer',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<ErrorJson>().error.code).toBe('already_member');
+  });
+
+  it('adds an existing user without touching their password, and rejects bad member input naming the field', async () => {
+    const region = await signIn(REGION);
+    const target = org('试点企业甲');
+    const res = await call(region, 'POST', members(target), {
+      email: CIO.toUpperCase(),
+      displayName: 'ignored',
+      role: 'viewer',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<AddedMember>()).toMatchObject({
+      created: false,
+      oneTimePassword: null,
+      member: { email: CIO, displayName: '林晓（首席信息官）', role: 'viewer', mustChangePassword: false },
+    });
+    await signIn(CIO); // the demo password still works
+
+    const usersBefore = (
+      await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`)
+    )[0]?.n;
+    for (const [payload, field] of [
+      [{ email: 'not-an-email', displayName: 'A', role: 'viewer' }, 'email'],
+      [{ email: 'a@example.com', displayName: '  ', role: 'viewer' }, 'displayName'],
+      [{ email: 'a@example.com', displayName: 'A', role: 'owner' }, 'role'],
+    ] as const) {
+      const bad = await call(region, 'POST', members(target), payload);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<ErrorJson>().error.message).toContain(field);
+    }
+    const badRole = await call(region, 'PATCH', `${members(target)}/${await signInUserId(CIO)}`, {
+      role: 'root',
+    });
+    expect(badRole.statusCode).toBe(400);
+    expect(badRole.json<ErrorJson>().error.message).toContain('role');
+    const usersAfter = (
+      await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`)
+    )[0]?.n;
+    expect(usersAfter).toBe(usersBefore);
+  });
+
+  async function signInUserId(email: string): Promise<string> {
+    const [row] = await database.db.select().from(users).where(eq(users.email, email));
+    if (!row) throw new Error(`no user ${email}`);
+    return row.id;
+  }
+
+  it('never demotes or removes the last admin (409), and removing a member ends their session there', async () => {
+    const region = await signIn(REGION);
+    const target = org('试点企业甲');
+    const firstAdmin = await signInUserId('new.admin@pilot.example');
+    const demote = await call(region, 'PATCH', `${members(target)}/${firstAdmin}`, { role: 'editor' });
+    expect(demote.statusCode).toBe(409);
+    expect(demote.json<ErrorJson>().error).toMatchObject({ code: 'last_admin' });
+    const remove = await call(region, 'DELETE', `${members(target)}/${firstAdmin}`);
+    expect(remove.statusCode).toBe(409);
+
+    const cio = await signInUserId(CIO);
+    const promote = await call(region, 'PATCH', `${members(target)}/${cio}`, { role: 'admin' });
+    expect(promote.statusCode).toBe(200);
+    expect(promote.json()).toMatchObject({ role: 'admin', email: CIO });
+
+    const newAdmin = await signIn('new.admin@pilot.example', 'my-own-password-2024');
+    expect(
+      (await call(region, 'PATCH', `${members(target)}/${firstAdmin}`, { role: 'editor' })).statusCode,
+    ).toBe(200);
+    const removed = await call(region, 'DELETE', `${members(target)}/${firstAdmin}`);
+    expect(removed.statusCode).toBe(204);
+    expect((await call(newAdmin, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    const list = (await call(region, 'GET', members(target))).json<MemberList>();
+    expect(list.members.map((m) => [m.email, m.role])).toEqual([[CIO, 'admin']]);
+
+    // now the CIO is the last admin there
+    expect((await call(region, 'DELETE', `${members(target)}/${cio}`)).statusCode).toBe(409);
+    expect((await call(region, 'DELETE', `${members(target)}/${firstAdmin}`)).statusCode).toBe(404);
+  });
+
+  it('documents the routes in OpenAPI', async () => {
+    const doc = (await app.inject('/api/openapi.json')).json<{ paths: Record<string, object> }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/organisations',
+        '/api/organisations/{orgId}/members',
+        '/api/organisations/{orgId}/members/{userId}',
+      ]),
+    );
+  });
+});

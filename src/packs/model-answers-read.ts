@@ -2,7 +2,14 @@ import ExcelJS from 'exceljs';
 import { open, readFile, stat } from 'node:fs/promises';
 import type { AnswerProblem, Assessment, AnswerValue } from '../core/diagnosis/assessment.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
-import { ANSWER_COL, SETTING_ROWS, SHEET } from './model-sheet-layout.ts';
+import {
+  ANSWER_COL,
+  SETTING_ROWS,
+  SHEET,
+  SHEET_LANGS,
+  SHEET_NAMES,
+  type SheetLang,
+} from './model-sheet-layout.ts';
 
 /** Answer files above this size are refused before parsing. */
 export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
@@ -102,6 +109,24 @@ function cellValue(cell: ExcelJS.Cell): number | string | null {
   return text === '' ? null : text;
 }
 
+/**
+ * A sheet of an answer workbook in whichever language it was made: by its name in the workbook's language (recorded in
+ * the hidden sheet), in any language, or else by its position (instructions, answers, then scenes or settings).
+ */
+function findSheet(
+  wb: ExcelJS.Workbook,
+  key: 'answers' | 'scenes' | 'settings',
+  lang: SheetLang | null,
+): ExcelJS.Worksheet | undefined {
+  const langs = lang ? [lang, ...SHEET_LANGS.filter((l) => l !== lang)] : SHEET_LANGS;
+  for (const l of langs) {
+    const ws = wb.getWorksheet(SHEET_NAMES[l][key]);
+    if (ws) return ws;
+  }
+  const sheets = wb.worksheets.filter((ws) => ws.name !== SHEET.meta);
+  return sheets[key === 'answers' ? 1 : 2];
+}
+
 async function readWorkbook(
   path: string,
   model: IndicatorSystem,
@@ -141,8 +166,10 @@ async function readWorkbook(
       `answers are for ${model.meta.id} version ${String(version)}, the pack is version ${model.meta.version}`,
       SHEET.meta,
     );
-  const ws = wb.getWorksheet(SHEET.answers);
-  if (!ws) return fail(`sheet "${SHEET.answers}" missing`);
+  const langCell = cellValue(meta.getCell(4, 2));
+  const lang = SHEET_LANGS.find((l) => l === langCell) ?? null;
+  const ws = findSheet(wb, 'answers', lang);
+  if (!ws) return fail(`sheet "${SHEET_NAMES[lang ?? 'zh'].answers}" missing`);
   const answers: Record<string, AnswerValue> = {};
   const rowOf = new Map<string, { sheet: string; row: number | null }>();
   const problems: SheetProblem[] = [];
@@ -151,7 +178,7 @@ async function readWorkbook(
     const qid = cellValue(row.getCell(1));
     if (qid === null) return;
     const key = String(qid);
-    rowOf.set(key, { sheet: SHEET.answers, row: r });
+    rowOf.set(key, { sheet: ws.name, row: r });
     const v = cellValue(row.getCell(ANSWER_COL));
     if (v === null) return;
     if (model.family === 'staged' && typeof v === 'string' && v !== '' && Number.isFinite(Number(v)))
@@ -160,11 +187,11 @@ async function readWorkbook(
   });
   let scenes: Record<string, number> | undefined;
   if (model.family === 'points' && model.scenes.length > 0) {
-    const sc = wb.getWorksheet(SHEET.scenes);
+    const sc = findSheet(wb, 'scenes', lang);
     if (!sc)
       problems.push({
         file: display,
-        sheet: SHEET.scenes,
+        sheet: SHEET_NAMES[lang ?? 'zh'].scenes,
         row: null,
         question: '',
         message: 'scenes sheet missing',
@@ -176,7 +203,7 @@ async function readWorkbook(
         if (r === 1) return;
         const sid = cellValue(row.getCell(1));
         if (sid === null || !scenes) return;
-        rowOf.set(String(sid), { sheet: SHEET.scenes, row: r });
+        rowOf.set(String(sid), { sheet: sc.name, row: r });
         const v = cellValue(row.getCell(levelCol));
         if (v === null) return;
         const n = typeof v === 'number' ? v : Number(v);
@@ -188,7 +215,7 @@ async function readWorkbook(
   let weightTable: string | undefined;
   let notApplicable: string[] | undefined;
   if (model.family === 'staged') {
-    const st = wb.getWorksheet(SHEET.settings);
+    const st = findSheet(wb, 'settings', lang);
     if (st) {
       const w = cellValue(st.getCell(SETTING_ROWS.weightTable, 2));
       if (w !== null) weightTable = String(w);

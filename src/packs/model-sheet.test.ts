@@ -9,7 +9,7 @@ import { scoreOne } from '../cli/commands/score.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { formatSheetProblem } from './model-answers-read.ts';
 import { loadModelById } from './model-load.ts';
-import { ANSWER_COL, SHEET } from './model-sheet-layout.ts';
+import { ANSWER_COL, answerRows, SHEET, SHEET_NAMES, type SheetLang } from './model-sheet-layout.ts';
 import { answerTemplate } from './model-sheet-template.ts';
 
 let sme: IndicatorSystem;
@@ -140,5 +140,156 @@ describe('answer sheets', () => {
     ]).catch((e: { code: number; stderr: string }) => e);
     expect('code' in err && err.code).toBe(1);
     expect('stderr' in err && err.stderr).toMatch(/question 信息系统: unknown option "Q"/);
-  }, 30_000);
+
+    const enSheet = join(dir, 'cli-en.xlsx');
+    await run('node', [
+      'bin/tupu.js',
+      'model',
+      'template',
+      '--model',
+      'ics-security-2024',
+      '--lang',
+      'en',
+      '--out',
+      enSheet,
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(enSheet);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Instructions', 'Answers', SHEET.meta]);
+  }, 60_000);
+});
+
+const CJK = /[\u4e00-\u9fff]/;
+const MODEL_IDS = ['sme-digital-level-2024', 'cmmm-2020', 'dcmm-2018', 'ics-security-2024'] as const;
+
+/**
+ * Fill a template of `lang` as a person would in Excel: found by position (not by sheet name), every answer picked from
+ * the cell's own dropdown, a number in its bounds, or letters of a multiple-choice question; then saved to a real file.
+ */
+async function fillByPosition(model: IndicatorSystem, lang: SheetLang, name: string): Promise<string> {
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(await answerTemplate(model, lang).xlsx.writeBuffer());
+  const multi = new Map<string, string[]>();
+  if (model.family === 'points')
+    for (const d of model.dimensions)
+      for (const ind of d.indicators)
+        for (const q of ind.questions)
+          if (q.type === 'multi')
+            multi.set(
+              q.id,
+              q.options.filter((o) => !o.exclusive).map((o) => o.id),
+            );
+  back.worksheets[1]?.eachRow((row, r) => {
+    if (r === 1) return;
+    const cell = row.getCell(ANSWER_COL);
+    const dv = cell.dataValidation;
+    if (dv.type === 'list') {
+      const choices = String(dv.formulae[0]).replace(/^"|"$/g, '').split(',');
+      const pick = choices[r % choices.length] ?? '';
+      cell.value = /^\d+(\.\d+)?$/.test(pick) ? Number(pick) : pick;
+    } else if (dv.type === 'decimal') cell.value = 10 + r;
+    else cell.value = (multi.get(row.getCell(1).text) ?? []).slice(0, 1 + (r % 2)).join(',');
+  });
+  if (model.family === 'points')
+    back.worksheets[2]?.eachRow((row, r) => {
+      if (r > 1) row.getCell(4 + model.sceneMax).value = r % (model.sceneMax + 1);
+    });
+  const path = join(dir, name);
+  await back.xlsx.writeFile(path);
+  return path;
+}
+
+describe('answer sheets in Chinese and English', () => {
+  const models = new Map<string, IndicatorSystem>();
+  beforeAll(async () => {
+    for (const id of MODEL_IDS) {
+      const loaded = await loadModelById('packs/models', id);
+      if (!loaded.ok) throw new Error(`${id} does not load`);
+      models.set(id, loaded.model);
+    }
+  });
+  const model = (id: string) => {
+    const m = models.get(id);
+    if (!m) throw new Error(id);
+    return m;
+  };
+
+  it.each(MODEL_IDS)('%s: a filled English sheet and the same Chinese sheet diagnose alike', async (id) => {
+    const m = model(id);
+    const zh = await scoreOne(m, await fillByPosition(m, 'zh', `${id}-zh.xlsx`));
+    const en = await scoreOne(m, await fillByPosition(m, 'en', `${id}-en.xlsx`));
+    expect(zh.problems).toEqual([]);
+    expect(en.problems).toEqual([]);
+    expect(en.scored?.result).toEqual(zh.scored?.result);
+    // the answers really were read: not everything is a gap
+    expect(en.scored?.result.score).toBeGreaterThan(0);
+  });
+
+  it.each(MODEL_IDS)(
+    '%s: the English sheet is in English (ids aside), the Chinese one in Chinese',
+    async (id) => {
+      const m = model(id);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(await answerTemplate(m, 'en').xlsx.writeBuffer());
+      const visible = wb.worksheets.filter((ws) => ws.state === 'visible').map((ws) => ws.name);
+      expect(visible.every((n) => Object.values(SHEET_NAMES.en).includes(n))).toBe(true);
+      expect(wb.getWorksheet(SHEET_NAMES.en.answers)?.getRow(1).values).toEqual([
+        undefined,
+        'ID',
+        'Group',
+        'Name',
+        'Question',
+        'Options',
+        'Answer',
+      ]);
+      const chinese: string[] = [];
+      for (const ws of wb.worksheets.filter((w) => w.state === 'visible'))
+        ws.eachRow((row, r) =>
+          row.eachCell((c, col) => {
+            const idColumn = col === 1 && r > 1 && ws.name !== SHEET_NAMES.en.instructions;
+            const officialTitle =
+              ws.name === SHEET_NAMES.en.instructions && c.text.startsWith('Official title:');
+            // the notApplicable note lists the sub-domain ids to type, each with its English name
+            const idList = ws.name === SHEET_NAMES.en.settings && col === 3 && r === 3;
+            if (CJK.test(c.text) && !idColumn && !officialTitle && !idList)
+              chinese.push(`${ws.name}!${r}:${col} ${c.text}`);
+          }),
+        );
+      expect(chinese).toEqual([]);
+      const zhBook = new ExcelJS.Workbook();
+      await zhBook.xlsx.load(await answerTemplate(m).xlsx.writeBuffer());
+      expect(zhBook.getWorksheet(SHEET.answers)?.getCell(2, 4).text).toMatch(CJK);
+    },
+  );
+
+  it('checklist dropdowns are the conformance names of the sheet language; both read back', async () => {
+    const ics = model('ics-security-2024');
+    const en = answerRows(ics, 'en')[0]?.allowed;
+    expect(en).toEqual({ list: ['Met', 'Partly met', 'Not met', 'Not applicable'] });
+    expect(answerRows(ics, 'zh')[0]?.allowed).toEqual({ list: ['符合', '部分符合', '不符合', '不适用'] });
+  });
+
+  it('locates problems in the English sheet by its own name, and finds a renamed answers sheet by position', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await answerTemplate(sme, 'en').xlsx.writeBuffer());
+    const ws = wb.getWorksheet(SHEET_NAMES.en.answers);
+    ws?.eachRow((row, r) => {
+      const v = FILLED[row.getCell(1).text];
+      if (r > 1 && v !== undefined)
+        row.getCell(ANSWER_COL).value = row.getCell(1).text === '信息系统' ? 'Z' : v;
+    });
+    if (!ws) throw new Error('no Answers sheet');
+    const path = join(dir, 'bad-en.xlsx');
+    await wb.xlsx.writeFile(path);
+    const bad = await scoreOne(sme, path, 'bad-en.xlsx');
+    expect(bad.problems.map(formatSheetProblem)).toContain(
+      'bad-en.xlsx, sheet "Answers", row 6, question 信息系统: unknown option "Z"; allowed: one of A, B, C, D, E',
+    );
+    ws.name = 'My answers';
+    await wb.xlsx.writeFile(path);
+    const renamed = await scoreOne(sme, path, 'bad-en.xlsx');
+    expect(renamed.problems.map(formatSheetProblem)).toContain(
+      'bad-en.xlsx, sheet "My answers", row 6, question 信息系统: unknown option "Z"; allowed: one of A, B, C, D, E',
+    );
+  });
 });

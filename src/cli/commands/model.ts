@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { SHEET_LANGS, type SheetLang } from '../../packs/model-sheet-layout.ts';
 import { answerTemplate } from '../../packs/model-sheet-template.ts';
+import { CliError } from '../cli-error.ts';
 import { loadModel } from './score.ts';
 
 export function registerModel(program: Command): void {
@@ -11,11 +13,14 @@ export function registerModel(program: Command): void {
     )
     .requiredOption('--model <id>', 'model pack id, e.g. sme-digital-level-2024')
     .option('--out <file>', 'output .xlsx (default <model id>.xlsx)')
+    .option('--lang <lang>', 'language of the sheet: zh or en (either imports)', 'zh')
     .option('--models <dir>', 'folder of model packs', 'packs/models')
-    .action(async (opts: { model: string; out?: string; models: string }) => {
+    .action(async (opts: { model: string; out?: string; lang: string; models: string }) => {
+      const lang = SHEET_LANGS.find((l): l is SheetLang => l === opts.lang);
+      if (!lang) throw new CliError(`--lang must be zh or en, got "${opts.lang}"`, 2);
       const m = await loadModel(opts.models, opts.model);
       const out = opts.out ?? `${m.meta.id}.xlsx`;
-      await answerTemplate(m).xlsx.writeFile(out);
-      process.stderr.write(`answer sheet for ${m.meta.id} v${m.meta.version} → ${out}\n`);
+      await answerTemplate(m, lang).xlsx.writeFile(out);
+      process.stderr.write(`answer sheet (${lang}) for ${m.meta.id} v${m.meta.version} → ${out}\n`);
     });
 }

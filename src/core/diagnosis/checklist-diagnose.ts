@@ -5,7 +5,7 @@ import type { DiagnosisResult, DimensionScore, Gap } from './result.ts';
 
 /** Conformance of one checklist item; n.a. items leave the denominator. */
 export type Conformance = 'met' | 'partly' | 'not' | 'na';
-const NA_WORDS = ['na', 'n/a', 'n.a.', '不适用'];
+const NA_WORDS = ['na', 'n/a', 'n.a.', '不适用', 'not applicable'];
 
 /** Read one conformance answer: the id (met / partly / not / na) or the pack's Chinese / English grade name. */
 export function readConformance(model: ChecklistModel, raw: unknown): Conformance | null {
@@ -24,7 +24,10 @@ export function readChecklistAnswers(
   const problems: AnswerProblem[] = [];
   const answers = new Map<string, Conformance>();
   const known = new Set<string>();
-  const allowed = [...model.conformance.map((g) => `${g.id} (${g.name.zh})`), 'na (不适用)'].join(', ');
+  const allowed = [
+    ...model.conformance.map((g) => `${g.id} (${g.name.zh} / ${g.name.en})`),
+    'na (不适用 / not applicable)',
+  ].join(', ');
   for (const p of model.parts)
     for (const g of p.groups)
       for (const it of g.items) {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ModelDetail, ModelSummary } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
+import { SHEET_LANGS } from '../../packs/model-sheet-layout.ts';
 import { answerTemplate } from '../../packs/model-sheet-template.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { modelIndex } from '../use-cases/assessment-items.ts';
@@ -60,19 +61,20 @@ export function assessmentModelRoutes(db: Db, models: ModelCatalog): FastifyPlug
       {
         schema: {
           tags: ['diagnosis'],
-          summary: 'A blank .xlsx answer sheet for the model (dropdowns, hidden model id)',
+          summary:
+            'A blank .xlsx answer sheet for the model (dropdowns, hidden model id), in Chinese or English',
           params: z.object({ id: z.string() }),
+          querystring: z.object({ lang: z.enum(SHEET_LANGS).default('zh') }),
         },
       },
       async (request, reply) => {
         await requireSession(db, request);
         const index = modelOf(models, request.params.id);
-        const buffer = Buffer.from(await answerTemplate(index.model).xlsx.writeBuffer());
+        const { lang } = request.query;
+        const buffer = Buffer.from(await answerTemplate(index.model, lang).xlsx.writeBuffer());
         const m = index.model.meta;
-        return reply
-          .type(XLSX_TYPE)
-          .header('content-disposition', attachment(`${m.id}-${m.version}-答卷.xlsx`))
-          .send(buffer);
+        const name = lang === 'en' ? `${m.id}-${m.version}-answers.xlsx` : `${m.id}-${m.version}-答卷.xlsx`;
+        return reply.type(XLSX_TYPE).header('content-disposition', attachment(name)).send(buffer);
       },
     );
   };

@@ -241,7 +241,7 @@ export function AssessmentFormPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Button
           icon={<DownloadOutlined />}
-          href={`/api/models/${encodeURIComponent(a.modelId)}/template.xlsx`}
+          href={`/api/models/${encodeURIComponent(a.modelId)}/template.xlsx?lang=${lang}`}
         >
           {t('diagnose.template')}
         </Button>

@@ -116,7 +116,7 @@ export function answerRows(model: IndicatorSystem, lang: SheetLang = 'zh'): Shee
           rows.push({
             id: it.id,
             group: `${tx(p.name)} / ${tx(g.name)}`,
-            name: tx(g.name),
+            name: tx(it.name ?? g.name),
             prompt: tx(it.text),
             options: names.join(' / '),
             allowed: { list: names },

@@ -33,8 +33,9 @@ function uniform(k: number, scene: number): Assessment {
 describe('sme-digital-level-2024', () => {
   it('has English for every prompt, option, field label, scene descriptor, level description and note', () => {
     const texts = modelTexts(model);
-    // 5 uncertainty notes + 15 prompts + 1 help + 4 field labels + 64 options + 64 scene descriptors + 4 levels
-    expect(texts.length).toBe(157);
+    // publisher + 3 source parts + 5 uncertainty notes + 15 prompts + 1 help + 4 field labels + 64 options
+    // + 64 scene descriptors + 4 levels
+    expect(texts.length).toBe(161);
     expect(texts.filter((t) => t.text.en === undefined).map((t) => t.where)).toEqual([]);
     const q = flatQuestions(model).find((x) => x.def.id === '网络建设')?.def;
     expect(q?.type === 'multi' && q.options[0]?.text).toEqual({ zh: '无', en: 'None' });

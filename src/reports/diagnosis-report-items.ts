@@ -99,7 +99,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
         for (const it of g.items)
           items.set(it.id, {
             name: `${it.id} ${pick(it.text, lang)}`,
-            short: it.id,
+            short: it.name ? `${it.id} ${pick(it.name, lang)}` : it.id,
             show: (v) => missing(v) ?? grade(v),
             brief: (v) => missing(v) ?? grade(v),
           });

@@ -317,9 +317,9 @@ export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisRepo
     evidence: evidenceSection(input.evidence ?? [], items),
     methods: {
       source: [model.meta.source.source, model.meta.source.section, model.meta.source.note]
-        .filter((s) => s !== undefined)
-        .join('；'),
-      publisher: model.meta.publisher,
+        .flatMap((s) => (s !== undefined ? [textIn(s, lang)] : []))
+        .join(t.listSep),
+      publisher: textIn(model.meta.publisher, lang),
       uncertainty: model.meta.uncertainty.map((u) => textIn(u, lang)),
       scoring: t.familyNote[model.family],
       disclaimer: t.disclaimer,
@@ -338,7 +338,7 @@ function todoIntro(
   const next = result.nextLevel;
   if (result.family === 'checklist') return t.checklistNoLevels;
   if (next === null) return t.topLevel(levelName ?? '');
-  if (!next.reachable) return t.unreachable(targetName ?? '', next.reason);
+  if (!next.reachable) return t.unreachable(targetName ?? '', next.why ? t.why(next.why) : next.reason);
   return t.todoIntro(targetName ?? next.target.name, count, formatNumber(totalGain));
 }
 

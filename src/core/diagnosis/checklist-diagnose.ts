@@ -109,6 +109,7 @@ export function checklistResult(
       reachable: false,
       target: null,
       reason: 'a checklist has no levels: every gap is a requirement to meet',
+      why: { kind: 'no-levels' },
     },
   };
 }

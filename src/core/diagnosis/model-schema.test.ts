@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textIn, ZhText } from '../shared/text.ts';
-import { ChecklistItemDef, QuestionDef, SceneDef } from './model-schema.ts';
+import { ChecklistItemDef, ModelMeta, QuestionDef, SceneDef } from './model-schema.ts';
 
 const nonBlank = fc.string({ minLength: 1 }).filter((s) => s.trim() !== '');
 
@@ -51,6 +51,42 @@ describe('pack texts: a plain string (Chinese only) or { zh, en }', () => {
       numerator: { zh: '联网数', en: 'networked' },
       denominator: { zh: '总数' },
     });
+  });
+
+  it('reads the publisher and source citation in either shape, and a checklist item with or without a name', () => {
+    const meta = (publisher: unknown, source: unknown) =>
+      ModelMeta.parse({
+        kind: 'model',
+        id: 'm',
+        version: '1.0.0',
+        title: { zh: '模型', en: 'Model' },
+        language: 'zh-CN',
+        publisher,
+        source,
+        family: 'checklist',
+        atlas: 'guide-2024',
+      });
+    const plain = meta('工业和信息化部', { source: '某标准', section: '第一章' });
+    expect([plain.publisher, plain.source]).toEqual([
+      { zh: '工业和信息化部' },
+      { source: { zh: '某标准' }, section: { zh: '第一章' } },
+    ]);
+    const both = meta(
+      { zh: '工业和信息化部', en: 'MIIT' },
+      { source: { zh: '某标准', en: 'A standard' }, section: '第一章', note: { zh: '注', en: 'Note' } },
+    );
+    expect(textIn(both.publisher, 'en')).toBe('MIIT');
+    expect(
+      [both.source.source, both.source.section, both.source.note].map((t) => t && textIn(t, 'en')),
+    ).toEqual(['A standard', '第一章', 'Note']);
+    expect(() => meta('', { source: 's', section: 's' })).toThrow(/must not be empty/);
+    expect(
+      ChecklistItemDef.parse({ id: 'I', name: { zh: '资产清单', en: 'Asset inventory' }, text: '有' }).name,
+    ).toEqual({
+      zh: '资产清单',
+      en: 'Asset inventory',
+    });
+    expect(() => ChecklistItemDef.parse({ id: 'I', name: '资产清单', text: '有' })).toThrow();
   });
 
   it('a plain string is the same text as { zh } and shows in Chinese in both languages (property)', () => {

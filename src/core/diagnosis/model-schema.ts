@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ScenarioCode } from '../atlas/pack-schema.ts';
-import { Citation, LocalizedText, ZhText } from '../shared/text.ts';
+import { LocalizedText, ZhText } from '../shared/text.ts';
 
 /**
  * The indicator-system (evaluation model) pack format. A pack is a folder `packs/models/<id>/` with
@@ -12,7 +12,7 @@ import { Citation, LocalizedText, ZhText } from '../shared/text.ts';
  *   checklist.yaml   — checklist family: parts → groups → items
  * Every rule parameter (points, weights, thresholds, counts, intervals, level names) is data here, never code.
  * Names are `{ zh, en }`. Other texts (prompts, option texts, field labels, descriptors, requirement and checklist
- * texts) are ZhText: a plain string (Chinese only) or `{ zh, en }`; the schema turns both into `{ zh, en? }`.
+ * texts, the publisher and source citation) are ZhText: a plain string (Chinese only) or `{ zh, en }`; the schema turns both into `{ zh, en? }`.
  * Cross-file rules (unique ids, weight sums, option lettering, gate consistency) are checked by the loader.
  */
 
@@ -32,6 +32,17 @@ export const Scenarios = z.array(ScenarioCode);
 
 const Points = z.number().finite().nonnegative();
 
+/**
+ * Where a model comes from: the standard or document, the parts of it encoded, a note. Each text is a plain string
+ * (Chinese only, as older packs have it) or `{ zh, en }`, like every other pack text.
+ */
+export const ModelCitation = z.strictObject({
+  source: ZhText,
+  section: ZhText,
+  note: ZhText.optional(),
+});
+export type ModelCitation = z.infer<typeof ModelCitation>;
+
 export const ModelMeta = z.strictObject({
   kind: z.literal('model'),
   id: ModelId,
@@ -39,8 +50,9 @@ export const ModelMeta = z.strictObject({
   title: LocalizedText,
   description: LocalizedText.optional(),
   language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
-  publisher: z.string().trim().min(1),
-  source: Citation,
+  /** who publishes the content and who encoded it: a plain string (Chinese) or `{ zh, en }` */
+  publisher: ZhText,
+  source: ModelCitation,
   family: Family,
   /** the atlas pack whose scenario codes the `scenarios` mappings point to */
   atlas: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
@@ -206,7 +218,12 @@ export type DomainsFile = z.infer<typeof DomainsFile>;
 
 // ---------------------------------------------------------------- checklist family
 
-export const ChecklistItemDef = z.strictObject({ id: ItemId, text: ZhText });
+export const ChecklistItemDef = z.strictObject({
+  id: ItemId,
+  /** a short title of the item (the form and the answer sheet show it; without it the item is named by its group) */
+  name: LocalizedText.optional(),
+  text: ZhText,
+});
 export type ChecklistItemDef = z.infer<typeof ChecklistItemDef>;
 export const ChecklistGroupDef = z.strictObject({
   id: ItemId,

@@ -9,13 +9,17 @@ export interface ModelText {
 
 /**
  * Every ZhText of a model (prompts, help, option texts, ratio field labels, scene descriptors, level descriptions,
- * requirement and checklist texts, the pack's uncertainty notes), in pack order. Names are LocalizedText and always bilingual, so not listed.
+ * requirement and checklist texts, the pack's publisher, source citation and uncertainty notes), in pack order. Names are LocalizedText and always bilingual, so not listed.
  */
 export function modelTexts(model: IndicatorSystem): ModelText[] {
   const out: ModelText[] = [];
   const add = (where: string, text: ZhText | undefined) => {
     if (text) out.push({ where, text });
   };
+  add('publisher', model.meta.publisher);
+  add('source', model.meta.source.source);
+  add('source section', model.meta.source.section);
+  add('source note', model.meta.source.note);
   model.meta.uncertainty.forEach((u, i) => add(`uncertainty ${i + 1}`, u));
   if (model.family === 'points') {
     for (const d of model.dimensions)

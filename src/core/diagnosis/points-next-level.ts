@@ -37,7 +37,8 @@ export function pointsNextLevel(
     return {
       reachable: false,
       target: ref,
-      reason: `the score can reach at most ${reachable}, ${target.name.zh} needs ${target.minScore}`,
+      reason: `the score can reach at most ${reachable}, ${target.name.en} needs ${target.minScore}`,
+      why: { kind: 'score-cap', reachable, needed: target.minScore },
     };
   }
 
@@ -49,7 +50,8 @@ export function pointsNextLevel(
     return {
       reachable: false,
       target: ref,
-      reason: `the model has too few scenes for the gate of ${target.name.zh}`,
+      reason: `the model has too few scenes for the gate of ${target.name.en}`,
+      why: { kind: 'too-few-scenes' },
     };
   const sceneMoves = model.scenes.map((s, i) => {
     const cur = answers.scenes[i] ?? 0;
@@ -60,7 +62,13 @@ export function pointsNextLevel(
     target.minScenes - have.all,
     target.minConstrainedScenes - have.constrained,
   );
-  if (!sceneCover) return { reachable: false, target: ref, reason: 'not enough scenes can be raised' };
+  if (!sceneCover)
+    return {
+      reachable: false,
+      target: ref,
+      reason: 'not enough scenes can be raised',
+      why: { kind: 'scenes-cannot-rise' },
+    };
 
   const changes: Change[] = [];
   for (const [qi, mi] of scoreCover.picks) {

@@ -68,6 +68,20 @@ export interface Change {
   step: number;
   scenarios: string[];
 }
+/** Why the next level cannot be reached, as data, so that reports can say it in their own language. */
+export type Unreachable =
+  | { kind: 'score-cap'; reachable: number; needed: number }
+  | { kind: 'too-few-scenes' }
+  | { kind: 'scenes-cannot-rise' }
+  | { kind: 'staged-cap'; minS: number }
+  | { kind: 'no-levels' };
 export type NextLevel =
   | { reachable: true; target: LevelRef; changes: Change[]; changeCount: number; totalStep: number }
-  | { reachable: false; target: LevelRef | null; reason: string };
+  | {
+      reachable: false;
+      target: LevelRef | null;
+      /** in English (logs, the CLI) */
+      reason: string;
+      /** absent in results stored before it existed */
+      why?: Unreachable;
+    };

@@ -48,6 +48,7 @@ export function stagedNextLevel(
       reachable: false,
       target: ref,
       reason: `S cannot reach ${target.minS} even with every requirement fully met`,
+      why: { kind: 'staged-cap', minS: target.minS },
     };
 
   const changes: Change[] = [];

@@ -1,0 +1,132 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Atlas } from '../core/atlas/types.ts';
+import type { Assessment } from '../core/diagnosis/assessment.ts';
+import { diagnose } from '../core/diagnosis/diagnose.ts';
+import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
+import type { DiagnosisResult } from '../core/diagnosis/result.ts';
+import { loadAtlasPacks } from '../packs/atlas-load.ts';
+import { loadModelById } from '../packs/model-load.ts';
+import { buildDiagnosisReport } from './diagnosis-report-model.ts';
+
+const IDS = ['sme-digital-level-2024', 'cmmm-2020', 'dcmm-2018', 'ics-security-2024'] as const;
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+/** fields that hold pack ids (the official Chinese names), not text shown as a sentence or label */
+const ID_FIELDS = new Set(['itemId', 'id', 'code', 'group']);
+
+const models = new Map<string, IndicatorSystem>();
+let atlas: Atlas;
+beforeAll(async () => {
+  for (const id of IDS) {
+    const r = await loadModelById('packs/models', id);
+    if (!r.ok) throw new Error(`${id} does not load`);
+    models.set(id, r.model);
+  }
+  const c = await loadAtlasPacks('packs/atlas');
+  const a = c.ok ? c.catalog.get('guide-2024') : undefined;
+  if (!a) throw new Error('atlas does not load');
+  atlas = a;
+});
+
+/** Answers that vary item by item (`shift` moves every choice), so that there are gaps, levels and a to-do list. */
+function answersFor(model: IndicatorSystem, shift: number): Assessment {
+  const answers: Assessment['answers'] = {};
+  let i = shift;
+  if (model.family === 'points') {
+    for (const d of model.dimensions)
+      for (const ind of d.indicators)
+        for (const q of ind.questions) {
+          i++;
+          if (q.type === 'ratio') answers[q.id] = (i * 17) % 100;
+          else if (q.type === 'single') answers[q.id] = q.options[i % q.options.length]?.id ?? 'A';
+          else
+            answers[q.id] = q.options
+              .filter((o) => !o.exclusive)
+              .slice(0, 1 + (i % 2))
+              .map((o) => o.id);
+        }
+    const scenes = Object.fromEntries(model.scenes.map((s, k) => [s.id, (k + shift) % (model.sceneMax + 1)]));
+    return { model: model.meta.id, answers, scenes };
+  }
+  if (model.family === 'staged') {
+    for (const a of model.areas)
+      for (const s of a.subdomains)
+        for (const r of s.requirements)
+          answers[r.id] =
+            r.level <= 2 ? 1 : (model.rules.grades[i++ % model.rules.grades.length]?.value ?? 0);
+    return { model: model.meta.id, answers, weightTable: model.rules.weightTables[0]?.id };
+  }
+  for (const p of model.parts)
+    for (const g of p.groups)
+      for (const it of g.items) answers[it.id] = ['met', 'partly', 'not', 'na'][i++ % 4] ?? 'na';
+  return { model: model.meta.id, answers };
+}
+
+function result(model: IndicatorSystem, shift: number): DiagnosisResult {
+  const { result, problems } = diagnose(model, answersFor(model, shift));
+  expect(problems).toEqual([]);
+  return result;
+}
+
+/** Every string of a plain value with its path, skipping id fields. */
+function strings(v: unknown, path = ''): { path: string; text: string }[] {
+  if (typeof v === 'string') return [{ path, text: v }];
+  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}[${i}]`));
+  if (v && typeof v === 'object')
+    return Object.entries(v).flatMap(([k, x]) => (ID_FIELDS.has(k) ? [] : strings(x, `${path}.${k}`)));
+  return [];
+}
+
+describe('an English diagnosis report has no Chinese of its own', () => {
+  it.each(IDS)('%s', (id) => {
+    const model = models.get(id);
+    if (!model) throw new Error(id);
+    const first = model.family === 'staged' ? model.areas[0]?.subdomains[0]?.requirements[0]?.id : undefined;
+    const report = buildDiagnosisReport({
+      model,
+      result: result(model, 1),
+      previous: result(model, 2),
+      organisation: { name: 'Ningbo Precision Machinery Co.', kind: 'enterprise' },
+      assessment: { title: '2024 self-assessment', mode: 'self', submittedAt: '2024-11-05T08:00:00Z' },
+      evidence: [
+        { itemId: first ?? 'x', fileName: 'policy.pdf', size: 2048, uploadedAt: '2024-11-01T00:00:00Z' },
+      ],
+      atlas,
+      lang: 'en',
+    });
+    expect(report.gaps.rows.length).toBeGreaterThan(0);
+    expect(strings(report).filter((s) => CJK.test(s.text))).toEqual([]);
+  });
+});
+
+describe('an unreachable next level', () => {
+  it('is explained in the report language, with the level named in it', () => {
+    const model = models.get('sme-digital-level-2024');
+    if (!model || model.family !== 'points') throw new Error('points');
+    const base = result(model, 1);
+    const target = model.levels[3];
+    if (!target) throw new Error('level 4');
+    const r: DiagnosisResult = {
+      ...base,
+      nextLevel: {
+        reachable: false,
+        target: { id: target.id, name: target.name.zh },
+        reason: 'the score can reach at most 55, … needs 60',
+        why: { kind: 'score-cap', reachable: 55, needed: 60 },
+      },
+    };
+    const report = (lang: 'zh' | 'en') =>
+      buildDiagnosisReport({
+        model,
+        result: r,
+        organisation: { name: 'X' },
+        assessment: { title: 'X', mode: 'self' },
+        lang,
+      }).todo.intro;
+    expect(report('en')).toBe(
+      `${target.name.en} cannot be reached within the model: the score can reach at most 55, the level needs 60.`,
+    );
+    expect(report('zh')).toBe(
+      `在现有题目范围内无法达到${target.name.zh}：总分最多只能达到 55，而该等级需要 60。`,
+    );
+  });
+});

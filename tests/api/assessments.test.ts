@@ -1,29 +1,16 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentDetail, AssessmentSummary, ResultResponse } from '../../src/contracts/diagnosis.ts';
 import type { IndicatorSystem, PointsModel } from '../../src/core/diagnosis/model-schema.ts';
-import { queryRows, type Database } from '../../src/db/client.ts';
-import { addMembership, createUser, listMemberships } from '../../src/db/repositories/accounts.ts';
-import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
+import { queryRows } from '../../src/db/client.ts';
 import { answerTemplate } from '../../src/packs/model-sheet-template.ts';
 import { ANSWER_COL, SHEET } from '../../src/packs/model-sheet-layout.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { hashPassword } from '../../src/server/auth/password.ts';
-import { loadContent } from '../../src/server/start.ts';
-import { openTestDatabase, testEngines } from '../support/databases.ts';
+import { addDemoViewer, useApiApp } from '../support/api-app.ts';
+import { testEngines } from '../support/databases.ts';
 
 const SME = 'sme-digital-level-2024';
 type Json = Record<string, unknown>;
-
-function cookieFrom(res: LightMyRequestResponse): string {
-  const header = res.headers['set-cookie'];
-  const first = Array.isArray(header) ? header[0] : header;
-  if (!first) throw new Error(`no Set-Cookie header (status ${res.statusCode}: ${res.body})`);
-  return first.split(';')[0]!;
-}
 
 /** Answers giving every question its best (or worst) option and every scene its top (or zero) level. */
 function pointsAnswers(model: PointsModel, best: boolean): Record<string, unknown> {
@@ -45,34 +32,24 @@ function pointsAnswers(model: PointsModel, best: boolean): Record<string, unknow
 }
 
 describe.each(testEngines())('assessments API on %s', (engine) => {
-  let database: Database;
-  let app: FastifyInstance;
-  let models: ReadonlyMap<string, IndicatorSystem>;
+  const api = useApiApp(engine, { packs: 'all' });
   let cio: string;
   let cdo: string;
   let viewer: string;
 
-  const signIn = async (email: string) =>
-    cookieFrom(
-      await app.inject({
-        method: 'POST',
-        url: '/api/auth/sign-in',
-        payload: { email, password: DEMO_PASSWORD },
-      }),
-    );
   const as = (cookie: string) => ({
-    get: (url: string) => app.inject({ method: 'GET', url, headers: { cookie } }),
+    get: (url: string) => api.app.inject({ method: 'GET', url, headers: { cookie } }),
     post: (url: string, payload?: unknown) =>
-      app.inject({
+      api.app.inject({
         method: 'POST',
         url,
         headers: { cookie },
         ...(payload === undefined ? {} : { payload: payload as Json }),
       }),
     put: (url: string, payload: unknown) =>
-      app.inject({ method: 'PUT', url, headers: { cookie }, payload: payload as Json }),
+      api.app.inject({ method: 'PUT', url, headers: { cookie }, payload: payload as Json }),
     upload: (url: string, body: Buffer) =>
-      app.inject({
+      api.app.inject({
         method: 'POST',
         url,
         headers: { cookie, 'content-type': 'application/octet-stream' },
@@ -81,7 +58,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
   });
   const storedAnswers = async (id: string) =>
     queryRows<{ item_id: string; value: unknown; verified_value: unknown }>(
-      database.db,
+      api.database.db,
       sql`select item_id, value, verified_value from assessment_answers where assessment_id = ${id} order by item_id`,
     );
   const create = async (cookie: string, body: Json) => {
@@ -91,31 +68,11 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await seedDemoRegion(database.db, hashPassword);
-    const config = loadConfig({ TUPU_LOG_LEVEL: 'silent', TUPU_WEB_DIR: '/nonexistent' });
-    const content = await loadContent(config);
-    models = content.models;
-    app = await buildApp({ config, database, ...content });
-    cio = await signIn('cio@demo.tupu.local');
-    cdo = await signIn('cdo@demo.tupu.local');
+    cio = await api.signIn('cio@demo.tupu.local');
+    cdo = await api.signIn('cdo@demo.tupu.local');
     // a viewer of the machinery company (the cio's organisation)
-    const cioUser = await queryRows<{ id: string }>(
-      database.db,
-      sql`select id from users where email = 'cio@demo.tupu.local'`,
-    );
-    const machinery = (await listMemberships(database.db, cioUser[0]!.id))[0]!.orgId;
-    const v = await createUser(database.db, {
-      email: 'viewer@demo.tupu.local',
-      displayName: 'Viewer',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-    });
-    await addMembership(database.db, { orgId: machinery, userId: v.id, role: 'viewer' });
-    viewer = await signIn('viewer@demo.tupu.local');
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    await addDemoViewer(api.database);
+    viewer = await api.signIn('viewer@demo.tupu.local');
   });
 
   it('lists the models of the three families with levels and dimensions, and serves a blank template', async () => {
@@ -132,12 +89,12 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     expect(tpl.statusCode).toBe(200);
     expect(tpl.headers['content-type']).toMatch(/spreadsheetml/);
     expect(tpl.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect((await app.inject(`/api/models`)).statusCode).toBe(401);
+    expect((await api.app.inject(`/api/models`)).statusCode).toBe(401);
     expect((await as(cio).get('/api/models/nope')).statusCode).toBe(404);
   });
 
   it('runs create → answer → result → submit → locked → reopen → resubmit → comparison', async () => {
-    const model = models.get(SME) as PointsModel;
+    const model = api.packs.models.get(SME) as PointsModel;
     const first = await create(cio, { modelId: SME, title: '2024 自评', mode: 'self' });
     expect(first).toMatchObject({ status: 'draft', family: 'points', answered: 0, score: null });
 
@@ -293,7 +250,8 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     expect((await as(cdo).get(`/api/assessments/${a.id}/evidence/${ev.id}`)).statusCode).toBe(404);
 
     const count = async () =>
-      (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from evidence_files`))[0]?.n;
+      (await queryRows<{ n: number }>(api.database.db, sql`select count(*)::int as n from evidence_files`))[0]
+        ?.n;
     const n = await count();
     const big = await as(cio).upload(
       `/api/assessments/${a.id}/evidence?itemId=${encodeURIComponent('网络建设')}&fileName=big.bin`,
@@ -311,7 +269,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
   });
 
   it('imports a filled sheet, and refuses a wrong-model or badly filled one listing every problem', async () => {
-    const sme = models.get(SME)!;
+    const sme = api.packs.models.get(SME)!;
     const a = await create(cio, { modelId: SME, title: 'import' });
     const fill = async (model: IndicatorSystem, values: Record<string, string | number>) => {
       const wb = answerTemplate(model);
@@ -326,7 +284,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
       return buf;
     };
     const url = `/api/assessments/${a.id}/import?fileName=answers.xlsx`;
-    const wrong = await as(cio).upload(url, await fill(models.get('cmmm-2020')!, {}));
+    const wrong = await as(cio).upload(url, await fill(api.packs.models.get('cmmm-2020')!, {}));
     expect(wrong.statusCode).toBe(400);
     const wrongError = wrong.json<{ error: { code: string; message: string } }>().error;
     expect(wrongError.code).toBe('invalid_answer_sheet');
@@ -388,7 +346,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
   });
 
   it('scores staged (weight table in the profile) and checklist assessments, refusing bad grades', async () => {
-    const cmmm = models.get('cmmm-2020')!;
+    const cmmm = api.packs.models.get('cmmm-2020')!;
     if (cmmm.family !== 'staged') throw new Error('cmmm is staged');
     expect(
       (
@@ -416,7 +374,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     expect(sr.result.family).toBe('staged');
     expect(sr.result.levelScores.length).toBe(cmmm.rules.levels.length);
 
-    const ics = models.get('ics-security-2024')!;
+    const ics = api.packs.models.get('ics-security-2024')!;
     if (ics.family !== 'checklist') throw new Error('ics is a checklist');
     const c = await create(cio, { modelId: 'ics-security-2024', title: 'ICS' });
     const item = ics.parts[0]!.groups[0]!.items[0]!.id;

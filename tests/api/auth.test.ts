@@ -1,59 +1,37 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { describe, expect, it } from 'vitest';
 import { queryRows, type Database } from '../../src/db/client.ts';
-import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { hashPassword } from '../../src/server/auth/password.ts';
-import { openTestDatabase, testEngines } from '../support/databases.ts';
+import { sessionCookie, testConfig, useApiApp } from '../support/api-app.ts';
+import { testEngines } from '../support/databases.ts';
 
 const countSessions = async (database: Database) =>
   (await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from sessions`))[0]?.n;
 
-function cookieFrom(setCookie: string | string[] | undefined): string {
-  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-  if (!header) throw new Error('no Set-Cookie header');
-  return header.split(';')[0]!;
-}
-
 describe.each(testEngines())('auth API on %s', (engine) => {
-  let database: Database;
-  let app: FastifyInstance;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await seedDemoRegion(database.db, hashPassword);
-    const config = loadConfig(
-      { TUPU_LOG_LEVEL: 'silent', TUPU_WEB_DIR: '/nonexistent' },
-      { bodyLimit: 4096 },
-    );
-    app = await buildApp({ config, database });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  const api = useApiApp(engine, { overrides: { bodyLimit: 4096 } });
 
   const signIn = (password = DEMO_PASSWORD, email = 'cio@demo.tupu.local') =>
-    app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+    api.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
 
   it('answers health with the engine and version', async () => {
-    const res = await app.inject('/api/health');
+    const res = await api.app.inject('/api/health');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', db: engine });
     expect(res.json<{ version: string }>().version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   it('should fail with 401 invalid_credentials on a wrong password, and write no session', async () => {
-    const before = await countSessions(database);
+    const before = await countSessions(api.database);
     const res = await signIn('not the password');
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({
       error: { code: 'invalid_credentials', message: 'Email or password is wrong', details: null },
     });
     expect(res.headers['set-cookie']).toBeUndefined();
-    expect(await countSessions(database)).toBe(before);
+    expect(await countSessions(api.database)).toBe(before);
   });
 
   it('gives the same answer for an unknown email as for a wrong password', async () => {
@@ -69,38 +47,38 @@ describe.each(testEngines())('auth API on %s', (engine) => {
     expect(setCookie).toMatch(/tupu_session=/);
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
-    const cookie = cookieFrom(res.headers['set-cookie']);
+    const cookie = sessionCookie(res);
 
-    const me = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    const me = await api.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({
       user: { email: 'cio@demo.tupu.local' },
       organisation: { orgKind: 'enterprise', role: 'admin' },
     });
 
-    const out = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } });
+    const out = await api.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } });
     expect(out.statusCode).toBe(204);
-    const after = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    const after = await api.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(after.statusCode).toBe(401);
     expect(after.json<{ error: { message: string } }>().error.message).toMatch(/expired/);
   });
 
   it('should fail with 401 when the session has expired', async () => {
-    const cookie = cookieFrom((await signIn()).headers['set-cookie']);
-    await database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute'`);
-    const res = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    const cookie = sessionCookie(await signIn());
+    await api.database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute'`);
+    const res = await api.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject({ error: { code: 'unauthorized' } });
   });
 
   it('should fail with 401 when no cookie is sent', async () => {
-    const res = await app.inject('/api/auth/me');
+    const res = await api.app.inject('/api/auth/me');
     expect(res.statusCode).toBe(401);
     expect(res.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in first', details: null } });
   });
 
   it('answers an unknown API route with the error shape', async () => {
-    const res = await app.inject('/api/does-not-exist');
+    const res = await api.app.inject('/api/does-not-exist');
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({
       error: { code: 'not_found', message: 'No route for GET /api/does-not-exist', details: null },
@@ -108,8 +86,8 @@ describe.each(testEngines())('auth API on %s', (engine) => {
   });
 
   it('rejects malformed JSON with 400 invalid_json and writes nothing', async () => {
-    const before = await countSessions(database);
-    const res = await app.inject({
+    const before = await countSessions(api.database);
+    const res = await api.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
       headers: { 'content-type': 'application/json' },
@@ -117,11 +95,11 @@ describe.each(testEngines())('auth API on %s', (engine) => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('invalid_json');
-    expect(await countSessions(database)).toBe(before);
+    expect(await countSessions(api.database)).toBe(before);
   });
 
   it('rejects a body over the size limit with 413', async () => {
-    const res = await app.inject({
+    const res = await api.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
       payload: { email: 'cio@demo.tupu.local', password: 'x'.repeat(10_000) },
@@ -131,7 +109,11 @@ describe.each(testEngines())('auth API on %s', (engine) => {
   });
 
   it('rejects a body that fails the schema with 400 validation_error naming the field', async () => {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a@b.c' } });
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'a@b.c' },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json<{ error: { code: string; message: string; details: { path: string }[] } }>();
     expect(body.error.code).toBe('validation_error');
@@ -139,15 +121,15 @@ describe.each(testEngines())('auth API on %s', (engine) => {
   });
 
   it('changes the password only with the right current password', async () => {
-    const cookie = cookieFrom((await signIn(DEMO_PASSWORD, 'cdo@demo.tupu.local')).headers['set-cookie']);
-    const wrong = await app.inject({
+    const cookie = sessionCookie(await signIn(DEMO_PASSWORD, 'cdo@demo.tupu.local'));
+    const wrong = await api.app.inject({
       method: 'POST',
       url: '/api/auth/password',
       headers: { cookie },
       payload: { currentPassword: 'nope', newPassword: 'a-much-better-password' },
     });
     expect(wrong.statusCode).toBe(400);
-    const ok = await app.inject({
+    const ok = await api.app.inject({
       method: 'POST',
       url: '/api/auth/password',
       headers: { cookie },
@@ -160,7 +142,7 @@ describe.each(testEngines())('auth API on %s', (engine) => {
 
   it('lets a member switch organisation, and refuses an organisation they do not belong to', async () => {
     const res = await signIn(DEMO_PASSWORD, 'consultant@demo.tupu.local');
-    const cookie = cookieFrom(res.headers['set-cookie']);
+    const cookie = sessionCookie(res);
     const me = res.json<{
       organisation: { orgKind: string };
       memberships: { orgId: string; orgName: string }[];
@@ -169,32 +151,32 @@ describe.each(testEngines())('auth API on %s', (engine) => {
     const machinery = me.memberships.find((m) => m.orgName.startsWith('明远'));
     expect(machinery).toBeDefined();
 
-    const switched = await app.inject({
+    const switched = await api.app.inject({
       method: 'POST',
       url: '/api/auth/organisation',
       headers: { cookie },
       payload: { orgId: machinery!.orgId },
     });
     expect(switched.statusCode).toBe(200);
-    const after = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    const after = await api.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(after.json<{ organisation: { orgId: string; role: string } }>().organisation).toMatchObject({
       orgId: machinery!.orgId,
       role: 'editor',
     });
 
     // the pilot authority is not the consultant's organisation: refused, session unchanged
-    const region = cookieFrom((await signIn(DEMO_PASSWORD, 'region@demo.tupu.local')).headers['set-cookie']);
-    const authority = (await app.inject({ url: '/api/auth/me', headers: { cookie: region } })).json<{
+    const region = sessionCookie(await signIn(DEMO_PASSWORD, 'region@demo.tupu.local'));
+    const authority = (await api.app.inject({ url: '/api/auth/me', headers: { cookie: region } })).json<{
       organisation: { orgId: string };
     }>().organisation.orgId;
-    const refused = await app.inject({
+    const refused = await api.app.inject({
       method: 'POST',
       url: '/api/auth/organisation',
       headers: { cookie },
       payload: { orgId: authority },
     });
     expect(refused.statusCode).toBe(403);
-    const still = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    const still = await api.app.inject({ url: '/api/auth/me', headers: { cookie } });
     expect(still.json<{ organisation: { orgId: string } }>().organisation.orgId).toBe(machinery!.orgId);
   });
 
@@ -218,10 +200,10 @@ describe.each(testEngines())('auth API on %s', (engine) => {
       const email = 'association@demo.tupu.local';
       for (let i = 0; i < 5; i++) expect((await signIn(`wrong ${i}`, email)).statusCode).toBe(401);
       tooMany(await signIn('wrong again', email));
-      const before = await countSessions(database);
+      const before = await countSessions(api.database);
       tooMany(await signIn(DEMO_PASSWORD, email));
       tooMany(await signIn(DEMO_PASSWORD, '  ASSOCIATION@demo.tupu.local'));
-      expect(await countSessions(database)).toBe(before);
+      expect(await countSessions(api.database)).toBe(before);
       // another account from the same client is unaffected
       expect((await signIn(DEMO_PASSWORD, 'cio@demo.tupu.local')).statusCode).toBe(200);
     });
@@ -236,13 +218,11 @@ describe.each(testEngines())('auth API on %s', (engine) => {
 
     it('refuses a client address after its limit across emails, from its configured setting', async () => {
       const strict = await buildApp({
-        config: loadConfig({
-          TUPU_LOG_LEVEL: 'silent',
-          TUPU_WEB_DIR: '/nonexistent',
+        config: testConfig({
           TUPU_SIGNIN_MAX_FAILURES_PER_IP: '3',
           TUPU_SIGNIN_WINDOW_MINUTES: '2',
         }),
-        database,
+        database: api.database,
       });
       try {
         const from = (remoteAddress: string, email: string, password = 'wrong') =>
@@ -268,13 +248,11 @@ describe.each(testEngines())('auth API on %s', (engine) => {
     /** An app allowing two failures per client address, trusting proxies as TUPU_TRUST_PROXY says. */
     const behindProxy = (trustProxy: string | undefined) =>
       buildApp({
-        config: loadConfig({
-          TUPU_LOG_LEVEL: 'silent',
-          TUPU_WEB_DIR: '/nonexistent',
+        config: testConfig({
           TUPU_SIGNIN_MAX_FAILURES_PER_IP: '2',
           TUPU_TRUST_PROXY: trustProxy,
         }),
-        database,
+        database: api.database,
       });
     const wrongFrom = (app: FastifyInstance, remoteAddress: string, forwardedFor: string, email: string) =>
       app.inject({
@@ -343,7 +321,7 @@ describe.each(testEngines())('auth API on %s', (engine) => {
   });
 
   it('publishes the OpenAPI document and a browsable reference', async () => {
-    const doc = await app.inject('/api/openapi.json');
+    const doc = await api.app.inject('/api/openapi.json');
     expect(doc.statusCode).toBe(200);
     const paths = Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths);
     expect(paths).toEqual(expect.arrayContaining(['/api/health', '/api/auth/sign-in', '/api/auth/me']));
@@ -352,7 +330,7 @@ describe.each(testEngines())('auth API on %s', (engine) => {
     }>().paths['/api/auth/sign-in']?.post;
     expect(Object.keys(signInDoc?.responses ?? {})).toEqual(expect.arrayContaining(['200', '401', '429']));
     expect(signInDoc?.responses['429']?.description).toMatch(/Retry-After/);
-    const ui = await app.inject('/api/docs/');
+    const ui = await api.app.inject('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toMatch(/text\/html/);
   });

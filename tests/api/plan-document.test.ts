@@ -1,31 +1,13 @@
-import type { FastifyInstance } from 'fastify';
 import JSZip from 'jszip';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocumentView } from '../../src/contracts/plan-document.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
 import { DEFAULT_RISKS } from '../../src/core/planning/default-risks.ts';
-import type { Database } from '../../src/db/client.ts';
-import {
-  addMembership,
-  createUser,
-  findUserByEmail,
-  listMemberships,
-} from '../../src/db/repositories/accounts.ts';
 import { findOrganisationName } from '../../src/db/repositories/assessments.ts';
 import { findPlan, savePlanDocument } from '../../src/db/repositories/plans.ts';
-import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
-import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
 import { PLAN_SECTION_IDS } from '../../src/reports/plan-document-types.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { hashPassword } from '../../src/server/auth/password.ts';
-import { openTestDatabase, testEngines } from '../support/databases.ts';
-
-function cookieFrom(setCookie: string | string[] | undefined): string {
-  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-  if (!header) throw new Error('no Set-Cookie header');
-  return header.split(';')[0]!;
-}
+import { addDemoViewer, useApiApp } from '../support/api-app.ts';
+import { testEngines } from '../support/databases.ts';
 
 /** The body text of a Word file: every paragraph's runs joined, paragraphs on their own lines. */
 async function docxText(bytes: Buffer): Promise<string> {
@@ -43,8 +25,8 @@ async function docxText(bytes: Buffer): Promise<string> {
 }
 
 describe.each(testEngines())('plan document API on %s', (engine) => {
-  let database: Database;
-  let app: FastifyInstance;
+  const api = useApiApp(engine, { packs: 'atlases' });
+  const { call } = api;
   let cio: string; // admin of 明远精密机械
   let cdo: string; // admin of another organisation
   let viewer: string; // viewer of 明远精密机械
@@ -52,56 +34,14 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
   let orgName: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await seedDemoRegion(database.db, hashPassword);
-    const admin = await findUserByEmail(database.db, 'cio@demo.tupu.local');
-    const [machinery] = await listMemberships(database.db, admin!.id);
-    orgId = machinery!.orgId;
-    orgName = (await findOrganisationName(database.db, orgId))!.name;
-    const user = await createUser(database.db, {
-      email: 'viewer@demo.tupu.local',
-      displayName: 'Viewer',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-    });
-    await addMembership(database.db, { orgId: machinery!.orgId, userId: user.id, role: 'viewer' });
-    const loaded = await loadAtlasPacks('packs/atlas');
-    if (!loaded.ok) throw new Error('atlas packs do not load');
-    const config = loadConfig({ TUPU_LOG_LEVEL: 'silent', TUPU_WEB_DIR: '/nonexistent' });
-    app = await buildApp({ config, database, atlases: loaded.catalog });
-    const signIn = async (email: string) =>
-      cookieFrom(
-        (
-          await app.inject({
-            method: 'POST',
-            url: '/api/auth/sign-in',
-            payload: { email, password: DEMO_PASSWORD },
-          })
-        ).headers['set-cookie'],
-      );
-    cio = await signIn('cio@demo.tupu.local');
-    cdo = await signIn('cdo@demo.tupu.local');
-    viewer = await signIn('viewer@demo.tupu.local');
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    orgId = await addDemoViewer(api.database);
+    orgName = (await findOrganisationName(api.database.db, orgId))!.name;
+    cio = await api.signIn('cio@demo.tupu.local');
+    cdo = await api.signIn('cdo@demo.tupu.local');
+    viewer = await api.signIn('viewer@demo.tupu.local');
   });
-
-  const call = async <T>(
-    cookie: string,
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    const res = await app.inject({
-      method,
-      url,
-      headers: { cookie },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
-  };
-  const download = (cookie: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie } });
+  const download = (cookie: string, url: string) =>
+    api.app.inject({ method: 'GET', url, headers: { cookie } });
 
   let plan: PlanView;
 
@@ -216,7 +156,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     const vision = saved.body.sections.find((s) => s.id === 'vision')!;
     expect(vision).toMatchObject({ edited: true, text: edit });
     expect(saved.body.sections.find((s) => s.id === 'strategy')?.edited).toBe(false);
-    expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual({ zh: { vision: edit } });
+    expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual({ zh: { vision: edit } });
 
     const text = await docxText((await download(cio, `/api/plans/${plan.id}/document.docx`)).rawPayload);
     expect(text).toContain(edit);
@@ -264,7 +204,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     // saving English kept the Chinese edit
     const chinese = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document?lang=zh`);
     expect(section(chinese.body, 'vision')).toMatchObject({ edited: true, text: ZH_EDIT });
-    expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual({
+    expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual({
       zh: { vision: ZH_EDIT },
       en: { vision: EN_EDIT },
     });
@@ -285,7 +225,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
 
   it('reads a row saved before edits were per language (flat shape) as the Chinese edits', async () => {
     const old = '旧版保存的目标愿景文字。';
-    expect(await savePlanDocument(database.db, orgId, plan.id, () => ({ vision: old }))).toBe(true);
+    expect(await savePlanDocument(api.database.db, orgId, plan.id, () => ({ vision: old }))).toBe(true);
     const chinese = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
     expect(section(chinese.body, 'vision')).toMatchObject({ edited: true, text: old });
     const english = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document?lang=en`);
@@ -296,7 +236,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
 
     // saving English rewrites the row in the per-language shape, the old text kept as Chinese
     await call(cio, 'PUT', `/api/plans/${plan.id}/document?lang=en`, { edits: { vision: EN_EDIT } });
-    expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual({
+    expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual({
       zh: { vision: old },
       en: { vision: EN_EDIT },
     });
@@ -317,11 +257,13 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     await call(cio, 'PUT', `/api/plans/${copy.body.id}/document?lang=zh`, { edits: {} });
     const original = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
     expect(section(original.body, 'vision').text).toBe(ZH_EDIT);
-    expect((await findPlan(database.db, orgId, copy.body.id))?.document).toEqual({ en: { vision: EN_EDIT } });
+    expect((await findPlan(api.database.db, orgId, copy.body.id))?.document).toEqual({
+      en: { vision: EN_EDIT },
+    });
   });
 
   it('a bad body or language writes nothing', async () => {
-    const before = (await findPlan(database.db, orgId, plan.id))?.document;
+    const before = (await findPlan(api.database.db, orgId, plan.id))?.document;
     expect(before).toEqual({ zh: { vision: ZH_EDIT }, en: { vision: EN_EDIT } });
     const bad: [string, unknown][] = [
       ['?lang=en', { edits: { vision: 'not a section', appendix: 'x' } }],
@@ -338,7 +280,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
         body,
       );
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
-      expect((await findPlan(database.db, orgId, plan.id))?.document).toEqual(before);
+      expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual(before);
     }
   });
 

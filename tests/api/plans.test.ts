@@ -1,25 +1,7 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanComparison, PlanView } from '../../src/contracts/planning.ts';
-import type { Database } from '../../src/db/client.ts';
-import {
-  addMembership,
-  createUser,
-  findUserByEmail,
-  listMemberships,
-} from '../../src/db/repositories/accounts.ts';
-import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
-import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { hashPassword } from '../../src/server/auth/password.ts';
-import { openTestDatabase, testEngines } from '../support/databases.ts';
-
-function cookieFrom(setCookie: string | string[] | undefined): string {
-  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-  if (!header) throw new Error('no Set-Cookie header');
-  return header.split(';')[0]!;
-}
+import { addDemoViewer, useApiApp } from '../support/api-app.ts';
+import { testEngines } from '../support/databases.ts';
 
 const EPS = 1e-6;
 
@@ -36,60 +18,18 @@ function spending(plan: PlanView, schedule: readonly { id: string; start: number
 }
 
 describe.each(testEngines())('plans API on %s', (engine) => {
-  let database: Database;
-  let app: FastifyInstance;
+  const api = useApiApp(engine, { packs: 'atlases' });
+  const { call } = api;
   let cio: string; // admin of 明远精密机械
   let cdo: string; // admin of another organisation
   let viewer: string; // viewer of 明远精密机械
 
   beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await seedDemoRegion(database.db, hashPassword);
-    const admin = await findUserByEmail(database.db, 'cio@demo.tupu.local');
-    const [machinery] = await listMemberships(database.db, admin!.id);
-    const user = await createUser(database.db, {
-      email: 'viewer@demo.tupu.local',
-      displayName: 'Viewer',
-      passwordHash: await hashPassword(DEMO_PASSWORD),
-    });
-    await addMembership(database.db, { orgId: machinery!.orgId, userId: user.id, role: 'viewer' });
-    const loaded = await loadAtlasPacks('packs/atlas');
-    if (!loaded.ok) throw new Error('atlas packs do not load');
-    const config = loadConfig({ TUPU_LOG_LEVEL: 'silent', TUPU_WEB_DIR: '/nonexistent' });
-    app = await buildApp({ config, database, atlases: loaded.catalog });
-    const signIn = async (email: string) =>
-      cookieFrom(
-        (
-          await app.inject({
-            method: 'POST',
-            url: '/api/auth/sign-in',
-            payload: { email, password: DEMO_PASSWORD },
-          })
-        ).headers['set-cookie'],
-      );
-    cio = await signIn('cio@demo.tupu.local');
-    cdo = await signIn('cdo@demo.tupu.local');
-    viewer = await signIn('viewer@demo.tupu.local');
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
+    await addDemoViewer(api.database);
+    cio = await api.signIn('cio@demo.tupu.local');
+    cdo = await api.signIn('cdo@demo.tupu.local');
+    viewer = await api.signIn('viewer@demo.tupu.local');
   });
-
-  const call = async <T>(
-    cookie: string,
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-    url: string,
-    payload?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    const res = await app.inject({
-      method,
-      url,
-      headers: { cookie },
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
-    return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
-  };
 
   const newPlan = {
     title: '明远精密 2025–2026 数字化转型规划',

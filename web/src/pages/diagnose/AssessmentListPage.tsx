@@ -3,7 +3,7 @@ import { Alert, Button, Empty, Progress, Space, Table, Tag, Typography } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useAssessments, type AssessmentSummary } from '../../api/diagnose.ts';
+import { useAssessments, useModels, type AssessmentSummary } from '../../api/diagnose.ts';
 import { NewAssessmentModal } from './NewAssessmentModal.tsx';
 import { fmt, formatDate, useText } from './diagnose-ui.ts';
 
@@ -13,6 +13,13 @@ export function AssessmentListPage() {
   const { tx, lang } = useText();
   const navigate = useNavigate();
   const list = useAssessments();
+  const models = useModels();
+  // stored results name their level in Chinese: look it up by id in the model to show it in the UI language
+  const levelName = (a: AssessmentSummary) => {
+    if (!a.level) return t('diagnose.noLevel');
+    const level = models.data?.find((m) => m.id === a.modelId)?.levels.find((l) => l.id === a.level?.id);
+    return level ? tx(level.name) : a.level.name;
+  };
   const [creating, setCreating] = useState(false);
 
   const columns = [
@@ -58,9 +65,7 @@ export function AssessmentListPage() {
             <span>
               {fmt(a.score)} / {fmt(a.maxScore ?? 0)}
             </span>
-            {a.family !== 'checklist' && (
-              <Tag color={a.level ? 'blue' : 'default'}>{a.level?.name ?? t('diagnose.noLevel')}</Tag>
-            )}
+            {a.family !== 'checklist' && <Tag color={a.level ? 'blue' : 'default'}>{levelName(a)}</Tag>}
           </Space>
         ),
     },

@@ -48,6 +48,11 @@ export const ItemCard = memo(function ItemCard(p: Props) {
     >
       <Space size={6} wrap style={{ marginBottom: 4 }}>
         <Typography.Text strong>{title}</Typography.Text>
+        {item.code !== null && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="item-code">
+            {item.code}
+          </Typography.Text>
+        )}
         {item.tag === 'constrained' ? (
           <Tag color="orange">{t('diagnose.constrained')}</Tag>
         ) : item.tag ? (

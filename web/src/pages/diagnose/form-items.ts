@@ -7,6 +7,8 @@ type Text = { zh: string; en: string };
 export interface FormItem {
   id: string;
   title: Text;
+  /** the item's id, shown small beside a title that is not the id itself (requirements, checklist items) */
+  code: string | null;
   /** Chinese, with English where the pack has it (shown in the UI language, Chinese as the fallback) */
   prompt: ZhText | null;
   help: ZhText | null;
@@ -21,6 +23,17 @@ export interface FormGroup {
 
 const same = (s: string): Text => ({ zh: s, en: s });
 
+/** A requirement is titled by its sub-domain and level, e.g. 数据战略规划 · 2 级要求. */
+const requirementTitle = (subdomain: Text, level: number): Text => ({
+  zh: `${subdomain.zh} · ${level} 级要求`,
+  en: `${subdomain.en} · level ${level} requirement`,
+});
+/** A checklist item without a name of its own is titled by its group and position, e.g. 资产管理 · 第 2 项. */
+const checklistTitle = (group: Text, n: number): Text => ({
+  zh: `${group.zh} · 第 ${n} 项`,
+  en: `${group.en} · item ${n}`,
+});
+
 /** The items of one form section, grouped the way the model is (indicator, sub-domain, checklist group). */
 export function sectionGroups(model: IndicatorSystem, section: Section): FormGroup[] {
   if (model.family === 'points') {
@@ -33,6 +46,7 @@ export function sectionGroups(model: IndicatorSystem, section: Section): FormGro
             .map((s) => ({
               id: s.id,
               title: s.name,
+              code: null,
               prompt: null,
               help: null,
               tag: s.constrained ? 'constrained' : null,
@@ -46,6 +60,7 @@ export function sectionGroups(model: IndicatorSystem, section: Section): FormGro
       items: ind.questions.map((q) => ({
         id: q.id,
         title: q.name,
+        code: null,
         prompt: q.prompt,
         help: q.help ?? null,
         tag: null,
@@ -59,7 +74,8 @@ export function sectionGroups(model: IndicatorSystem, section: Section): FormGro
       heading: s.name,
       items: s.requirements.map((r) => ({
         id: r.id,
-        title: same(r.id),
+        title: requirementTitle(s.name, r.level),
+        code: r.id,
         prompt: r.text,
         help: null,
         tag: model.rules.levels[r.level - 1]?.name ?? same(`L${r.level}`),
@@ -70,9 +86,10 @@ export function sectionGroups(model: IndicatorSystem, section: Section): FormGro
   const part = model.parts.find((p) => p.id === section.id);
   return (part?.groups ?? []).map((g) => ({
     heading: g.name,
-    items: g.items.map((it) => ({
+    items: g.items.map((it, i) => ({
       id: it.id,
-      title: same(it.id),
+      title: it.name ?? checklistTitle(g.name, i + 1),
+      code: it.id,
       prompt: it.text,
       help: null,
       tag: null,

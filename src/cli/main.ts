@@ -9,6 +9,8 @@ import { registerModel } from './commands/model.ts';
 import { registerPlan } from './commands/plan.ts';
 import { registerReport } from './commands/report.ts';
 import { registerPlanReport } from './commands/plan-report.ts';
+import { registerAccounts } from './commands/accounts.ts';
+import { registerBackup } from './commands/backup.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -29,6 +31,8 @@ registerModel(program);
 registerPlan(program);
 registerReport(program);
 registerPlanReport(program);
+registerAccounts(program);
+registerBackup(program);
 
 // `tupu atlas export … | head` closes the pipe early: that is a normal end, not a crash.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

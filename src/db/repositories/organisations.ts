@@ -121,3 +121,12 @@ export async function removeMembership(db: Db, orgId: string, userId: string): P
   await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
   await db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
 }
+
+/** Organisations with exactly this name, compared without case (a name is unique only among siblings). */
+export async function findOrganisationsByName(db: Db, name: string): Promise<OrganisationRow[]> {
+  return db
+    .select(withMemberCount)
+    .from(organisations)
+    .where(sql`lower(${organisations.name}) = lower(${name})`)
+    .orderBy(asc(organisations.createdAt));
+}

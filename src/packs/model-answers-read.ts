@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { open, readFile, stat } from 'node:fs/promises';
 import type { AnswerProblem, Assessment, AnswerValue } from '../core/diagnosis/assessment.ts';
+import { readConformance } from '../core/diagnosis/checklist-diagnose.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import {
   ANSWER_COL,
@@ -183,6 +184,8 @@ async function readWorkbook(
     if (v === null) return;
     if (model.family === 'staged' && typeof v === 'string' && v !== '' && Number.isFinite(Number(v)))
       answers[key] = Number(v);
+    // a conformance picked by its name in either language is stored by its id (met / partly / not / na), as the form does
+    else if (model.family === 'checklist') answers[key] = readConformance(model, v) ?? v;
     else answers[key] = v;
   });
   let scenes: Record<string, number> | undefined;

@@ -7,9 +7,16 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreOne } from '../cli/commands/score.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
-import { formatSheetProblem } from './model-answers-read.ts';
+import { formatSheetProblem, readAnswerFile } from './model-answers-read.ts';
 import { loadModelById } from './model-load.ts';
-import { ANSWER_COL, answerRows, SHEET, SHEET_NAMES, type SheetLang } from './model-sheet-layout.ts';
+import {
+  ANSWER_COL,
+  answerRows,
+  SHEET,
+  SHEET_LANGS,
+  SHEET_NAMES,
+  type SheetLang,
+} from './model-sheet-layout.ts';
 import { answerTemplate } from './model-sheet-template.ts';
 
 let sme: IndicatorSystem;
@@ -262,8 +269,14 @@ describe('answer sheets in Chinese and English', () => {
     },
   );
 
-  it('checklist dropdowns are the conformance names of the sheet language; both read back', async () => {
+  it('checklist dropdowns are the conformance names of the sheet language; both read back as ids', async () => {
     const ics = model('ics-security-2024');
+    for (const lang of SHEET_LANGS) {
+      const read = await readAnswerFile(await fillByPosition(ics, lang, `ics-ids-${lang}.xlsx`), ics);
+      expect(new Set(Object.values(read.assessment?.answers ?? {}))).toEqual(
+        new Set(['met', 'partly', 'not', 'na']),
+      );
+    }
     const en = answerRows(ics, 'en')[0]?.allowed;
     expect(en).toEqual({ list: ['Met', 'Partly met', 'Not met', 'Not applicable'] });
     expect(answerRows(ics, 'zh')[0]?.allowed).toEqual({ list: ['符合', '部分符合', '不符合', '不适用'] });

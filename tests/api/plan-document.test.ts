@@ -8,6 +8,7 @@ import { findPlan, savePlanDocument } from '../../src/db/repositories/plans.ts';
 import { PLAN_SECTION_IDS } from '../../src/reports/plan-document-types.ts';
 import { addDemoViewer, useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
+import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
 
 /** The body text of a Word file: every paragraph's runs joined, paragraphs on their own lines. */
 async function docxText(bytes: Buffer): Promise<string> {
@@ -46,18 +47,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
   let plan: PlanView;
 
   it('answers 409 plan_not_solved for a plan never optimised, and lists its sections all the same', async () => {
-    const created = await call<PlanView>(cio, 'POST', '/api/plans', {
-      title: '明远精密 数字化转型规划',
-      atlasPackId: 'guide-2024',
-      profile: {
-        industry: '通用设备制造',
-        processType: 'discrete',
-        employees: 800,
-        revenue: 30_000,
-        enterpriseType: 'little-giant',
-      },
-      painPoints: ['unplanned-downtime', 'schedule-disruption', 'manual-finance'],
-    });
+    const created = await call<PlanView>(cio, 'POST', '/api/plans', DEMO_PLAN_REQUEST);
     expect(created.status).toBe(201);
     plan = created.body;
     const docx = await download(cio, `/api/plans/${plan.id}/document.docx`);

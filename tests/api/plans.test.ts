@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanComparison, PlanView } from '../../src/contracts/planning.ts';
 import { addDemoViewer, useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
+import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
 
 const EPS = 1e-6;
 
@@ -32,15 +33,8 @@ describe.each(testEngines())('plans API on %s', (engine) => {
   });
 
   const newPlan = {
+    ...DEMO_PLAN_REQUEST,
     title: '明远精密 2025–2026 数字化转型规划',
-    atlasPackId: 'guide-2024',
-    profile: {
-      industry: '通用设备制造',
-      processType: 'discrete',
-      employees: 800,
-      revenue: 30_000,
-      enterpriseType: 'little-giant',
-    },
     painPoints: ['unplanned-downtime', 'schedule-disruption', 'personalization-cost', 'manual-finance'],
   };
 

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
+import { useWebTest } from '../support/web-test.ts';
 
 describe('account: change password, switch organisation', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const web = useWebTest();
 
   it('refuses a mismatched confirmation and a wrong current password, then changes it', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
+    const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(web.url);
     await page.getByLabel('邮箱').fill('consultant@demo.tupu.local');
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: '登录' }).click();
@@ -42,11 +30,11 @@ describe('account: change password, switch organisation', () => {
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect.poll(() => page.getByText('密码已修改').isVisible()).toBe(true);
 
-    const oldSignIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+    const oldSignIn = await page.request.post(`${web.url}/api/auth/sign-in`, {
       data: { email: 'consultant@demo.tupu.local', password: DEMO_PASSWORD },
     });
     expect(oldSignIn.status()).toBe(401);
-    const newSignIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
+    const newSignIn = await page.request.post(`${web.url}/api/auth/sign-in`, {
       data: { email: 'consultant@demo.tupu.local', password: 'a-new-password-123' },
     });
     expect(newSignIn.status()).toBe(200);
@@ -54,19 +42,19 @@ describe('account: change password, switch organisation', () => {
   });
 
   it('lets the consultant switch to an enterprise they serve, and the shell follows', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'consultant@demo.tupu.local', password: 'a-new-password-123' },
-    });
-    expect(signIn.ok()).toBe(true);
-    await page.goto(`${server.url}/diagnose`);
+    const page = await web.signedInPage(
+      'consultant@demo.tupu.local',
+      { viewport: { width: 1280, height: 900 } },
+      'a-new-password-123',
+    );
+    await page.goto(`${web.url}/diagnose`);
     const select = page.getByTestId('organisation-switch');
     await expect.poll(() => select.textContent()).toContain('启明数字化服务有限公司');
     await select.click();
     await page.locator('.ant-select-item-option').filter({ hasText: '锦华纺织' }).click();
     await expect.poll(() => select.textContent()).toContain('锦华纺织科技有限公司');
     expect(new URL(page.url()).pathname).toBe('/');
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+    const me = (await (await page.request.get(`${web.url}/api/auth/me`)).json()) as {
       organisation: { orgName: string; role: string };
     };
     expect(me.organisation).toMatchObject({ orgName: '锦华纺织科技有限公司（演示）', role: 'editor' });

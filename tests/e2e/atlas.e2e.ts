@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { noHorizontalScroll } from '../support/browser.ts';
+import { useWebTest } from '../support/web-test.ts';
 
 /** The graph box once ECharts has finished drawing it. */
 async function renderedGraph(page: Page) {
@@ -11,32 +10,12 @@ async function renderedGraph(page: Page) {
   return graph;
 }
 
-/** The page never scrolls sideways (tables may scroll inside themselves). */
-const noHorizontalScroll = (page: Page) =>
-  page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
-
 describe('atlas pages', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const web = useWebTest();
 
   it('shows the guide-2024 graph, finds scenarios by element, opens a scenario with its four lists and links, in Chinese and English', async () => {
-    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
-    await page.goto(server.url);
-    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
-    });
-    expect(signIn.ok()).toBe(true);
-    await page.reload();
+    const page = await web.signedInPage('cio@demo.tupu.local', { viewport: { width: 768, height: 1024 } });
+    await page.goto(web.url);
 
     // 图谱 from the main navigation: the graph of the default pack with its 21 scenarios and 49 links
     const nav = page.getByRole('navigation', { name: 'main' });
@@ -62,12 +41,12 @@ describe('atlas pages', () => {
     await renderedGraph(page);
 
     // a value-tag filter goes into the URL, so the filtered view can be shared
-    await page.goto(`${server.url}/atlas?valueTag=energy`);
+    await page.goto(`${web.url}/atlas?valueTag=energy`);
     await renderedGraph(page);
     await expect.poll(() => page.getByText(/个场景符合筛选/).textContent()).toMatch(/^\d+ \/ 21/);
 
     // the table: which scenarios need 设备运行数据? (filters carry over between the views, so start unfiltered)
-    await page.goto(`${server.url}/atlas`);
+    await page.goto(`${web.url}/atlas`);
     await renderedGraph(page);
     await page.getByText('清单', { exact: true }).click();
     await expect.poll(() => page.url()).toContain('/atlas/table');
@@ -116,19 +95,15 @@ describe('atlas pages', () => {
   });
 
   it('switches packs by URL, and shows a clear state for an unknown scenario', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    await page.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
-    });
+    const page = await web.signedInPage('cio@demo.tupu.local', { viewport: { width: 1280, height: 900 } });
 
-    await page.goto(`${server.url}/atlas?pack=equipment-2024`);
+    await page.goto(`${web.url}/atlas?pack=equipment-2024`);
     const graph = await renderedGraph(page);
     const nodes = Number(await graph.getAttribute('data-node-count'));
     expect(nodes).toBeGreaterThan(21);
     expect(await page.getByText(/扩展自 guide-2024/).isVisible()).toBe(true);
 
-    await page.goto(`${server.url}/atlas/scenarios/GEN-XX-99`);
+    await page.goto(`${web.url}/atlas/scenarios/GEN-XX-99`);
     await expect.poll(() => page.getByText('未找到场景 GEN-XX-99').isVisible()).toBe(true);
     await page.close();
   });

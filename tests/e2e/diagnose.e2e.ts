@@ -1,34 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useWebTest } from '../support/web-test.ts';
 
 // Needs the built web app: npm run build:web
 describe('diagnose pages', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const web = useWebTest();
 
   it('creates an SME assessment on a tablet, autosaves answers, and shows score, level, radar and next-level to-dos', async () => {
-    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
+    const page = await web.signedInPage('cio@demo.tupu.local', {
+      viewport: { width: 768, height: 1024 },
+      locale: 'zh-CN',
     });
-    expect(signIn.ok()).toBe(true);
 
-    await page.goto(`${server.url}/diagnose`);
+    await page.goto(`${web.url}/diagnose`);
     await page.getByRole('button', { name: '新建评估' }).click();
     const dialog = page.getByRole('dialog');
     // open the model select; on a loaded machine the first open can race the models request, so retry
@@ -62,7 +45,7 @@ describe('diagnose pages', () => {
 
     // the answers are on the server
     const id = new URL(page.url()).pathname.split('/').pop() ?? '';
-    const stored = await page.request.get(`${server.url}/api/assessments/${id}`);
+    const stored = await page.request.get(`${web.url}/api/assessments/${id}`);
     const body = (await stored.json()) as { answers: { itemId: string; value: unknown }[] };
     expect(body.answers).toEqual(
       expect.arrayContaining([
@@ -84,26 +67,23 @@ describe('diagnose pages', () => {
       .toBe('true');
     await expect.poll(() => page.getByTestId('todo').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('next-level').textContent()).toContain('达到 一级');
-    await context.close();
+    await page.close();
   });
 
   it('shows the questionnaire and result in English: prompts, options, field labels, item names', async () => {
-    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'en-US' });
-    await context.addInitScript(`localStorage.setItem('tupu.lang', 'en')`);
-    const page = await context.newPage();
-    await page.goto(server.url);
-    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
+    const page = await web.signedInPage('cio@demo.tupu.local', {
+      viewport: { width: 768, height: 1024 },
+      locale: 'en-US',
     });
-    expect(signIn.ok()).toBe(true);
-    const list = (await (await page.request.get(`${server.url}/api/assessments`)).json()) as {
+    await page.addInitScript(`localStorage.setItem('tupu.lang', 'en')`);
+    const list = (await (await page.request.get(`${web.url}/api/assessments`)).json()) as {
       id: string;
       modelId: string;
     }[];
     const sme = list.find((a) => a.modelId === 'sme-digital-level-2024');
     expect(sme).toBeDefined();
 
-    await page.goto(`${server.url}/diagnose/${sme?.id ?? ''}`);
+    await page.goto(`${web.url}/diagnose/${sme?.id ?? ''}`);
     const prompt = page.getByText("How the enterprise's networks are built and connected (multiple choice)");
     await expect.poll(() => prompt.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByText('A. None').first().isVisible()).toBe(true);
@@ -120,10 +100,10 @@ describe('diagnose pages', () => {
     expect(await page.getByText('企业网络建设连接情况（可多选）').count()).toBe(0);
 
     // the result names items (to-dos) in English too, not with the Chinese names the diagnosis stores
-    await page.goto(`${server.url}/diagnose/${sme?.id ?? ''}/result`);
+    await page.goto(`${web.url}/diagnose/${sme?.id ?? ''}/result`);
     await expect.poll(() => page.getByTestId('todo').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const todos = await page.getByTestId('todo').allTextContents();
     expect(todos.filter((x) => /[\u4e00-\u9fff]/.test(x))).toEqual([]);
-    await context.close();
+    await page.close();
   });
 });

@@ -1,12 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
+import { useTempDir } from '../support/temp-dir.ts';
+import { useWebTest } from '../support/web-test.ts';
 
 const EDIT = '到 2027 年建成省级智能工厂，设备联网率达到 85%。';
 const EN_EDIT = 'By 2027 a provincial smart factory, with 85% of the equipment connected.';
@@ -16,47 +15,20 @@ interface DocumentView {
 }
 
 describe('plan document tab (规划文档)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tupu-plan-doc-tab-'));
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
+  const dir = useTempDir('tupu-plan-doc-tab-');
+  const web = useWebTest();
   let page: Page;
   let planId: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url);
-    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
-    });
-    expect(signIn.ok()).toBe(true);
-    const created = await page.request.post(`${server.url}/api/plans`, {
-      data: {
-        title: '明远精密 数字化转型规划',
-        atlasPackId: 'guide-2024',
-        profile: {
-          industry: '通用设备制造',
-          processType: 'discrete',
-          employees: 800,
-          revenue: 30_000,
-          enterpriseType: 'little-giant',
-        },
-        painPoints: ['unplanned-downtime', 'schedule-disruption', 'manual-finance'],
-      },
-    });
+    page = await web.signedInPage('cio@demo.tupu.local', { viewport: { width: 1280, height: 900 } });
+    const created = await page.request.post(`${web.url}/api/plans`, { data: DEMO_PLAN_REQUEST });
     expect(created.status()).toBe(201);
     planId = ((await created.json()) as { id: string }).id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('keeps the downloads disabled, with the reason, until the plan is optimised', async () => {
-    await page.goto(`${server.url}/plan/${planId}?tab=document`);
+    await page.goto(`${web.url}/plan/${planId}?tab=document`);
     const word = page.getByTestId('plan-document-docx');
     await expect.poll(() => word.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await word.isDisabled()).toBe(true);
@@ -64,11 +36,11 @@ describe('plan document tab (规划文档)', () => {
   });
 
   it('edits a section, saves it, and the PDF download prints the edit', async () => {
-    const solved = await page.request.post(`${server.url}/api/plans/${planId}/solve`, {
+    const solved = await page.request.post(`${web.url}/api/plans/${planId}/solve`, {
       data: { timeLimitSeconds: 5, frontier: false },
     });
     expect(solved.ok()).toBe(true);
-    await page.goto(`${server.url}/plan/${planId}?tab=document`);
+    await page.goto(`${web.url}/plan/${planId}?tab=document`);
     const vision = page.getByTestId('plan-document-section-vision');
     await expect.poll(() => vision.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(await page.getByTestId('plan-document-pdf').isDisabled()).toBe(false);
@@ -86,7 +58,7 @@ describe('plan document tab (规划文档)', () => {
       .poll(
         async () =>
           (
-            (await (await page.request.get(`${server.url}/api/plans/${planId}/document`)).json()) as {
+            (await (await page.request.get(`${web.url}/api/plans/${planId}/document`)).json()) as {
               sections: { id: string; text: string; edited: boolean }[];
             }
           ).sections.find((s) => s.id === 'vision')?.text,
@@ -100,7 +72,7 @@ describe('plan document tab (规划文档)', () => {
 
     const href = await page.getByTestId('plan-document-pdf').getAttribute('href');
     expect(href).toBe(`/api/plans/${planId}/document.pdf?lang=zh`);
-    const pdf = await page.request.get(`${server.url}${href}`);
+    const pdf = await page.request.get(`${web.url}${href}`);
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const file = join(dir, 'plan.pdf');
@@ -117,7 +89,7 @@ describe('plan document tab (规划文档)', () => {
       .poll(
         async () =>
           (
-            (await (await page.request.get(`${server.url}/api/plans/${planId}/document`)).json()) as {
+            (await (await page.request.get(`${web.url}/api/plans/${planId}/document`)).json()) as {
               sections: { id: string; edited: boolean }[];
             }
           ).sections.find((s) => s.id === 'vision')?.edited,
@@ -130,14 +102,14 @@ describe('plan document tab (规划文档)', () => {
     const serverText = async (lang: 'zh' | 'en') =>
       (
         (await (
-          await page.request.get(`${server.url}/api/plans/${planId}/document?lang=${lang}`)
+          await page.request.get(`${web.url}/api/plans/${planId}/document?lang=${lang}`)
         ).json()) as DocumentView
       ).sections.find((s) => s.id === 'vision');
-    const zhSaved = await page.request.put(`${server.url}/api/plans/${planId}/document?lang=zh`, {
+    const zhSaved = await page.request.put(`${web.url}/api/plans/${planId}/document?lang=zh`, {
       data: { edits: { vision: EDIT } },
     });
     expect(zhSaved.ok()).toBe(true);
-    await page.goto(`${server.url}/plan/${planId}?tab=document`);
+    await page.goto(`${web.url}/plan/${planId}?tab=document`);
     await expect.poll(() => vision().inputValue(), { timeout: 15_000 }).toBe(EDIT);
 
     // English: the English pre-filled text, not the Chinese edit
@@ -163,7 +135,7 @@ describe('plan document tab (规划文档)', () => {
     expect(await page.getByTestId('plan-document-saved').count()).toBe(0);
 
     // the English Word download prints the English edit
-    const docx = await page.request.get(`${server.url}/api/plans/${planId}/document.docx?lang=en`);
+    const docx = await page.request.get(`${web.url}/api/plans/${planId}/document.docx?lang=en`);
     expect(docx.status()).toBe(200);
     const file = join(dir, 'plan-en.docx');
     writeFileSync(file, await docx.body());

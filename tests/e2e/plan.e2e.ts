@@ -1,35 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
-
-/** The page never scrolls sideways (tables may scroll inside themselves). */
-const noHorizontalScroll = (page: Page) =>
-  page.evaluate<boolean>('document.documentElement.scrollWidth <= window.innerWidth');
+import { describe, expect, it } from 'vitest';
+import { noHorizontalScroll } from '../support/browser.ts';
+import { useWebTest } from '../support/web-test.ts';
 
 describe('plan pages', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const web = useWebTest();
 
   it('the demo CIO creates a plan from a few pain points, optimises it and sees the Gantt roadmap, status 最优', async () => {
-    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
-    await page.goto(server.url);
-    const signIn = await page.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'cio@demo.tupu.local', password: DEMO_PASSWORD },
-    });
-    expect(signIn.ok()).toBe(true);
-    await page.reload();
+    const page = await web.signedInPage('cio@demo.tupu.local', { viewport: { width: 768, height: 1024 } });
+    await page.goto(web.url);
 
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '规划' }).click();
     await page.getByRole('button', { name: '新建规划' }).click();

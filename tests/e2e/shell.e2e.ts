@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
+import { useWebTest } from '../support/web-test.ts';
 
 describe('web shell', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const web = useWebTest();
 
   it('signs in as the demo user, shows the Chinese shell, switches to English and back after reload, signs out', async () => {
-    const page = await browser.newPage({ viewport: { width: 768, height: 1024 } });
-    await page.goto(server.url);
+    const page = await web.browser.newPage({ viewport: { width: 768, height: 1024 } });
+    await page.goto(web.url);
 
     // Chinese by default
     await expect.poll(() => page.getByRole('button', { name: '登录' }).isVisible()).toBe(true);
@@ -66,7 +53,7 @@ describe('web shell', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
 
     // the session is gone on the server too
-    const me = await page.request.get(`${server.url}/api/auth/me`);
+    const me = await page.request.get(`${web.url}/api/auth/me`);
     expect(me.status()).toBe(401);
     await page.close();
   });

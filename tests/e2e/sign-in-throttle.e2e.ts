@@ -1,26 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
+import { useWebTest } from '../support/web-test.ts';
 
 describe('sign-in throttling in the web app', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const web = useWebTest();
 
   it('says in Chinese, then in English, how many minutes to wait after too many wrong passwords', async () => {
-    const page = await browser.newPage({ viewport: { width: 768, height: 900 } });
-    await page.goto(server.url);
+    const page = await web.browser.newPage({ viewport: { width: 768, height: 900 } });
+    await page.goto(web.url);
     await page.getByLabel('邮箱').fill('association@demo.tupu.local');
     await page.getByLabel('密码').fill('wrong password');
     const statuses: number[] = [];

@@ -14,6 +14,7 @@ import { AppShell } from './AppShell.tsx';
 const AtlasRoutes = lazy(() => import('../pages/atlas/AtlasRoutes.tsx'));
 const PlanRoutes = lazy(() => import('../pages/plan/PlanRoutes.tsx'));
 const DiagnoseRoutes = lazy(() => import('../pages/diagnose/DiagnoseRoutes.tsx'));
+const OrganisationRoutes = lazy(() => import('../pages/organisation/OrganisationRoutes.tsx'));
 
 const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
 
@@ -41,6 +42,7 @@ export function App() {
             <Route path="/deliver/*" element={<ComingSoonPage feature="deliver" />} />
             <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />
             <Route path="/region/*" element={<ComingSoonPage feature="region" />} />
+            <Route path="/organisation/*" element={<OrganisationRoutes />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -7,7 +7,7 @@ import type { Me } from '../../../src/contracts/auth.ts';
 import { useSignOut } from '../api/session.ts';
 import { setLanguage } from '../i18n/index.ts';
 import { ChangePasswordButton } from './ChangePasswordButton.tsx';
-import { NAV_ITEMS } from './navigation.tsx';
+import { ADMIN_NAV_ITEMS, NAV_ITEMS } from './navigation.tsx';
 import { OrganisationSwitch } from './OrganisationSwitch.tsx';
 
 const { Header, Sider, Content } = Layout;
@@ -18,11 +18,12 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const screens = Grid.useBreakpoint();
   const signOut = useSignOut();
   const narrow = !screens.lg;
+  const navItems = [...NAV_ITEMS, ...(me.organisation.role === 'admin' ? ADMIN_NAV_ITEMS : [])];
 
   const selected =
-    NAV_ITEMS.filter((item) => item.path !== '/' && location.pathname.startsWith(item.path)).map(
-      (i) => i.key,
-    )[0] ?? 'home';
+    navItems
+      .filter((item) => item.path !== '/' && location.pathname.startsWith(item.path))
+      .map((i) => i.key)[0] ?? 'home';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -53,7 +54,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
           <Menu
             mode="inline"
             selectedKeys={[selected]}
-            items={NAV_ITEMS.map((item) => ({
+            items={navItems.map((item) => ({
               key: item.key,
               icon: item.icon,
               label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link>,

@@ -6,6 +6,7 @@ import {
   HomeOutlined,
   RocketOutlined,
   ScheduleOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -24,4 +25,15 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'deliver', path: '/deliver', icon: <RocketOutlined /> },
   { key: 'evaluate', path: '/evaluate', icon: <BarChartOutlined /> },
   { key: 'region', path: '/region', icon: <ApartmentOutlined /> },
+];
+
+/** Pages outside the loop, shown only to administrators of the session's organisation. */
+export interface AdminNavItem {
+  key: 'organisation';
+  path: string;
+  icon: ReactNode;
+}
+
+export const ADMIN_NAV_ITEMS: AdminNavItem[] = [
+  { key: 'organisation', path: '/organisation', icon: <TeamOutlined /> },
 ];

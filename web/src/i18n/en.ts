@@ -1,4 +1,5 @@
 import { planEn } from '../pages/plan/messages-en.ts';
+import { organisationEn } from '../pages/organisation/messages-en.ts';
 import type { Messages } from './zh.ts';
 
 export const en: Messages = {
@@ -11,6 +12,7 @@ export const en: Messages = {
     deliver: 'Deliver',
     evaluate: 'Evaluate',
     region: 'Region',
+    organisation: 'Organisation & people',
   },
   loop: {
     atlas: 'One map, four lists: scenarios, data, knowledge models, tools and skills',
@@ -249,5 +251,6 @@ export const en: Messages = {
     },
   },
   plan: planEn,
+  organisation: organisationEn,
   notFound: { title: 'Page not found', back: 'Back to overview' },
 };

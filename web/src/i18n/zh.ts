@@ -1,4 +1,5 @@
 import { planZh } from '../pages/plan/messages-zh.ts';
+import { organisationZh } from '../pages/organisation/messages-zh.ts';
 
 export const zh = {
   app: { name: '图谱', tagline: '制造业企业数字化转型' },
@@ -10,6 +11,7 @@ export const zh = {
     deliver: '实施',
     evaluate: '评估',
     region: '区域',
+    organisation: '组织与成员',
   },
   loop: {
     atlas: '一图四清单：场景、数据要素、知识模型、工具软件、人才技能',
@@ -242,6 +244,7 @@ export const zh = {
     },
   },
   plan: planZh,
+  organisation: organisationZh,
   notFound: { title: '页面不存在', back: '返回总览' },
 };
 export type Messages = typeof zh;

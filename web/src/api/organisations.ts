@@ -1,0 +1,73 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Role } from '../../../src/contracts/auth.ts';
+import type {
+  AddedMember,
+  AddMember,
+  CreateOrganisation,
+  MemberList,
+  MemberView,
+  OrganisationList,
+  OrganisationView,
+} from '../../../src/contracts/organisations.ts';
+import { api } from './client.ts';
+
+export type {
+  AddedMember,
+  AddMember,
+  CreatableKind,
+  CreateOrganisation,
+  MemberList,
+  MemberView,
+  OrganisationList,
+  OrganisationView,
+} from '../../../src/contracts/organisations.ts';
+
+const KEY = 'organisations';
+const membersPath = (orgId: string) => `/api/organisations/${encodeURIComponent(orgId)}/members`;
+
+/** The session's organisation and those it manages (administrators only). */
+export const useOrganisations = (enabled = true) =>
+  useQuery({
+    queryKey: [KEY, 'list'],
+    queryFn: () => api<OrganisationList>('/api/organisations'),
+    enabled,
+  });
+
+export const useMembers = (orgId: string) =>
+  useQuery({
+    queryKey: [KEY, 'members', orgId],
+    queryFn: () => api<MemberList>(membersPath(orgId)),
+    retry: (count, error) => count < 2 && !('status' in error && error.status === 404),
+  });
+
+/** After any change, member lists and member counts are stale. */
+function useOrganisationMutation<V, R>(request: (variables: V) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
+  });
+}
+
+export const useCreateOrganisation = () =>
+  useOrganisationMutation((body: CreateOrganisation) =>
+    api<OrganisationView>('/api/organisations', { method: 'POST', body }),
+  );
+
+export const useAddMember = (orgId: string) =>
+  useOrganisationMutation((body: AddMember) =>
+    api<AddedMember>(membersPath(orgId), { method: 'POST', body }),
+  );
+
+export const useChangeRole = (orgId: string) =>
+  useOrganisationMutation(({ userId, role }: { userId: string; role: Role }) =>
+    api<MemberView>(`${membersPath(orgId)}/${encodeURIComponent(userId)}`, {
+      method: 'PATCH',
+      body: { role },
+    }),
+  );
+
+export const useRemoveMember = (orgId: string) =>
+  useOrganisationMutation((userId: string) =>
+    api<void>(`${membersPath(orgId)}/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+  );

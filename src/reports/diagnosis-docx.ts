@@ -144,7 +144,7 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
         new Paragraph({
           spacing: { after: 60 },
           children: [
-            new TextRun({ text: `${k ?? ''}\u3000`, color: GREY, size: 22 }),
+            new TextRun({ text: `${k ?? ''}${t.labelGap}`, color: GREY, size: 22 }),
             new TextRun({ text: v ?? '', size: 22 }),
           ],
         }),

@@ -6,6 +6,7 @@ import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import type { DiagnosisResult } from '../core/diagnosis/result.ts';
 import { loadAtlasPacks } from '../packs/atlas-load.ts';
 import { loadModelById } from '../packs/model-load.ts';
+import { diagnosisHtml } from './diagnosis-pdf.ts';
 import { buildDiagnosisReport } from './diagnosis-report-model.ts';
 
 const IDS = ['sme-digital-level-2024', 'cmmm-2020', 'dcmm-2018', 'ics-security-2024'] as const;
@@ -68,11 +69,13 @@ function result(model: IndicatorSystem, shift: number): DiagnosisResult {
 }
 
 /** Every string of a plain value with its path, skipping id fields. */
-function strings(v: unknown, path = ''): { path: string; text: string }[] {
-  if (typeof v === 'string') return [{ path, text: v }];
-  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}[${i}]`));
+function strings(v: unknown, path = '', onlyIds = false, inId = false): { path: string; text: string }[] {
+  if (typeof v === 'string') return onlyIds && !inId ? [] : [{ path, text: v }];
+  if (Array.isArray(v)) return v.flatMap((x, i) => strings(x, `${path}[${i}]`, onlyIds, inId));
   if (v && typeof v === 'object')
-    return Object.entries(v).flatMap(([k, x]) => (ID_FIELDS.has(k) ? [] : strings(x, `${path}.${k}`)));
+    return Object.entries(v).flatMap(([k, x]) =>
+      ID_FIELDS.has(k) && !onlyIds ? [] : strings(x, `${path}.${k}`, onlyIds, inId || ID_FIELDS.has(k)),
+    );
   return [];
 }
 
@@ -95,6 +98,17 @@ describe('an English diagnosis report has no Chinese of its own', () => {
     });
     expect(report.gaps.rows.length).toBeGreaterThan(0);
     expect(strings(report).filter((s) => CJK.test(s.text))).toEqual([]);
+    // the printed document (the PDF's HTML, charts included) adds none either, ids aside
+    const ids = new Set(strings(report, '', true).map((s) => s.text));
+    const text = diagnosisHtml(report)
+      .replace(/<style[\s\S]*?<\/style>/g, ' ')
+      .replace(/<[^>]+>/g, '\n')
+      .split('\n')
+      .map((x) => x.trim())
+      .filter((x) => x !== '' && !ids.has(x));
+    expect(text.filter((x) => CJK.test(x))).toEqual([]);
+    // the method notes cite the pack's source and publisher in English
+    expect(text.some((x) => x.includes('Tupu (encoding'))).toBe(true);
   });
 });
 

@@ -143,6 +143,8 @@ const zh = {
   list: (xs: string[]) => xs.join('、'),
   /** between the parts of a citation */
   listSep: '；',
+  /** between a label and its value on the cover (an ideographic space in Chinese) */
+  labelGap: '\u3000',
   added: '新增',
   evidenceItem: '评测项',
   colon: '：',
@@ -296,6 +298,7 @@ const en: ReportText = {
   dimRate: (name: string, pct: string) => `${name} (${pct}%)`,
   list: (xs: string[]) => xs.join(', '),
   listSep: '; ',
+  labelGap: ': ',
   added: 'add',
   evidenceItem: 'Item',
   colon: ': ',

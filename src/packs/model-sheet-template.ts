@@ -13,6 +13,7 @@ import {
 /** Everything the template writes itself, per language. */
 const WORDS = {
   zh: {
+    title: (title: string, id: string) => `${title}（${id}）`,
     fill: (answers: string) => `请在「${answers}」表的“答案”列填写每一题（下拉选择，或按提示填写）。`,
     points: '多选题填写字母并用逗号分隔，如 B,C；比率题填写 0–100 的百分数。',
     scenes: (sheet: string, max: number) => `在「${sheet}」表为每个场景选择等级 0–${max}（0 = 尚未开展）。`,
@@ -44,6 +45,7 @@ const WORDS = {
     idSep: '、',
   },
   en: {
+    title: (title: string, id: string) => `${title} (${id})`,
     fill: (answers: string) =>
       `Answer every question in the "Answer" column of the "${answers}" sheet (pick from the dropdown, or as the hint says).`,
     points:
@@ -89,7 +91,7 @@ export function answerTemplate(model: IndicatorSystem, lang: SheetLang = 'zh'): 
   const info = wb.addWorksheet(names.instructions);
   info.getColumn(1).width = 110;
   const lines = [
-    `${model.meta.title[lang]} (${model.meta.id} v${model.meta.version})`,
+    w.title(model.meta.title[lang], `${model.meta.id} v${model.meta.version}`),
     lang === 'zh' ? model.meta.title.en : `Official title: ${model.meta.title.zh}`,
     '',
     w.fill(names.answers),

@@ -12,7 +12,7 @@ export const en: Messages = {
     deliver: 'Deliver',
     evaluate: 'Evaluate',
     region: 'Region',
-    organisation: 'Organisation & people',
+    organisation: 'Org & people',
   },
   loop: {
     atlas: 'One map, four lists: scenarios, data, knowledge models, tools and skills',

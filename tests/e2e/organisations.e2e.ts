@@ -1,0 +1,102 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
+import { launchChromium } from '../support/browser.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+describe('组织与成员: the region admin sets up a pilot enterprise and its first user', () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('creates an enterprise, invites a user, sees the one-time password once, and the user can sign in with it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByLabel('邮箱').fill('region@demo.tupu.local');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+
+    await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '组织与成员' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '组织与成员' }).isVisible()).toBe(true);
+    const organisations = page.getByTestId('organisations-table');
+    await expect.poll(() => organisations.textContent()).toContain('明远精密机械有限公司（演示）');
+
+    await page.getByRole('button', { name: '新建组织' }).click();
+    const create = page.getByRole('dialog', { name: '新建组织' });
+    await create.getByLabel('名称').fill('示范试点企业乙');
+    await create.getByLabel('行政区划代码（可选）').fill('12345');
+    await create.getByRole('button', { name: '创建' }).click();
+    await expect.poll(() => create.getByText('应为 6 位数字').isVisible()).toBe(true);
+    await create.getByLabel('行政区划代码（可选）').fill('990100');
+    await create.getByRole('button', { name: '创建' }).click();
+    await expect.poll(() => create.isVisible()).toBe(false);
+    const row = organisations.getByRole('row').filter({ hasText: '示范试点企业乙' });
+    await expect.poll(() => row.textContent()).toContain('企业');
+
+    await row.getByRole('link', { name: '示范试点企业乙' }).click();
+    await expect.poll(() => page.getByText('示范试点企业乙 的成员').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '邀请成员' }).click();
+    const invite = page.getByRole('dialog', { name: '邀请成员' });
+    await invite.getByLabel('邮箱').fill('lead@pilot-b.example');
+    await invite.getByLabel('姓名').fill('赵工');
+    await invite.getByRole('button', { name: '邀请' }).click();
+
+    const shown = page.getByRole('dialog', { name: '新用户的一次性密码' });
+    await expect.poll(() => shown.isVisible()).toBe(true);
+    expect(await shown.textContent()).toContain('只显示这一次');
+    const password = (await shown.getByTestId('one-time-password').textContent()) ?? '';
+    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+    await shown.getByRole('button', { name: '我已记下' }).click();
+    await expect.poll(() => shown.isVisible()).toBe(false);
+
+    const members = page.getByTestId('members-table');
+    await expect.poll(() => members.textContent()).toContain('lead@pilot-b.example');
+    expect(await members.textContent()).toContain('待修改初始密码');
+    // the first member of a new organisation is invited as its administrator
+    expect(await members.getByRole('row').filter({ hasText: '赵工' }).textContent()).toContain('管理员');
+
+    const other = await browser.newContext();
+    const signIn = await other.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'lead@pilot-b.example', password },
+    });
+    expect(signIn.status()).toBe(200);
+    expect(await signIn.json()).toMatchObject({
+      user: { mustChangePassword: true },
+      organisation: { orgName: '示范试点企业乙', role: 'admin' },
+    });
+    await other.close();
+    await context.close();
+  });
+
+  it('hides the page from the navigation of an editor', async () => {
+    const context = await browser.newContext({ viewport: { width: 768, height: 900 } });
+    const page = await context.newPage();
+    const res = await page.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: 'consultant@demo.tupu.local', password: DEMO_PASSWORD },
+    });
+    expect(res.ok()).toBe(true);
+    // the consultant administers the provider: the entry is there
+    await page.goto(`${server.url}/`);
+    const nav = page.getByRole('navigation', { name: 'main' });
+    await expect.poll(() => nav.locator('a[href="/organisation"]').count()).toBe(1);
+    // acting for the machinery maker, where they are an editor, it is not
+    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+      memberships: { orgId: string; orgName: string }[];
+    };
+    const machinery = me.memberships.find((m) => m.orgName.startsWith('明远'));
+    await page.request.post(`${server.url}/api/auth/organisation`, { data: { orgId: machinery?.orgId } });
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => nav.locator('a[href="/plan"]').count()).toBe(1);
+    expect(await nav.locator('a[href="/organisation"]').count()).toBe(0);
+    await context.close();
+  });
+});

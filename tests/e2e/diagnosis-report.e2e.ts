@@ -1,9 +1,8 @@
 import JSZip from 'jszip';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/core/atlas/types.ts';
 import { diagnose } from '../../src/core/diagnosis/diagnose.ts';
 import type { IndicatorSystem } from '../../src/core/diagnosis/model-schema.ts';
@@ -13,13 +12,15 @@ import { diagnosisDocx } from '../../src/reports/diagnosis-docx.ts';
 import { diagnosisPdf } from '../../src/reports/diagnosis-pdf.ts';
 import { buildDiagnosisReport, type DiagnosisReport } from '../../src/reports/diagnosis-report-model.ts';
 import { SME_ANSWERS, SME_PREVIOUS_ANSWERS } from '../../src/reports/diagnosis-sample-answers.ts';
-import { PdfPrinter } from '../../src/reports/pdf.ts';
+import { runTupu, runTupuOk } from '../support/cli.ts';
+import { usePdfPrinter } from '../support/pdf-printer.ts';
+import { useTempDir } from '../support/temp-dir.ts';
 
 const HOSTILE = '宁波精工<script>alert("x")</script>&机械';
 
 describe('diagnosis report read back from PDF and DOCX', () => {
-  const printer = new PdfPrinter();
-  const dir = mkdtempSync(join(tmpdir(), 'tupu-diag-report-'));
+  const printer = usePdfPrinter();
+  const dir = useTempDir('tupu-diag-report-');
   let model: IndicatorSystem;
   let atlas: Atlas;
   let report: DiagnosisReport;
@@ -40,10 +41,6 @@ describe('diagnosis report read back from PDF and DOCX', () => {
       evidence: [{ itemId: '网络建设', fileName: '网络拓扑图.pdf', size: 120_000, uploadedAt: '2024-10-01' }],
       lang: 'zh',
     });
-  });
-  afterAll(async () => {
-    await printer.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   /** Texts both files must carry, each one checked by the reader of that format. */
@@ -113,54 +110,33 @@ describe('diagnosis report read back from PDF and DOCX', () => {
     const out = join(dir, 'cli.docx');
     // default output name, written in the working folder
     const packs = (sub: string) => join(process.cwd(), 'packs', sub);
-    const stdout = execFileSync(
-      'node',
+    const stdout = runTupuOk(
       [
-        join(process.cwd(), 'bin/tupu.js'),
         ...['report', 'diagnosis', '--model', 'sme-digital-level-2024', '--answers', answers],
         ...['--models', packs('models'), '--atlas', packs('atlas')],
       ],
-      { encoding: 'utf8', cwd: dir },
+      { cwd: dir },
     );
     expect(stdout.trim()).toBe(join(dir, 'diagnosis-sme-digital-level-2024.pdf'));
     rmSync(stdout.trim());
-    const docxOut = execFileSync(
-      'node',
-      [
-        'bin/tupu.js',
-        'report',
-        'diagnosis',
-        '--model',
-        'sme-digital-level-2024',
-        '--answers',
-        answers,
-        '--out',
-        out,
-      ],
-      { encoding: 'utf8' },
-    );
+    const docxOut = runTupuOk([
+      ...['report', 'diagnosis', '--model', 'sme-digital-level-2024', '--answers', answers],
+      ...['--out', out],
+    ]);
     expect(docxOut.trim()).toBe(out);
     const bad = join(dir, 'bad.json');
     writeFileSync(
       bad,
       JSON.stringify({ ...SME_ANSWERS, answers: { ...SME_ANSWERS.answers, 信息系统: 'Z' } }),
     );
-    let status = 0;
-    let stderr = '';
-    try {
-      execFileSync(
-        'node',
-        ['bin/tupu.js', 'report', 'diagnosis', '--model', 'sme-digital-level-2024', '--answers', bad],
-        {
-          encoding: 'utf8',
-          stdio: 'pipe',
-        },
-      );
-    } catch (err) {
-      const e = err as { status: number; stderr: string };
-      status = e.status;
-      stderr = e.stderr;
-    }
+    const { status, stderr } = runTupu([
+      'report',
+      'diagnosis',
+      '--model',
+      'sme-digital-level-2024',
+      '--answers',
+      bad,
+    ]);
     expect(status).toBe(1);
     expect(stderr).toContain('question 信息系统: unknown option "Z"');
   }, 180_000);

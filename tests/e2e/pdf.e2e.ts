@@ -1,19 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../src/reports/chart-svg.ts';
-import { escapeHtml, PdfPrinter } from '../../src/reports/pdf.ts';
+import { escapeHtml } from '../../src/reports/pdf.ts';
 import { REPORT_CSS } from '../../src/reports/report-css.ts';
+import { usePdfPrinter } from '../support/pdf-printer.ts';
+import { useTempDir } from '../support/temp-dir.ts';
 
 describe('PDF printing in Debian Chromium', () => {
-  const printer = new PdfPrinter();
-  const dir = mkdtempSync(join(tmpdir(), 'tupu-pdf-'));
-  afterAll(async () => {
-    await printer.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const printer = usePdfPrinter();
+  const dir = useTempDir('tupu-pdf-');
 
   it('prints Chinese text and an inline SVG chart that read back from the PDF', async () => {
     const svg = chartSvg(

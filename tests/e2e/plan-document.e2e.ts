@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Atlas } from '../../src/core/atlas/types.ts';
@@ -10,9 +9,11 @@ import { parsePlanInstance } from '../../src/core/planning/validate-instance.ts'
 import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
 import { renderPlanDocument } from '../../src/reports/plan-document-file.ts';
 import type { PlanDocumentInput } from '../../src/reports/plan-document-types.ts';
-import { PdfPrinter } from '../../src/reports/pdf.ts';
 import { solvePlan } from '../../src/solver/solve-plan.ts';
 import { closeSolverThread } from '../../src/solver/solver-thread.ts';
+import { runTupu, runTupuOk } from '../support/cli.ts';
+import { usePdfPrinter } from '../support/pdf-printer.ts';
+import { useTempDir } from '../support/temp-dir.ts';
 
 const SECTION_TITLES = [
   '目标愿景',
@@ -48,8 +49,8 @@ const pdfText = (file: string): string => execFileSync('pdftotext', [file, '-'],
 const squeeze = (text: string): string => text.replace(/\s+/g, '');
 
 describe('plan document (转型规划方案) as DOCX and PDF, read back', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tupu-plan-doc-'));
-  const printer = new PdfPrinter();
+  const dir = useTempDir('tupu-plan-doc-');
+  const printer = usePdfPrinter();
   let instance: PlanInstance;
   let solution: PlanResult;
   let atlas: Atlas;
@@ -89,11 +90,7 @@ describe('plan document (转型规划方案) as DOCX and PDF, read back', () => 
     };
   }, 120_000);
 
-  afterAll(async () => {
-    await printer.close();
-    await closeSolverThread();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeSolverThread());
 
   const scheduledNames = (): { project: string; scenario: string; code: string } => {
     const withScenario = solution.schedule
@@ -143,23 +140,10 @@ describe('plan document (转型规划方案) as DOCX and PDF, read back', () => 
     const solutionFile = join(dir, 'solution.json');
     writeFileSync(solutionFile, JSON.stringify(solution));
     const out = join(dir, 'cli.docx');
-    const printed = execFileSync(
-      'node',
-      [
-        'bin/tupu.js',
-        'plan',
-        'report',
-        '--input',
-        'examples/plan/sme-12.json',
-        '--solution',
-        solutionFile,
-        '--out',
-        out,
-        '--org',
-        '示例机械',
-      ],
-      { encoding: 'utf8' },
-    );
+    const printed = runTupuOk([
+      ...['plan', 'report', '--input', 'examples/plan/sme-12.json', '--solution', solutionFile],
+      ...['--out', out, '--org', '示例机械'],
+    ]);
     expect(printed.trim()).toBe(out);
     expect(docxText(out)).toContain('示例机械');
 
@@ -173,18 +157,7 @@ describe('plan document (转型规划方案) as DOCX and PDF, read back', () => 
         initiatives: [{ id: 'A', scenario: 'GEN-XX-99', cost: 10, duration: 1, annualBenefit: 5 }],
       }),
     );
-    let stderr = '';
-    let status = 0;
-    try {
-      execFileSync('node', ['bin/tupu.js', 'plan-report', '--input', bad, '--out', join(dir, 'bad.docx')], {
-        encoding: 'utf8',
-        stdio: 'pipe',
-      });
-    } catch (err) {
-      const failure = err as { status: number; stderr: string };
-      status = failure.status;
-      stderr = failure.stderr;
-    }
+    const { status, stderr } = runTupu(['plan-report', '--input', bad, '--out', join(dir, 'bad.docx')]);
     expect(status).toBe(1);
     expect(stderr).toContain('GEN-XX-99');
     expect(stderr).toContain('giant');

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const TUPU = fileURLToPath(new URL('../../bin/tupu.js', import.meta.url));
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the command-line tool (`node bin/tupu.js …args`) to its end, failing or not: exit status and output. */
+export function runTupu(args: readonly string[], options: { cwd?: string } = {}): CliRun {
+  const run = spawnSync('node', [TUPU, ...args], { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Runs the command-line tool and returns what it printed; throws, with its stderr, when it exits non-zero. */
+export function runTupuOk(args: readonly string[], options: { cwd?: string } = {}): string {
+  const run = runTupu(args, options);
+  if (run.status !== 0) throw new Error(`tupu ${args.join(' ')} exited ${run.status}:\n${run.stderr}`);
+  return run.stdout;
+}

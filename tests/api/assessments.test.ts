@@ -6,7 +6,7 @@ import type { IndicatorSystem, PointsModel } from '../../src/core/diagnosis/mode
 import { queryRows } from '../../src/db/client.ts';
 import { answerTemplate } from '../../src/packs/model-sheet-template.ts';
 import { ANSWER_COL, SHEET } from '../../src/packs/model-sheet-layout.ts';
-import { addDemoViewer, useApiApp } from '../support/api-app.ts';
+import { signInDemoRoles, useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
 
 const SME = 'sme-digital-level-2024';
@@ -68,11 +68,8 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
   };
 
   beforeAll(async () => {
-    cio = await api.signIn('cio@demo.tupu.local');
-    cdo = await api.signIn('cdo@demo.tupu.local');
-    // a viewer of the machinery company (the cio's organisation)
-    await addDemoViewer(api.database);
-    viewer = await api.signIn('viewer@demo.tupu.local');
+    // cio and a viewer of the machinery company, cdo of another organisation
+    ({ cio, cdo, viewer } = await signInDemoRoles(api));
   });
 
   it('lists the models of the three families with levels and dimensions, and serves a blank template', async () => {

@@ -6,7 +6,7 @@ import { DEFAULT_RISKS } from '../../src/core/planning/default-risks.ts';
 import { findOrganisationName } from '../../src/db/repositories/assessments.ts';
 import { findPlan, savePlanDocument } from '../../src/db/repositories/plans.ts';
 import { PLAN_SECTION_IDS } from '../../src/reports/plan-document-types.ts';
-import { addDemoViewer, useApiApp } from '../support/api-app.ts';
+import { signInDemoRoles, useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
 import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
 
@@ -35,11 +35,8 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
   let orgName: string;
 
   beforeAll(async () => {
-    orgId = await addDemoViewer(api.database);
+    ({ orgId, cio, cdo, viewer } = await signInDemoRoles(api));
     orgName = (await findOrganisationName(api.database.db, orgId))!.name;
-    cio = await api.signIn('cio@demo.tupu.local');
-    cdo = await api.signIn('cdo@demo.tupu.local');
-    viewer = await api.signIn('viewer@demo.tupu.local');
   });
   const download = (cookie: string, url: string) =>
     api.app.inject({ method: 'GET', url, headers: { cookie } });

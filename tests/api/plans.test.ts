@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanComparison, PlanView } from '../../src/contracts/planning.ts';
-import { addDemoViewer, useApiApp } from '../support/api-app.ts';
+import { signInDemoRoles, useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
 import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
 
@@ -26,10 +26,7 @@ describe.each(testEngines())('plans API on %s', (engine) => {
   let viewer: string; // viewer of 明远精密机械
 
   beforeAll(async () => {
-    await addDemoViewer(api.database);
-    cio = await api.signIn('cio@demo.tupu.local');
-    cdo = await api.signIn('cdo@demo.tupu.local');
-    viewer = await api.signIn('viewer@demo.tupu.local');
+    ({ cio, cdo, viewer } = await signInDemoRoles(api));
   });
 
   const newPlan = {

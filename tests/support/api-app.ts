@@ -138,3 +138,26 @@ export async function addDemoViewer(database: Database): Promise<string> {
   await addMembership(database.db, { orgId: machinery.orgId, userId: viewer.id, role: 'viewer' });
   return machinery.orgId;
 }
+
+/** Session cookies of the three roles the access tests use, and the id of the organisation two of them share. */
+export interface DemoRoles {
+  /** 明远精密机械's id */
+  orgId: string;
+  /** the demo CIO, admin of 明远精密机械 */
+  cio: string;
+  /** the demo CDO, admin of another organisation */
+  cdo: string;
+  /** viewer@demo.tupu.local, viewer of 明远精密机械 (added by addDemoViewer) */
+  viewer: string;
+}
+
+/** Adds the demo viewer and signs in the demo CIO, the demo CDO and the viewer. */
+export async function signInDemoRoles(api: ApiApp): Promise<DemoRoles> {
+  const orgId = await addDemoViewer(api.database);
+  return {
+    orgId,
+    cio: await api.signIn('cio@demo.tupu.local'),
+    cdo: await api.signIn('cdo@demo.tupu.local'),
+    viewer: await api.signIn('viewer@demo.tupu.local'),
+  };
+}

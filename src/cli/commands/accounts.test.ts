@@ -12,7 +12,11 @@ const run = promisify(execFile);
 
 /** run the real CLI on the test's data folder; resolves with exit code and output whatever the exit code */
 async function tupu(dataDir: string, ...args: string[]) {
-  const env = { ...process.env, TUPU_DATA_DIR: dataDir, TUPU_ADMIN_PASSWORD: 'admin-password-for-tests' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TUPU_DATA_DIR: dataDir,
+    TUPU_ADMIN_PASSWORD: 'admin-password-for-tests',
+  };
   delete env.DATABASE_URL;
   try {
     const { stdout, stderr } = await run('node', ['bin/tupu.js', ...args], { env });

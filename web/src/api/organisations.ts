@@ -40,12 +40,16 @@ export const useMembers = (orgId: string) =>
     retry: (count, error) => count < 2 && !('status' in error && error.status === 404),
   });
 
-/** After any change, member lists and member counts are stale. */
+/** After any change, member lists and member counts are stale, and so is `me` when the admin changed their own role. */
 function useOrganisationMutation<V, R>(request: (variables: V) => Promise<R>) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: request,
-    onSuccess: () => client.invalidateQueries({ queryKey: [KEY] }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: [KEY] }),
+        client.invalidateQueries({ queryKey: ['me'] }),
+      ]),
   });
 }
 

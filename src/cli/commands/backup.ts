@@ -1,0 +1,91 @@
+/**
+ * `tupu backup` and `tupu restore`: the whole database as one file (JSON lines, gzip), on either engine. A backup
+ * taken from the embedded PGlite restores into a PostgreSQL server and back, which is also how an installation
+ * moves from the embedded database to a server.
+ */
+import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadConfig, type Config } from '../../config.ts';
+import { openDatabase, type Database } from '../../db/client.ts';
+import { BackupError, restoreBackup } from '../../db/backup/restore-backup.ts';
+import { writeBackup } from '../../db/backup/write-backup.ts';
+import { VERSION } from '../../server/version.ts';
+import { CliError } from '../cli-error.ts';
+
+const DATA_OPTION = [
+  '-d, --data <dir>',
+  'data folder of the embedded database (default ./data, or TUPU_DATA_DIR); DATABASE_URL selects a server instead',
+] as const;
+const EMBEDDED_NOTE =
+  'With the embedded database, stop "tupu serve" on the same data folder first (one process at a time).';
+
+async function openConfigured(dataDir: string | undefined): Promise<{ database: Database; where: string }> {
+  let config: Config;
+  try {
+    config = loadConfig(dataDir ? { ...process.env, TUPU_DATA_DIR: dataDir } : process.env);
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  return {
+    database,
+    where: config.databaseUrl
+      ? 'the PostgreSQL server of DATABASE_URL'
+      : `the embedded database in ${config.dataDir}`,
+  };
+}
+
+const stamp = (date: Date): string => date.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+
+const describeRows = (rows: Record<string, number>): string =>
+  Object.entries(rows)
+    .map(([table, n]) => `${table} ${n}`)
+    .join(', ');
+
+export function registerBackup(program: Command): void {
+  program
+    .command('backup')
+    .description(`write the whole database to one file (sessions excepted). ${EMBEDDED_NOTE}`)
+    .option(
+      '-o, --out <file>',
+      'backup file; gzip unless it does not end in .gz (default tupu-backup-<time>.jsonl.gz)',
+    )
+    .option(...DATA_OPTION)
+    .action(async (opts: { out?: string; data?: string }) => {
+      const file = resolve(opts.out ?? `tupu-backup-${stamp(new Date())}.jsonl.gz`);
+      if (existsSync(file)) throw new CliError(`${file} already exists; choose another name with --out`);
+      const { database, where } = await openConfigured(opts.data);
+      try {
+        const summary = await writeBackup(database.db, file, VERSION);
+        process.stdout.write(`backed up ${where} to ${summary.file}\n  ${describeRows(summary.rows)}\n`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('restore')
+    .description(
+      `restore a backup into an empty database (a new data folder, or an empty PostgreSQL database). ${EMBEDDED_NOTE}`,
+    )
+    .argument('<file>', 'a file written by "tupu backup"')
+    .option(...DATA_OPTION)
+    .action(async (fileArgument: string, opts: { data?: string }) => {
+      const file = resolve(fileArgument);
+      if (!existsSync(file)) throw new CliError(`${file} does not exist`);
+      const { database, where } = await openConfigured(opts.data);
+      try {
+        const summary = await restoreBackup(database.db, file);
+        process.stdout.write(
+          `restored ${file} (taken ${summary.header.createdAt}, Tupu ${summary.header.tupuVersion}) into ${where}\n` +
+            `  ${describeRows(summary.rows)}\n  sign-in sessions are not restored: everyone signs in again\n`,
+        );
+      } catch (err) {
+        if (err instanceof BackupError) throw new CliError(`${err.message}\nnothing was restored`);
+        throw err;
+      } finally {
+        await database.close();
+      }
+    });
+}

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { DatabaseInUseError } from '../db/data-dir-lock.ts';
 import { CliError } from './cli-error.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerPack } from './commands/pack.ts';
@@ -48,6 +49,9 @@ try {
   } else if (err instanceof CliError) {
     process.stderr.write(`tupu: ${err.message}\n`);
     process.exitCode = err.exitCode;
+  } else if (err instanceof DatabaseInUseError) {
+    process.stderr.write(`tupu: ${err.message}\n`);
+    process.exitCode = 1;
   } else {
     process.stderr.write(`tupu: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 1;

@@ -19,6 +19,7 @@ import { diagnosisRoutes } from './routes/assessments.ts';
 import type { ModelCatalog } from './routes/assessment-access.ts';
 import { atlasRoutes } from './routes/atlas.ts';
 import { authRoutes } from './routes/auth.ts';
+import { backupRoutes } from './routes/backup.ts';
 import { healthRoutes } from './routes/health.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organisationRoutes } from './routes/organisations.ts';
@@ -79,6 +80,7 @@ export async function buildApp({
   await app.register(planRoutes(database.db, atlases));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
+  await app.register(backupRoutes(database.db));
 
   if (webApp) await serveWebApp(app, config.webDir);
   return app;

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../../db/client.ts';
+import { writeBackup } from '../../db/backup/write-backup.ts';
+import { forbidden } from '../app-error.ts';
+import { requireSession } from '../auth/current-session.ts';
+import { requireOrganisationAdmin } from '../auth/organisation-access.ts';
+import { VERSION } from '../version.ts';
+import { attachment } from './assessment-models.ts';
+
+const stamp = (date: Date): string => date.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
+
+/**
+ * The whole database as a `tupu backup` file, for platform administrators, while the server runs (the command line
+ * cannot open the embedded database a running server holds). Restore it with `tupu restore`.
+ */
+export function backupRoutes(db: Db): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/backup',
+      {
+        schema: {
+          tags: ['system'],
+          summary: 'Download a backup of the whole database (platform administrators)',
+          description:
+            'A gzip JSON-lines file of every organisation, user, assessment (with evidence files) and plan, taken as ' +
+            'one consistent snapshot; sign-in sessions are left out. Restore it with `tupu restore <file>` into an ' +
+            'empty database of either engine.',
+        },
+      },
+      async (request, reply) => {
+        const session = await requireSession(db, request);
+        const org = await requireOrganisationAdmin(db, session);
+        if (org.kind !== 'platform') throw forbidden('Only platform administrators download backups');
+        const folder = await mkdtemp(join(tmpdir(), 'tupu-backup-'));
+        const name = `tupu-backup-${stamp(new Date())}.jsonl.gz`;
+        const file = join(folder, name);
+        try {
+          await writeBackup(db, file, VERSION);
+        } catch (err) {
+          await rm(folder, { recursive: true, force: true });
+          throw err;
+        }
+        const stream = createReadStream(file);
+        stream.once('close', () => void rm(folder, { recursive: true, force: true }));
+        return reply
+          .type('application/gzip')
+          .header('content-disposition', attachment(name))
+          .header('cache-control', 'no-store')
+          .send(stream);
+      },
+    );
+  };
+}

@@ -1,20 +1,16 @@
 import { eq, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   AddedMember,
   MemberList,
   OrganisationList,
   OrganisationView,
 } from '../../src/contracts/organisations.ts';
-import { queryRows, type Database } from '../../src/db/client.ts';
+import { queryRows } from '../../src/db/client.ts';
 import { users } from '../../src/db/schema.ts';
-import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
-import { ADMIN_EMAIL, ensurePlatformAdmin } from '../../src/db/seed/platform-admin.ts';
-import { buildApp } from '../../src/server/app.ts';
-import { hashPassword } from '../../src/server/auth/password.ts';
-import { openTestDatabase, testEngines } from '../support/databases.ts';
+import { ADMIN_EMAIL } from '../../src/db/seed/platform-admin.ts';
+import { sessionCookie, useApiApp } from '../support/api-app.ts';
+import { testEngines } from '../support/databases.ts';
 
 const ADMIN_PASSWORD = 'platform-admin-password';
 const REGION = 'region@demo.tupu.local';
@@ -25,36 +21,17 @@ interface ErrorJson {
   error: { code: string; message: string };
 }
 
-function cookieFrom(setCookie: string | string[] | undefined): string {
-  const header = Array.isArray(setCookie) ? setCookie[0] : setCookie;
-  if (!header) throw new Error('no Set-Cookie header');
-  return header.split(';')[0]!;
-}
-
 describe.each(testEngines())('organisations and members API on %s', (engine) => {
-  let database: Database;
-  let app: FastifyInstance;
+  const api = useApiApp(engine, { platformAdminPassword: ADMIN_PASSWORD });
+  const { signIn, call } = api;
   const orgIds = new Map<string, string>();
 
   beforeAll(async () => {
-    database = await openTestDatabase(engine);
-    await ensurePlatformAdmin(database.db, {
-      password: ADMIN_PASSWORD,
-      hash: hashPassword,
-      generate: () => 'unused',
-    });
-    await seedDemoRegion(database.db, hashPassword);
-    const config = loadConfig({ TUPU_LOG_LEVEL: 'silent', TUPU_WEB_DIR: '/nonexistent' });
-    app = await buildApp({ config, database });
     const rows = await queryRows<{ id: string; name: string }>(
-      database.db,
+      api.database.db,
       sql`select id, name from organisations`,
     );
     for (const r of rows) orgIds.set(r.name, r.id);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
   });
 
   const org = (prefix: string): string => {
@@ -63,22 +40,13 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     return found[1];
   };
 
-  async function signIn(email: string, password = DEMO_PASSWORD): Promise<string> {
-    const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
-    expect(res.statusCode, res.body).toBe(200);
-    return cookieFrom(res.headers['set-cookie']);
-  }
-
-  const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-
   const members = (orgId: string) => `/api/organisations/${orgId}/members`;
 
   it('lists the region authority with its child organisations, and everything for the platform', async () => {
     const region = await signIn(REGION);
-    const res = await call(region, 'GET', '/api/organisations');
-    expect(res.statusCode).toBe(200);
-    const list = res.json<OrganisationList>();
+    const res = await call<OrganisationList>(region, 'GET', '/api/organisations');
+    expect(res.status).toBe(200);
+    const list = res.body;
     expect(list.organisations[0]).toMatchObject({ kind: 'authority', parentId: null, memberCount: 1 });
     expect(
       list.organisations
@@ -90,26 +58,26 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     expect(list.canCreate).toEqual(['enterprise', 'service_provider']);
 
     const platform = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-    const all = (await call(platform, 'GET', '/api/organisations')).json<OrganisationList>();
+    const all = (await call<OrganisationList>(platform, 'GET', '/api/organisations')).body;
     expect(all.organisations).toHaveLength(7);
     expect(all.organisations[0]!.kind).toBe('platform');
     expect(all.canCreate).toEqual(['enterprise', 'service_provider', 'authority', 'association']);
 
     const cio = await signIn(CIO);
-    const own = (await call(cio, 'GET', '/api/organisations')).json<OrganisationList>();
+    const own = (await call<OrganisationList>(cio, 'GET', '/api/organisations')).body;
     expect(own.organisations.map((o) => o.name)).toEqual(['明远精密机械有限公司（演示）']);
     expect(own.canCreate).toEqual([]);
   });
 
   it('lets the region admin create a pilot enterprise, trimmed and with its region code, and refuses a duplicate name with 409', async () => {
     const region = await signIn(REGION);
-    const res = await call(region, 'POST', '/api/organisations', {
+    const res = await call<OrganisationView>(region, 'POST', '/api/organisations', {
       kind: 'enterprise',
       name: '  试点企业甲  ',
       regionCode: '330100',
     });
-    expect(res.statusCode, res.body).toBe(201);
-    const created = res.json<OrganisationView>();
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    const created = res.body;
     expect(created).toMatchObject({
       kind: 'enterprise',
       name: '试点企业甲',
@@ -119,30 +87,30 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     });
     orgIds.set(created.name, created.id);
 
-    const dup = await call(region, 'POST', '/api/organisations', {
+    const dup = await call<ErrorJson>(region, 'POST', '/api/organisations', {
       kind: 'service_provider',
       name: '试点企业甲 ',
     });
-    expect(dup.statusCode).toBe(409);
-    expect(dup.json<ErrorJson>().error).toMatchObject({ code: 'duplicate_name' });
-    expect(dup.json<ErrorJson>().error.message).toContain('试点企业甲');
+    expect(dup.status).toBe(409);
+    expect(dup.body.error).toMatchObject({ code: 'duplicate_name' });
+    expect(dup.body.error.message).toContain('试点企业甲');
 
     const dupCase = await call(region, 'POST', '/api/organisations', {
       kind: 'enterprise',
       name: '明远精密机械有限公司（演示）'.toUpperCase(),
     });
-    expect(dupCase.statusCode).toBe(409);
+    expect(dupCase.status).toBe(409);
 
     // the same name under another parent is another organisation
     const platform = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-    const top = await call(platform, 'POST', '/api/organisations', {
+    const top = await call<OrganisationView>(platform, 'POST', '/api/organisations', {
       kind: 'enterprise',
       name: '试点企业甲',
     });
-    expect(top.statusCode).toBe(201);
-    expect(top.json<OrganisationView>().parentId).toBeNull();
+    expect(top.status).toBe(201);
+    expect(top.body.parentId).toBeNull();
     const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-      database.db,
+      api.database.db,
       sql`select count(*)::int as n from organisations where name = '试点企业甲'`,
     );
     expect(n).toBe(2);
@@ -150,7 +118,7 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
 
   it('rejects bad input with 400 naming the field, and writes nothing', async () => {
     const region = await signIn(REGION);
-    const before = (await call(region, 'GET', '/api/organisations')).json<OrganisationList>().organisations
+    const before = (await call<OrganisationList>(region, 'GET', '/api/organisations')).body.organisations
       .length;
     const cases: [object, string][] = [
       [{ kind: 'enterprise', name: '   ' }, 'name'],
@@ -162,11 +130,11 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
       [{ kind: 'enterprise', name: '上级错误', parentId: 'nope' }, 'parentId'],
     ];
     for (const [payload, field] of cases) {
-      const res = await call(region, 'POST', '/api/organisations', payload);
-      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
-      expect(res.json<ErrorJson>().error.message).toContain(field);
+      const res = await call<ErrorJson>(region, 'POST', '/api/organisations', payload);
+      expect(res.status, JSON.stringify(payload)).toBe(400);
+      expect(res.body.error.message).toContain(field);
     }
-    const after = (await call(region, 'GET', '/api/organisations')).json<OrganisationList>().organisations
+    const after = (await call<OrganisationList>(region, 'GET', '/api/organisations')).body.organisations
       .length;
     expect(after).toBe(before);
   });
@@ -177,38 +145,38 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
       kind: 'enterprise',
       name: '子公司',
     });
-    expect(byEnterprise.statusCode).toBe(403);
+    expect(byEnterprise.status).toBe(403);
 
     const region = await signIn(REGION);
-    const authority = await call(region, 'POST', '/api/organisations', {
+    const authority = await call<ErrorJson>(region, 'POST', '/api/organisations', {
       kind: 'authority',
       name: '另一个局',
     });
-    expect(authority.statusCode).toBe(403);
-    expect(authority.json<ErrorJson>().error.message).toContain('enterprise, service_provider');
+    expect(authority.status).toBe(403);
+    expect(authority.body.error.message).toContain('enterprise, service_provider');
     const elsewhere = await call(region, 'POST', '/api/organisations', {
       kind: 'enterprise',
       name: '挂错上级',
       parentId: org('明远'),
     });
-    expect(elsewhere.statusCode).toBe(403);
+    expect(elsewhere.status).toBe(403);
 
     const consultant = await signIn(CONSULTANT);
-    const client = await call(consultant, 'POST', '/api/organisations', {
+    const client = await call<OrganisationView>(consultant, 'POST', '/api/organisations', {
       kind: 'enterprise',
       name: '服务商客户',
     });
-    expect(client.statusCode).toBe(201);
-    expect(client.json<OrganisationView>().parentId).toBe(org('启明'));
+    expect(client.status).toBe(201);
+    expect(client.body.parentId).toBe(org('启明'));
     const provider = await call(consultant, 'POST', '/api/organisations', {
       kind: 'service_provider',
       name: '分包商',
     });
-    expect(provider.statusCode).toBe(403);
+    expect(provider.status).toBe(403);
 
     // the consultant is only an editor of the machinery maker
     const switched = await call(consultant, 'POST', '/api/auth/organisation', { orgId: org('明远') });
-    expect(switched.statusCode).toBe(200);
+    expect(switched.status).toBe(200);
     for (const [method, url, payload] of [
       ['GET', '/api/organisations', undefined],
       ['POST', '/api/organisations', { kind: 'enterprise', name: '编辑者建的' }],
@@ -216,46 +184,46 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
       ['POST', members(org('明远')), { email: 'x@example.com', displayName: 'X', role: 'viewer' }],
     ] as const) {
       const res = await call(consultant, method, url, payload);
-      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.status, `${method} ${url}`).toBe(403);
     }
   });
 
   it("shows a child's members to its parent's admin and hides other tenants' organisations (404)", async () => {
     const region = await signIn(REGION);
-    const res = await call(region, 'GET', members(org('明远')));
-    expect(res.statusCode).toBe(200);
-    const list = res.json<MemberList>();
+    const res = await call<MemberList>(region, 'GET', members(org('明远')));
+    expect(res.status).toBe(200);
+    const list = res.body;
     expect(list.organisation.name).toBe('明远精密机械有限公司（演示）');
     expect(list.members.map((m) => [m.email, m.role])).toEqual([
       [CIO, 'admin'],
       [CONSULTANT, 'editor'],
     ]);
 
-    expect((await call(region, 'GET', members(org('示范市装备')))).statusCode).toBe(404);
+    expect((await call(region, 'GET', members(org('示范市装备')))).status).toBe(404);
     const cio = await signIn(CIO);
-    expect((await call(cio, 'GET', members(org('明远')))).statusCode).toBe(200);
-    expect((await call(cio, 'GET', members(org('示范市经济')))).statusCode).toBe(404);
-    expect((await call(cio, 'GET', members(org('江川')))).statusCode).toBe(404);
-    expect((await call(cio, 'GET', members('00000000-0000-4000-8000-000000000000'))).statusCode).toBe(404);
-    const badId = await call(cio, 'GET', members('not-a-uuid'));
-    expect(badId.statusCode).toBe(400);
-    expect(badId.json<ErrorJson>().error.message).toContain('orgId');
+    expect((await call(cio, 'GET', members(org('明远')))).status).toBe(200);
+    expect((await call(cio, 'GET', members(org('示范市经济')))).status).toBe(404);
+    expect((await call(cio, 'GET', members(org('江川')))).status).toBe(404);
+    expect((await call(cio, 'GET', members('00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+    const badId = await call<ErrorJson>(cio, 'GET', members('not-a-uuid'));
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.message).toContain('orgId');
     // the platform manages every organisation
     const platform = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-    expect((await call(platform, 'GET', members(org('江川')))).statusCode).toBe(200);
+    expect((await call(platform, 'GET', members(org('江川')))).status).toBe(200);
   });
 
   it('invites a new user with a one-time password that signs in once and must be changed, stored only hashed', async () => {
     const region = await signIn(REGION);
     const target = org('试点企业甲');
-    const res = await call(region, 'POST', members(target), {
+    const res = await call<AddedMember>(region, 'POST', members(target), {
       email: '  New.Admin@Pilot.example ',
       displayName: ' 李新 ',
       role: 'admin',
     });
-    expect(res.statusCode, res.body).toBe(201);
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.headers['cache-control']).toBe('no-store');
-    const added = res.json<AddedMember>();
+    const added = res.body;
     expect(added).toMatchObject({
       created: true,
       member: {
@@ -268,11 +236,14 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     const password = added.oneTimePassword;
     expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
 
-    const [stored] = await database.db.select().from(users).where(eq(users.email, 'new.admin@pilot.example'));
+    const [stored] = await api.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'new.admin@pilot.example'));
     expect(stored?.passwordHash.startsWith('scrypt$')).toBe(true);
     expect(stored?.passwordHash).not.toContain(password!);
 
-    const signInRes = await app.inject({
+    const signInRes = await api.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
       payload: { email: 'new.admin@pilot.example', password },
@@ -282,36 +253,36 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
       user: { mustChangePassword: true },
       organisation: { orgId: target, role: 'admin' },
     });
-    const cookie = cookieFrom(signInRes.headers['set-cookie']);
+    const cookie = sessionCookie(signInRes);
     const change = await call(cookie, 'POST', '/api/auth/password', {
       currentPassword: password,
       newPassword: 'my-own-password-2024',
     });
-    expect(change.statusCode).toBe(204);
+    expect(change.status).toBe(204);
     const me = await call(cookie, 'GET', '/api/auth/me');
-    expect(me.json()).toMatchObject({ user: { mustChangePassword: false } });
+    expect(me.body).toMatchObject({ user: { mustChangePassword: false } });
     // the new admin manages their own enterprise's members
-    expect((await call(cookie, 'GET', members(target))).statusCode).toBe(200);
+    expect((await call(cookie, 'GET', members(target))).status).toBe(200);
 
-    const again = await call(region, 'POST', members(target), {
+    const again = await call<ErrorJson>(region, 'POST', members(target), {
       email: 'new.admin@pilot.example',
       displayName: '李新',
       role: 'viewer',
     });
-    expect(again.statusCode).toBe(409);
-    expect(again.json<ErrorJson>().error.code).toBe('already_member');
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('already_member');
   });
 
   it('adds an existing user without touching their password, and rejects bad member input naming the field', async () => {
     const region = await signIn(REGION);
     const target = org('试点企业甲');
-    const res = await call(region, 'POST', members(target), {
+    const res = await call<AddedMember>(region, 'POST', members(target), {
       email: CIO.toUpperCase(),
       displayName: 'ignored',
       role: 'viewer',
     });
-    expect(res.statusCode).toBe(201);
-    expect(res.json<AddedMember>()).toMatchObject({
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({
       created: false,
       oneTimePassword: null,
       member: { email: CIO, displayName: '林晓（首席信息官）', role: 'viewer', mustChangePassword: false },
@@ -319,30 +290,30 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     await signIn(CIO); // the demo password still works
 
     const usersBefore = (
-      await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`)
+      await queryRows<{ n: number }>(api.database.db, sql`select count(*)::int as n from users`)
     )[0]?.n;
     for (const [payload, field] of [
       [{ email: 'not-an-email', displayName: 'A', role: 'viewer' }, 'email'],
       [{ email: 'a@example.com', displayName: '  ', role: 'viewer' }, 'displayName'],
       [{ email: 'a@example.com', displayName: 'A', role: 'owner' }, 'role'],
     ] as const) {
-      const bad = await call(region, 'POST', members(target), payload);
-      expect(bad.statusCode).toBe(400);
-      expect(bad.json<ErrorJson>().error.message).toContain(field);
+      const bad = await call<ErrorJson>(region, 'POST', members(target), payload);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toContain(field);
     }
-    const badRole = await call(region, 'PATCH', `${members(target)}/${await signInUserId(CIO)}`, {
+    const badRole = await call<ErrorJson>(region, 'PATCH', `${members(target)}/${await signInUserId(CIO)}`, {
       role: 'root',
     });
-    expect(badRole.statusCode).toBe(400);
-    expect(badRole.json<ErrorJson>().error.message).toContain('role');
+    expect(badRole.status).toBe(400);
+    expect(badRole.body.error.message).toContain('role');
     const usersAfter = (
-      await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from users`)
+      await queryRows<{ n: number }>(api.database.db, sql`select count(*)::int as n from users`)
     )[0]?.n;
     expect(usersAfter).toBe(usersBefore);
   });
 
   async function signInUserId(email: string): Promise<string> {
-    const [row] = await database.db.select().from(users).where(eq(users.email, email));
+    const [row] = await api.database.db.select().from(users).where(eq(users.email, email));
     if (!row) throw new Error(`no user ${email}`);
     return row.id;
   }
@@ -351,34 +322,36 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     const region = await signIn(REGION);
     const target = org('试点企业甲');
     const firstAdmin = await signInUserId('new.admin@pilot.example');
-    const demote = await call(region, 'PATCH', `${members(target)}/${firstAdmin}`, { role: 'editor' });
-    expect(demote.statusCode).toBe(409);
-    expect(demote.json<ErrorJson>().error).toMatchObject({ code: 'last_admin' });
+    const demote = await call<ErrorJson>(region, 'PATCH', `${members(target)}/${firstAdmin}`, {
+      role: 'editor',
+    });
+    expect(demote.status).toBe(409);
+    expect(demote.body.error).toMatchObject({ code: 'last_admin' });
     const remove = await call(region, 'DELETE', `${members(target)}/${firstAdmin}`);
-    expect(remove.statusCode).toBe(409);
+    expect(remove.status).toBe(409);
 
     const cio = await signInUserId(CIO);
     const promote = await call(region, 'PATCH', `${members(target)}/${cio}`, { role: 'admin' });
-    expect(promote.statusCode).toBe(200);
-    expect(promote.json()).toMatchObject({ role: 'admin', email: CIO });
+    expect(promote.status).toBe(200);
+    expect(promote.body).toMatchObject({ role: 'admin', email: CIO });
 
     const newAdmin = await signIn('new.admin@pilot.example', 'my-own-password-2024');
-    expect(
-      (await call(region, 'PATCH', `${members(target)}/${firstAdmin}`, { role: 'editor' })).statusCode,
-    ).toBe(200);
+    expect((await call(region, 'PATCH', `${members(target)}/${firstAdmin}`, { role: 'editor' })).status).toBe(
+      200,
+    );
     const removed = await call(region, 'DELETE', `${members(target)}/${firstAdmin}`);
-    expect(removed.statusCode).toBe(204);
-    expect((await call(newAdmin, 'GET', '/api/auth/me')).statusCode).toBe(401);
-    const list = (await call(region, 'GET', members(target))).json<MemberList>();
+    expect(removed.status).toBe(204);
+    expect((await call(newAdmin, 'GET', '/api/auth/me')).status).toBe(401);
+    const list = (await call<MemberList>(region, 'GET', members(target))).body;
     expect(list.members.map((m) => [m.email, m.role])).toEqual([[CIO, 'admin']]);
 
     // now the CIO is the last admin there
-    expect((await call(region, 'DELETE', `${members(target)}/${cio}`)).statusCode).toBe(409);
-    expect((await call(region, 'DELETE', `${members(target)}/${firstAdmin}`)).statusCode).toBe(404);
+    expect((await call(region, 'DELETE', `${members(target)}/${cio}`)).status).toBe(409);
+    expect((await call(region, 'DELETE', `${members(target)}/${firstAdmin}`)).status).toBe(404);
   });
 
   it('documents the routes in OpenAPI', async () => {
-    const doc = (await app.inject('/api/openapi.json')).json<{ paths: Record<string, object> }>();
+    const doc = (await api.app.inject('/api/openapi.json')).json<{ paths: Record<string, object> }>();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/organisations',

@@ -9,6 +9,7 @@ import {
   listMemberships,
 } from '../../src/db/repositories/accounts.ts';
 import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
+import { ensurePlatformAdmin } from '../../src/db/seed/platform-admin.ts';
 import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
@@ -32,6 +33,11 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 type Packs = Awaited<ReturnType<typeof loadContent>>;
 
 export interface ApiAppOptions {
+  /**
+   * first create the platform organisation and its admin (ADMIN_EMAIL) with this password, as `tupu serve` does on
+   * an empty database; default none
+   */
+  platformAdminPassword?: string;
   /** seed the fictional demo region (users with DEMO_PASSWORD); default true */
   demoRegion?: boolean;
   /** content packs the app serves: none (default), the atlases only, or atlases and indicator systems */
@@ -57,7 +63,7 @@ export interface ApiApp {
     method: Method,
     url: string,
     payload?: unknown,
-  ) => Promise<{ status: number; body: T }>;
+  ) => Promise<{ status: number; body: T; headers: LightMyRequestResponse['headers'] }>;
 }
 
 /**
@@ -76,6 +82,14 @@ export function useApiApp(engine: DbEngine, options: ApiAppOptions = {}): ApiApp
 
   beforeAll(async () => {
     database = await openTestDatabase(engine);
+    const { platformAdminPassword } = options;
+    if (platformAdminPassword !== undefined) {
+      await ensurePlatformAdmin(database.db, {
+        password: platformAdminPassword,
+        hash: hashPassword,
+        generate: () => platformAdminPassword,
+      });
+    }
     if (options.demoRegion ?? true) await seedDemoRegion(database.db, hashPassword);
     const config = testConfig(options.env, options.overrides);
     packs = await loadPacks(options.packs ?? 'none', config);
@@ -107,7 +121,7 @@ export function useApiApp(engine: DbEngine, options: ApiAppOptions = {}): ApiApp
         headers: { cookie },
         ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
       });
-      return { status: res.statusCode, body: (res.body ? res.json() : null) as T };
+      return { status: res.statusCode, body: (res.body ? res.json() : null) as T, headers: res.headers };
     },
   };
   return handle;

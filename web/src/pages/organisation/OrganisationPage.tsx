@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../../api/session.ts';
 import { useOrganisations } from '../../api/organisations.ts';
+import { BackupCard } from './BackupCard.tsx';
 import { ChildOrganisationsCard } from './ChildOrganisationsCard.tsx';
 import { MembersCard } from './MembersCard.tsx';
 import { errorText } from './organisation-ui.ts';
@@ -45,6 +46,7 @@ export function OrganisationPage() {
             <ChildOrganisationsCard list={organisations.data} ownId={ownId} />
           )
         ))}
+      {orgId === undefined && me.organisation.orgKind === 'platform' && <BackupCard />}
     </div>
   );
 }

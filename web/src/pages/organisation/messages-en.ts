@@ -7,6 +7,12 @@ export const organisationEn: typeof organisationZh = {
     'Manage the members of your organisation and their roles; authorities, service providers and associations also set up and manage the organisations under them here (pilot enterprises, say).',
   back: 'Back to Organisation & people',
   notFound: 'This organisation does not exist, or you do not manage it.',
+  backup: {
+    title: 'Backup',
+    intro:
+      'Download a backup of the whole platform database (organisations, users, assessments with their evidence files, plans; sign-in sessions excepted). `tupu restore` loads it into an empty database, embedded or PostgreSQL. The file holds all data: keep it safe.',
+    download: 'Download backup',
+  },
   members: {
     title: 'Members',
     of: 'Members of {{name}}',

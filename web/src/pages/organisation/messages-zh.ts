@@ -4,6 +4,12 @@ export const organisationZh = {
   intro: '管理本组织的成员和角色；主管部门、服务商和行业协会还可以在这里建立并管理下属组织（如试点企业）。',
   back: '返回组织与成员',
   notFound: '找不到这个组织，或您无权管理它。',
+  backup: {
+    title: '数据备份',
+    intro:
+      '下载整个平台数据库的备份文件（组织、用户、评估及证据文件、规划；不含登录会话）。用命令 tupu restore 可将其恢复到空数据库，内嵌数据库与 PostgreSQL 之间均可互相恢复。备份文件包含全部数据，请妥善保管。',
+    download: '下载备份',
+  },
   members: {
     title: '成员',
     of: '{{name}} 的成员',

@@ -204,6 +204,21 @@ export const ImportResult = z.object({ imported: z.number().int(), answered: z.n
 const AnswerShown = z.union([z.string(), z.array(z.string()), z.number()]).nullable();
 const DimensionScore = z.object({ id: z.string(), name: z.string(), score: z.number(), max: z.number() });
 
+/** Why the next level cannot be reached, as data (Unreachable of src/core/diagnosis/result.ts). */
+export const Unreachable = z.discriminatedUnion('kind', [
+  /** the score can reach at most `reachable`, the level needs `needed` */
+  z.object({ kind: z.literal('score-cap'), reachable: z.number(), needed: z.number() }),
+  /** the model has too few scenes for the level's scene gate */
+  z.object({ kind: z.literal('too-few-scenes') }),
+  /** not enough scenes can be raised to meet the scene gate */
+  z.object({ kind: z.literal('scenes-cannot-rise') }),
+  /** S cannot reach `minS` even with every requirement fully met (staged family) */
+  z.object({ kind: z.literal('staged-cap'), minS: z.number() }),
+  /** a checklist has no levels */
+  z.object({ kind: z.literal('no-levels') }),
+]);
+export type Unreachable = z.infer<typeof Unreachable>;
+
 /** DiagnosisResult of src/core/diagnosis/result.ts */
 export const DiagnosisResult = z.object({
   model: z.object({ id: z.string(), version: z.string() }),
@@ -262,7 +277,14 @@ export const DiagnosisResult = z.object({
         changeCount: z.number(),
         totalStep: z.number(),
       }),
-      z.object({ reachable: z.literal(false), target: LevelRef.nullable(), reason: z.string() }),
+      z.object({
+        reachable: z.literal(false),
+        target: LevelRef.nullable(),
+        /** in English, for logs; show `why` in the reader's language */
+        reason: z.string(),
+        /** absent in results frozen before it existed */
+        why: Unreachable.optional(),
+      }),
     ])
     .nullable(),
 });

@@ -383,6 +383,8 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     ).toBe(200);
     const cr = (await as(cio).get(`/api/assessments/${c.id}/result`)).json<ResultResponse>();
     expect(cr.result).toMatchObject({ family: 'checklist', score: 1 });
+    // the cause of an unreachable next level is carried as data, for the web to say in its language
+    expect(cr.result.nextLevel).toMatchObject({ reachable: false, target: null, why: { kind: 'no-levels' } });
 
     const assign = await as(cio).put(`/api/assessments/${c.id}/assignments`, {
       assignments: [{ sectionId: ics.parts[0]!.id, respondentRole: 'frontline' }],

@@ -3,9 +3,10 @@ import { Alert, Button, Empty, Progress, Space, Table, Tag, Typography } from 'a
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useAssessments, useModels, type AssessmentSummary } from '../../api/diagnose.ts';
+import { useAssessments, type AssessmentSummary } from '../../api/diagnose.ts';
 import { NewAssessmentModal } from './NewAssessmentModal.tsx';
 import { fmt, formatDate, useText } from './diagnose-ui.ts';
+import { useLevelName } from './level-name.ts';
 
 /** The organisation's assessments: model, status, score and level, date; "new assessment". */
 export function AssessmentListPage() {
@@ -13,13 +14,8 @@ export function AssessmentListPage() {
   const { tx, lang } = useText();
   const navigate = useNavigate();
   const list = useAssessments();
-  const models = useModels();
-  // stored results name their level in Chinese: look it up by id in the model to show it in the UI language
-  const levelName = (a: AssessmentSummary) => {
-    if (!a.level) return t('diagnose.noLevel');
-    const level = models.data?.find((m) => m.id === a.modelId)?.levels.find((l) => l.id === a.level?.id);
-    return level ? tx(level.name) : a.level.name;
-  };
+  const levelIn = useLevelName();
+  const levelName = (a: AssessmentSummary) => levelIn(a) ?? t('diagnose.noLevel');
   const [creating, setCreating] = useState(false);
 
   const columns = [

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAssessments } from '../../api/diagnose.ts';
 import { usePlans } from '../../api/plan.ts';
+import { useLevelName } from '../diagnose/level-name.ts';
 
 /** "Where do we stand, what first": the latest submitted diagnosis and the latest plan of the organisation. */
 export function StandingCards() {
   const { t } = useTranslation();
   const assessments = useAssessments();
   const plans = usePlans();
+  const levelName = useLevelName();
   const latest = assessments.data?.find((a) => a.status === 'submitted');
   const plan = plans.data?.[0];
 
@@ -34,7 +36,7 @@ export function StandingCards() {
                 suffix={
                   <>
                     / {latest.maxScore ?? 100}{' '}
-                    <Tag color="blue">{latest.level?.name ?? t('home.noLevel')}</Tag>
+                    <Tag color="blue">{levelName(latest) ?? t('home.noLevel')}</Tag>
                   </>
                 }
               />

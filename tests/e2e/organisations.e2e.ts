@@ -1,29 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
-import { launchChromium } from '../support/browser.ts';
-import { startTestServer } from '../support/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { useWebTest } from '../support/web-test.ts';
 
 describe('组织与成员: the region admin sets up a pilot enterprise and its first user', () => {
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
+  const web = useWebTest();
 
   it('creates an enterprise, invites a user, sees the one-time password once, and the user can sign in with it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByLabel('邮箱').fill('region@demo.tupu.local');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    const page = await web.signedInPage('region@demo.tupu.local', { viewport: { width: 1280, height: 900 } });
+    await page.goto(web.url);
 
     await page.getByRole('navigation', { name: 'main' }).getByRole('link', { name: '组织与成员' }).click();
     await expect.poll(() => page.getByRole('heading', { name: '组织与成员' }).isVisible()).toBe(true);
@@ -64,8 +47,8 @@ describe('组织与成员: the region admin sets up a pilot enterprise and its f
     // the first member of a new organisation is invited as its administrator
     expect(await members.getByRole('row').filter({ hasText: '赵工' }).textContent()).toContain('管理员');
 
-    const other = await browser.newContext();
-    const signIn = await other.request.post(`${server.url}/api/auth/sign-in`, {
+    const other = await web.browser.newContext();
+    const signIn = await other.request.post(`${web.url}/api/auth/sign-in`, {
       data: { email: 'lead@pilot-b.example', password },
     });
     expect(signIn.status()).toBe(200);
@@ -74,29 +57,26 @@ describe('组织与成员: the region admin sets up a pilot enterprise and its f
       organisation: { orgName: '示范试点企业乙', role: 'admin' },
     });
     await other.close();
-    await context.close();
+    await page.close();
   });
 
   it('hides the page from the navigation of an editor', async () => {
-    const context = await browser.newContext({ viewport: { width: 768, height: 900 } });
-    const page = await context.newPage();
-    const res = await page.request.post(`${server.url}/api/auth/sign-in`, {
-      data: { email: 'consultant@demo.tupu.local', password: DEMO_PASSWORD },
+    const page = await web.signedInPage('consultant@demo.tupu.local', {
+      viewport: { width: 768, height: 900 },
     });
-    expect(res.ok()).toBe(true);
     // the consultant administers the provider: the entry is there
-    await page.goto(`${server.url}/`);
+    await page.goto(`${web.url}/`);
     const nav = page.getByRole('navigation', { name: 'main' });
     await expect.poll(() => nav.locator('a[href="/organisation"]').count()).toBe(1);
     // acting for the machinery maker, where they are an editor, it is not
-    const me = (await (await page.request.get(`${server.url}/api/auth/me`)).json()) as {
+    const me = (await (await page.request.get(`${web.url}/api/auth/me`)).json()) as {
       memberships: { orgId: string; orgName: string }[];
     };
     const machinery = me.memberships.find((m) => m.orgName.startsWith('明远'));
-    await page.request.post(`${server.url}/api/auth/organisation`, { data: { orgId: machinery?.orgId } });
-    await page.goto(`${server.url}/`);
+    await page.request.post(`${web.url}/api/auth/organisation`, { data: { orgId: machinery?.orgId } });
+    await page.goto(`${web.url}/`);
     await expect.poll(() => nav.locator('a[href="/plan"]').count()).toBe(1);
     expect(await nav.locator('a[href="/organisation"]').count()).toBe(0);
-    await context.close();
+    await page.close();
   });
 });

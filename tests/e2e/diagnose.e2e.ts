@@ -107,3 +107,48 @@ describe('diagnose pages', () => {
     await page.close();
   });
 });
+
+describe('diagnose in the UI language, on the demo content', () => {
+  const web = useWebTest({ demoContent: true });
+
+  it("names the home card's level and why a checklist has no next level in the UI language", async () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const page = await web.signedInPage('cio@demo.tupu.local', {
+        viewport: { width: 1280, height: 900 },
+        locale: lang === 'zh' ? 'zh-CN' : 'en-US',
+      });
+      await page.addInitScript(`localStorage.setItem('tupu.lang', '${lang}')`);
+
+      // the latest submitted diagnosis of the demo is an SME one: its level in the UI language
+      const list = (await (await page.request.get(`${web.url}/api/assessments`)).json()) as {
+        status: string;
+        level: { id: string; name: string } | null;
+      }[];
+      const latest = list.find((a) => a.status === 'submitted');
+      expect(latest?.level?.id).toBeDefined();
+      await page.goto(`${web.url}/`);
+      const card = page.getByTestId('home-standing').locator('.ant-tag');
+      await expect.poll(() => card.textContent(), { timeout: 15_000 }).toMatch(/级|Level/);
+      const shown = (await card.textContent()) ?? '';
+      // stored in Chinese (二级); the English page says Level 2
+      if (lang === 'zh') expect(shown).toBe(latest?.level?.name);
+      else expect(shown).toBe(`Level ${'一二三四'.indexOf(latest?.level?.name.charAt(0) ?? '') + 1}`);
+
+      // a checklist result: no levels, said in the UI language (not the engine's English reason)
+      const created = await page.request.post(`${web.url}/api/assessments`, {
+        data: { modelId: 'ics-security-2024', title: `ICS ${lang}` },
+      });
+      expect(created.status()).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      await page.goto(`${web.url}/diagnose/${id}/result`);
+      const why = page.getByTestId('unreachable');
+      await expect.poll(() => why.isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await why.textContent()).toBe(
+        lang === 'zh'
+          ? '本模型为核查清单，不设等级：每一项差距都是需要满足的要求。'
+          : 'This model is a checklist without levels: every gap is a requirement to meet.',
+      );
+      await page.close();
+    }
+  });
+});

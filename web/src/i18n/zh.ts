@@ -231,6 +231,16 @@ export const zh = {
       next: '晋级路径',
       nextTo: '达到 {{level}} 需完成以下 {{count}} 项：',
       unreachable: '无法通过改进答案达到更高等级：{{reason}}',
+      unreachablePlain: '无法通过改进答案达到更高等级。',
+      unreachableTo: '无法通过改进答案达到{{level}}：{{reason}}',
+      /** why the next level cannot be reached, by the engine's cause */
+      why: {
+        'score-cap': '总分最多只能达到 {{reachable}}，而该等级需要 {{needed}}',
+        'too-few-scenes': '模型中的场景数量不足以满足该等级的场景门槛',
+        'scenes-cannot-rise': '可提升的场景不足以满足该等级的场景门槛',
+        'staged-cap': '即使全部要求完全满足，S 也无法达到 {{minS}}',
+        'no-levels': '本模型为核查清单，不设等级：每一项差距都是需要满足的要求。',
+      },
       top: '已是最高等级',
       gain: '+{{gain}} 分',
       comparison: '与上次评估对比',

@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -31,6 +32,7 @@ import { fmt, formatDate, showResultAnswer, useText } from './diagnose-ui.ts';
 import { itemTexts } from './form-items.ts';
 
 type Result = ResultResponse['result'];
+type Unreachable = Extract<NonNullable<Result['nextLevel']>, { reachable: false }>;
 type Text = { zh: string; en: string };
 
 const DEFAULT_ATLAS = 'guide-2024';
@@ -383,6 +385,7 @@ function NextLevel({
   levelName: (l: { id: string; name: string }) => string;
 }) {
   const { t } = useTranslation();
+  const { lang } = useText();
   const next = result.nextLevel;
   /** a numeric answer of a points-family question is a ratio in percent (scenes and grades are not) */
   const ratio = (kind: string) => result.family === 'points' && kind === 'question';
@@ -393,7 +396,7 @@ function NextLevel({
     ) : (
       <Empty
         image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={t('diagnose.result.unreachable', { reason: next.reason })}
+        description={<span data-testid="unreachable">{unreachableText(next, levelName, t, lang)}</span>}
       />
     );
   return (
@@ -424,4 +427,31 @@ function NextLevel({
       />
     </>
   );
+}
+
+/**
+ * Why the next level cannot be reached, in the UI language, from the engine's cause. A result frozen before causes
+ * were stored has only the engine's English reason: shown in English, left out in Chinese.
+ */
+function unreachableText(
+  next: Unreachable,
+  levelName: (l: { id: string; name: string }) => string,
+  t: TFunction,
+  lang: 'zh' | 'en',
+): string {
+  const why = next.why;
+  if (why?.kind === 'no-levels') return t('diagnose.result.why.no-levels');
+  const reason = !why
+    ? lang === 'en'
+      ? next.reason
+      : null
+    : why.kind === 'score-cap'
+      ? t('diagnose.result.why.score-cap', { reachable: fmt(why.reachable), needed: fmt(why.needed) })
+      : why.kind === 'staged-cap'
+        ? t('diagnose.result.why.staged-cap', { minS: fmt(why.minS) })
+        : t(`diagnose.result.why.${why.kind}`);
+  if (reason === null) return t('diagnose.result.unreachablePlain');
+  return next.target
+    ? t('diagnose.result.unreachableTo', { level: levelName(next.target), reason })
+    : t('diagnose.result.unreachable', { reason });
 }

@@ -41,6 +41,8 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
   };
 
   const members = (orgId: string) => `/api/organisations/${orgId}/members`;
+  const createOrganisation = <T = ErrorJson>(cookie: string, payload: object) =>
+    call<T>(cookie, 'POST', '/api/organisations', payload);
 
   it('lists the region authority with its child organisations, and everything for the platform', async () => {
     const region = await signIn(REGION);
@@ -71,7 +73,7 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
 
   it('lets the region admin create a pilot enterprise, trimmed and with its region code, and refuses a duplicate name with 409', async () => {
     const region = await signIn(REGION);
-    const res = await call<OrganisationView>(region, 'POST', '/api/organisations', {
+    const res = await createOrganisation<OrganisationView>(region, {
       kind: 'enterprise',
       name: '  试点企业甲  ',
       regionCode: '330100',
@@ -87,7 +89,7 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     });
     orgIds.set(created.name, created.id);
 
-    const dup = await call<ErrorJson>(region, 'POST', '/api/organisations', {
+    const dup = await createOrganisation<ErrorJson>(region, {
       kind: 'service_provider',
       name: '试点企业甲 ',
     });
@@ -95,7 +97,7 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     expect(dup.body.error).toMatchObject({ code: 'duplicate_name' });
     expect(dup.body.error.message).toContain('试点企业甲');
 
-    const dupCase = await call(region, 'POST', '/api/organisations', {
+    const dupCase = await createOrganisation(region, {
       kind: 'enterprise',
       name: '明远精密机械有限公司（演示）'.toUpperCase(),
     });
@@ -103,7 +105,7 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
 
     // the same name under another parent is another organisation
     const platform = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
-    const top = await call<OrganisationView>(platform, 'POST', '/api/organisations', {
+    const top = await createOrganisation<OrganisationView>(platform, {
       kind: 'enterprise',
       name: '试点企业甲',
     });
@@ -130,7 +132,7 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
       [{ kind: 'enterprise', name: '上级错误', parentId: 'nope' }, 'parentId'],
     ];
     for (const [payload, field] of cases) {
-      const res = await call<ErrorJson>(region, 'POST', '/api/organisations', payload);
+      const res = await createOrganisation<ErrorJson>(region, payload);
       expect(res.status, JSON.stringify(payload)).toBe(400);
       expect(res.body.error.message).toContain(field);
     }
@@ -141,20 +143,14 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
 
   it('refuses enterprise admins, editors, the wrong kind and another parent; lets a provider admin create a client', async () => {
     const cio = await signIn(CIO);
-    const byEnterprise = await call(cio, 'POST', '/api/organisations', {
-      kind: 'enterprise',
-      name: '子公司',
-    });
+    const byEnterprise = await createOrganisation(cio, { kind: 'enterprise', name: '子公司' });
     expect(byEnterprise.status).toBe(403);
 
     const region = await signIn(REGION);
-    const authority = await call<ErrorJson>(region, 'POST', '/api/organisations', {
-      kind: 'authority',
-      name: '另一个局',
-    });
+    const authority = await createOrganisation<ErrorJson>(region, { kind: 'authority', name: '另一个局' });
     expect(authority.status).toBe(403);
     expect(authority.body.error.message).toContain('enterprise, service_provider');
-    const elsewhere = await call(region, 'POST', '/api/organisations', {
+    const elsewhere = await createOrganisation(region, {
       kind: 'enterprise',
       name: '挂错上级',
       parentId: org('明远'),
@@ -162,16 +158,13 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     expect(elsewhere.status).toBe(403);
 
     const consultant = await signIn(CONSULTANT);
-    const client = await call<OrganisationView>(consultant, 'POST', '/api/organisations', {
+    const client = await createOrganisation<OrganisationView>(consultant, {
       kind: 'enterprise',
       name: '服务商客户',
     });
     expect(client.status).toBe(201);
     expect(client.body.parentId).toBe(org('启明'));
-    const provider = await call(consultant, 'POST', '/api/organisations', {
-      kind: 'service_provider',
-      name: '分包商',
-    });
+    const provider = await createOrganisation(consultant, { kind: 'service_provider', name: '分包商' });
     expect(provider.status).toBe(403);
 
     // the consultant is only an editor of the machinery maker

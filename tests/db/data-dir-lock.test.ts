@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../../src/db/client.ts';
 import { DatabaseInUseError, LOCK_FILE } from '../../src/db/data-dir-lock.ts';
+import { runTupu } from '../support/cli.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 
 describe('embedded database folder lock', () => {
@@ -33,11 +34,7 @@ describe('embedded database folder lock', () => {
     const data = join(temp, 'b');
     const database = await openDatabase({ dataDir: join(data, 'pglite') });
     try {
-      const run = spawnSync(
-        process.execPath,
-        ['bin/tupu.js', 'org', 'add', '--kind', 'authority', '--name', '并发局', '--data', data],
-        { encoding: 'utf8' },
-      );
+      const run = runTupu(['org', 'add', '--kind', 'authority', '--name', '并发局', '--data', data]);
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/is in use by process \d+/);
       const rows = await queryRows<{ n: number }>(

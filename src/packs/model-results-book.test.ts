@@ -8,7 +8,9 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreOne } from '../cli/commands/score.ts';
 import type { Assessment } from '../core/diagnosis/assessment.ts';
+import { diagnose } from '../core/diagnosis/diagnose.ts';
 import type { PointsModel } from '../core/diagnosis/model-schema.ts';
+import { flatQuestions } from '../core/diagnosis/points-flat.ts';
 import { loadModelById } from './model-load.ts';
 import { percentCell, resultsWorkbook } from './model-results-book.ts';
 
@@ -138,5 +140,114 @@ describe('results workbook', () => {
       '0.39475 0.0#%',
     ]);
     expect(wb.getWorksheet('差距 Gaps')).toBeUndefined();
+  });
+
+  it('tupu score --lang en writes an English workbook: sheet names, headers, level, dimension and item names', async () => {
+    const out = join(dir, 'one-en.xlsx');
+    const run = await promisify(execFile)('node', [
+      'bin/tupu.js',
+      'score',
+      '--model',
+      SME,
+      '--answers',
+      await answerFile('one-en.json', ANSWERS),
+      '--out',
+      out,
+      '--lang',
+      'en',
+    ]);
+    const wb = await readBack(out);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(['Results', 'Errors', 'Gaps', 'Next level']);
+    const header = (sheet: string): unknown[] => {
+      const values = wb.getWorksheet(sheet)?.getRow(1).values;
+      return Array.isArray(values) ? values.filter((v) => v !== undefined) : [];
+    };
+    expect(header('Results')).toEqual([
+      'File',
+      'Model',
+      'Version',
+      'Score',
+      'Max',
+      '%',
+      'Level',
+      ...model.dimensions.map((d) => `${d.name.en} (${d.points})`),
+      'Next level',
+      'Changes',
+    ]);
+    expect(header('Gaps')).toEqual(['ID', 'Name', 'Current', 'Best', 'Lost', 'Scenarios']);
+    expect(header('Next level')).toEqual(['ID', 'Kind', 'Name', 'From', 'To', 'Gain', 'Scenarios']);
+
+    // the same scores as in Chinese; level and next level looked up by id and named in English
+    const { scored } = await scoreOne(model, join(dir, 'one-en.json'));
+    const next = scored?.result.nextLevel;
+    if (!scored?.result.level || !next?.reachable) throw new Error('the answers reach a level and the next');
+    const levelEn = (id: string) => model.levels.find((l) => l.id === id)?.name.en;
+    const [result] = rows(wb, 'Results').values();
+    expect(shown(result?.slice(3, 7))).toEqual([
+      42.975,
+      100,
+      '0.42975 0.0#%',
+      levelEn(scored.result.level.id),
+    ]);
+    expect(result?.at(-2)?.[0]).toBe(levelEn(next.target.id));
+    const questionEn = new Map(flatQuestions(model).map((q) => [q.def.id, q.def.name.en]));
+    expect(rows(wb, 'Gaps').get('信息系统')?.[1]?.[0]).toBe(questionEn.get('信息系统'));
+    expect(rows(wb, 'Next level').get('资金保障')?.[2]?.[0]).toBe(questionEn.get('资金保障'));
+    // nothing Chinese but the ids (first column) and the file name
+    const chinese: string[] = [];
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell, c) => {
+          if (c > 1 && /[\u4e00-\u9fff]/.test(cell.text))
+            chinese.push(`${ws.name}!${cell.address}: ${cell.text}`);
+        }),
+      );
+    expect(chinese).toEqual([]);
+    expect(run.stderr).toContain(`${levelEn(scored.result.level.id) ?? '?'} → ${out}`);
+  }, 30_000);
+
+  it('tupu score refuses a --lang other than zh or en (exit 2)', async () => {
+    const run = promisify(execFile)('node', [
+      'bin/tupu.js',
+      'score',
+      '--model',
+      SME,
+      '--answers',
+      await answerFile('bad-lang.json', ANSWERS),
+      '--out',
+      join(dir, 'bad.xlsx'),
+      '--lang',
+      'fr',
+    ]);
+    const failed = await run.then(
+      () => null,
+      (e: { code?: number; stderr?: string }) => e,
+    );
+    expect(failed?.code).toBe(2);
+    expect(failed?.stderr).toContain('--lang must be zh or en');
+  }, 30_000);
+
+  it("says why a checklist has no next level in the workbook's language", async () => {
+    const loaded = await loadModelById('packs/models', 'ics-security-2024');
+    if (!loaded.ok || loaded.model.family !== 'checklist') throw new Error('ics-security-2024 does not load');
+    const ics = loaded.model;
+    const { result } = diagnose(ics, { model: 'ics-security-2024', answers: {} });
+    const first = (lang: 'zh' | 'en') => ({
+      lang,
+      wb: resultsWorkbook(ics, [{ file: 'ics.json', result }], [], lang),
+    });
+    for (const { lang, wb } of [first('zh'), first('en')]) {
+      const back = await readBack(await wb.xlsx.writeBuffer());
+      const sheet = lang === 'zh' ? '下一级 Next level' : 'Next level';
+      expect([...rows(back, sheet).keys()]).toEqual([
+        lang === 'zh'
+          ? '核查清单不设等级：每一项差距都是需要满足的要求'
+          : 'a checklist has no levels: every gap is a requirement to meet',
+      ]);
+      // checklist items are named by their text, in the workbook's language
+      const item = ics.parts[0]!.groups[0]!.items[0]!;
+      const gapName = rows(back, lang === 'zh' ? '差距 Gaps' : 'Gaps').get(item.id)?.[1]?.[0];
+      expect(gapName).toBe(lang === 'zh' ? item.text.zh : item.text.en);
+    }
   });
 });

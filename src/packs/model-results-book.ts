@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { flatQuestions } from '../core/diagnosis/points-flat.ts';
-import type { AnswerShown, DiagnosisResult } from '../core/diagnosis/result.ts';
+import type { AnswerShown, DiagnosisResult, Unreachable } from '../core/diagnosis/result.ts';
+import { textIn, type LocalizedText, type ZhText } from '../core/shared/text.ts';
 import type { SheetProblem } from './model-answers-read.ts';
+import type { SheetLang } from './model-sheet-layout.ts';
 
 export interface ScoredSheet {
   file: string;
@@ -46,30 +48,174 @@ const isFormatted = (c: Cell): c is { value: number; numFmt: string } =>
   typeof c === 'object' && c !== null && 'numFmt' in c;
 
 /**
+ * The workbook's own words per language. The Chinese sheet names and headers are those of every results workbook made
+ * so far (Chinese with English); the English workbook is English only.
+ */
+const WORDS = {
+  zh: {
+    sheets: { results: '结果 Results', errors: '错误 Errors', gaps: '差距 Gaps', next: '下一级 Next level' },
+    results: {
+      file: '文件 File',
+      model: '模型 Model',
+      version: '版本 Version',
+      score: '得分 Score',
+      max: '满分 Max',
+      percent: '百分比 %',
+      level: '等级 Level',
+      next: '下一级 Next level',
+      changes: '需改进项数 Changes',
+    },
+    errors: {
+      file: '文件 File',
+      sheet: '工作表 Sheet',
+      row: '行 Row',
+      question: '题目 Question',
+      message: '问题 Message',
+    },
+    gaps: {
+      id: '编号 ID',
+      name: '名称 Name',
+      current: '当前 Current',
+      best: '最佳 Best',
+      lost: '失分 Lost',
+      scenarios: '场景 Scenarios',
+    },
+    next: {
+      id: '编号 ID',
+      kind: '类型 Kind',
+      name: '名称 Name',
+      from: '从 From',
+      to: '到 To',
+      gain: '得分增加 Gain',
+      scenarios: '场景 Scenarios',
+    },
+    noLevel: '未达级',
+    atTop: '（已最高）',
+    unreachable: '不可达',
+    topReached: '已达最高等级',
+    why: (w: Unreachable): string => {
+      switch (w.kind) {
+        case 'score-cap':
+          return `总分最多只能达到 ${w.reachable}，而该等级需要 ${w.needed}`;
+        case 'too-few-scenes':
+          return '模型中的场景数量不足以满足该等级的场景门槛';
+        case 'scenes-cannot-rise':
+          return '可提升的场景不足以满足该等级的场景门槛';
+        case 'staged-cap':
+          return `即使全部要求完全满足，S 也无法达到 ${w.minS}`;
+        case 'no-levels':
+          return '核查清单不设等级：每一项差距都是需要满足的要求';
+      }
+    },
+  },
+  en: {
+    sheets: { results: 'Results', errors: 'Errors', gaps: 'Gaps', next: 'Next level' },
+    results: {
+      file: 'File',
+      model: 'Model',
+      version: 'Version',
+      score: 'Score',
+      max: 'Max',
+      percent: '%',
+      level: 'Level',
+      next: 'Next level',
+      changes: 'Changes',
+    },
+    errors: { file: 'File', sheet: 'Sheet', row: 'Row', question: 'Question', message: 'Message' },
+    gaps: { id: 'ID', name: 'Name', current: 'Current', best: 'Best', lost: 'Lost', scenarios: 'Scenarios' },
+    next: {
+      id: 'ID',
+      kind: 'Kind',
+      name: 'Name',
+      from: 'From',
+      to: 'To',
+      gain: 'Gain',
+      scenarios: 'Scenarios',
+    },
+    noLevel: 'below level 1',
+    atTop: '(top level)',
+    unreachable: 'unreachable',
+    topReached: 'The highest level is reached',
+    why: (w: Unreachable): string => {
+      switch (w.kind) {
+        case 'score-cap':
+          return `the score can reach at most ${w.reachable}, the level needs ${w.needed}`;
+        case 'too-few-scenes':
+          return 'the model has too few scenes for the scene gate of the level';
+        case 'scenes-cannot-rise':
+          return 'not enough scenes can be raised for the scene gate of the level';
+        case 'staged-cap':
+          return `S cannot reach ${w.minS} even with every requirement fully met`;
+        case 'no-levels':
+          return 'a checklist has no levels: every gap is a requirement to meet';
+      }
+    },
+  },
+} as const;
+
+/**
+ * Names of the model's levels, dimensions and items (questions and scenes, requirements, checklist items) by id, in
+ * `lang`: a diagnosis result stores them in Chinese. The items are named as the engine names them (a requirement or a
+ * checklist item by its text).
+ */
+export function modelNames(model: IndicatorSystem, lang: SheetLang) {
+  const levels = new Map<string, string>();
+  const dimensions = new Map<string, string>();
+  const items = new Map<string, string>();
+  const put = (map: Map<string, string>, id: string, text: ZhText | LocalizedText) =>
+    map.set(id, textIn(text, lang));
+  if (model.family === 'points') {
+    for (const l of model.levels) put(levels, l.id, l.name);
+    for (const d of model.dimensions) {
+      put(dimensions, d.id, d.name);
+      for (const ind of d.indicators) for (const q of ind.questions) put(items, q.id, q.name);
+    }
+    for (const sc of model.scenes) put(items, sc.id, sc.name);
+  } else if (model.family === 'staged') {
+    for (const l of model.rules.levels) put(levels, l.id, l.name);
+    for (const a of model.areas) {
+      put(dimensions, a.id, a.name);
+      for (const sd of a.subdomains) for (const r of sd.requirements) put(items, r.id, r.text);
+    }
+  } else
+    for (const p of model.parts) {
+      put(dimensions, p.id, p.name);
+      for (const g of p.groups) for (const it of g.items) put(items, it.id, it.text);
+    }
+  const named = (map: Map<string, string>) => (x: { id: string; name: string }) => map.get(x.id) ?? x.name;
+  return { level: named(levels), dimension: named(dimensions), item: named(items) };
+}
+
+/**
  * One results workbook: a row per scored answer sheet (score, percentage, level, dimension scores, next-level change
  * count) and an errors sheet naming the file, sheet, row and question of each bad input. With a single sheet, gaps and
  * the next-level to-do list get their own sheets. Percentages (the overall one, and the answers and targets of the
- * model's ratio questions) are Excel percentages, shown with a % sign.
+ * model's ratio questions) are Excel percentages, shown with a % sign. In `lang`: sheet names, headers, the
+ * workbook's own words and the model's names of levels, dimensions and items (Chinese also gives each header in
+ * English, as it always has; an English workbook is English only, ids aside).
  */
 export function resultsWorkbook(
   model: IndicatorSystem,
   scored: readonly ScoredSheet[],
   errors: readonly SheetProblem[],
+  lang: SheetLang = 'zh',
 ): ExcelJS.Workbook {
+  const w = WORDS[lang];
+  const name = modelNames(model, lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tupu 图谱';
   const dims = scored[0]?.result.dimensions ?? [];
-  const results = addSheet(wb, '结果 Results', [
-    { header: '文件 File', width: 30 },
-    { header: '模型 Model', width: 24 },
-    { header: '版本 Version', width: 10 },
-    { header: '得分 Score', width: 10 },
-    { header: '满分 Max', width: 10 },
-    { header: '百分比 %', width: 10 },
-    { header: '等级 Level', width: 10 },
-    ...dims.map((d) => ({ header: `${d.name} (${d.max})`, width: 14 })),
-    { header: '下一级 Next level', width: 14 },
-    { header: '需改进项数 Changes', width: 14 },
+  const results = addSheet(wb, w.sheets.results, [
+    { header: w.results.file, width: 30 },
+    { header: w.results.model, width: 24 },
+    { header: w.results.version, width: 10 },
+    { header: w.results.score, width: 10 },
+    { header: w.results.max, width: 10 },
+    { header: w.results.percent, width: 10 },
+    { header: w.results.level, width: 10 },
+    ...dims.map((d) => ({ header: `${name.dimension(d)} (${d.max})`, width: 14 })),
+    { header: w.results.next, width: 14 },
+    { header: w.results.changes, width: 14 },
   ]);
   for (const { file, result: r } of scored) {
     const next = r.nextLevel;
@@ -80,18 +226,18 @@ export function resultsWorkbook(
       r.score,
       r.maxScore,
       percentCell(r.percent),
-      r.level?.name ?? '未达级',
+      r.level ? name.level(r.level) : w.noLevel,
       ...r.dimensions.map((d) => d.score),
-      next === null ? '（已最高）' : next.reachable ? next.target.name : '不可达',
+      next === null ? w.atTop : next.reachable ? name.level(next.target) : w.unreachable,
       next?.reachable ? next.changeCount : null,
     ]);
   }
-  const errorSheet = addSheet(wb, '错误 Errors', [
-    { header: '文件 File', width: 30 },
-    { header: '工作表 Sheet', width: 16 },
-    { header: '行 Row', width: 8 },
-    { header: '题目 Question', width: 16 },
-    { header: '问题 Message', width: 80 },
+  const errorSheet = addSheet(wb, w.sheets.errors, [
+    { header: w.errors.file, width: 30 },
+    { header: w.errors.sheet, width: 16 },
+    { header: w.errors.row, width: 8 },
+    { header: w.errors.question, width: 16 },
+    { header: w.errors.message, width: 80 },
   ]);
   for (const e of errors) errorSheet.add([e.file, e.sheet, e.row, e.question, e.message]);
 
@@ -103,33 +249,33 @@ export function resultsWorkbook(
     if (typeof v === 'number' && ratio) return percentCell(v);
     return Array.isArray(v) ? v.join(',') : v === null ? '' : String(v);
   };
-  const gaps = addSheet(wb, '差距 Gaps', [
-    { header: '编号 ID', width: 16 },
-    { header: '名称 Name', width: 40 },
-    { header: '当前 Current', width: 16 },
-    { header: '最佳 Best', width: 16 },
-    { header: '失分 Lost', width: 10 },
-    { header: '场景 Scenarios', width: 30 },
+  const gaps = addSheet(wb, w.sheets.gaps, [
+    { header: w.gaps.id, width: 16 },
+    { header: w.gaps.name, width: 40 },
+    { header: w.gaps.current, width: 16 },
+    { header: w.gaps.best, width: 16 },
+    { header: w.gaps.lost, width: 10 },
+    { header: w.gaps.scenarios, width: 30 },
   ]);
   for (const g of only.gaps) {
     const ratio = ratios.has(g.itemId);
     gaps.add([
       g.itemId,
-      g.name,
+      name.item({ id: g.itemId, name: g.name }),
       show(g.current, ratio),
       show(g.best, ratio),
       g.lostPoints,
       g.scenarios.join(', '),
     ]);
   }
-  const todo = addSheet(wb, '下一级 Next level', [
-    { header: '编号 ID', width: 16 },
-    { header: '类型 Kind', width: 12 },
-    { header: '名称 Name', width: 30 },
-    { header: '从 From', width: 16 },
-    { header: '到 To', width: 16 },
-    { header: '得分增加 Gain', width: 12 },
-    { header: '场景 Scenarios', width: 30 },
+  const todo = addSheet(wb, w.sheets.next, [
+    { header: w.next.id, width: 16 },
+    { header: w.next.kind, width: 12 },
+    { header: w.next.name, width: 30 },
+    { header: w.next.from, width: 16 },
+    { header: w.next.to, width: 16 },
+    { header: w.next.gain, width: 12 },
+    { header: w.next.scenarios, width: 30 },
   ]);
   const next = only.nextLevel;
   if (next?.reachable)
@@ -138,13 +284,14 @@ export function resultsWorkbook(
       todo.add([
         c.itemId,
         c.kind,
-        c.name,
+        name.item({ id: c.itemId, name: c.name }),
         show(c.from, ratio),
         show(c.to, ratio),
         c.gain,
         c.scenarios.join(', '),
       ]);
     }
-  else todo.add([next === null ? '已达最高等级' : next.reason]);
+  // a result made before causes were stored has only the engine's English reason
+  else todo.add([next === null ? w.topReached : next.why ? w.why(next.why) : next.reason]);
   return wb;
 }

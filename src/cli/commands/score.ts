@@ -10,7 +10,8 @@ import {
   type SheetProblem,
 } from '../../packs/model-answers-read.ts';
 import { loadModelById } from '../../packs/model-load.ts';
-import { resultsWorkbook, type ScoredSheet } from '../../packs/model-results-book.ts';
+import { modelNames, resultsWorkbook, type ScoredSheet } from '../../packs/model-results-book.ts';
+import { SHEET_LANGS, type SheetLang } from '../../packs/model-sheet-layout.ts';
 import { formatProblem } from '../../packs/yaml-source.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -19,6 +20,7 @@ interface ScoreOptions {
   answers: string;
   out?: string;
   models: string;
+  lang: string;
 }
 
 export function registerScore(program: Command): void {
@@ -34,11 +36,14 @@ export function registerScore(program: Command): void {
       'write results to .json or .xlsx (a folder always gives one .xlsx, default results.xlsx)',
     )
     .option('--models <dir>', 'folder of model packs', 'packs/models')
+    .option('--lang <lang>', 'language of the results workbook: zh or en', 'zh')
     .action(async (opts: ScoreOptions) => {
+      const lang = SHEET_LANGS.find((l): l is SheetLang => l === opts.lang);
+      if (!lang) throw new CliError(`--lang must be zh or en, got "${opts.lang}"`, 2);
       const model = await loadModel(opts.models, opts.model);
       const isDir = (await stat(opts.answers).catch(() => null))?.isDirectory() ?? false;
-      if (isDir) await scoreFolder(model, opts);
-      else await scoreFile(model, opts);
+      if (isDir) await scoreFolder(model, opts, lang);
+      else await scoreFile(model, opts, lang);
     });
 }
 
@@ -63,7 +68,7 @@ export async function scoreOne(model: IndicatorSystem, path: string, display = p
     : { scored: { file: display, result }, problems: [] };
 }
 
-async function scoreFile(model: IndicatorSystem, opts: ScoreOptions): Promise<void> {
+async function scoreFile(model: IndicatorSystem, opts: ScoreOptions, lang: SheetLang): Promise<void> {
   const { scored, problems } = await scoreOne(model, opts.answers);
   if (!scored)
     throw new CliError(
@@ -85,15 +90,20 @@ async function scoreFile(model: IndicatorSystem, opts: ScoreOptions): Promise<vo
   };
   if (!opts.out) process.stdout.write(JSON.stringify(json, null, 2) + '\n');
   else if (/\.json$/i.test(opts.out)) await writeFile(opts.out, JSON.stringify(json, null, 2) + '\n');
-  else if (/\.xlsx$/i.test(opts.out)) await resultsWorkbook(model, [scored], []).xlsx.writeFile(opts.out);
+  else if (/\.xlsx$/i.test(opts.out))
+    await resultsWorkbook(model, [scored], [], lang).xlsx.writeFile(opts.out);
   else throw new CliError('--out must end in .json or .xlsx', 2);
-  if (opts.out)
-    process.stderr.write(
-      `${basename(opts.answers)}: ${r.score}/${r.maxScore}, ${r.level?.name ?? '未达级'} → ${opts.out}\n`,
-    );
+  if (opts.out) {
+    const level = r.level
+      ? modelNames(model, lang).level(r.level)
+      : lang === 'en'
+        ? 'below level 1'
+        : '未达级';
+    process.stderr.write(`${basename(opts.answers)}: ${r.score}/${r.maxScore}, ${level} → ${opts.out}\n`);
+  }
 }
 
-async function scoreFolder(model: IndicatorSystem, opts: ScoreOptions): Promise<void> {
+async function scoreFolder(model: IndicatorSystem, opts: ScoreOptions, lang: SheetLang): Promise<void> {
   const out = opts.out ?? 'results.xlsx';
   if (!/\.xlsx$/i.test(out))
     throw new CliError('scoring a folder writes one workbook: --out must end in .xlsx', 2);
@@ -113,9 +123,10 @@ async function scoreFolder(model: IndicatorSystem, opts: ScoreOptions): Promise<
       );
   }
   if (tty) process.stderr.write('\n');
-  await resultsWorkbook(model, scored, errors).xlsx.writeFile(out);
+  await resultsWorkbook(model, scored, errors, lang).xlsx.writeFile(out);
   const bad = new Set(errors.map((e) => e.file)).size;
+  const errorSheet = lang === 'en' ? 'Errors' : '错误 Errors';
   process.stderr.write(
-    `${scored.length} sheet(s) scored, ${bad} with problems (see sheet 错误 Errors) → ${out}\n`,
+    `${scored.length} sheet(s) scored, ${bad} with problems (see sheet ${errorSheet}) → ${out}\n`,
   );
 }

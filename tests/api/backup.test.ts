@@ -1,12 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../src/db/backup/restore-backup.ts';
 import { countRows } from '../../src/db/backup/write-backup.ts';
-import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
-import { ensurePlatformAdmin } from '../../src/db/seed/platform-admin.ts';
-import { hashPassword } from '../../src/server/auth/password.ts';
 import { useApiApp } from '../support/api-app.ts';
 import { openTestDatabase, testEngines } from '../support/databases.ts';
 import { useTempDir } from '../support/temp-dir.ts';
@@ -14,16 +11,8 @@ import { useTempDir } from '../support/temp-dir.ts';
 const ADMIN_PASSWORD = 'platform-admin-password';
 
 describe.each(testEngines())('GET /api/backup on %s', (engine) => {
-  const api = useApiApp(engine, { demoRegion: false });
+  const api = useApiApp(engine, { platformAdminPassword: ADMIN_PASSWORD });
   const temp = useTempDir('tupu-backup-api-');
-  beforeAll(async () => {
-    await ensurePlatformAdmin(api.database.db, {
-      password: ADMIN_PASSWORD,
-      hash: hashPassword,
-      generate: () => 'unused',
-    });
-    await seedDemoRegion(api.database.db, hashPassword);
-  });
 
   it('refuses anyone but a platform administrator', async () => {
     const anonymous = await api.app.inject({ method: 'GET', url: '/api/backup' });

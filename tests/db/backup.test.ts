@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +25,7 @@ import {
 } from '../../src/db/schema.ts';
 import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { openTestDatabase, testEngines } from '../support/databases.ts';
+import { useTempDir } from '../support/temp-dir.ts';
 
 const fakeHash = async (p: string) => `plain$${p}`;
 const allBytes = Buffer.from(Array.from({ length: 256 }, (_, k) => k));
@@ -119,8 +119,7 @@ async function fill(db: Db): Promise<void> {
 }
 
 const engines = testEngines();
-const workDir = mkdtempSync(join(tmpdir(), 'tupu-backup-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const workDir = useTempDir('tupu-backup-');
 
 describe.each(engines)('backup taken on %s', (engine: DbEngine) => {
   let source: Database;

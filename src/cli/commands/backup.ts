@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig, type Config } from '../../config.ts';
 import { openDatabase, type Database } from '../../db/client.ts';
+import { DatabaseInUseError } from '../../db/data-dir-lock.ts';
 import { BackupError, restoreBackup } from '../../db/backup/restore-backup.ts';
 import { writeBackup } from '../../db/backup/write-backup.ts';
 import { VERSION } from '../../server/version.ts';
@@ -55,7 +56,14 @@ export function registerBackup(program: Command): void {
     .action(async (opts: { out?: string; data?: string }) => {
       const file = resolve(opts.out ?? `tupu-backup-${stamp(new Date())}.jsonl.gz`);
       if (existsSync(file)) throw new CliError(`${file} already exists; choose another name with --out`);
-      const { database, where } = await openConfigured(opts.data);
+      const { database, where } = await openConfigured(opts.data).catch((err: unknown) => {
+        if (err instanceof DatabaseInUseError)
+          throw new CliError(
+            `${err.message}\nWhile the server runs, a platform administrator can download a backup from it instead: ` +
+              `组织与成员 / Organisation & people → 数据备份 / Backup, or GET /api/backup.`,
+          );
+        throw err;
+      });
       try {
         const summary = await writeBackup(database.db, file, VERSION);
         process.stdout.write(`backed up ${where} to ${summary.file}\n  ${describeRows(summary.rows)}\n`);

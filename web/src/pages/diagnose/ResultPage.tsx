@@ -24,6 +24,7 @@ import {
   useAssessment,
   useModel,
   useResult,
+  type AnswerValue,
   type ModelDetail,
   type ResultResponse,
 } from '../../api/diagnose.ts';
@@ -38,6 +39,8 @@ type Text = { zh: string; en: string };
 const DEFAULT_ATLAS = 'guide-2024';
 
 /** The diagnosis: score and level, dimension radar, scene heat map, gaps with atlas scenarios, comparison, next level. */
+const CHECKLIST_GRADES = new Set(['met', 'partly', 'not', 'na']);
+
 export function ResultPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
@@ -61,6 +64,11 @@ export function ResultPage() {
   const a = detail.data.assessment;
   const names = new Map<string, Text>(model.data.summary.dimensions.map((d) => [d.id, d.name]));
   const dimName = (d: { id: string; name: string }) => tx(names.get(d.id)) || d.name;
+  /** A gap's answer: checklist grades (met / partly / not / na) by their names in the UI language. */
+  const resultAnswer = (v: AnswerValue | null | undefined): string =>
+    r.family === 'checklist' && typeof v === 'string' && CHECKLIST_GRADES.has(v)
+      ? t(`diagnose.checklist.${v}`)
+      : showResultAnswer(v, r.family === 'points');
   const scenarioLink = (code: string) => {
     const pack = result.data.atlas;
     const q = pack === DEFAULT_ATLAS ? '' : `?pack=${encodeURIComponent(pack)}`;
@@ -232,12 +240,12 @@ export function ResultPage() {
             { title: t('diagnose.result.item'), render: (_, g) => itemName(g.itemId, g.name), width: 160 },
             {
               title: t('diagnose.result.current'),
-              render: (_, g) => showResultAnswer(g.current, r.family === 'points'),
+              render: (_, g) => resultAnswer(g.current),
               width: 100,
             },
             {
               title: t('diagnose.result.best'),
-              render: (_, g) => showResultAnswer(g.best, r.family === 'points'),
+              render: (_, g) => resultAnswer(g.best),
               width: 110,
             },
             { title: t('diagnose.result.lost'), render: (_, g) => fmt(g.lostPoints), width: 70 },

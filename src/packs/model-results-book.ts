@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { flatQuestions } from '../core/diagnosis/points-flat.ts';
 import type { AnswerShown, DiagnosisResult, Unreachable } from '../core/diagnosis/result.ts';
+import { unreachableText } from '../core/diagnosis/unreachable-text.ts';
 import { textIn, type LocalizedText, type ZhText } from '../core/shared/text.ts';
 import type { SheetProblem } from './model-answers-read.ts';
 import type { SheetLang } from './model-sheet-layout.ts';
@@ -93,20 +94,7 @@ const WORDS = {
     atTop: '（已最高）',
     unreachable: '不可达',
     topReached: '已达最高等级',
-    why: (w: Unreachable): string => {
-      switch (w.kind) {
-        case 'score-cap':
-          return `总分最多只能达到 ${w.reachable}，而该等级需要 ${w.needed}`;
-        case 'too-few-scenes':
-          return '模型中的场景数量不足以满足该等级的场景门槛';
-        case 'scenes-cannot-rise':
-          return '可提升的场景不足以满足该等级的场景门槛';
-        case 'staged-cap':
-          return `即使全部要求完全满足，S 也无法达到 ${w.minS}`;
-        case 'no-levels':
-          return '核查清单不设等级：每一项差距都是需要满足的要求';
-      }
-    },
+    why: (w: Unreachable): string => unreachableText(w, 'zh'),
   },
   en: {
     sheets: { results: 'Results', errors: 'Errors', gaps: 'Gaps', next: 'Next level' },
@@ -136,20 +124,7 @@ const WORDS = {
     atTop: '(top level)',
     unreachable: 'unreachable',
     topReached: 'The highest level is reached',
-    why: (w: Unreachable): string => {
-      switch (w.kind) {
-        case 'score-cap':
-          return `the score can reach at most ${w.reachable}, the level needs ${w.needed}`;
-        case 'too-few-scenes':
-          return 'the model has too few scenes for the scene gate of the level';
-        case 'scenes-cannot-rise':
-          return 'not enough scenes can be raised for the scene gate of the level';
-        case 'staged-cap':
-          return `S cannot reach ${w.minS} even with every requirement fully met`;
-        case 'no-levels':
-          return 'a checklist has no levels: every gap is a requirement to meet';
-      }
-    },
+    why: (w: Unreachable): string => unreachableText(w, 'en'),
   },
 } as const;
 

@@ -1,4 +1,5 @@
 import type { Unreachable } from '../core/diagnosis/result.ts';
+import { unreachableText } from '../core/diagnosis/unreachable-text.ts';
 
 /** The report's fixed wording in both languages (every sentence the report writes itself). */
 export type ReportLang = 'zh' | 'en';
@@ -97,20 +98,7 @@ const zh = {
   topLevel: (level: string) => `已达到模型的最高等级（${level}），没有更高等级。`,
   checklistNoLevels: '本模型为核查清单，不设等级：每一项差距都是需要满足的要求。',
   unreachable: (target: string, reason: string) => `在现有题目范围内无法达到${target}：${reason}。`,
-  why: (w: Unreachable): string => {
-    switch (w.kind) {
-      case 'score-cap':
-        return `总分最多只能达到 ${w.reachable}，而该等级需要 ${w.needed}`;
-      case 'too-few-scenes':
-        return '模型中的场景数量不足以满足该等级的场景门槛';
-      case 'scenes-cannot-rise':
-        return '可提升的场景不足';
-      case 'staged-cap':
-        return `即使全部要求完全满足，S 也无法达到 ${w.minS}`;
-      case 'no-levels':
-        return '核查清单不设等级';
-    }
-  },
+  why: (w: Unreachable): string => unreachableText(w, 'zh'),
   todoIntro: (target: string, n: number, gain: string) =>
     `以下 ${n} 项调整是达到${target}所需的最少改进（按模型规则精确计算），合计提升 ${gain} 分。逐项完成后即满足${target}的全部门槛。`,
   disclaimer:
@@ -250,20 +238,7 @@ const en: ReportText = {
     `The highest level of the model (${level}) is reached; there is no higher level.`,
   checklistNoLevels: 'This model is a checklist without levels: every gap is a requirement to meet.',
   unreachable: (target: string, reason: string) => `${target} cannot be reached within the model: ${reason}.`,
-  why: (w: Unreachable): string => {
-    switch (w.kind) {
-      case 'score-cap':
-        return `the score can reach at most ${w.reachable}, the level needs ${w.needed}`;
-      case 'too-few-scenes':
-        return 'the model has too few scenes for the scene gate of the level';
-      case 'scenes-cannot-rise':
-        return 'not enough scenes can be raised';
-      case 'staged-cap':
-        return `S cannot reach ${w.minS} even with every requirement fully met`;
-      case 'no-levels':
-        return 'a checklist has no levels';
-    }
-  },
+  why: (w: Unreachable): string => unreachableText(w, 'en'),
   todoIntro: (target: string, n: number, gain: string) =>
     `These ${n} changes are the fewest that reach ${target} (computed exactly from the model's rules), gaining ${gain} points in total. Once all are done, every gate of ${target} is met.`,
   disclaimer:

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import type { Config } from '../config.ts';
-import { openDatabase, type Database } from '../db/client.ts';
+import { openConfiguredDatabase, type Database } from '../db/client.ts';
 import { seedDemoRegion, type DemoSignIn } from '../db/seed/demo-region.ts';
 import { ensurePlatformAdmin, type AdminBootstrap } from '../db/seed/platform-admin.ts';
 import { formatProblem } from '../packs/yaml-source.ts';
@@ -57,7 +57,7 @@ export async function startServer(
   },
 ): Promise<RunningServer> {
   const content = await loadContent(config);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  const database = await openConfiguredDatabase(config);
   try {
     const admin = await ensurePlatformAdmin(database.db, {
       password: config.adminPassword,

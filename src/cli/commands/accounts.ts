@@ -4,12 +4,11 @@
  * no role is checked; the same rules as the API hold otherwise (unique names among siblings, one-time passwords).
  */
 import type { Command } from 'commander';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { ROLES } from '../../contracts/auth.ts';
 import { AddMember, CREATABLE_KINDS, CreateOrganisation } from '../../contracts/organisations.ts';
-import { loadConfig, type Config } from '../../config.ts';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { openConfiguredDatabase, type Database } from '../../db/client.ts';
+import { commandConfig } from '../command-config.ts';
 import {
   findOrganisation,
   findOrganisationsByName,
@@ -135,13 +134,8 @@ async function withDatabase(
   dataDir: string | undefined,
   work: (database: Database) => Promise<void>,
 ): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(dataDir ? { ...process.env, TUPU_DATA_DIR: dataDir } : process.env);
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err));
-  }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  const config = commandConfig(dataDir);
+  const database = await openConfiguredDatabase(config);
   try {
     // `tupu serve` creates the platform admin only on an empty database: do it here too, or it never would be.
     const admin = await ensurePlatformAdmin(database.db, {

@@ -5,9 +5,9 @@
  */
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadConfig, type Config } from '../../config.ts';
-import { openDatabase, type Database } from '../../db/client.ts';
+import { resolve } from 'node:path';
+import { openConfiguredDatabase, type Database } from '../../db/client.ts';
+import { commandConfig } from '../command-config.ts';
 import { DatabaseInUseError } from '../../db/data-dir-lock.ts';
 import { BackupError, restoreBackup } from '../../db/backup/restore-backup.ts';
 import { writeBackup } from '../../db/backup/write-backup.ts';
@@ -22,13 +22,8 @@ const EMBEDDED_NOTE =
   'With the embedded database, stop "tupu serve" on the same data folder first (one process at a time).';
 
 async function openConfigured(dataDir: string | undefined): Promise<{ database: Database; where: string }> {
-  let config: Config;
-  try {
-    config = loadConfig(dataDir ? { ...process.env, TUPU_DATA_DIR: dataDir } : process.env);
-  } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err));
-  }
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: join(config.dataDir, 'pglite') });
+  const config = commandConfig(dataDir);
+  const database = await openConfiguredDatabase(config);
   return {
     database,
     where: config.databaseUrl

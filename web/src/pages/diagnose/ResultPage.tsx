@@ -196,9 +196,13 @@ export function ResultPage() {
               })}
             </Typography.Paragraph>
             <Space wrap style={{ marginBottom: 12 }}>
-              <Tag>{levelName(result.data.comparison.levelBefore)}</Tag>
-              <ArrowRightOutlined />
-              <Tag color="blue">{levelName(result.data.comparison.levelAfter)}</Tag>
+              {r.family !== 'checklist' && (
+                <>
+                  <Tag>{levelName(result.data.comparison.levelBefore)}</Tag>
+                  <ArrowRightOutlined />
+                  <Tag color="blue">{levelName(result.data.comparison.levelAfter)}</Tag>
+                </>
+              )}
               <Typography.Text>
                 {fmt(result.data.comparison.scoreBefore)} → {fmt(result.data.comparison.scoreAfter)}
               </Typography.Text>

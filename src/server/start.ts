@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.ts';
 import { openConfiguredDatabase, type Database } from '../db/client.ts';
 import { seedDemoRegion, type DemoSignIn } from '../db/seed/demo-region.ts';
-import { ensurePlatformAdmin, type AdminBootstrap } from '../db/seed/platform-admin.ts';
+import type { AdminBootstrap } from '../db/seed/platform-admin.ts';
 import { formatProblem } from '../packs/yaml-source.ts';
 import { loadAtlasPacks } from '../packs/atlas-load.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
@@ -12,7 +12,8 @@ import { seedDemoContent } from './demo-content.ts';
 import type { ModelCatalog } from './routes/assessment-access.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { listModelPacks, loadModelById } from '../packs/model-load.ts';
-import { generatePassword, hashPassword } from './auth/password.ts';
+import { hashPassword } from './auth/password.ts';
+import { bootstrapPlatformAdmin } from './auth/platform-admin-bootstrap.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -59,11 +60,7 @@ export async function startServer(
   const content = await loadContent(config);
   const database = await openConfiguredDatabase(config);
   try {
-    const admin = await ensurePlatformAdmin(database.db, {
-      password: config.adminPassword,
-      hash: hashPassword,
-      generate: () => generatePassword(),
-    });
+    const admin = await bootstrapPlatformAdmin(database.db, config);
     const demo = options.demo ? await seedDemoRegion(database.db, hashPassword) : [];
     const app = await buildApp({ config, database, ...content });
     if (options.demo && options.demoContent !== false) {

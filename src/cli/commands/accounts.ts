@@ -15,11 +15,10 @@ import {
   listOrganisations,
   type OrganisationRow,
 } from '../../db/repositories/organisations.ts';
-import { ensurePlatformAdmin } from '../../db/seed/platform-admin.ts';
 import { AppError } from '../../server/app-error.ts';
-import { generatePassword, hashPassword } from '../../server/auth/password.ts';
 import { addMember, createOrganisationChecked } from '../../server/use-cases/organisations.ts';
 import { CliError } from '../cli-error.ts';
+import { bootstrapPlatformAdmin } from '../../server/auth/platform-admin-bootstrap.ts';
 
 const DATA_OPTION = [
   '-d, --data <dir>',
@@ -138,11 +137,7 @@ async function withDatabase(
   const database = await openConfiguredDatabase(config);
   try {
     // `tupu serve` creates the platform admin only on an empty database: do it here too, or it never would be.
-    const admin = await ensurePlatformAdmin(database.db, {
-      password: config.adminPassword,
-      hash: hashPassword,
-      generate: () => generatePassword(),
-    });
+    const admin = await bootstrapPlatformAdmin(database.db, config);
     if (admin) {
       process.stdout.write(
         `created the platform admin ${admin.email}` +

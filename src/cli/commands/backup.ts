@@ -10,7 +10,7 @@ import { openConfiguredDatabase, type Database } from '../../db/client.ts';
 import { commandConfig } from '../command-config.ts';
 import { DatabaseInUseError } from '../../db/data-dir-lock.ts';
 import { BackupError, restoreBackup } from '../../db/backup/restore-backup.ts';
-import { writeBackup } from '../../db/backup/write-backup.ts';
+import { backupFileName, writeBackup } from '../../db/backup/write-backup.ts';
 import { VERSION } from '../../server/version.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -32,8 +32,6 @@ async function openConfigured(dataDir: string | undefined): Promise<{ database: 
   };
 }
 
-const stamp = (date: Date): string => date.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-
 const describeRows = (rows: Record<string, number>): string =>
   Object.entries(rows)
     .map(([table, n]) => `${table} ${n}`)
@@ -49,7 +47,7 @@ export function registerBackup(program: Command): void {
     )
     .option(...DATA_OPTION)
     .action(async (opts: { out?: string; data?: string }) => {
-      const file = resolve(opts.out ?? `tupu-backup-${stamp(new Date())}.jsonl.gz`);
+      const file = resolve(opts.out ?? backupFileName(new Date()));
       if (existsSync(file)) throw new CliError(`${file} already exists; choose another name with --out`);
       const { database, where } = await openConfigured(opts.data).catch((err: unknown) => {
         if (err instanceof DatabaseInUseError)

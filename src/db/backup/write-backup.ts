@@ -17,6 +17,10 @@ export interface BackupSummary {
   rows: Record<string, number>;
 }
 
+/** The default name of a backup taken at `date`: tupu-backup-20261125-021530.jsonl.gz (UTC). */
+export const backupFileName = (date: Date): string =>
+  `tupu-backup-${date.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}.jsonl.gz`;
+
 /** Whether a backup file name asks for gzip (`.gz`); anything else is plain JSON lines. */
 export const isGzipName = (file: string): boolean => file.endsWith('.gz');
 

@@ -4,14 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/client.ts';
-import { writeBackup } from '../../db/backup/write-backup.ts';
+import { backupFileName, writeBackup } from '../../db/backup/write-backup.ts';
 import { forbidden } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { requireOrganisationAdmin } from '../auth/organisation-access.ts';
 import { VERSION } from '../version.ts';
 import { attachment } from './assessment-models.ts';
-
-const stamp = (date: Date): string => date.toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
 
 /**
  * The whole database as a `tupu backup` file, for platform administrators, while the server runs (the command line
@@ -36,7 +34,7 @@ export function backupRoutes(db: Db): FastifyPluginAsyncZod {
         const org = await requireOrganisationAdmin(db, session);
         if (org.kind !== 'platform') throw forbidden('Only platform administrators download backups');
         const folder = await mkdtemp(join(tmpdir(), 'tupu-backup-'));
-        const name = `tupu-backup-${stamp(new Date())}.jsonl.gz`;
+        const name = backupFileName(new Date());
         const file = join(folder, name);
         try {
           await writeBackup(db, file, VERSION);

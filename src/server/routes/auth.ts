@@ -18,6 +18,7 @@ import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token.ts';
 import { SignInThrottle } from '../auth/sign-in-throttle.ts';
+import { ErrorResponse } from './error-response.ts';
 
 export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
   const cookieOptions = {
@@ -158,10 +159,6 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
     );
   };
 }
-
-const ErrorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
-});
 
 const TooManyAttempts = z
   .object({

@@ -1,9 +1,12 @@
 /**
- * `tupu plan --input instance.json [--time-limit s] [--greedy] [--frontier]`: the optimal portfolio and schedule of
- * transformation initiatives under a per-period budget (guide 二(一) 投入预算 / 实施项目清单), printed as JSON.
+ * `tupu plan --input instance.json [--time-limit s] [--greedy] [--frontier] [--write-lp model.lp]`: the optimal
+ * portfolio and schedule of transformation initiatives under a per-period budget (guide 二(一) 投入预算 / 实施项目清单),
+ * printed as JSON. `--write-lp` also saves the MILP exactly as HiGHS receives it (CPLEX LP text), so anyone can check
+ * the model or solve it with another solver.
  */
 import type { Command } from 'commander';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { buildPlanModel } from '../../core/planning/plan-model.ts';
 import { greedyPlan } from '../../core/planning/greedy.ts';
 import { formatPlanProblem, parsePlanInstance } from '../../core/planning/validate-instance.ts';
 import { solveBudgetFrontier } from '../../solver/solve-frontier.ts';
@@ -17,6 +20,7 @@ interface PlanOptions {
   readonly gap?: string;
   readonly greedy?: boolean;
   readonly frontier?: boolean;
+  readonly writeLp?: string;
 }
 
 function positiveNumber(text: string, flag: string): number {
@@ -45,6 +49,16 @@ async function runPlan(options: PlanOptions): Promise<void> {
     );
   }
   const instance = parsed.instance;
+  if (options.writeLp !== undefined) {
+    const model = buildPlanModel(instance);
+    try {
+      await writeFile(options.writeLp, model.lp);
+    } catch (err) {
+      throw new CliError(
+        `cannot write ${options.writeLp}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
   try {
     const solveOptions = { timeLimitSeconds, ...(mipRelGap === undefined ? {} : { mipRelGap }) };
     const result = await solvePlan(instance, solveOptions);
@@ -97,6 +111,10 @@ export function registerPlan(program: Command): void {
     .option(
       '--frontier',
       'also solve at 50 %, 60 % … 150 % of the budget (marginal value per extra unit of budget)',
+    )
+    .option(
+      '--write-lp <file>',
+      'also write the MILP as HiGHS receives it (CPLEX LP text), to check it or solve it with another solver',
     )
     .action(async (options: PlanOptions) => {
       await runPlan(options);

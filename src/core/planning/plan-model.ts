@@ -75,6 +75,16 @@
  *    that forbids smearing has to tie periods together across initiatives (cumulative-scheduling energy reasoning),
  *    which is research beyond this model.
  *
+ * Fourth round — is it the solver? The same LP files (`scripts/generate-plan-instance.ts`, then `tupu plan --input …
+ * --write-lp`) solved by native solvers on this machine (pip packages, not dependencies of Tupu):
+ *  - 40×8 seed 20241217 to a 1e-4 gap: native HiGHS 1.15.1 (highspy) 13,695 nodes in 35 s with 1 thread, 38 s with 2;
+ *    SCIP 10.0 (PySCIPOpt 6.2.1) 8,414 nodes in 34 s. Our HiGHS WASM in its worker: 5,266 nodes, about 20 s when the
+ *    machine is idle. The WASM build is not the bottleneck, and another open-source solver does not meet the target.
+ *  - 120×12 seed 20241217 at 60 s: native HiGHS (2 threads) 0.89 % gap, SCIP 1.28 %; our bench 0.57–1.25 % over seeds.
+ *  - Integer aggregate columns to branch on (capacity use Σ effort·a per period, count of active initiatives per
+ *    period, count of big budget users per period), which sometimes helps when an LP smears: 12,510, 12,510 and
+ *    10,049 nodes against 5,266. Not kept.
+ *
  * Start pruning (which y variables exist) — safe, i.e. some optimal plan of the full model remains feasible:
  *  (a) starts before the earliest finish of i's prerequisite chain, or with a prerequisite that has no candidate
  *      start at all, are infeasible in every plan: dropping them removes nothing.

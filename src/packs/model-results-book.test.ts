@@ -78,6 +78,10 @@ function rows(wb: ExcelJS.Workbook, sheet: string): Map<string, [unknown, string
 const shown = (cells: [unknown, string | undefined][] | undefined) =>
   cells?.map(([value, numFmt]) => (numFmt ? `${String(value)} ${numFmt}` : value));
 
+/** The distinct values of the Kind column (the second) of the next-level sheet, sorted. */
+const kinds = (todo: Map<string, [unknown, string | undefined][]>) =>
+  [...new Set([...todo.values()].map((cells) => String(cells[1]?.[0])))].sort();
+
 describe('percentCell', () => {
   it('stores a 0–100 percentage as a 0–1 Excel percentage, whole ones without decimals', () => {
     expect(percentCell(35)).toEqual({ value: 0.35, numFmt: '0%' });
@@ -116,9 +120,10 @@ describe('results workbook', () => {
     expect(shown(gaps.get('资金保障')?.slice(2, 4))).toEqual(['0.08 0%', '0.61 0%']);
     expect(shown(gaps.get('信息系统')?.slice(2, 4))).toEqual(['C', 'E']);
 
-    // next level: kind, name, from, to
+    // next level: kind (in words, not the engine's code), name, from, to
     const todo = rows(wb, '下一级 Next level');
-    expect(shown(todo.get('资金保障')?.slice(1, 5))).toEqual(['question', '资金保障', '0.08 0%', '0.61 0%']);
+    expect(shown(todo.get('资金保障')?.slice(1, 5))).toEqual(['题目', '资金保障', '0.08 0%', '0.61 0%']);
+    expect(kinds(todo)).toEqual(['场景', '题目']);
     expect(shown(todo.get('信息系统')?.slice(3, 5))).toEqual(['C', 'E']);
   }, 30_000);
 
@@ -193,6 +198,8 @@ describe('results workbook', () => {
     const questionEn = new Map(flatQuestions(model).map((q) => [q.def.id, q.def.name.en]));
     expect(rows(wb, 'Gaps').get('信息系统')?.[1]?.[0]).toBe(questionEn.get('信息系统'));
     expect(rows(wb, 'Next level').get('资金保障')?.[2]?.[0]).toBe(questionEn.get('资金保障'));
+    expect(rows(wb, 'Next level').get('资金保障')?.[1]?.[0]).toBe('Question');
+    expect(kinds(rows(wb, 'Next level'))).toEqual(['Question', 'Scene']);
     // nothing Chinese but the ids (first column) and the file name
     const chinese: string[] = [];
     for (const ws of wb.worksheets)

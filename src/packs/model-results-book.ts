@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { flatQuestions } from '../core/diagnosis/points-flat.ts';
-import type { AnswerShown, DiagnosisResult, Unreachable } from '../core/diagnosis/result.ts';
+import { changeKindText } from '../core/diagnosis/change-kind-text.ts';
+import type { AnswerShown, Change, DiagnosisResult, Unreachable } from '../core/diagnosis/result.ts';
 import { unreachableText } from '../core/diagnosis/unreachable-text.ts';
 import { textIn, type LocalizedText, type ZhText } from '../core/shared/text.ts';
 import type { SheetProblem } from './model-answers-read.ts';
@@ -95,6 +96,7 @@ const WORDS = {
     unreachable: '不可达',
     topReached: '已达最高等级',
     why: (w: Unreachable): string => unreachableText(w, 'zh'),
+    kind: (k: Change['kind']): string => changeKindText(k, 'zh'),
   },
   en: {
     sheets: { results: 'Results', errors: 'Errors', gaps: 'Gaps', next: 'Next level' },
@@ -125,6 +127,7 @@ const WORDS = {
     unreachable: 'unreachable',
     topReached: 'The highest level is reached',
     why: (w: Unreachable): string => unreachableText(w, 'en'),
+    kind: (k: Change['kind']): string => changeKindText(k, 'en'),
   },
 } as const;
 
@@ -166,7 +169,7 @@ export function modelNames(model: IndicatorSystem, lang: SheetLang) {
  * count) and an errors sheet naming the file, sheet, row and question of each bad input. With a single sheet, gaps and
  * the next-level to-do list get their own sheets. Percentages (the overall one, and the answers and targets of the
  * model's ratio questions) are Excel percentages, shown with a % sign. In `lang`: sheet names, headers, the
- * workbook's own words and the model's names of levels, dimensions and items (Chinese also gives each header in
+ * workbook's own words and the model's names of levels, dimensions and items, and the kind of each next-level change (Chinese also gives each header in
  * English, as it always has; an English workbook is English only, ids aside).
  */
 export function resultsWorkbook(
@@ -258,7 +261,7 @@ export function resultsWorkbook(
       const ratio = c.kind === 'question' && ratios.has(c.itemId);
       todo.add([
         c.itemId,
-        c.kind,
+        w.kind(c.kind),
         name.item({ id: c.itemId, name: c.name }),
         show(c.from, ratio),
         show(c.to, ratio),

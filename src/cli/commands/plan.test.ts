@@ -31,8 +31,9 @@ describe('tupu plan', () => {
     const solved = highs.solve(readFileSync(lpFile, 'utf8'), { mip_rel_gap: 0 });
     expect(solved.Status).toBe('Optimal');
     expect(solved.ObjectiveValue).toBeCloseTo(output.objective, 3);
+    const primal = (column: unknown): number => (column as { Primal: number }).Primal;
     const started = Object.entries(solved.Columns)
-      .filter(([name, column]) => /^y\d+_\d+$/.test(name) && column.Primal > 0.5)
+      .filter(([name, column]) => /^y\d+_\d+$/.test(name) && primal(column) > 0.5)
       .map(([name]) => name);
     expect(started).toHaveLength(output.schedule.length);
   }, 60_000);

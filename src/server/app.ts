@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planRoutes } from './routes/plans.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
 import { VERSION } from './version.ts';
 
 export interface AppDeps {
@@ -80,6 +81,7 @@ export async function buildApp({
   await app.register(planRoutes(database.db, atlases));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
+  await app.register(portfolioRoutes(database.db, models));
   await app.register(backupRoutes(database.db));
 
   if (webApp) await serveWebApp(app, config.webDir);

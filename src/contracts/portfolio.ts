@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { ROLES } from './auth.ts';
+
+/**
+ * 企业总览 — the portfolio of an organisation that looks after enterprises (a service provider's clients, an
+ * authority's pilot enterprises, an association's members; the platform: every enterprise): per enterprise its
+ * latest diagnosis and latest plan, and totals over the whole portfolio. Shared by the server (validation, OpenAPI)
+ * and the web app (types only).
+ */
+
+/** At most this many enterprises per answer (`limit`); more are reported by `truncated`. */
+export const PORTFOLIO_LIMIT_MAX = 500;
+export const PORTFOLIO_LIMIT_DEFAULT = 200;
+
+const Text = z.object({ zh: z.string(), en: z.string() });
+const LevelRef = z.object({ id: z.string(), name: z.string() });
+
+export const PortfolioQuery = z.object({
+  /** only enterprises whose name contains this text, without regard to case */
+  q: z.string().trim().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(PORTFOLIO_LIMIT_MAX).default(PORTFOLIO_LIMIT_DEFAULT),
+});
+export type PortfolioQuery = z.input<typeof PortfolioQuery>;
+
+export const PortfolioAssessment = z.object({
+  id: z.string(),
+  title: z.string(),
+  modelId: z.string(),
+  /** the indicator system's title; null when this server has not loaded the model */
+  modelTitle: Text.nullable(),
+  status: z.enum(['draft', 'submitted']),
+  /** frozen at submission; null for a draft */
+  score: z.number().nullable(),
+  maxScore: z.number().nullable(),
+  /** the level reached (its name as frozen, in Chinese); null for a draft, a checklist or below the first level */
+  level: LevelRef.nullable(),
+  /** submission time, or creation time for a draft */
+  updatedAt: z.string(),
+});
+export type PortfolioAssessment = z.infer<typeof PortfolioAssessment>;
+
+export const PortfolioPlan = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** the last solved roadmap's status; null when never solved */
+  status: z.enum(['optimal', 'feasible', 'infeasible', 'unknown']).nullable(),
+  /** the last solved roadmap's net present value (万元); null when never solved */
+  objective: z.number().nullable(),
+  updatedAt: z.string(),
+});
+export type PortfolioPlan = z.infer<typeof PortfolioPlan>;
+
+export const PortfolioEnterprise = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionCode: z.string().nullable(),
+  /** the newest assessment, draft or submitted */
+  latestAssessment: PortfolioAssessment.nullable(),
+  assessmentCount: z.number().int(),
+  /** the most recently changed plan */
+  latestPlan: PortfolioPlan.nullable(),
+  planCount: z.number().int(),
+  /**
+   * the signed-in user's own role in this enterprise, or null. Only a member can open the enterprise's assessments
+   * and plans (after switching to it, POST /api/auth/organisation); the portfolio shows summaries only.
+   */
+  myRole: z.enum(ROLES).nullable(),
+});
+export type PortfolioEnterprise = z.infer<typeof PortfolioEnterprise>;
+
+export const LevelCount = z.object({
+  /** null: submitted without reaching a level (or a checklist, which has none) */
+  level: LevelRef.nullable(),
+  enterprises: z.number().int(),
+});
+
+export const ModelDistribution = z.object({
+  modelId: z.string(),
+  modelTitle: Text.nullable(),
+  /** enterprises with a submitted assessment of this model, each counted once at its latest submitted level */
+  levels: z.array(LevelCount),
+});
+export type ModelDistribution = z.infer<typeof ModelDistribution>;
+
+export const PortfolioTotals = z.object({
+  enterprises: z.number().int(),
+  /** enterprises with at least one submitted assessment */
+  diagnosed: z.number().int(),
+  /** enterprises with at least one plan */
+  planned: z.number().int(),
+  levelsByModel: z.array(ModelDistribution),
+});
+export type PortfolioTotals = z.infer<typeof PortfolioTotals>;
+
+export const Portfolio = z.object({
+  /** over the whole portfolio, whatever `q` and `limit` */
+  totals: PortfolioTotals,
+  /** enterprises matching `q`, by name, at most `limit` */
+  enterprises: z.array(PortfolioEnterprise),
+  /** how many enterprises match `q` */
+  matching: z.number().int(),
+  /** true when `matching` exceeds the enterprises listed: search by name to narrow */
+  truncated: z.boolean(),
+  limit: z.number().int(),
+});
+export type Portfolio = z.infer<typeof Portfolio>;

@@ -34,13 +34,16 @@ export const OrganisationList = z.object({
 });
 export type OrganisationList = z.infer<typeof OrganisationList>;
 
+/** An organisation's name: trimmed, 1 to ORGANISATION_NAME_MAX characters. */
+export const OrganisationName = z
+  .string('name is required')
+  .trim()
+  .min(1, 'name is required')
+  .max(ORGANISATION_NAME_MAX, `name has at most ${ORGANISATION_NAME_MAX} characters`);
+
 export const CreateOrganisation = z.object({
   kind: z.enum(CREATABLE_KINDS, `kind must be one of ${CREATABLE_KINDS.join(', ')}`),
-  name: z
-    .string('name is required')
-    .trim()
-    .min(1, 'name is required')
-    .max(ORGANISATION_NAME_MAX, `name has at most ${ORGANISATION_NAME_MAX} characters`),
+  name: OrganisationName,
   /** the organisation it belongs to; defaults to the session's organisation (the platform: top level) */
   parentId: z.uuid('parentId must be an organisation id').nullish(),
   regionCode: z
@@ -49,6 +52,19 @@ export const CreateOrganisation = z.object({
     .transform((v) => v || null),
 });
 export type CreateOrganisation = z.input<typeof CreateOrganisation>;
+
+/** Rename: the same rules for the name as at creation (unique among its siblings, without regard to case). */
+export const RenameOrganisation = z.object({ name: OrganisationName });
+export type RenameOrganisation = z.input<typeof RenameOrganisation>;
+
+/** 409 not_empty details: what an organisation that cannot be deleted still holds. */
+export const OrganisationHoldings = z.object({
+  members: z.number().int(),
+  childOrganisations: z.number().int(),
+  assessments: z.number().int(),
+  plans: z.number().int(),
+});
+export type OrganisationHoldings = z.infer<typeof OrganisationHoldings>;
 
 export const MemberView = z.object({
   userId: z.string(),
@@ -93,3 +109,11 @@ export type AddedMember = z.infer<typeof AddedMember>;
 
 export const ChangeRole = z.object({ role: z.enum(ROLES, `role must be one of ${ROLES.join(', ')}`) });
 export type ChangeRole = z.infer<typeof ChangeRole>;
+
+export const PasswordReset = z.object({
+  /** the member, now on the one-time password */
+  member: MemberView,
+  /** the new one-time password: returned once, only here, never stored in clear; to be changed at next sign-in */
+  oneTimePassword: z.string(),
+});
+export type PasswordReset = z.infer<typeof PasswordReset>;

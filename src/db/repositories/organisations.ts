@@ -1,6 +1,6 @@
-import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { memberships, organisations, sessions, users } from '../schema.ts';
+import { assessments, memberships, organisations, plans, sessions, users } from '../schema.ts';
 import type { Role } from '../schema.ts';
 import type { Organisation } from './accounts.ts';
 
@@ -37,11 +37,15 @@ export async function listOrganisations(
   return filtered.orderBy(asc(organisations.name));
 }
 
-/** The organisation under the same parent (or at top level) with this name, compared without case. */
+/**
+ * The organisation under the same parent (or at top level) with this name, compared without case; `exceptId` leaves
+ * one out (the organisation being renamed).
+ */
 export async function findSiblingByName(
   db: Db,
   parentId: string | null,
   name: string,
+  exceptId?: string,
 ): Promise<Organisation | undefined> {
   const [row] = await db
     .select()
@@ -50,6 +54,7 @@ export async function findSiblingByName(
       and(
         parentId === null ? isNull(organisations.parentId) : eq(organisations.parentId, parentId),
         sql`lower(${organisations.name}) = lower(${name})`,
+        exceptId === undefined ? undefined : ne(organisations.id, exceptId),
       ),
     )
     .limit(1);
@@ -129,4 +134,61 @@ export async function findOrganisationsByName(db: Db, name: string): Promise<Org
     .from(organisations)
     .where(sql`lower(${organisations.name}) = lower(${name})`)
     .orderBy(asc(organisations.createdAt));
+}
+
+export async function setOrganisationName(db: Db, id: string, name: string): Promise<void> {
+  await db.update(organisations).set({ name }).where(eq(organisations.id, id));
+}
+
+/**
+ * Lock the organisation's row until the transaction ends: a concurrent insert of a row that refers to it (an
+ * assessment, a plan, a membership) waits, then fails if the organisation was deleted. Undefined when it is gone.
+ */
+export async function lockOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id)).for('update');
+  return row;
+}
+
+/** What an organisation still holds, by the tables that refer to it. */
+export interface OrganisationHoldings {
+  members: number;
+  childOrganisations: number;
+  assessments: number;
+  plans: number;
+}
+
+export async function countHoldings(db: Db, id: string): Promise<OrganisationHoldings> {
+  const count = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
+  const n = sql<number>`count(*)::int`;
+  return {
+    members: await count(db.select({ n }).from(memberships).where(eq(memberships.orgId, id))),
+    childOrganisations: await count(
+      db.select({ n }).from(organisations).where(eq(organisations.parentId, id)),
+    ),
+    assessments: await count(db.select({ n }).from(assessments).where(eq(assessments.orgId, id))),
+    plans: await count(db.select({ n }).from(plans).where(eq(plans.orgId, id))),
+  };
+}
+
+/** Delete an organisation with its memberships and the sessions acting for it (the users remain). */
+export async function deleteOrganisationRow(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.orgId, id));
+  await db.delete(memberships).where(eq(memberships.orgId, id));
+  await db.delete(organisations).where(eq(organisations.id, id));
+}
+
+/** The organisations a user is a member of, whatever their role. */
+export async function listUserOrganisations(db: Db, userId: string): Promise<OrganisationRow[]> {
+  return db
+    .select(withMemberCount)
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.orgId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(organisations.name));
+}
+
+/** Give a user a new one-time password (to be changed at next sign-in) and end every session of theirs. */
+export async function setOneTimePassword(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId));
+  await db.delete(sessions).where(eq(sessions.userId, userId));
 }

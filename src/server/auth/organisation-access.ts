@@ -27,9 +27,84 @@ export function creatableKinds(kind: OrganisationKind): CreatableKind[] {
   }
 }
 
-/** Whether administrators of `manager` manage `target`. */
-export function manages(manager: Pick<OrganisationRow, 'id' | 'kind'>, target: OrganisationRow): boolean {
+/**
+ * Whether administrators of `manager` manage `target`: see its members, add, re-role and remove them, and rename
+ * it (an organisation's own admins, its parent's, and the platform's).
+ */
+export function manages(
+  manager: Pick<OrganisationRow, 'id' | 'kind'>,
+  target: Pick<OrganisationRow, 'id' | 'parentId'>,
+): boolean {
   return manager.kind === 'platform' || target.id === manager.id || target.parentId === manager.id;
+}
+
+/** Why a request is refused: the status and a message that says why. */
+export interface Refusal {
+  status: 400 | 403;
+  code: string;
+  message: string;
+}
+
+type OrgRef = Pick<OrganisationRow, 'id' | 'kind' | 'parentId'>;
+
+/**
+ * Why administrators of `manager` may not delete `target`, which they manage (an unmanaged one is not found):
+ * only its parent's administrators and the platform's delete an organisation, never the platform organisation
+ * and never the one the session acts for. Undefined when they may; whether it is empty is checked apart.
+ */
+export function deletionRefusal(manager: OrgRef, target: OrgRef): Refusal | undefined {
+  if (target.kind === 'platform') {
+    return { status: 403, code: 'forbidden', message: 'The platform organisation cannot be deleted' };
+  }
+  if (target.id === manager.id) {
+    return {
+      status: 403,
+      code: 'forbidden',
+      message: 'You cannot delete the organisation you are acting for; its parent organisation can',
+    };
+  }
+  if (manager.kind !== 'platform' && target.parentId !== manager.id) {
+    return {
+      status: 403,
+      code: 'forbidden',
+      message: 'Only the administrators of its parent organisation or of the platform can delete it',
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Why the session user (`actorUserId`, an administrator of `manager`) may not reset the password of `targetUserId`,
+ * a member of `targetOrganisations` (all of them, whatever the role). Nobody resets their own this way (they
+ * change it); the platform's administrators reset anyone's; any other administrator only that of a user whose every
+ * membership is in an organisation they manage — else a provider's admin could take over an account that is also,
+ * say, an authority's admin. Undefined when they may.
+ */
+export function passwordResetRefusal(
+  manager: OrgRef,
+  actorUserId: string,
+  targetUserId: string,
+  targetOrganisations: readonly OrgRef[],
+): Refusal | undefined {
+  if (actorUserId === targetUserId) {
+    return {
+      status: 400,
+      code: 'own_password',
+      message: 'You cannot reset your own password; change it under your account instead',
+    };
+  }
+  if (manager.kind === 'platform') return undefined;
+  const elsewhere = targetOrganisations.filter((o) => !manages(manager, o)).length;
+  if (elsewhere > 0) {
+    return {
+      status: 403,
+      code: 'member_elsewhere',
+      message:
+        `This user is also a member of ${elsewhere} organisation${elsewhere === 1 ? '' : 's'} you do not ` +
+        'manage; only the platform administrator can reset their password',
+    };
+  }
+  return undefined;
 }
 
 /** The session's organisation, refusing with 403 unless the session user is one of its administrators. */

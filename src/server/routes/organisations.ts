@@ -1,19 +1,38 @@
 /**
- * 组织与成员 — organisations: list those the session's organisation manages and create new ones. Only
+ * 组织与成员 — organisations: list those the session's organisation manages, create, rename and delete them. Only
  * administrators; an authority creates pilot enterprises and service providers, a provider or an association
- * creates enterprises, the platform creates any kind anywhere, an enterprise creates none.
+ * creates enterprises, the platform creates any kind anywhere, an enterprise creates none. An organisation is
+ * renamed by its own, its parent's or the platform's admins, deleted (when empty) by its parent's or the platform's.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { CreateOrganisation, OrganisationList, OrganisationView } from '../../contracts/organisations.ts';
+import { z } from 'zod';
+import {
+  CreateOrganisation,
+  OrganisationList,
+  OrganisationView,
+  RenameOrganisation,
+} from '../../contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
 import { listOrganisations } from '../../db/repositories/organisations.ts';
-import { forbidden } from '../app-error.ts';
+import { AppError, forbidden } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
-import { creatableKinds, requireOrganisationAdmin } from '../auth/organisation-access.ts';
-import { createOrganisationChecked, presentOrganisation } from '../use-cases/organisations.ts';
+import {
+  creatableKinds,
+  deletionRefusal,
+  requireManagedOrganisation,
+  requireOrganisationAdmin,
+} from '../auth/organisation-access.ts';
+import {
+  createOrganisationChecked,
+  deleteEmptyOrganisation,
+  presentOrganisation,
+  renameOrganisation,
+} from '../use-cases/organisations.ts';
 import { ErrorResponse } from './error-response.ts';
 
 const tags = ['organisations'];
+const OrgParams = z.object({ orgId: z.uuid('orgId must be an organisation id') });
+const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
 export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
   return async (app) => {
@@ -70,6 +89,52 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
         }
         const created = await createOrganisationChecked(db, { kind, name, parentId, regionCode });
         return reply.status(201).send(presentOrganisation(created));
+      },
+    );
+
+    app.patch(
+      '/api/organisations/:orgId',
+      {
+        schema: {
+          tags,
+          summary: 'Rename an organisation you manage (your own, a child of it; the platform: any)',
+          description:
+            'The same rules as at creation: trimmed, 1 to 200 characters, unique without regard to case among ' +
+            'the organisations with the same parent (409 duplicate_name).',
+          params: OrgParams,
+          body: RenameOrganisation,
+          response: { 200: OrganisationView, ...errors },
+        },
+      },
+      async (request) => {
+        const session = await requireSession(db, request);
+        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
+        return presentOrganisation(await renameOrganisation(db, target.id, request.body.name));
+      },
+    );
+
+    app.delete(
+      '/api/organisations/:orgId',
+      {
+        schema: {
+          tags,
+          summary: 'Delete an empty child organisation (the platform: any but itself)',
+          description:
+            "Only its parent's administrators or the platform's; never the platform organisation nor the one the " +
+            'session acts for (403). It must hold no child organisations, assessments or plans (409 not_empty, ' +
+            'with the counts in details); its memberships and the sessions acting for it go with it, its users ' +
+            'remain.',
+          params: OrgParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const session = await requireSession(db, request);
+        const { manager, target } = await requireManagedOrganisation(db, session, request.params.orgId);
+        const refusal = deletionRefusal(manager, target);
+        if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
+        await deleteEmptyOrganisation(db, target.id);
+        return reply.status(204).send(null);
       },
     );
   };

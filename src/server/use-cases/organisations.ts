@@ -1,7 +1,8 @@
 /**
  * 组织与成员 use cases, shared by the API (which authorises first) and the CLI (run by whoever holds the database):
- * create an organisation with a name unique among its siblings; add, re-role and remove members without ever leaving
- * an organisation without an administrator. Each writes all its rows in one transaction or none.
+ * create or rename an organisation with a name unique among its siblings, delete an empty one; add, re-role and
+ * remove members without ever leaving an organisation without an administrator; give a user a new one-time
+ * password. Each writes all its rows in one transaction or none.
  */
 import type { CreatableKind, MemberView, OrganisationView } from '../../contracts/organisations.ts';
 import type { Role } from '../../contracts/auth.ts';
@@ -11,16 +12,23 @@ import {
   createOrganisation,
   createUser,
   findUserByEmail,
+  findUserById,
 } from '../../db/repositories/accounts.ts';
 import {
   countAdmins,
+  countHoldings,
+  deleteOrganisationRow,
   findMember,
   findOrganisation,
   findSiblingByName,
   lockForTransaction,
+  lockOrganisation,
   removeMembership,
+  setOneTimePassword,
+  setOrganisationName,
   setMembershipRole,
   type MemberRow,
+  type OrganisationHoldings,
   type OrganisationRow,
 } from '../../db/repositories/organisations.ts';
 import { AppError, notFound } from '../app-error.ts';
@@ -49,29 +57,98 @@ export interface NewOrganisation {
   regionCode: string | null;
 }
 
+const namesKey = (parentId: string | null) => `organisation-names:${parentId ?? 'top'}`;
+
+/** 409 duplicate_name when another organisation under `parentId` has the name (without regard to case). */
+async function requireFreeName(tx: Db, parentId: string | null, name: string, exceptId?: string) {
+  const taken = await findSiblingByName(tx, parentId, name, exceptId);
+  if (taken) {
+    throw new AppError(
+      409,
+      'duplicate_name',
+      `An organisation named "${taken.name}" already exists ${parentId ? 'under this parent' : 'at top level'}`,
+      { field: 'name', existingId: taken.id },
+    );
+  }
+}
+
 /** Create an organisation; 404 when the parent does not exist, 409 when a sibling already has the name. */
 export async function createOrganisationChecked(db: Db, input: NewOrganisation): Promise<OrganisationRow> {
   const name = input.name.trim();
   const id = await db.transaction(async (tx) => {
-    await lockForTransaction(tx, `organisation-names:${input.parentId ?? 'top'}`);
+    await lockForTransaction(tx, namesKey(input.parentId));
     if (input.parentId !== null && !(await findOrganisation(tx, input.parentId))) {
       throw notFound('Parent organisation', { field: 'parentId' });
     }
-    const taken = await findSiblingByName(tx, input.parentId, name);
-    if (taken) {
-      throw new AppError(
-        409,
-        'duplicate_name',
-        `An organisation named "${taken.name}" already exists ${input.parentId ? 'under this parent' : 'at top level'}`,
-        { field: 'name', existingId: taken.id },
-      );
-    }
+    await requireFreeName(tx, input.parentId, name);
     const created = await createOrganisation(tx, { ...input, name });
     return created.id;
   });
   const row = await findOrganisation(db, id);
   if (!row) throw new Error(`organisation ${id} vanished after its creation`);
   return row;
+}
+
+/** Rename an organisation (trimmed); 404 when it does not exist, 409 when a sibling already has the name. */
+export async function renameOrganisation(db: Db, id: string, newName: string): Promise<OrganisationRow> {
+  const name = newName.trim();
+  await db.transaction(async (tx) => {
+    const current = await findOrganisation(tx, id);
+    if (!current) throw notFound('Organisation');
+    await lockForTransaction(tx, namesKey(current.parentId));
+    await requireFreeName(tx, current.parentId, name, id);
+    await setOrganisationName(tx, id, name);
+  });
+  const row = await findOrganisation(db, id);
+  if (!row) throw notFound('Organisation');
+  return row;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** What keeps an organisation from being deleted, in words; undefined when nothing does. */
+export function blockingHoldings(held: OrganisationHoldings): string | undefined {
+  const parts = [
+    held.childOrganisations > 0 &&
+      plural(held.childOrganisations, 'child organisation', 'child organisations'),
+    held.assessments > 0 && plural(held.assessments, 'assessment', 'assessments'),
+    held.plans > 0 && plural(held.plans, 'plan', 'plans'),
+  ].filter((p): p is string => typeof p === 'string');
+  if (parts.length === 0) return undefined;
+  const listed = parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return `It still holds ${listed}; only an organisation without child organisations, assessments or plans can be deleted`;
+}
+
+/**
+ * Delete an organisation that holds no child organisations, assessments or plans (409 not_empty, naming what it
+ * holds), with its memberships and the sessions acting for it; its users remain. One transaction: the row is
+ * locked first, so a concurrent insert of an assessment or plan either counts or fails.
+ */
+export async function deleteEmptyOrganisation(db: Db, id: string): Promise<OrganisationHoldings> {
+  return db.transaction(async (tx) => {
+    await lockForTransaction(tx, namesKey(id)); // no child is created meanwhile
+    await lockForTransaction(tx, `members:${id}`);
+    if (!(await lockOrganisation(tx, id))) throw notFound('Organisation');
+    const held = await countHoldings(tx, id);
+    const blocking = blockingHoldings(held);
+    if (blocking) throw new AppError(409, 'not_empty', blocking, held);
+    await deleteOrganisationRow(tx, id);
+    return held;
+  });
+}
+
+/**
+ * Give a user a new random one-time password, to be changed at next sign-in, and end all their sessions. Returns
+ * the password: shown once, stored only hashed. 404 when there is no such user.
+ */
+export async function resetPassword(db: Db, userId: string): Promise<string> {
+  const oneTimePassword = generatePassword();
+  const passwordHash = await hashPassword(oneTimePassword);
+  await db.transaction(async (tx) => {
+    if (!(await findUserById(tx, userId))) throw notFound('User');
+    await setOneTimePassword(tx, userId, passwordHash);
+  });
+  return oneTimePassword;
 }
 
 export interface NewMember {

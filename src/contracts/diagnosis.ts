@@ -123,9 +123,20 @@ export type Answer = z.infer<typeof Answer>;
 export const Assignment = z.object({
   sectionId: z.string(),
   respondentRole: z.enum(RESPONDENT_ROLES),
+  /** the named colleague who answers the section, a member of the assessment's organisation */
   userId: z.string().nullable(),
+  /** that colleague's display name (null when nobody is named, or the user is gone) */
+  userName: z.string().nullable(),
 });
 export type Assignment = z.infer<typeof Assignment>;
+
+/** A member of the assessment's organisation a section can be assigned to (never anyone of another organisation). */
+export const AssignableMember = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  email: z.string(),
+});
+export type AssignableMember = z.infer<typeof AssignableMember>;
 
 export const AssessmentEvent = z.object({
   id: z.string(),
@@ -153,6 +164,8 @@ export const AssessmentDetail = z.object({
   assessment: AssessmentSummary,
   answers: z.array(Answer),
   assignments: z.array(Assignment),
+  /** the organisation's members, whom a section can be assigned to */
+  assignableMembers: z.array(AssignableMember),
   events: z.array(AssessmentEvent),
   evidence: z.array(Evidence),
   /** whether the signed-in user may change it (editor or admin) */
@@ -170,7 +183,8 @@ export const SaveAssignments = z.object({
     z.object({
       sectionId: z.string().min(1),
       respondentRole: z.enum(RESPONDENT_ROLES),
-      userId: z.string().uuid().nullable().default(null),
+      /** a member of the assessment's organisation (400 naming the section otherwise); null or absent: nobody named */
+      userId: z.uuid('userId must be a user id').nullable().default(null),
     }),
   ),
 });

@@ -398,8 +398,70 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
       ).statusCode,
     ).toBe(400);
     expect((await as(cio).get(`/api/assessments/${c.id}`)).json<AssessmentDetail>().assignments).toEqual([
-      { sectionId: ics.parts[0]!.id, respondentRole: 'frontline', userId: null },
+      { sectionId: ics.parts[0]!.id, respondentRole: 'frontline', userId: null, userName: null },
     ]);
+  });
+
+  it("assigns a section to a named member of the organisation, and refuses anyone else's with 400 naming the section", async () => {
+    const a = await create(cio, { modelId: SME, title: 'field diagnosis' });
+    const me = async (cookie: string) =>
+      (await as(cookie).get('/api/auth/me')).json<{ user: { id: string; displayName: string } }>().user;
+    const consultant = await me(await api.signIn('consultant@demo.tupu.local'));
+    const outsider = await me(cdo);
+    const sme = api.packs.models.get(SME)!;
+    if (sme.family !== 'points') throw new Error('sme is a points model');
+    const [first, second] = sme.dimensions.map((d) => d.id);
+
+    // a viewer reads whom a section can go to: the organisation's members only
+    const before = (await as(viewer).get(`/api/assessments/${a.id}`)).json<AssessmentDetail>();
+    const members = before.assignableMembers.map((m) => m.userId);
+    expect(members).toContain(consultant.id);
+    expect(members).not.toContain(outsider.id);
+
+    const ok = await as(cio).put(`/api/assessments/${a.id}/assignments`, {
+      assignments: [
+        { sectionId: first, respondentRole: 'department_head', userId: consultant.id },
+        { sectionId: second, respondentRole: 'manager' },
+      ],
+    });
+    expect(ok.statusCode, ok.body).toBe(204);
+    const saved = [
+      {
+        sectionId: first,
+        respondentRole: 'department_head',
+        userId: consultant.id,
+        userName: consultant.displayName,
+      },
+      { sectionId: second, respondentRole: 'manager', userId: null, userName: null },
+    ].sort((x, y) => (x.sectionId! < y.sectionId! ? -1 : 1));
+    expect((await as(viewer).get(`/api/assessments/${a.id}`)).json<AssessmentDetail>().assignments).toEqual(
+      saved,
+    );
+
+    // a user of another organisation: 400 naming the section, and the stored assignments stay as they were
+    const refused = await as(cio).put(`/api/assessments/${a.id}/assignments`, {
+      assignments: [
+        { sectionId: first, respondentRole: 'manager' },
+        { sectionId: second, respondentRole: 'frontline', userId: outsider.id },
+      ],
+    });
+    expect(refused.statusCode).toBe(400);
+    const error = refused.json<{ error: { message: string; details: unknown } }>().error;
+    expect(error.message).toContain(`section "${second}"`);
+    expect(error.message).toContain('not a member');
+    expect(error.details).toEqual({ sections: [{ sectionId: second, userId: outsider.id }] });
+    const stored = await queryRows<{ section_id: string; respondent_role: string; user_id: string | null }>(
+      api.database.db,
+      sql`select section_id, respondent_role, user_id from assessment_assignments where assessment_id = ${a.id} order by section_id`,
+    );
+    expect(stored).toEqual(
+      saved.map((x) => ({ section_id: x.sectionId, respondent_role: x.respondentRole, user_id: x.userId })),
+    );
+    // a user id that is no id at all is refused by the schema
+    const garbled = await as(cio).put(`/api/assessments/${a.id}/assignments`, {
+      assignments: [{ sectionId: first, respondentRole: 'manager', userId: 'someone' }],
+    });
+    expect(garbled.statusCode).toBe(400);
   });
 
   it('renders the diagnosis report as Word and PDF, for this organisation only', async () => {

@@ -166,10 +166,23 @@ export async function verifyAnswer(
     });
 }
 
-export async function listAssignments(db: Db, orgId: string, assessmentId: string): Promise<AssignmentRow[]> {
+/** The section assignments of an assessment, each with the display name of the user it names (null for none). */
+export async function listAssignments(
+  db: Db,
+  orgId: string,
+  assessmentId: string,
+): Promise<(AssignmentRow & { userName: string | null })[]> {
   return db
-    .select()
+    .select({
+      orgId: assessmentAssignments.orgId,
+      assessmentId: assessmentAssignments.assessmentId,
+      sectionId: assessmentAssignments.sectionId,
+      respondentRole: assessmentAssignments.respondentRole,
+      userId: assessmentAssignments.userId,
+      userName: users.displayName,
+    })
     .from(assessmentAssignments)
+    .leftJoin(users, eq(users.id, assessmentAssignments.userId))
     .where(and(eq(assessmentAssignments.orgId, orgId), eq(assessmentAssignments.assessmentId, assessmentId)))
     .orderBy(asc(assessmentAssignments.sectionId));
 }

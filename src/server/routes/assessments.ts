@@ -16,6 +16,7 @@ import {
   type AssessmentProfile,
 } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
+import { listMembers } from '../../db/repositories/organisations.ts';
 import {
   createAssessment,
   findPreviousSubmitted,
@@ -156,9 +157,10 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
       },
       async (request) => {
         const { session, row, index, profile } = await load(request, request.params.id, 'read');
-        const [answers, assignments, events, evidence, role] = await Promise.all([
+        const [answers, assignments, members, events, evidence, role] = await Promise.all([
           listAnswers(db, session.orgId, row.id),
           listAssignments(db, session.orgId, row.id),
+          listMembers(db, session.orgId),
           listEvents(db, session.orgId, row.id),
           listEvidence(db, session.orgId, row.id),
           sessionRole(db, session),
@@ -170,7 +172,11 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
             sectionId: a.sectionId,
             respondentRole: a.respondentRole,
             userId: a.userId,
+            userName: a.userName,
           })),
+          assignableMembers: members
+            .map((m) => ({ userId: m.userId, displayName: m.displayName, email: m.email }))
+            .sort((x, y) => x.displayName.localeCompare(y.displayName, 'zh-CN')),
           events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
           evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })),
           canWrite: canWrite(role),
@@ -206,7 +212,10 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         schema: {
           tags: ['diagnosis'],
           summary:
-            'Assign sections to respondent roles (企业管理者 / 部门负责人 / 一线人员); replaces the list',
+            'Assign sections to respondent roles (企业管理者 / 部门负责人 / 一线人员), optionally to a named member; replaces the list',
+          description:
+            "A named user (userId) must be a member of the assessment's organisation: otherwise 400 naming the " +
+            'section, and nothing is stored.',
           params: Id,
           body: SaveAssignments,
           response: { 204: z.null() },
@@ -225,6 +234,15 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
           if (seen.has(a.sectionId)) throw badRequest(`section "${a.sectionId}" is assigned twice`);
           seen.add(a.sectionId);
         }
+        const members = new Set((await listMembers(db, session.orgId)).map((m) => m.userId));
+        const strangers = request.body.assignments.filter((a) => a.userId !== null && !members.has(a.userId));
+        const first = strangers[0];
+        if (first)
+          throw badRequest(
+            `section "${first.sectionId}": user ${first.userId ?? ''} is not a member of this organisation` +
+              `${strangers.length > 1 ? ` (and ${strangers.length - 1} more)` : ''}; nothing was saved`,
+            { sections: strangers.map((a) => ({ sectionId: a.sectionId, userId: a.userId })) },
+          );
         await replaceAssignments(db, session.orgId, row.id, request.body.assignments);
         return reply.status(204).send(null);
       },

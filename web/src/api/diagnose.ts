@@ -7,10 +7,12 @@ import type {
   AssessmentMode,
   AssessmentProfile,
   AssessmentSummary,
+  AssignableMember,
   Assignment,
   Evidence,
   ModelSummary,
   ResultResponse,
+  SaveAssignments,
   Section,
 } from '../../../src/contracts/diagnosis.ts';
 import type { ErrorBody } from '../../../src/contracts/auth.ts';
@@ -24,6 +26,7 @@ export type {
   AssessmentDetail,
   AssessmentMode,
   AssessmentSummary,
+  AssignableMember,
   Assignment,
   Evidence,
   IndicatorSystem,
@@ -31,6 +34,9 @@ export type {
   ResultResponse,
   Section,
 };
+
+/** One section assignment as the form saves it: a respondent role, optionally a named member. */
+export type AssignmentInput = SaveAssignments['assignments'][number];
 
 export interface ModelDetail {
   summary: ModelSummary;
@@ -137,7 +143,7 @@ export function useAssessmentActions(id: string) {
       ...after,
     }),
     assign: useMutation({
-      mutationFn: (assignments: Assignment[]) =>
+      mutationFn: (assignments: AssignmentInput[]) =>
         api<void>(`/api/assessments/${id}/assignments`, { method: 'PUT', body: { assignments } }),
       ...after,
     }),

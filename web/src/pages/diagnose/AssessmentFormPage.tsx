@@ -10,7 +10,9 @@ import {
   Alert,
   App,
   Button,
+  Checkbox,
   Collapse,
+  Empty,
   Input,
   Modal,
   Progress,
@@ -33,12 +35,15 @@ import {
   useAssessmentActions,
   useModel,
   type AnswerValue,
-  type Assignment,
+  type AssignmentInput,
 } from '../../api/diagnose.ts';
 import { ApiError } from '../../api/client.ts';
+import { useMe } from '../../api/session.ts';
 import { sectionGroups } from './form-items.ts';
 import { ItemCard } from './ItemCard.tsx';
 import { formatDate, useText } from './diagnose-ui.ts';
+import { AssigneeTag, SectionAssignment } from './SectionAssignment.tsx';
+import { filterSections } from './section-filter.ts';
 import { useAutosave, type SaveState } from './useAutosave.ts';
 
 /** The answer form: sections → groups → items, autosaved; evidence, verification, submit and reopen. */
@@ -55,6 +60,8 @@ export function AssessmentFormPage() {
   const autosave = useAutosave(id);
   const [answers, setAnswers] = useState<Record<string, AnswerValue | null> | null>(null);
   const [role, setRole] = useState<RespondentRole | 'all'>('all');
+  const [mine, setMine] = useState(false);
+  const me = useMe().data?.user.id;
   const [reopening, setReopening] = useState(false);
 
   // local answers start from the server's and are then edited here (saved by autosave)
@@ -106,16 +113,16 @@ export function AssessmentFormPage() {
   const stored = new Map(loaded.answers.map((x) => [x.itemId, x]));
   const isAnswered = (itemId: string) =>
     (answers[itemId] ?? null) !== null || stored.get(itemId)?.verification === 'corrected';
-  const sections = model.data.sections.filter(
-    (s) => role === 'all' || assignments.get(s.id)?.respondentRole === role,
-  );
+  const sections = filterSections(model.data.sections, assignments, { role, mine }, me);
   const allItems = model.data.sections.flatMap((s) => s.items);
   const answeredCount = allItems.filter((it) => isAnswered(it.id)).length;
   const evidenceOf = (itemId: string) => loaded.evidence.filter((e) => e.itemId === itemId);
 
-  const assign = (sectionId: string, r: RespondentRole | undefined) => {
-    const next: Assignment[] = [...assignments.values()].filter((x) => x.sectionId !== sectionId);
-    if (r) next.push({ sectionId, respondentRole: r, userId: null });
+  const assign = (sectionId: string, to: Omit<AssignmentInput, 'sectionId'> | null) => {
+    const next: AssignmentInput[] = [...assignments.values()]
+      .filter((x) => x.sectionId !== sectionId)
+      .map(({ sectionId: id, respondentRole, userId }) => ({ sectionId: id, respondentRole, userId }));
+    if (to) next.push({ sectionId, ...to });
     actions.assign.mutate(next, { onError: (err) => void message.error(err.message) });
   };
 
@@ -225,6 +232,9 @@ export function AssessmentFormPage() {
             ...RESPONDENT_ROLES.map((r) => ({ value: r, label: t(`diagnose.roles.${r}`) })),
           ]}
         />
+        <Checkbox checked={mine} onChange={(e) => setMine(e.target.checked)}>
+          {t('diagnose.assignedToMe')}
+        </Checkbox>
         <Button icon={<BarChartOutlined />} onClick={() => void openResults()}>
           {t('diagnose.results')}
         </Button>
@@ -270,11 +280,14 @@ export function AssessmentFormPage() {
         <Alert type="warning" showIcon message={t('diagnose.readOnly')} style={{ marginBottom: 12 }} />
       )}
 
+      {sections.length === 0 && mine && (
+        <Empty description={t('diagnose.nothingAssignedToMe')} style={{ margin: '24px 0' }} />
+      )}
       <Collapse
         defaultActiveKey={sections[0] ? [sections[0].id] : []}
         items={sections.map((s) => {
           const done = s.items.filter((it) => isAnswered(it.id)).length;
-          const assigned = assignments.get(s.id)?.respondentRole;
+          const assigned = assignments.get(s.id);
           return {
             key: s.id,
             label: (
@@ -284,22 +297,17 @@ export function AssessmentFormPage() {
                   {done}/{s.items.length}
                 </Typography.Text>
                 {done === s.items.length && <CheckCircleFilled style={{ color: '#52c41a' }} />}
+                <AssigneeTag assignment={assigned} me={me} />
               </Space>
             ),
             extra: (
-              <span onClick={(e) => e.stopPropagation()}>
-                <Select
-                  size="small"
-                  aria-label={`${t('diagnose.assignTo')} ${tx(s.name)}`}
-                  disabled={!editable}
-                  allowClear
-                  placeholder={t('diagnose.unassigned')}
-                  value={assigned}
-                  onChange={(r?: RespondentRole) => assign(s.id, r)}
-                  style={{ width: 130 }}
-                  options={RESPONDENT_ROLES.map((r) => ({ value: r, label: t(`diagnose.roles.${r}`) }))}
-                />
-              </span>
+              <SectionAssignment
+                sectionName={tx(s.name)}
+                assignment={assigned}
+                members={loaded.assignableMembers}
+                editable={editable}
+                onChange={(to) => assign(s.id, to)}
+              />
             ),
             children: sectionGroups(model.data.model, s).map((g, gi) => (
               <div key={gi} style={{ marginBottom: 8 }}>

@@ -1,5 +1,6 @@
 import { planEn } from '../pages/plan/messages-en.ts';
 import { organisationEn } from '../pages/organisation/messages-en.ts';
+import { portfolioEn } from '../pages/home/messages-en.ts';
 import type { Messages } from './zh.ts';
 
 export const en: Messages = {
@@ -60,7 +61,8 @@ export const en: Messages = {
     noAssessment: 'No submitted diagnosis yet.',
     noPlan: 'No plan yet.',
     noLevel: 'below level 1',
-    npvUnit: '10k CNY roadmap NPV',
+    npvUnit: '10k CNY',
+    npvLabel: 'Roadmap NPV',
   },
   empty: {
     title: '{{feature}} is not available yet',
@@ -266,5 +268,6 @@ export const en: Messages = {
   },
   plan: planEn,
   organisation: organisationEn,
+  portfolio: portfolioEn,
   notFound: { title: 'Page not found', back: 'Back to overview' },
 };

@@ -1,5 +1,6 @@
 import { planZh } from '../pages/plan/messages-zh.ts';
 import { organisationZh } from '../pages/organisation/messages-zh.ts';
+import { portfolioZh } from '../pages/home/messages-zh.ts';
 
 export const zh = {
   app: { name: '图谱', tagline: '制造业企业数字化转型' },
@@ -59,7 +60,8 @@ export const zh = {
     noAssessment: '还没有提交的诊断。',
     noPlan: '还没有规划。',
     noLevel: '未达一级',
-    npvUnit: '万元 路线图净现值',
+    npvUnit: '万元',
+    npvLabel: '路线图净现值',
   },
   empty: {
     title: '{{feature}}尚未开放',
@@ -260,6 +262,7 @@ export const zh = {
   },
   plan: planZh,
   organisation: organisationZh,
+  portfolio: portfolioZh,
   notFound: { title: '页面不存在', back: '返回总览' },
 };
 export type Messages = typeof zh;

@@ -1,0 +1,23 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Portfolio } from '../../../src/contracts/portfolio.ts';
+import { api } from './client.ts';
+
+export type {
+  ModelDistribution,
+  Portfolio,
+  PortfolioAssessment,
+  PortfolioEnterprise,
+  PortfolioPlan,
+} from '../../../src/contracts/portfolio.ts';
+
+/**
+ * The enterprises the session's organisation looks after (administrators of a provider, authority, association or
+ * the platform), those whose name contains `q`; the previous answer stays shown while a new search loads.
+ */
+export const usePortfolio = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['portfolio', q],
+    queryFn: () => api<Portfolio>(`/api/portfolio${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+    enabled,
+    placeholderData: keepPreviousData,
+  });

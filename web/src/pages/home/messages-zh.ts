@@ -1,0 +1,51 @@
+/** 企业总览 (the home page's portfolio of enterprises) messages, Chinese. Included in web/src/i18n/zh.ts as `portfolio`. */
+export const portfolioZh = {
+  title: '企业总览',
+  intro: {
+    service_provider: '贵机构服务的企业（在“组织与成员”中建立在本机构之下的企业）及其最近一次诊断和规划。',
+    authority: '本地区直属的试点企业及其最近一次诊断和规划。服务商名下的企业由服务商自己查看。',
+    association: '本协会的会员企业及其最近一次诊断和规划。',
+    platform: '平台上的全部企业及其最近一次诊断和规划。',
+  },
+  adminsOnly: '企业总览仅向本组织的管理员开放。',
+  loadFailed: '企业总览加载失败：{{message}}',
+  stats: {
+    enterprises: '企业',
+    diagnosed: '已提交诊断',
+    planned: '已有规划',
+    ofTotal: '/ {{total}}',
+    levels: '等级分布（各企业最近一次提交的诊断）',
+    noLevel: '未达一级',
+    enterprisesCount: '{{count}} 家',
+  },
+  search: '按企业名称搜索',
+  truncated: '按名称排序仅显示前 {{shown}} 家（共 {{matching}} 家符合），请按名称搜索以缩小范围。',
+  noMatch: '没有名称包含“{{q}}”的企业',
+  columns: {
+    name: '企业',
+    diagnosis: '最近一次诊断',
+    assessments: '诊断次数',
+    plan: '最近一次规划',
+    plans: '规划数',
+    updated: '诊断日期',
+  },
+  draft: '草稿',
+  noAssessment: '尚未诊断',
+  noPlan: '尚无规划',
+  notSolved: '未求解',
+  npv: '净现值 {{value}} 万元',
+  open: '打开',
+  openHint: '将切换到该企业后打开',
+  notMember: '您不是该企业的成员，只能看到摘要',
+  empty: {
+    title: '还没有企业',
+    service_provider:
+      '先在“组织与成员”中建立您服务的企业并邀请其负责人；再加入该企业、切换过去，开始第一次诊断。',
+    authority:
+      '先在“组织与成员”中建立本地区的试点企业并邀请其负责人；企业提交诊断、制定规划后，会在这里汇总。',
+    association: '先在“组织与成员”中建立会员企业并邀请其负责人；企业提交诊断、制定规划后，会在这里汇总。',
+    platform: '先在“组织与成员”中建立企业（或主管部门、服务商）并邀请其负责人。',
+    organisations: '去建立企业',
+    diagnose: '了解诊断',
+  },
+};

@@ -6,7 +6,7 @@ import { openDatabase } from '../../db/client.ts';
 import { findUserByEmail, listMemberships } from '../../db/repositories/accounts.ts';
 import { verifyPassword } from '../../server/auth/password.ts';
 
-describe('tupu org add / user add', () => {
+describe('tupu org add / user add / user reset-password', () => {
   const dir = useTempDir('tupu-accounts-cli-');
   /** the real CLI on this test's data folder, never on a PostgreSQL server the environment may name */
   const tupu = (...args: string[]) =>
@@ -14,7 +14,7 @@ describe('tupu org add / user add', () => {
       env: { TUPU_DATA_DIR: dir, TUPU_ADMIN_PASSWORD: 'admin-password-for-tests', DATABASE_URL: undefined },
     });
 
-  // five CLI processes, each starting the embedded database: about 35 s on an idle 2-core machine, twice that when
+  // seven CLI processes, each starting the embedded database: about 50 s on an idle 2-core machine, twice that when
   // other work shares it (hence the long timeout)
   it('sets up an authority, a pilot enterprise under it and its admin with a working one-time password', async () => {
     const orgAdd = (kind: string, name: string, ...more: string[]) =>
@@ -54,5 +54,23 @@ describe('tupu org add / user add', () => {
     } finally {
       await database.close();
     }
-  }, 120_000);
+
+    const unknown = tupu('user', 'reset-password', 'nobody@x.cn');
+    expect(unknown.status).not.toBe(0);
+    expect(unknown.stderr).toContain('no user with the email nobody@x.cn');
+    const reset = tupu('user', 'reset-password', ' LEAD@x.cn ');
+    expect(reset.status, reset.stderr).toBe(0);
+    const next = /one-time password[^:]*: (\S+)/.exec(reset.stdout)?.[1] ?? '';
+    expect(next).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect(next).not.toBe(password);
+    const after = await openDatabase({ dataDir: join(dir, 'pglite') });
+    try {
+      const stored = await findUserByEmail(after.db, 'lead@x.cn');
+      expect(stored?.mustChangePassword).toBe(true);
+      expect(await verifyPassword(next, stored?.passwordHash ?? '')).toBe(true);
+      expect(await verifyPassword(password, stored?.passwordHash ?? '')).toBe(false);
+    } finally {
+      await after.close();
+    }
+  }, 180_000);
 });

@@ -1,5 +1,5 @@
 /**
- * Headless setup of a pilot: `tupu org add|list` and `tupu user add`, on the same database as `tupu serve`
+ * Headless setup of a pilot: `tupu org add|list` and `tupu user add|reset-password`, on the same database as `tupu serve`
  * (DATABASE_URL, or the embedded PGlite in --data / TUPU_DATA_DIR). Whoever can run this holds the database, so
  * no role is checked; the same rules as the API hold otherwise (unique names among siblings, one-time passwords).
  */
@@ -16,7 +16,8 @@ import {
   type OrganisationRow,
 } from '../../db/repositories/organisations.ts';
 import { AppError } from '../../server/app-error.ts';
-import { addMember, createOrganisationChecked } from '../../server/use-cases/organisations.ts';
+import { addMember, createOrganisationChecked, resetPassword } from '../../server/use-cases/organisations.ts';
+import { findUserByEmail } from '../../db/repositories/accounts.ts';
 import { CliError } from '../cli-error.ts';
 import { bootstrapPlatformAdmin } from '../../server/auth/platform-admin-bootstrap.ts';
 
@@ -79,7 +80,7 @@ export function registerAccounts(program: Command): void {
 
   const user = program
     .command('user')
-    .description('users: add one to an organisation (headless pilot setup)');
+    .description('users: add one to an organisation, reset a password (headless pilot setup)');
   user
     .command('add')
     .description(
@@ -106,6 +107,26 @@ export function registerAccounts(program: Command): void {
           );
         }
         process.stdout.write(lines.join('\n') + '\n');
+      });
+    });
+  user
+    .command('reset-password')
+    .description(
+      'give a user a new one-time password, printed once and to be changed at next sign-in; all their sessions ' +
+        `end. ${EMBEDDED_NOTE}`,
+    )
+    .argument('<email>', "the user's email address")
+    .option(...DATA_OPTION)
+    .action(async (email: string, opts: { data?: string }) => {
+      const address = email.trim().toLowerCase();
+      await withDatabase(opts.data, async (database) => {
+        const found = await findUserByEmail(database.db, address);
+        if (!found) throw new CliError(`no user with the email ${address}`);
+        const oneTimePassword = await resetPassword(database.db, found.id);
+        process.stdout.write(
+          `reset the password of ${found.email} (${found.displayName}); their sessions have ended\n` +
+            `  one-time password (shown only now; it must be changed at next sign-in): ${oneTimePassword}\n`,
+        );
       });
     });
 }

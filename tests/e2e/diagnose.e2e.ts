@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useWebTest } from '../support/web-test.ts';
 
+interface Person {
+  id: string;
+  displayName: string;
+}
+
 // Needs the built web app: npm run build:web
 describe('diagnose pages', () => {
   const web = useWebTest();
@@ -67,6 +72,74 @@ describe('diagnose pages', () => {
       .toBe('true');
     await expect.poll(() => page.getByTestId('todo').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('next-level').textContent()).toContain('达到 一级');
+    await page.close();
+  });
+
+  it('assigns a section to a named member on a tablet, shows the name on it, and filters to the sections assigned to me', async () => {
+    const page = await web.signedInPage('cio@demo.tupu.local', {
+      viewport: { width: 768, height: 1024 },
+      locale: 'zh-CN',
+    });
+    const me = ((await (await page.request.get(`${web.url}/api/auth/me`)).json()) as { user: Person }).user;
+    const created = await page.request.post(`${web.url}/api/assessments`, {
+      data: { modelId: 'sme-digital-level-2024', title: '现场诊断' },
+    });
+    const { id } = (await created.json()) as { id: string };
+    const detail = async () =>
+      (await (await page.request.get(`${web.url}/api/assessments/${id}`)).json()) as {
+        assignments: { sectionId: string; respondentRole: string; userId: string | null }[];
+        assignableMembers: { userId: string; displayName: string }[];
+      };
+    // another member answers 数字化基础 (assigned through the API)
+    const colleague = (await detail()).assignableMembers.find((m) => m.userId !== me.id);
+    if (!colleague) throw new Error('the demo enterprise has a second member');
+    const put = await page.request.put(`${web.url}/api/assessments/${id}/assignments`, {
+      data: {
+        assignments: [{ sectionId: '数字化基础', respondentRole: 'manager', userId: colleague.userId }],
+      },
+    });
+    expect(put.status()).toBe(204);
+
+    await page.goto(`${web.url}/diagnose/${id}`);
+    const headers = page.locator('.ant-collapse-header');
+    const header = (name: string) => headers.filter({ hasText: name });
+    const option = (text: string) =>
+      page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text });
+    await expect.poll(() => header('数字化管理').isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await header('数字化基础').getByTestId('assignee').textContent()).toBe(colleague.displayName);
+
+    // 数字化管理: a role first, then me
+    const person = page.getByRole('combobox', { name: '指定人员 数字化管理' });
+    expect(await person.isDisabled()).toBe(true);
+    await page.getByRole('combobox', { name: '指定答题人 数字化管理' }).click();
+    await option('部门负责人').click();
+    await expect.poll(() => person.isEnabled(), { timeout: 10_000 }).toBe(true);
+    await person.click();
+    await option(me.displayName).click();
+    await expect
+      .poll(() => header('数字化管理').getByTestId('assignee').textContent(), { timeout: 10_000 })
+      .toBe(`${me.displayName}（我）`);
+    expect((await detail()).assignments).toEqual([
+      {
+        sectionId: '数字化基础',
+        respondentRole: 'manager',
+        userId: colleague.userId,
+        userName: colleague.displayName,
+      },
+      { sectionId: '数字化管理', respondentRole: 'department_head', userId: me.id, userName: me.displayName },
+    ]);
+
+    // 分配给我的: only my section; with a role filter it narrows further; unchecked, every section again
+    const all = await headers.count();
+    expect(all).toBeGreaterThan(2);
+    await page.getByRole('checkbox', { name: '分配给我的' }).check();
+    await expect.poll(() => headers.allTextContents()).toEqual([expect.stringContaining('数字化管理')]);
+    await page.getByRole('combobox', { name: '答题人', exact: true }).click();
+    await option('企业管理者').click();
+    await expect.poll(() => headers.count()).toBe(0);
+    expect(await page.getByText('没有分配给您的部分。').isVisible()).toBe(true);
+    await page.getByRole('checkbox', { name: '分配给我的' }).uncheck();
+    await expect.poll(() => headers.allTextContents()).toEqual([expect.stringContaining('数字化基础')]);
     await page.close();
   });
 

@@ -1,39 +1,23 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { Duplex } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../client.ts';
+import { BackupError } from './backup-error.ts';
+import { HEADER_LENGTH, isEncryptedHead, openEncryptedBackup, readFileHead } from './backup-crypto.ts';
 import { BackupEndLine, BackupHeader, BackupRowLine, rowCodec, type RowCodec } from './backup-format.ts';
 import { BACKUP_TABLES, backupTable, tableName } from './backup-tables.ts';
+import { inBatches } from './batches.ts';
 import { appliedMigrations } from './migrations.ts';
+import { readLines } from './read-lines.ts';
 import { countRows } from './write-backup.ts';
 
-/** A problem with the backup file or with restoring it, naming the file and, where known, the line. */
-export class BackupError extends Error {
-  constructor(
-    readonly file: string,
-    readonly line: number | undefined,
-    problem: string,
-  ) {
-    super(line === undefined ? `${file}: ${problem}` : `${file}:${line}: ${problem}`);
-    this.name = 'BackupError';
-  }
-}
+export { BackupError } from './backup-error.ts';
 
-const BATCH_SIZE = 200;
-
-async function isGzipFile(file: string): Promise<boolean> {
-  const handle = await open(file, 'r');
-  try {
-    const magic = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(magic, 0, 2, 0);
-    return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
-}
+/** Rows inserted per statement, and the most their JSON text may weigh (evidence files carry their content). */
+const BATCH_ROWS = 200;
+const BATCH_BYTES = 8 * 1024 * 1024;
 
 function parseJson(file: string, line: number, text: string): unknown {
   try {
@@ -53,10 +37,12 @@ function formatIssues(issues: readonly { path: readonly PropertyKey[]; message: 
     .join('; ');
 }
 
-interface Pending {
+interface RestoreRow {
   table: PgTable;
-  rows: Record<string, unknown>[];
-  lines: number[];
+  row: Record<string, unknown>;
+  line: number;
+  /** length of its line, the measure of a batch */
+  size: number;
 }
 
 export interface RestoreSummary {
@@ -64,12 +50,173 @@ export interface RestoreSummary {
   rows: Record<string, number>;
 }
 
+export interface RestoreOptions {
+  /** the passphrase of an encrypted backup (TUPU_BACKUP_PASSPHRASE); plain backups need none */
+  passphrase?: string | undefined;
+}
+
+/** What a backup file's bytes go through before they are JSON lines: decryption, gunzip, either or none. */
+async function decodingStages(
+  file: string,
+  passphrase: string | undefined,
+): Promise<[] | [Duplex] | [Duplex, Duplex]> {
+  const head = await readFileHead(file, HEADER_LENGTH);
+  if (isEncryptedHead(head)) {
+    const opened = await openEncryptedBackup(file, passphrase);
+    const decrypt = Duplex.from(opened.decrypt);
+    return opened.gzip ? [decrypt, createGunzip()] : [decrypt];
+  }
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b ? [createGunzip()] : [];
+}
+
+/** The state of reading one backup file's lines: what has been seen so far. */
+class BackupLines {
+  header: BackupHeader | undefined;
+  end: { rows: Record<string, number> } | undefined;
+  lineNo = 0;
+  readonly counted: Record<string, number>;
+  private readonly order = BACKUP_TABLES.map(tableName);
+  private tableIndex = 0;
+  private readonly codecs = new Map<PgTable, RowCodec>();
+
+  constructor(
+    private readonly file: string,
+    private readonly applied: readonly string[],
+  ) {
+    this.counted = Object.fromEntries(this.order.map((name) => [name, 0]));
+  }
+
+  /** The rows of the file's lines, checked and decoded; header and end line are taken in passing. */
+  async *rows(lines: AsyncIterable<string>): AsyncGenerator<RestoreRow> {
+    const { file } = this;
+    for await (const text of lines) {
+      const lineNo = ++this.lineNo;
+      if (text.trim() === '') continue;
+      const json = parseJson(file, lineNo, text);
+      if (!this.header) {
+        this.takeHeader(json, lineNo);
+        continue;
+      }
+      if (this.end) throw new BackupError(file, lineNo, 'text after the end line');
+      if (typeof json === 'object' && json !== null && 'end' in json) {
+        const parsed = BackupEndLine.safeParse(json);
+        if (!parsed.success) throw new BackupError(file, lineNo, formatIssues(parsed.error.issues));
+        this.end = parsed.data;
+        continue;
+      }
+      yield { ...this.decodeRow(json, lineNo), line: lineNo, size: text.length };
+    }
+  }
+
+  private takeHeader(json: unknown, lineNo: number): void {
+    const parsed = BackupHeader.safeParse(json);
+    if (!parsed.success)
+      throw new BackupError(
+        this.file,
+        lineNo,
+        `not a Tupu backup header (${formatIssues(parsed.error.issues)})`,
+      );
+    const header = parsed.data;
+    const newer = header.migrations.find((tag, k) => this.applied[k] !== tag);
+    if (newer !== undefined)
+      throw new BackupError(
+        this.file,
+        lineNo,
+        `the backup's database schema (${header.migrations.join(', ')}) is not one this version knows ` +
+          `(${this.applied.join(', ')}): restore it with Tupu ${header.tupuVersion} or newer`,
+      );
+    this.header = header;
+  }
+
+  private decodeRow(json: unknown, lineNo: number): { table: PgTable; row: Record<string, unknown> } {
+    const { file, order } = this;
+    const parsed = BackupRowLine.safeParse(json);
+    if (!parsed.success) throw new BackupError(file, lineNo, formatIssues(parsed.error.issues));
+    const table = backupTable(parsed.data.table);
+    if (!table) throw new BackupError(file, lineNo, `unknown table "${parsed.data.table}"`);
+    const position = order.indexOf(parsed.data.table);
+    if (position < this.tableIndex)
+      throw new BackupError(
+        file,
+        lineNo,
+        `rows of "${parsed.data.table}" after rows of "${order[this.tableIndex]}"`,
+      );
+    this.tableIndex = position;
+    let codec = this.codecs.get(table);
+    if (!codec) this.codecs.set(table, (codec = rowCodec(table)));
+    try {
+      const row = codec.decode(parsed.data.row);
+      this.counted[parsed.data.table] = (this.counted[parsed.data.table] ?? 0) + 1;
+      return { table, row };
+    } catch (err) {
+      throw new BackupError(
+        file,
+        lineNo,
+        `${parsed.data.table}: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+
+  /** Throws unless the file had a header and an end line whose counts match the rows read. */
+  checkComplete(): BackupHeader {
+    const { file, header, end, counted } = this;
+    if (!header) throw new BackupError(file, undefined, 'the file is empty');
+    if (!end) throw new BackupError(file, this.lineNo, 'the file ends before its end line: it is truncated');
+    for (const name of new Set([...Object.keys(end.rows), ...Object.keys(counted)])) {
+      if ((end.rows[name] ?? 0) !== (counted[name] ?? 0))
+        throw new BackupError(
+          file,
+          undefined,
+          `the end line counts ${end.rows[name] ?? 0} rows of "${name}" but the file holds ${counted[name] ?? 0}`,
+        );
+    }
+    return header;
+  }
+}
+
+/** Inserts one batch of rows of one table; when the database refuses it, names the line of the row it refuses. */
+async function insertBatch(tx: Db, file: string, batch: RestoreRow[]): Promise<void> {
+  const table = batch[0]?.table;
+  if (!table) return;
+  try {
+    await tx.transaction(async (savepoint) => {
+      await savepoint.insert(table).values(batch.map((item) => item.row));
+    });
+  } catch {
+    // Find the row the database refuses, one savepoint each, to name its line.
+    for (const item of batch) {
+      try {
+        await tx.transaction(async (single) => {
+          await single.insert(table).values(item.row);
+        });
+      } catch (err) {
+        const cause =
+          err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+        throw new BackupError(
+          file,
+          item.line,
+          `${tableName(table)}: the database refuses this row (${cause})`,
+        );
+      }
+    }
+  }
+}
+
 /**
  * Restores a backup into an empty database (no organisations, no users), all in one transaction: a damaged,
  * truncated or inconsistent file, or a row the database refuses, rolls everything back and names the file and
- * line. The backup's migrations must be the first migrations of this version (a newer backup is refused).
+ * line. The backup's migrations must be the first migrations of this version (a newer backup is refused). An
+ * encrypted backup (backup-crypto.ts) needs its passphrase; a missing or wrong one is refused before the
+ * transaction starts, a damaged or truncated chunk rolls it back.
+ *
+ * The file is read as it is stored: reading waits while a batch of rows (at most BATCH_ROWS rows, or BATCH_BYTES of
+ * JSON plus one row) is inserted, so a backup of any size restores in bounded memory.
  */
-export async function restoreBackup(db: Db, file: string): Promise<RestoreSummary> {
+export async function restoreBackup(
+  db: Db,
+  file: string,
+  options: RestoreOptions = {},
+): Promise<RestoreSummary> {
   const present = await countRows(db);
   const held = Object.entries(present).filter(([, n]) => n > 0);
   if (held.length > 0)
@@ -79,135 +226,38 @@ export async function restoreBackup(db: Db, file: string): Promise<RestoreSummar
       `the database is not empty (${held.map(([t, n]) => `${n} ${t}`).join(', ')}): restore into a new data folder ` +
         `(--data) or an empty PostgreSQL database`,
     );
-  const applied = await appliedMigrations(db);
-  const gzip = await isGzipFile(file);
-
-  let header: BackupHeader | undefined;
-  let end: { rows: Record<string, number> } | undefined;
-  const order = BACKUP_TABLES.map(tableName);
-  const counted: Record<string, number> = Object.fromEntries(order.map((name) => [name, 0]));
-  let tableIndex = 0;
-  let lineNo = 0;
+  const backup = new BackupLines(file, await appliedMigrations(db));
+  const stages = await decodingStages(file, options.passphrase);
 
   await db.transaction(async (tx) => {
-    let pending: Pending | undefined;
-    const flush = async (): Promise<void> => {
-      if (!pending || pending.rows.length === 0) return;
-      const { table, rows, lines: at } = pending;
-      pending = { table, rows: [], lines: [] };
-      try {
-        await tx.transaction(async (batch) => {
-          await batch.insert(table).values(rows);
-        });
-      } catch {
-        // Find the row the database refuses, one savepoint each, to name its line.
-        for (const [k, row] of rows.entries()) {
-          try {
-            await tx.transaction(async (single) => {
-              await single.insert(table).values(row);
-            });
-          } catch (err) {
-            const cause =
-              err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
-            throw new BackupError(
-              file,
-              at[k],
-              `${tableName(table)}: the database refuses this row (${cause})`,
-            );
-          }
-        }
-      }
+    const insertAll = async (source: AsyncIterable<Uint8Array>): Promise<void> => {
+      const batches = inBatches(backup.rows(readLines(source)), {
+        maxItems: BATCH_ROWS,
+        maxWeight: BATCH_BYTES,
+        weight: (item) => item.size,
+        group: (item) => item.table,
+      });
+      for await (const batch of batches) await insertBatch(tx, file, batch);
     };
-    const codecs = new Map<PgTable, RowCodec>();
-    // Opened here, right before reading: lines a readline interface emits before its iterator exists are lost.
-    const input: Readable = gzip ? createReadStream(file).pipe(createGunzip()) : createReadStream(file);
-    const lines = createInterface({ input, crlfDelay: Infinity });
+    // A stream that fails rejects the pipeline at once, while an insert may still be running: the transaction must
+    // not end (and the connection go back to autocommit) before the inserting loop has stopped.
+    let inserting: Promise<void> | undefined;
+    const consume = (source: AsyncIterable<Uint8Array>): Promise<void> => (inserting = insertAll(source));
     try {
-      for await (const text of lines) {
-        lineNo++;
-        if (text.trim() === '') continue;
-        const json = parseJson(file, lineNo, text);
-        if (!header) {
-          const parsed = BackupHeader.safeParse(json);
-          if (!parsed.success)
-            throw new BackupError(
-              file,
-              lineNo,
-              `not a Tupu backup header (${formatIssues(parsed.error.issues)})`,
-            );
-          header = parsed.data;
-          const newer = header.migrations.find((tag, k) => applied[k] !== tag);
-          if (newer !== undefined)
-            throw new BackupError(
-              file,
-              lineNo,
-              `the backup's database schema (${header.migrations.join(', ')}) is not one this version knows ` +
-                `(${applied.join(', ')}): restore it with Tupu ${header.tupuVersion} or newer`,
-            );
-          continue;
-        }
-        if (end) throw new BackupError(file, lineNo, 'text after the end line');
-        if (typeof json === 'object' && json !== null && 'end' in json) {
-          const parsed = BackupEndLine.safeParse(json);
-          if (!parsed.success) throw new BackupError(file, lineNo, formatIssues(parsed.error.issues));
-          end = parsed.data;
-          continue;
-        }
-        const parsed = BackupRowLine.safeParse(json);
-        if (!parsed.success) throw new BackupError(file, lineNo, formatIssues(parsed.error.issues));
-        const table = backupTable(parsed.data.table);
-        if (!table) throw new BackupError(file, lineNo, `unknown table "${parsed.data.table}"`);
-        const position = order.indexOf(parsed.data.table);
-        if (position < tableIndex)
-          throw new BackupError(
-            file,
-            lineNo,
-            `rows of "${parsed.data.table}" after rows of "${order[tableIndex]}"`,
-          );
-        tableIndex = position;
-        let codec = codecs.get(table);
-        if (!codec) codecs.set(table, (codec = rowCodec(table)));
-        let row: Record<string, unknown>;
-        try {
-          row = codec.decode(parsed.data.row);
-        } catch (err) {
-          throw new BackupError(
-            file,
-            lineNo,
-            `${parsed.data.table}: ${err instanceof Error ? err.message : String(err)}`,
-          );
-        }
-        if (pending?.table !== table) {
-          await flush();
-          pending = { table, rows: [], lines: [] };
-        }
-        pending.rows.push(row);
-        pending.lines.push(lineNo);
-        counted[parsed.data.table] = (counted[parsed.data.table] ?? 0) + 1;
-        if (pending.rows.length >= BATCH_SIZE) await flush();
-      }
+      const input = createReadStream(file);
+      if (stages.length === 0) await pipeline(input, consume);
+      else if (stages.length === 1) await pipeline(input, stages[0], consume);
+      else await pipeline(input, stages[0], stages[1], consume);
     } catch (err) {
+      await inserting?.catch(() => undefined);
       if (err instanceof BackupError) throw err;
       throw new BackupError(
         file,
         undefined,
-        `cannot be read after line ${lineNo}: the file is damaged or truncated (${err instanceof Error ? err.message : String(err)})`,
+        `cannot be read after line ${backup.lineNo}: the file is damaged or truncated (${err instanceof Error ? err.message : String(err)})`,
       );
-    } finally {
-      lines.close();
-      input.destroy();
     }
-    await flush();
-    if (!header) throw new BackupError(file, undefined, 'the file is empty');
-    if (!end) throw new BackupError(file, lineNo, 'the file ends before its end line: it is truncated');
-    for (const name of new Set([...Object.keys(end.rows), ...Object.keys(counted)])) {
-      if ((end.rows[name] ?? 0) !== (counted[name] ?? 0))
-        throw new BackupError(
-          file,
-          undefined,
-          `the end line counts ${end.rows[name] ?? 0} rows of "${name}" but the file holds ${counted[name] ?? 0}`,
-        );
-    }
+    backup.checkComplete();
   });
-  return { header: header as BackupHeader, rows: counted };
+  return { header: backup.checkComplete(), rows: backup.counted };
 }

@@ -191,6 +191,7 @@ export const en: Messages = {
     assignedToMe: 'Assigned to me',
     assignPerson: 'Assign a person',
     pickRoleFirst: 'Role first',
+    person: 'Person',
     me: ' (me)',
     nothingAssignedToMe: 'No section is assigned to you.',
     none: 'None',

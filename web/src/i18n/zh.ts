@@ -184,6 +184,7 @@ export const zh = {
     assignedToMe: '分配给我的',
     assignPerson: '指定人员',
     pickRoleFirst: '先选角色',
+    person: '选择人员',
     me: '（我）',
     nothingAssignedToMe: '没有分配给您的部分。',
     none: '无',

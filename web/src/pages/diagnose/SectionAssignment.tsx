@@ -44,7 +44,7 @@ export function SectionAssignment({
         disabled={!editable || role === undefined}
         allowClear
         showSearch={{ optionFilterProp: 'search' }}
-        placeholder={role === undefined ? t('diagnose.pickRoleFirst') : t('diagnose.assignPerson')}
+        placeholder={role === undefined ? t('diagnose.pickRoleFirst') : t('diagnose.person')}
         value={assignment?.userId ?? undefined}
         onChange={(userId?: string) => role && onChange({ respondentRole: role, userId: userId ?? null })}
         style={{ width: 130 }}

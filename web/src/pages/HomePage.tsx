@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../src/contracts/auth.ts';
 import { NAV_ITEMS } from '../app/navigation.tsx';
+import { PortfolioOverview } from './home/PortfolioOverview.tsx';
 import { StandingCards } from './home/StandingCards.tsx';
 
 export function HomePage({ me }: { me: Me }) {
@@ -14,7 +15,11 @@ export function HomePage({ me }: { me: Me }) {
         <Descriptions.Item label={t('home.org')}>{me.organisation.orgName}</Descriptions.Item>
         <Descriptions.Item label={t('home.role')}>{t(`roles.${me.organisation.role}`)}</Descriptions.Item>
       </Descriptions>
-      {me.organisation.orgKind === 'enterprise' && <StandingCards />}
+      {me.organisation.orgKind === 'enterprise' ? (
+        <StandingCards />
+      ) : (
+        <PortfolioOverview key={me.organisation.orgId} organisation={me.organisation} />
+      )}
       <Typography.Title level={4}>{t('home.loopTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('home.loopIntro')}</Typography.Paragraph>
       <Row gutter={[16, 16]}>

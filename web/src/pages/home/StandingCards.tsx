@@ -1,5 +1,5 @@
 import { AuditOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useAssessments } from '../../api/diagnose.ts';
@@ -25,6 +25,7 @@ export function StandingCards() {
               <AuditOutlined /> {t('home.standing')}
             </span>
           }
+          style={{ height: '100%' }}
           data-testid="home-standing"
         >
           {latest ? (
@@ -56,21 +57,22 @@ export function StandingCards() {
               <ScheduleOutlined /> {t('home.whatFirst')}
             </span>
           }
+          style={{ height: '100%' }}
           data-testid="home-plan"
         >
           {plan ? (
             <Link to={`/plan/${plan.id}?tab=roadmap`}>
+              {/* the unit stays short beside the value; what the value is goes on its own line below */}
               <Statistic
                 title={plan.title}
                 value={plan.objective ?? 0}
                 precision={1}
-                suffix={
-                  <>
-                    {t('home.npvUnit')}{' '}
-                    {plan.status && <Tag color="green">{t(`plan.roadmap.statuses.${plan.status}`)}</Tag>}
-                  </>
-                }
+                suffix={<span style={{ whiteSpace: 'nowrap' }}>{t('home.npvUnit')}</span>}
               />
+              <Space size={8} wrap>
+                <Typography.Text type="secondary">{t('home.npvLabel')}</Typography.Text>
+                {plan.status && <Tag color="green">{t(`plan.roadmap.statuses.${plan.status}`)}</Tag>}
+              </Space>
             </Link>
           ) : (
             <Typography.Text type="secondary">

@@ -8,6 +8,7 @@ import type {
   MemberView,
   OrganisationList,
   OrganisationView,
+  PasswordReset,
 } from '../../../src/contracts/organisations.ts';
 import { api } from './client.ts';
 
@@ -18,8 +19,10 @@ export type {
   CreateOrganisation,
   MemberList,
   MemberView,
+  OrganisationHoldings,
   OrganisationList,
   OrganisationView,
+  PasswordReset,
 } from '../../../src/contracts/organisations.ts';
 
 const KEY = 'organisations';
@@ -74,4 +77,24 @@ export const useChangeRole = (orgId: string) =>
 export const useRemoveMember = (orgId: string) =>
   useOrganisationMutation((userId: string) =>
     api<void>(`${membersPath(orgId)}/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+  );
+
+export const useRenameOrganisation = () =>
+  useOrganisationMutation(({ orgId, name }: { orgId: string; name: string }) =>
+    api<OrganisationView>(`/api/organisations/${encodeURIComponent(orgId)}`, {
+      method: 'PATCH',
+      body: { name },
+    }),
+  );
+
+export const useDeleteOrganisation = () =>
+  useOrganisationMutation((orgId: string) =>
+    api<void>(`/api/organisations/${encodeURIComponent(orgId)}`, { method: 'DELETE' }),
+  );
+
+export const useResetPassword = (orgId: string) =>
+  useOrganisationMutation((userId: string) =>
+    api<PasswordReset>(`${membersPath(orgId)}/${encodeURIComponent(userId)}/password-reset`, {
+      method: 'POST',
+    }),
   );

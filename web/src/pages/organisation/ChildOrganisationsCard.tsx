@@ -1,12 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { OrganisationList, OrganisationView } from '../../api/organisations.ts';
+import {
+  useDeleteOrganisation,
+  type OrganisationList,
+  type OrganisationView,
+} from '../../api/organisations.ts';
 import { NewOrganisationModal } from './NewOrganisationModal.tsx';
-import { dateText } from './organisation-ui.ts';
+import { dateText, errorText } from './organisation-ui.ts';
+import { RenameOrganisationModal } from './RenameOrganisationModal.tsx';
 
 const KIND_COLOURS: Record<OrganisationView['kind'], string> = {
   enterprise: 'blue',
@@ -16,14 +21,26 @@ const KIND_COLOURS: Record<OrganisationView['kind'], string> = {
   platform: 'default',
 };
 
-/** The organisations the session's organisation manages (the platform: all), each opening its members. */
+/**
+ * The organisations the session's organisation manages (the platform: all), each opening its members, renamed, or
+ * deleted when it is empty (by its parent's admins or the platform's; the server says what it still holds if not).
+ */
 export function ChildOrganisationsCard({ list, ownId }: { list: OrganisationList; ownId: string }) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<OrganisationView | null>(null);
+  const remove = useDeleteOrganisation();
   const own = list.organisations.find((o) => o.id === ownId);
   const isPlatform = own?.kind === 'platform';
   const others = list.organisations.filter((o) => o.id !== ownId);
   const names = new Map(list.organisations.map((o) => [o.id, o.name]));
+  const deletable = (o: OrganisationView) => o.kind !== 'platform' && (isPlatform || o.parentId === ownId);
+  const askDelete = (o: OrganisationView) =>
+    remove
+      .mutateAsync(o.id)
+      .then(() => void message.success(t('organisation.children.deleted', { name: o.name })))
+      .catch((error: Error) => void message.error(errorText(t, error, o.name), 8));
 
   const columns: ColumnsType<OrganisationView> = [
     {
@@ -50,7 +67,7 @@ export function ChildOrganisationsCard({ list, ownId }: { list: OrganisationList
     {
       title: t('organisation.children.region'),
       dataIndex: 'regionCode',
-      responsive: ['md'],
+      responsive: ['lg'],
       width: 120,
       render: (code: string | null) => code ?? '—',
     },
@@ -62,14 +79,36 @@ export function ChildOrganisationsCard({ list, ownId }: { list: OrganisationList
       render: (iso: string) => dateText(iso, i18n.language),
     },
     {
-      key: 'open',
-      width: 110,
+      key: 'actions',
+      title: t('organisation.children.actions'),
+      width: i18n.language === 'en' ? 210 : 200,
       render: (_: unknown, o) => (
-        <Link to={`/organisation/${o.id}`}>
-          <Button size="small" type="link">
-            {t('organisation.children.manage')}
+        <Space size={0} wrap>
+          <Link to={`/organisation/${o.id}`}>
+            <Button size="small" type="link">
+              {t('organisation.children.manage')}
+            </Button>
+          </Link>
+          <Button size="small" type="link" onClick={() => setRenaming(o)}>
+            {t('organisation.children.rename')}
           </Button>
-        </Link>
+          {deletable(o) && (
+            <Popconfirm
+              title={t('organisation.children.confirmDelete', { name: o.name })}
+              description={
+                <div style={{ maxWidth: 320 }}>{t('organisation.children.confirmDeleteBody')}</div>
+              }
+              okText={t('organisation.children.delete')}
+              cancelText={t('organisation.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => void askDelete(o)}
+            >
+              <Button size="small" type="link" danger>
+                {t('organisation.children.delete')}
+              </Button>
+            </Popconfirm>
+          )}
+        </Space>
       ),
     },
   ];
@@ -102,6 +141,7 @@ export function ChildOrganisationsCard({ list, ownId }: { list: OrganisationList
           onClose={() => setCreating(false)}
         />
       )}
+      {renaming && <RenameOrganisationModal organisation={renaming} onClose={() => setRenaming(null)} />}
     </Card>
   );
 }

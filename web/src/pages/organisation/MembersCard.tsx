@@ -1,4 +1,4 @@
-import { UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -8,16 +8,21 @@ import {
   useChangeRole,
   useMembers,
   useRemoveMember,
+  useResetPassword,
   type AddedMember,
   type MemberView,
 } from '../../api/organisations.ts';
 import { InviteMemberModal } from './InviteMemberModal.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
+import { RenameOrganisationModal } from './RenameOrganisationModal.tsx';
 import { dateText, errorText } from './organisation-ui.ts';
 
 const ROLES: Role[] = ['admin', 'editor', 'viewer'];
 
-/** The members of one organisation: invite, change a role, remove — each confirmed. */
+/**
+ * The members of one organisation: invite, change a role, reset a password, remove — each confirmed; and rename
+ * the organisation itself.
+ */
 export function MembersCard({ orgId, selfUserId }: { orgId: string; selfUserId: string }) {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
@@ -25,8 +30,12 @@ export function MembersCard({ orgId, selfUserId }: { orgId: string; selfUserId: 
   const changeRole = useChangeRole(orgId);
   const remove = useRemoveMember(orgId);
   const [inviting, setInviting] = useState(false);
+  const reset = useResetPassword(orgId);
   const [created, setCreated] = useState<AddedMember | null>(null);
-  const orgName = members.data?.organisation.name ?? '';
+  const [resetDone, setResetDone] = useState<{ email: string; password: string } | null>(null);
+  const [renaming, setRenaming] = useState(false);
+  const organisation = members.data?.organisation;
+  const orgName = organisation?.name ?? '';
 
   const failed = (error: Error) => void message.error(errorText(t, error));
 
@@ -84,32 +93,68 @@ export function MembersCard({ orgId, selfUserId }: { orgId: string; selfUserId: 
     },
     {
       key: 'actions',
-      width: 80,
+      width: 190,
       render: (_: unknown, m) => (
-        <Popconfirm
-          title={t('organisation.members.confirmRemove', { name: m.displayName })}
-          description={t('organisation.members.confirmRemoveBody')}
-          okText={t('organisation.members.remove')}
-          cancelText={t('organisation.cancel')}
-          okButtonProps={{ danger: true }}
-          onConfirm={() => {
-            void remove
-              .mutateAsync(m.userId)
-              .then(() => void message.success(t('organisation.members.removed')))
-              .catch(failed);
-          }}
-        >
-          <Button size="small" danger type="link">
-            {t('organisation.members.remove')}
-          </Button>
-        </Popconfirm>
+        <Space size={0} wrap>
+          {m.userId !== selfUserId && (
+            <Popconfirm
+              title={t('organisation.members.confirmReset', { name: m.displayName })}
+              description={t('organisation.members.confirmResetBody')}
+              okText={t('organisation.members.resetPassword')}
+              cancelText={t('organisation.cancel')}
+              onConfirm={() => {
+                void reset
+                  .mutateAsync(m.userId)
+                  .then((done) => setResetDone({ email: done.member.email, password: done.oneTimePassword }))
+                  .catch(failed);
+              }}
+            >
+              <Button size="small" type="link">
+                {t('organisation.members.resetPassword')}
+              </Button>
+            </Popconfirm>
+          )}
+          <Popconfirm
+            title={t('organisation.members.confirmRemove', { name: m.displayName })}
+            description={t('organisation.members.confirmRemoveBody')}
+            okText={t('organisation.members.remove')}
+            cancelText={t('organisation.cancel')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => {
+              void remove
+                .mutateAsync(m.userId)
+                .then(() => void message.success(t('organisation.members.removed')))
+                .catch(failed);
+            }}
+          >
+            <Button size="small" danger type="link">
+              {t('organisation.members.remove')}
+            </Button>
+          </Popconfirm>
+        </Space>
       ),
     },
   ];
 
   return (
     <Card
-      title={orgName ? t('organisation.members.of', { name: orgName }) : t('organisation.members.title')}
+      title={
+        orgName ? (
+          <Space size={4}>
+            {t('organisation.members.of', { name: orgName })}
+            <Button
+              size="small"
+              type="text"
+              icon={<EditOutlined />}
+              aria-label={t('organisation.rename.title')}
+              title={t('organisation.rename.title')}
+              onClick={() => setRenaming(true)}
+            />
+          </Space>
+        ) : (
+          t('organisation.members.title')
+        )
+      }
       extra={
         <Button
           type="primary"
@@ -152,6 +197,17 @@ export function MembersCard({ orgId, selfUserId }: { orgId: string; selfUserId: 
           password={created.oneTimePassword}
           onClose={() => setCreated(null)}
         />
+      )}
+      {resetDone && (
+        <OneTimePasswordModal
+          reset
+          email={resetDone.email}
+          password={resetDone.password}
+          onClose={() => setResetDone(null)}
+        />
+      )}
+      {renaming && organisation && (
+        <RenameOrganisationModal organisation={organisation} onClose={() => setRenaming(false)} />
       )}
     </Card>
   );

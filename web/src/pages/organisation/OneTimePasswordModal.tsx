@@ -2,14 +2,17 @@ import { CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-/** Shows a new user's one-time password, once: the server never returns it again. */
+/** Shows a new user's (or a reset) one-time password, once: the server never returns it again. */
 export function OneTimePasswordModal({
   email,
   password,
+  reset = false,
   onClose,
 }: {
   email: string;
   password: string;
+  /** the password of an existing user was reset (not a new account) */
+  reset?: boolean;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -25,7 +28,7 @@ export function OneTimePasswordModal({
   return (
     <Modal
       open
-      title={t('organisation.password.title')}
+      title={t(reset ? 'organisation.password.resetTitle' : 'organisation.password.title')}
       onCancel={onClose}
       maskClosable={false}
       footer={
@@ -34,7 +37,9 @@ export function OneTimePasswordModal({
         </Button>
       }
     >
-      <Typography.Paragraph>{t('organisation.password.intro', { email })}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {t(reset ? 'organisation.password.resetIntro' : 'organisation.password.intro', { email })}
+      </Typography.Paragraph>
       <Flex gap={8} align="center" wrap style={{ marginBottom: 16 }}>
         <Typography.Text
           code
@@ -47,7 +52,11 @@ export function OneTimePasswordModal({
           {t('organisation.password.copy')}
         </Button>
       </Flex>
-      <Alert type="warning" showIcon title={t('organisation.password.once')} />
+      <Alert
+        type="warning"
+        showIcon
+        title={t(reset ? 'organisation.password.resetOnce' : 'organisation.password.once')}
+      />
     </Modal>
   );
 }

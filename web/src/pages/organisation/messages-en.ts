@@ -28,6 +28,10 @@ export const organisationEn: typeof organisationZh = {
     confirmRole: 'Change the role of {{name}} to "{{role}}"?',
     roleChanged: 'Role changed',
     removed: 'Member removed',
+    resetPassword: 'Reset password',
+    confirmReset: 'Reset the password of {{name}}?',
+    confirmResetBody:
+      'A new one-time password is made; they are signed out everywhere and must change it at next sign-in.',
     you: ' (you)',
     empty: 'No members yet.',
   },
@@ -49,6 +53,11 @@ export const organisationEn: typeof organisationZh = {
     title: "New user's one-time password",
     intro: 'An account was created for {{email}}. Hand them this one-time password securely:',
     once: 'This password is shown only once and cannot be shown again after you close this window. They must change it at first sign-in.',
+    resetTitle: 'New one-time password',
+    resetIntro:
+      'The password of {{email}} has been reset and they have been signed out. Hand them this one-time password securely:',
+    resetOnce:
+      'This password is shown only once and cannot be shown again after you close this window. They must change it at next sign-in.',
     copy: 'Copy',
     copied: 'Copied',
     copyFailed: 'Could not copy automatically; select the password and copy it by hand',
@@ -63,6 +72,13 @@ export const organisationEn: typeof organisationZh = {
     region: 'Region code',
     members: 'Members',
     created: 'Created',
+    actions: 'Actions',
+    rename: 'Rename',
+    delete: 'Delete',
+    confirmDelete: 'Delete {{name}}?',
+    confirmDeleteBody:
+      'Only an organisation without organisations under it, assessments or plans can be deleted. Its memberships go with it; the user accounts remain.',
+    deleted: '{{name}} deleted',
     manage: 'Members',
     empty: 'No organisations under it yet. Create one, a pilot enterprise or a service provider for example.',
   },
@@ -78,6 +94,13 @@ export const organisationEn: typeof organisationZh = {
     submit: 'Create',
     created: '{{name}} created',
   },
+  rename: {
+    title: 'Rename organisation',
+    action: 'Rename',
+    name: 'Name',
+    submit: 'Save',
+    renamed: 'Renamed to {{name}}',
+  },
   cancel: 'Cancel',
   errors: {
     duplicate_name:
@@ -85,6 +108,17 @@ export const organisationEn: typeof organisationZh = {
     last_admin:
       'This is the only administrator of the organisation and cannot be removed or demoted; make another member administrator first',
     already_member: 'This user is already a member of the organisation',
+    own_password: 'You cannot reset your own password here; change it from your account menu',
+    member_elsewhere:
+      'This user is also a member of organisations you do not manage; only the platform administrator can reset their password',
+    not_empty:
+      '{{name}} cannot be deleted: it still has {{what}}. Only an organisation without organisations under it, assessments or plans can be deleted.',
+    holdings: {
+      childOrganisations: 'organisations under it: {{count}}',
+      assessments: 'assessments: {{count}}',
+      plans: 'plans: {{count}}',
+      separator: ', ',
+    },
     forbidden: 'You are not allowed to do this',
   },
 };

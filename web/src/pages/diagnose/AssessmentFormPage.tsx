@@ -119,9 +119,15 @@ export function AssessmentFormPage() {
   const evidenceOf = (itemId: string) => loaded.evidence.filter((e) => e.itemId === itemId);
 
   const assign = (sectionId: string, to: Omit<AssignmentInput, 'sectionId'> | null) => {
+    // the other sections are sent as they are, but a colleague who has left the organisation is no longer named
+    const members = new Set(loaded.assignableMembers.map((m) => m.userId));
     const next: AssignmentInput[] = [...assignments.values()]
       .filter((x) => x.sectionId !== sectionId)
-      .map(({ sectionId: id, respondentRole, userId }) => ({ sectionId: id, respondentRole, userId }));
+      .map(({ sectionId: id, respondentRole, userId }) => ({
+        sectionId: id,
+        respondentRole,
+        userId: userId !== null && members.has(userId) ? userId : null,
+      }));
     if (to) next.push({ sectionId, ...to });
     actions.assign.mutate(next, { onError: (err) => void message.error(err.message) });
   };

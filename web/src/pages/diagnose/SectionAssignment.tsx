@@ -20,6 +20,8 @@ export function SectionAssignment({
 }) {
   const { t } = useTranslation();
   const role = assignment?.respondentRole;
+  // a colleague who has left the organisation is no longer one to pick (the section's tag still names them)
+  const userId = members.some((m) => m.userId === assignment?.userId) ? assignment?.userId : undefined;
   return (
     <span
       onClick={(e) => e.stopPropagation()}
@@ -32,9 +34,7 @@ export function SectionAssignment({
         allowClear
         placeholder={t('diagnose.unassigned')}
         value={role}
-        onChange={(r?: RespondentRole) =>
-          onChange(r ? { respondentRole: r, userId: assignment?.userId ?? null } : null)
-        }
+        onChange={(r?: RespondentRole) => onChange(r ? { respondentRole: r, userId: userId ?? null } : null)}
         style={{ width: 120 }}
         options={RESPONDENT_ROLES.map((r) => ({ value: r, label: t(`diagnose.roles.${r}`) }))}
       />
@@ -45,8 +45,8 @@ export function SectionAssignment({
         allowClear
         showSearch={{ optionFilterProp: 'search' }}
         placeholder={role === undefined ? t('diagnose.pickRoleFirst') : t('diagnose.person')}
-        value={assignment?.userId ?? undefined}
-        onChange={(userId?: string) => role && onChange({ respondentRole: role, userId: userId ?? null })}
+        value={userId}
+        onChange={(picked?: string) => role && onChange({ respondentRole: role, userId: picked ?? null })}
         style={{ width: 130 }}
         popupMatchSelectWidth={220}
         options={members.map((m) => ({

@@ -81,7 +81,7 @@ export function ChildOrganisationsCard({ list, ownId }: { list: OrganisationList
     {
       key: 'actions',
       title: t('organisation.children.actions'),
-      width: i18n.language === 'en' ? 210 : 200,
+      width: i18n.language === 'en' ? 232 : 200,
       render: (_: unknown, o) => (
         <Space size={0} wrap>
           <Link to={`/organisation/${o.id}`}>

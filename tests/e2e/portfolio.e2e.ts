@@ -41,8 +41,9 @@ describe('企业总览: the service provider sees the enterprises it serves on i
     await page.close();
   });
 
+  /** Whether the page itself has no horizontal scroll (the table may scroll inside itself). */
   const noPageScroll = (page: Page) =>
-    page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    page.evaluate<boolean>('document.documentElement.scrollWidth <= document.documentElement.clientWidth');
 
   it('shows the table in Chinese at tablet width, searches by name, and opens the diagnosis in the enterprise', async () => {
     const page = await web.signedInPage(CONSULTANT, {

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/client.ts';
+import { PASSPHRASE_VARIABLE, passphraseForEncryption } from '../../db/backup/backup-crypto.ts';
 import { backupFileName, writeBackup } from '../../db/backup/write-backup.ts';
 import { forbidden } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
@@ -12,10 +13,30 @@ import { VERSION } from '../version.ts';
 import { attachment } from './assessment-models.ts';
 
 /**
- * The whole database as a `tupu backup` file, for platform administrators, while the server runs (the command line
- * cannot open the embedded database a running server holds). Restore it with `tupu restore`.
+ * The server's backup passphrase: TUPU_BACKUP_PASSPHRASE when set and not empty (it must then be a usable
+ * passphrase, or the server does not start), else none.
  */
-export function backupRoutes(db: Db): FastifyPluginAsyncZod {
+export function serverBackupPassphrase(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env[PASSPHRASE_VARIABLE]) return undefined;
+  try {
+    return passphraseForEncryption(env);
+  } catch (err) {
+    throw new Error(`${PASSPHRASE_VARIABLE}: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
+}
+
+/**
+ * The whole database as a `tupu backup` file, for platform administrators, while the server runs (the command line
+ * cannot open the embedded database a running server holds), encrypted when the server was started with
+ * TUPU_BACKUP_PASSPHRASE. Restore it with `tupu restore`.
+ */
+export function backupRoutes(
+  db: Db,
+  passphrase: string | undefined = serverBackupPassphrase(process.env),
+): FastifyPluginAsyncZod {
+  const encrypted = passphrase !== undefined;
   return async (app) => {
     app.get(
       '/api/backup',
@@ -26,7 +47,12 @@ export function backupRoutes(db: Db): FastifyPluginAsyncZod {
           description:
             'A gzip JSON-lines file of every organisation, user, assessment (with evidence files) and plan, taken as ' +
             'one consistent snapshot; sign-in sessions are left out. Restore it with `tupu restore <file>` into an ' +
-            'empty database of either engine.',
+            'empty database of either engine.\n\n' +
+            'When the server was started with the environment variable `TUPU_BACKUP_PASSPHRASE` set, the file is ' +
+            'encrypted with that passphrase (scrypt, AES-256-GCM in authenticated chunks; magic header `TUPU-ENC`): ' +
+            'it is sent as `application/octet-stream` named `tupu-backup-<time>.jsonl.gz.enc`, and `tupu restore` ' +
+            'needs the same variable. Otherwise it is sent unencrypted as `application/gzip` named ' +
+            '`tupu-backup-<time>.jsonl.gz`.',
         },
       },
       async (request, reply) => {
@@ -34,10 +60,10 @@ export function backupRoutes(db: Db): FastifyPluginAsyncZod {
         const org = await requireOrganisationAdmin(db, session);
         if (org.kind !== 'platform') throw forbidden('Only platform administrators download backups');
         const folder = await mkdtemp(join(tmpdir(), 'tupu-backup-'));
-        const name = backupFileName(new Date());
+        const name = backupFileName(new Date(), encrypted);
         const file = join(folder, name);
         try {
-          await writeBackup(db, file, VERSION);
+          await writeBackup(db, file, VERSION, { passphrase });
         } catch (err) {
           await rm(folder, { recursive: true, force: true });
           throw err;
@@ -45,7 +71,7 @@ export function backupRoutes(db: Db): FastifyPluginAsyncZod {
         const stream = createReadStream(file);
         stream.once('close', () => void rm(folder, { recursive: true, force: true }));
         return reply
-          .type('application/gzip')
+          .type(encrypted ? 'application/octet-stream' : 'application/gzip')
           .header('content-disposition', attachment(name))
           .header('cache-control', 'no-store')
           .send(stream);

@@ -1,0 +1,107 @@
+import { sql } from 'drizzle-orm';
+import { BACKUP_TABLES, primaryKeyColumns, tableName } from '../../src/db/backup/backup-tables.ts';
+import type { Db } from '../../src/db/client.ts';
+import { insertSession } from '../../src/db/repositories/accounts.ts';
+import {
+  assessmentAnswers,
+  assessmentAssignments,
+  assessmentEvents,
+  assessments,
+  evidenceFiles,
+  organisations,
+  plans,
+  users,
+} from '../../src/db/schema.ts';
+import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
+
+/** Data shared by the backup tests: a database with a row in every backed-up table, and a way to compare two. */
+export const fakeHash = async (p: string) => `plain$${p}`;
+export const allBytes = Buffer.from(Array.from({ length: 256 }, (_, k) => k));
+
+/** Every row of every backed-up table, in primary-key order. */
+export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const table of BACKUP_TABLES)
+    out[tableName(table)] = await db
+      .select()
+      .from(table)
+      .orderBy(...primaryKeyColumns(table));
+  return out;
+}
+
+/** The demo accounts plus one row in every other table, with awkward values. */
+export async function fill(db: Db): Promise<void> {
+  await seedDemoRegion(db, fakeHash);
+  const [org] = await db
+    .select()
+    .from(organisations)
+    .where(sql`${organisations.kind} = 'enterprise'`)
+    .limit(1);
+  const [user] = await db.select().from(users).limit(1);
+  if (!org || !user) throw new Error('demo region missing');
+  const [assessment] = await db
+    .insert(assessments)
+    .values({
+      orgId: org.id,
+      modelId: 'sme-2024',
+      modelVersion: '1.0.0',
+      mode: 'assessor',
+      status: 'submitted',
+      title: '评估 "quoted" \\ back\nslash',
+      profile: { processType: 'discrete', note: { $date: 'not a date' } },
+      result: { score: 48.25, level: { id: 'L2', name: '二级' } },
+      createdBy: user.id,
+      createdAt: new Date('2026-01-02T03:04:05.678Z'),
+      submittedAt: new Date('2026-02-03T04:05:06.789Z'),
+    })
+    .returning();
+  if (!assessment) throw new Error('no assessment');
+  await db.insert(assessmentAnswers).values([
+    { orgId: org.id, assessmentId: assessment.id, itemId: 'q1', value: ['a', 'b'], answeredBy: user.id },
+    {
+      orgId: org.id,
+      assessmentId: assessment.id,
+      itemId: 'q2',
+      value: null,
+      verification: 'corrected',
+      verifiedValue: 3,
+    },
+  ]);
+  await db.insert(assessmentAssignments).values({
+    orgId: org.id,
+    assessmentId: assessment.id,
+    sectionId: 's1',
+    respondentRole: 'frontline',
+    userId: null,
+  });
+  await db
+    .insert(assessmentEvents)
+    .values({ orgId: org.id, assessmentId: assessment.id, kind: 'submitted', note: '🙂' });
+  await db.insert(evidenceFiles).values({
+    orgId: org.id,
+    assessmentId: assessment.id,
+    itemId: 'q1',
+    fileName: '现场照片.png',
+    mediaType: 'image/png',
+    size: allBytes.length,
+    sha256: 'x'.repeat(64),
+    content: allBytes,
+    uploadedBy: user.id,
+  });
+  await db.insert(plans).values({
+    orgId: org.id,
+    title: 'plan',
+    atlasPackId: 'guide-2024',
+    assessmentId: assessment.id,
+    settings: { budget: [1, 2.5, 1e-9] },
+    initiatives: [{ id: 'AAAA', text: 'aGVsbG8=' }],
+    solution: null,
+    createdBy: user.id,
+  });
+  await insertSession(db, {
+    tokenHash: 'h'.repeat(64),
+    orgId: org.id,
+    userId: user.id,
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
+}

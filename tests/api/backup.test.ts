@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { restoreBackup } from '../../src/db/backup/restore-backup.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BackupError, restoreBackup } from '../../src/db/backup/restore-backup.ts';
 import { countRows } from '../../src/db/backup/write-backup.ts';
 import { useApiApp } from '../support/api-app.ts';
 import { openTestDatabase, testEngines } from '../support/databases.ts';
@@ -40,5 +40,46 @@ describe.each(testEngines())('GET /api/backup on %s', (engine) => {
     } finally {
       await copy.close();
     }
+  });
+});
+
+describe('GET /api/backup of a server started with TUPU_BACKUP_PASSPHRASE', () => {
+  const passphrase = 'server backup passphrase';
+  const before = process.env.TUPU_BACKUP_PASSPHRASE;
+  // The variable is read when the app is built (useApiApp's beforeAll, which runs between these two hooks).
+  beforeAll(() => {
+    process.env.TUPU_BACKUP_PASSPHRASE = passphrase;
+  });
+  const api = useApiApp('pglite', { platformAdminPassword: ADMIN_PASSWORD });
+  afterAll(() => {
+    if (before === undefined) delete process.env.TUPU_BACKUP_PASSPHRASE;
+    else process.env.TUPU_BACKUP_PASSPHRASE = before;
+  });
+  const temp = useTempDir('tupu-backup-api-enc-');
+
+  it('sends an encrypted file that restores with the passphrase only, and says so in OpenAPI', async () => {
+    const cookie = await api.signIn('admin@tupu.local', ADMIN_PASSWORD);
+    const res = await api.app.inject({ method: 'GET', url: '/api/backup', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/octet-stream');
+    expect(res.headers['content-disposition']).toMatch(/tupu-backup-\d{8}-\d{6}\.jsonl\.gz\.enc/);
+    const body = res.rawPayload;
+    expect(body.subarray(0, 8).toString('latin1')).toBe('TUPU-ENC');
+
+    const file = join(temp, 'download.jsonl.gz.enc');
+    writeFileSync(file, body);
+    const copy = await openTestDatabase('pglite');
+    try {
+      await expect(restoreBackup(copy.db, file)).rejects.toThrow(BackupError);
+      await restoreBackup(copy.db, file, { passphrase });
+      expect(await countRows(copy.db)).toEqual(await countRows(api.database.db));
+    } finally {
+      await copy.close();
+    }
+
+    const openapi = (await api.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, { get?: { description?: string } }>;
+    }>();
+    expect(openapi.paths['/api/backup']?.get?.description).toContain('TUPU_BACKUP_PASSPHRASE');
   });
 });

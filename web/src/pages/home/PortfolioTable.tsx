@@ -22,8 +22,9 @@ export function PortfolioTable({
   const { t, i18n } = useTranslation();
   const { lang, tx } = useText();
   const levelName = useLevelName();
-  const number = (n: number) =>
-    n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1 });
+  // scores as the diagnosis shows them (two decimals), NPV in 万元 to one
+  const number = (n: number, digits: number) =>
+    n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits });
 
   const columns: ColumnsType<PortfolioEnterprise> = [
     {
@@ -64,7 +65,7 @@ export function PortfolioTable({
                 </Tag>
                 {a.score !== null && (
                   <span>
-                    {number(a.score)} / {a.maxScore ?? 100}
+                    {number(a.score, 2)} / {a.maxScore ?? 100}
                   </span>
                 )}
               </Space>
@@ -81,7 +82,7 @@ export function PortfolioTable({
     {
       key: 'updated',
       title: t('portfolio.columns.updated'),
-      width: 100,
+      width: 120,
       sorter: (a, b) =>
         (a.latestAssessment?.updatedAt ?? '').localeCompare(b.latestAssessment?.updatedAt ?? ''),
       render: (_, row) => formatDate(row.latestAssessment?.updatedAt ?? null, lang),
@@ -114,7 +115,7 @@ export function PortfolioTable({
                 </Tag>
                 {p.objective !== null && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {t('portfolio.npv', { value: number(p.objective) })}
+                    {t('portfolio.npv', { value: number(p.objective, 1) })}
                   </Typography.Text>
                 )}
               </Space>
@@ -141,7 +142,7 @@ export function PortfolioTable({
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 894 }}
+      scroll={{ x: 914 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText }}
     />

@@ -32,7 +32,7 @@ import { forbidden } from '../app-error.ts';
 import type { ModelCatalog } from '../routes/assessment-access.ts';
 import { modelIndex } from './assessment-items.ts';
 
-type ModelSummaryLookup = (modelId: string) => {
+export type ModelSummaryLookup = (modelId: string) => {
   title: PortfolioAssessment['modelTitle'];
   levelIds: string[];
 };

@@ -60,8 +60,12 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
   it('shows the provider its client with the latest assessment, its score, the counts and the own role', async () => {
     const res = await portfolio(consultant);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.enterprises).toHaveLength(1);
-    const client = res.body.enterprises[0]!;
+    // its own client, and the two demo enterprises the consultant was invited into as an editor
+    expect(res.body.enterprises.map((e) => e.name).sort()).toEqual(
+      [CLIENT, '明远精密机械有限公司（演示）', '锦华纺织科技有限公司（演示）'].sort(),
+    );
+    expect(res.body.enterprises.every((e) => e.myRole === 'editor')).toBe(true);
+    const client = res.body.enterprises.find((e) => e.id === clientId)!;
     expect(client).toMatchObject({
       id: clientId,
       name: CLIENT,
@@ -79,8 +83,8 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
     });
     expect(client.latestAssessment?.score).toBeGreaterThan(0);
     expect(client.latestAssessment?.modelTitle?.zh).toBeTruthy();
-    expect(res.body).toMatchObject({ matching: 1, truncated: false });
-    expect(res.body.totals).toMatchObject({ enterprises: 1, diagnosed: 1, planned: 1 });
+    expect(res.body).toMatchObject({ matching: 3, truncated: false });
+    expect(res.body.totals).toMatchObject({ enterprises: 3, diagnosed: 1, planned: 1 });
     const [distribution] = res.body.totals.levelsByModel;
     expect(distribution?.modelId).toBe('sme-digital-level-2024');
     expect(distribution?.levels.reduce((n, l) => n + l.enterprises, 0)).toBe(1);
@@ -97,11 +101,11 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
     await switchTo(consultant, me.memberships.find((m) => m.orgKind === 'service_provider')!.orgId);
 
     const res = (await portfolio(consultant)).body;
-    expect(res.enterprises[0]).toMatchObject({
+    expect(res.enterprises.find((e) => e.id === clientId)).toMatchObject({
       assessmentCount: 2,
       latestAssessment: { id: draft.body.id, status: 'draft', score: null, maxScore: null, level: null },
     });
-    expect(res.totals).toMatchObject({ enterprises: 1, diagnosed: 1 });
+    expect(res.totals).toMatchObject({ enterprises: 3, diagnosed: 1 });
   });
 
   it('refuses an enterprise user with 403 and an anonymous caller with 401', async () => {
@@ -163,7 +167,7 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
     expect((await portfolio(region, '?limit=100000')).status).toBe(400);
   });
 
-  it('refuses a viewer of a provider, who manages no organisations', async () => {
+  it('shows a viewer of a provider, who manages no organisations, only the clients they were invited into', async () => {
     const region = await signIn('region@demo.tupu.local');
     const me = (await call<Me>(consultant, 'GET', '/api/auth/me')).body;
     const provider = me.memberships.find((m) => m.orgKind === 'service_provider')!;
@@ -174,7 +178,19 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
     });
     expect(added.status).toBe(201);
     const viewer = await signIn('intern@provider.example', added.body.oneTimePassword ?? '');
-    expect((await portfolio(viewer)).status).toBe(403);
+    const before = await portfolio(viewer);
+    expect(before.status).toBe(200);
+    expect(before.body.enterprises).toEqual([]);
+    expect(before.body.totals.enterprises).toBe(0);
+
+    const invited = await call(consultant, 'POST', `/api/organisations/${clientId}/members`, {
+      email: 'intern@provider.example',
+      displayName: 'ignored for an existing user',
+      role: 'viewer',
+    });
+    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    const after = (await portfolio(viewer)).body;
+    expect(after.enterprises.map((e) => [e.name, e.myRole])).toEqual([[CLIENT, 'viewer']]);
   });
 
   it('is described in the OpenAPI document, with the 403 of an enterprise', async () => {

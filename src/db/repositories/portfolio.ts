@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { assessments, memberships, organisations, plans, type Role } from '../schema.ts';
 
@@ -8,13 +8,25 @@ import { assessments, memberships, organisations, plans, type Role } from '../sc
  * never look beyond it.
  */
 
-/** Whose enterprises: every enterprise (the platform), or the enterprises directly under one organisation. */
-export type PortfolioScope = 'all' | { parentId: string };
+/**
+ * Whose enterprises: every enterprise (the platform), or those directly under one organisation (`parentId`, for its
+ * administrators; null for other members) together with those one user is a member of (`memberUserId`: the clients
+ * a consultant was invited into).
+ */
+export type PortfolioScope = 'all' | { parentId: string | null; memberUserId: string };
 
 function enterprisesIn(scope: PortfolioScope): SQL {
   const enterprise = eq(organisations.kind, 'enterprise');
-  return scope === 'all' ? enterprise : and(enterprise, eq(organisations.parentId, scope.parentId))!;
+  if (scope === 'all') return enterprise;
+  const member = inArray(organisations.id, orgsOfMember(scope.memberUserId));
+  const looksAfter =
+    scope.parentId === null ? member : or(eq(organisations.parentId, scope.parentId), member)!;
+  return and(enterprise, looksAfter)!;
 }
+
+/** The organisations `userId` is a member of, as a sub-select. */
+const orgsOfMember = (userId: string): SQL =>
+  sql`(select ${memberships.orgId} from ${memberships} where ${memberships.userId} = ${userId})`;
 
 /** `name contains q` without regard to case; plain text (no LIKE wildcards to escape). */
 const nameContains = (q: string): SQL => sql`position(lower(${q}) in lower(${organisations.name})) > 0`;

@@ -6,7 +6,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Portfolio, PortfolioQuery } from '../../contracts/portfolio.ts';
 import type { Db } from '../../db/client.ts';
 import { requireSession } from '../auth/current-session.ts';
-import { requireOrganisationAdmin } from '../auth/organisation-access.ts';
+import { findOrganisation } from '../../db/repositories/organisations.ts';
+import { sessionRole } from '../auth/policies.ts';
+import { forbidden } from '../app-error.ts';
 import { loadPortfolio } from '../use-cases/portfolio.ts';
 import type { ModelCatalog } from './assessment-access.ts';
 import { ErrorResponse } from './error-response.ts';
@@ -22,21 +24,25 @@ export function portfolioRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyn
           description:
             'For administrators of a service provider, an authority or an association: the enterprises directly ' +
             'under their organisation (the organisations they manage, see GET /api/organisations); for the ' +
-            "platform's administrators: every enterprise. Enterprises are listed by name, at most `limit` " +
+            "platform's administrators: every enterprise. For every member, also the enterprises they themselves " +
+            'belong to (a consultant invited into clients). Enterprises are listed by name, at most `limit` ' +
             '(default 200, at most 500) of those whose name contains `q`; `truncated` is true when more match. ' +
             "`totals` count the whole portfolio whatever `q`. Only summaries are given: an enterprise's " +
             'assessments and plans open only for its members (`myRole`), after switching to it. ' +
-            '403 for editors and viewers (who manage no organisations) and for any member of an enterprise, ' +
-            'which has no portfolio.',
+            '403 for a member of an enterprise, which has no portfolio.',
           querystring: PortfolioQuery,
           response: { 200: Portfolio, 401: ErrorResponse, 403: ErrorResponse },
         },
       },
       async (request) => {
         const session = await requireSession(db, request);
-        const manager = await requireOrganisationAdmin(db, session);
+        const [role, organisation] = await Promise.all([
+          sessionRole(db, session),
+          findOrganisation(db, session.orgId),
+        ]);
+        if (!organisation) throw forbidden('Your organisation no longer exists');
         const { q, limit } = request.query;
-        return loadPortfolio(db, { manager, userId: session.user.id, models, q: q ?? '', limit });
+        return loadPortfolio(db, { organisation, role, userId: session.user.id, models, q: q ?? '', limit });
       },
     );
   };

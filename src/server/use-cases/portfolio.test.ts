@@ -37,12 +37,19 @@ describe('portfolio level distribution', () => {
 });
 
 describe('portfolio scope', () => {
-  it('is every enterprise for the platform, the direct children for others, and 403 for an enterprise', () => {
-    expect(portfolioScope({ id: 'p', kind: 'platform' })).toBe('all');
+  it("is every enterprise for the platform's admins, the direct children and own clients for other admins", () => {
+    expect(portfolioScope({ id: 'p', kind: 'platform' }, 'admin', 'u')).toBe('all');
     for (const kind of ['service_provider', 'authority', 'association'] as const)
-      expect(portfolioScope({ id: 'x', kind })).toEqual({ parentId: 'x' });
-    expect(() => portfolioScope({ id: 'e', kind: 'enterprise' })).toThrow(
-      expect.objectContaining({ statusCode: 403 }),
-    );
+      expect(portfolioScope({ id: 'x', kind }, 'admin', 'u')).toEqual({ parentId: 'x', memberUserId: 'u' });
+  });
+
+  it('is only the enterprises they belong to for editors and viewers, and 403 for any member of an enterprise', () => {
+    for (const kind of ['platform', 'service_provider', 'authority', 'association'] as const)
+      for (const role of ['editor', 'viewer'] as const)
+        expect(portfolioScope({ id: 'x', kind }, role, 'u')).toEqual({ parentId: null, memberUserId: 'u' });
+    for (const role of ['admin', 'editor', 'viewer'] as const)
+      expect(() => portfolioScope({ id: 'e', kind: 'enterprise' }, role, 'u')).toThrow(
+        expect.objectContaining({ statusCode: 403 }),
+      );
   });
 });

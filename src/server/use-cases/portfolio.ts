@@ -1,8 +1,8 @@
 /**
  * 企业总览 — the portfolio of an organisation that looks after enterprises. Who sees what follows the organisation
- * rules (src/server/auth/organisation-access.ts): the portfolio is the enterprises the organisation's administrators
- * manage — its direct children of kind enterprise (the platform: every enterprise) — and nothing else; an
- * enterprise has none. Per enterprise it gives summaries only (latest assessment's status, level and score, latest
+ * rules (src/server/auth/organisation-access.ts): for its administrators, the enterprises they manage — its direct
+ * children of kind enterprise (the platform: every enterprise); for every member, also the enterprises they
+ * themselves are a member of (a consultant invited into a client); nothing else. An enterprise has none. Per enterprise it gives summaries only (latest assessment's status, level and score, latest
  * plan's status and NPV, and counts); the assessments and plans themselves stay readable only by the enterprise's
  * own members.
  */
@@ -15,6 +15,7 @@ import type {
 } from '../../contracts/portfolio.ts';
 import type { Db } from '../../db/client.ts';
 import type { OrganisationRow } from '../../db/repositories/organisations.ts';
+import type { Role } from '../../db/schema.ts';
 import {
   countAssessmentsAndPlans,
   latestAssessments,
@@ -37,23 +38,29 @@ export type ModelSummaryLookup = (modelId: string) => {
   levelIds: string[];
 };
 
-/** The enterprises `manager` looks after, as the organisation rules have it; 403 for an enterprise. */
-export function portfolioScope(manager: Pick<OrganisationRow, 'id' | 'kind'>): PortfolioScope {
-  if (manager.kind === 'enterprise') throw forbidden('An enterprise has no portfolio of enterprises');
-  return manager.kind === 'platform' ? 'all' : { parentId: manager.id };
+/** The enterprises a member of `organisation` looks after, as the organisation rules have it; 403 for an enterprise. */
+export function portfolioScope(
+  organisation: Pick<OrganisationRow, 'id' | 'kind'>,
+  role: Role,
+  userId: string,
+): PortfolioScope {
+  if (organisation.kind === 'enterprise') throw forbidden('An enterprise has no portfolio of enterprises');
+  if (role !== 'admin') return { parentId: null, memberUserId: userId };
+  return organisation.kind === 'platform' ? 'all' : { parentId: organisation.id, memberUserId: userId };
 }
 
 export async function loadPortfolio(
   db: Db,
   input: {
-    manager: Pick<OrganisationRow, 'id' | 'kind'>;
+    organisation: Pick<OrganisationRow, 'id' | 'kind'>;
+    role: Role;
     userId: string;
     models: ModelCatalog;
     q: string;
     limit: number;
   },
 ): Promise<Portfolio> {
-  const scope = portfolioScope(input.manager);
+  const scope = portfolioScope(input.organisation, input.role, input.userId);
   const lookup = modelLookup(input.models);
   const { rows, matching } = await listPortfolioEnterprises(db, scope, input.q, input.limit);
   const ids = rows.map((r) => r.id);

@@ -11,8 +11,9 @@ export type {
 } from '../../../src/contracts/portfolio.ts';
 
 /**
- * The enterprises the session's organisation looks after (administrators of a provider, authority, association or
- * the platform), those whose name contains `q`; the previous answer stays shown while a new search loads.
+ * The enterprises the signed-in member of a provider, authority, association or the platform looks after (for its
+ * administrators the organisation's own enterprises, for everyone those they were invited into), those whose name
+ * contains `q`; the previous answer stays shown while a new search loads.
  */
 export const usePortfolio = (q: string, enabled: boolean) =>
   useQuery({

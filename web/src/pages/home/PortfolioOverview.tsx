@@ -12,7 +12,7 @@ type PortfolioKind = 'service_provider' | 'authority' | 'association' | 'platfor
 
 /**
  * 企业总览: for an organisation that looks after enterprises, their totals and a table of each one's latest diagnosis
- * and plan. The API gives it to administrators only; other members are told so.
+ * and plan: for administrators the organisation's enterprises and, for everyone, the enterprises they were invited into.
  */
 export function PortfolioOverview({ organisation }: { organisation: Membership }) {
   const { t } = useTranslation();
@@ -20,7 +20,7 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
   const admin = organisation.role === 'admin';
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const portfolio = usePortfolio(q, admin);
+  const portfolio = usePortfolio(q, true);
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(text.trim()), 300);
@@ -36,14 +36,6 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
     </>
   );
 
-  if (!admin) {
-    return (
-      <section style={{ marginBottom: 24 }} data-testid="portfolio">
-        {heading}
-        <Alert type="info" showIcon message={t('portfolio.adminsOnly')} />
-      </section>
-    );
-  }
   if (portfolio.isError) {
     return (
       <section style={{ marginBottom: 24 }} data-testid="portfolio">
@@ -57,6 +49,14 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
     );
   }
   const data = portfolio.data;
+  if (data && data.totals.enterprises === 0 && !admin) {
+    return (
+      <section style={{ marginBottom: 24 }} data-testid="portfolio">
+        {heading}
+        <Alert type="info" showIcon message={t('portfolio.memberEmpty')} data-testid="portfolio-empty" />
+      </section>
+    );
+  }
   if (data && data.totals.enterprises === 0) {
     return (
       <section style={{ marginBottom: 24 }} data-testid="portfolio">

@@ -5,13 +5,14 @@ export const portfolioEn: typeof portfolioZh = {
   title: 'Enterprise portfolio',
   intro: {
     service_provider:
-      'The enterprises you serve (those created under your organisation in Org & people), with their latest diagnosis and plan.',
+      'The enterprises you serve (those created under your organisation in Org & people, and those that invited you), with their latest diagnosis and plan.',
     authority:
       "The pilot enterprises directly under your authority, with their latest diagnosis and plan. A service provider's clients are seen by that provider.",
     association: "Your association's member enterprises, with their latest diagnosis and plan.",
     platform: 'Every enterprise on the platform, with its latest diagnosis and plan.',
   },
-  adminsOnly: "The enterprise portfolio is open to your organisation's administrators only.",
+  memberEmpty:
+    'No enterprise has invited you yet. Once an administrator of an enterprise (or of your organisation) adds you in Org & people, it appears here.',
   loadFailed: 'The portfolio could not be loaded: {{message}}',
   stats: {
     enterprises: 'Enterprises',

@@ -2,12 +2,14 @@
 export const portfolioZh = {
   title: '企业总览',
   intro: {
-    service_provider: '贵机构服务的企业（在“组织与成员”中建立在本机构之下的企业）及其最近一次诊断和规划。',
+    service_provider:
+      '贵机构服务的企业（在“组织与成员”中建立在本机构之下的企业，以及邀请您加入的企业）及其最近一次诊断和规划。',
     authority: '本地区直属的试点企业及其最近一次诊断和规划。服务商名下的企业由服务商自己查看。',
     association: '本协会的会员企业及其最近一次诊断和规划。',
     platform: '平台上的全部企业及其最近一次诊断和规划。',
   },
-  adminsOnly: '企业总览仅向本组织的管理员开放。',
+  memberEmpty:
+    '还没有企业邀请您加入。企业（或本机构）的管理员在“组织与成员”中添加您之后，该企业会出现在这里。',
   loadFailed: '企业总览加载失败：{{message}}',
   stats: {
     enterprises: '企业',

@@ -229,7 +229,7 @@ export async function restoreBackup(
   const backup = new BackupLines(file, await appliedMigrations(db));
   const stages = await decodingStages(file, options.passphrase);
 
-  await db.transaction(async (tx) => {
+  const header = await db.transaction(async (tx) => {
     const insertAll = async (source: AsyncIterable<Uint8Array>): Promise<void> => {
       const batches = inBatches(backup.rows(readLines(source)), {
         maxItems: BATCH_ROWS,
@@ -257,7 +257,7 @@ export async function restoreBackup(
         `cannot be read after line ${backup.lineNo}: the file is damaged or truncated (${err instanceof Error ? err.message : String(err)})`,
       );
     }
-    backup.checkComplete();
+    return backup.checkComplete();
   });
-  return { header: backup.checkComplete(), rows: backup.counted };
+  return { header, rows: backup.counted };
 }

@@ -46,7 +46,7 @@ export function registerBackup(program: Command): void {
     .description(`write the whole database to one file (sessions excepted). ${EMBEDDED_NOTE}`)
     .option(
       '-o, --out <file>',
-      'backup file; gzip unless it does not end in .gz (default tupu-backup-<time>.jsonl.gz)',
+      'backup file; gzip unless it ends in neither .gz nor .gz.enc (default tupu-backup-<time>.jsonl.gz)',
     )
     .option(
       '--encrypt',

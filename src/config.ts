@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { PASSPHRASE_VARIABLE, passphraseForEncryption } from './db/backup/backup-crypto.ts';
 import { solverThreadLimit } from './solver/solver-thread.ts';
 
 /**
@@ -37,6 +38,8 @@ export interface Config {
   signInWindowMinutes: number;
   /** which proxies' X-Forwarded-For to believe for the client address (TUPU_TRUST_PROXY, default none) */
   trustProxy: TrustProxy;
+  /** passphrase that encrypts backups downloaded from the web (TUPU_BACKUP_PASSPHRASE, default none: plain) */
+  backupPassphrase: string | undefined;
 }
 
 /**
@@ -84,6 +87,18 @@ export function trustProxyFrom(name: string, value: string | undefined): TrustPr
   return { addresses };
 }
 
+/** TUPU_BACKUP_PASSPHRASE when set and not empty; it must then be a usable passphrase, or the server does not start. */
+function backupPassphraseFrom(env: NodeJS.ProcessEnv): string | undefined {
+  if (!env[PASSPHRASE_VARIABLE]) return undefined;
+  try {
+    return passphraseForEncryption(env);
+  } catch (err) {
+    throw new Error(`${PASSPHRASE_VARIABLE}: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
+}
+
 function intFrom(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -112,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     ),
     signInWindowMinutes: intFrom('TUPU_SIGNIN_WINDOW_MINUTES', env.TUPU_SIGNIN_WINDOW_MINUTES, 15),
     trustProxy: trustProxyFrom('TUPU_TRUST_PROXY', env.TUPU_TRUST_PROXY),
+    backupPassphrase: backupPassphraseFrom(env),
   };
   solverThreadLimit(env); // validates TUPU_SOLVER_THREADS at start-up (the solver reads it on first use)
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

@@ -82,7 +82,7 @@ export async function buildApp({
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
   await app.register(portfolioRoutes(database.db, models));
-  await app.register(backupRoutes(database.db));
+  await app.register(backupRoutes(database.db, config.backupPassphrase));
 
   if (webApp) await serveWebApp(app, config.webDir);
   return app;

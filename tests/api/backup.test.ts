@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BackupError, restoreBackup } from '../../src/db/backup/restore-backup.ts';
 import { countRows } from '../../src/db/backup/write-backup.ts';
 import { useApiApp } from '../support/api-app.ts';
@@ -45,15 +45,9 @@ describe.each(testEngines())('GET /api/backup on %s', (engine) => {
 
 describe('GET /api/backup of a server started with TUPU_BACKUP_PASSPHRASE', () => {
   const passphrase = 'server backup passphrase';
-  const before = process.env.TUPU_BACKUP_PASSPHRASE;
-  // The variable is read when the app is built (useApiApp's beforeAll, which runs between these two hooks).
-  beforeAll(() => {
-    process.env.TUPU_BACKUP_PASSPHRASE = passphrase;
-  });
-  const api = useApiApp('pglite', { platformAdminPassword: ADMIN_PASSWORD });
-  afterAll(() => {
-    if (before === undefined) delete process.env.TUPU_BACKUP_PASSPHRASE;
-    else process.env.TUPU_BACKUP_PASSPHRASE = before;
+  const api = useApiApp('pglite', {
+    platformAdminPassword: ADMIN_PASSWORD,
+    env: { TUPU_BACKUP_PASSPHRASE: passphrase },
   });
   const temp = useTempDir('tupu-backup-api-enc-');
 

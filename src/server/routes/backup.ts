@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/client.ts';
-import { PASSPHRASE_VARIABLE, passphraseForEncryption } from '../../db/backup/backup-crypto.ts';
 import { backupFileName, writeBackup } from '../../db/backup/write-backup.ts';
 import { forbidden } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
@@ -13,29 +12,11 @@ import { VERSION } from '../version.ts';
 import { attachment } from './assessment-models.ts';
 
 /**
- * The server's backup passphrase: TUPU_BACKUP_PASSPHRASE when set and not empty (it must then be a usable
- * passphrase, or the server does not start), else none.
- */
-export function serverBackupPassphrase(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env[PASSPHRASE_VARIABLE]) return undefined;
-  try {
-    return passphraseForEncryption(env);
-  } catch (err) {
-    throw new Error(`${PASSPHRASE_VARIABLE}: ${err instanceof Error ? err.message : String(err)}`, {
-      cause: err,
-    });
-  }
-}
-
-/**
  * The whole database as a `tupu backup` file, for platform administrators, while the server runs (the command line
  * cannot open the embedded database a running server holds), encrypted when the server was started with
  * TUPU_BACKUP_PASSPHRASE. Restore it with `tupu restore`.
  */
-export function backupRoutes(
-  db: Db,
-  passphrase: string | undefined = serverBackupPassphrase(process.env),
-): FastifyPluginAsyncZod {
+export function backupRoutes(db: Db, passphrase: string | undefined): FastifyPluginAsyncZod {
   const encrypted = passphrase !== undefined;
   return async (app) => {
     app.get(

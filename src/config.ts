@@ -89,14 +89,7 @@ export function trustProxyFrom(name: string, value: string | undefined): TrustPr
 
 /** TUPU_BACKUP_PASSPHRASE when set and not empty; it must then be a usable passphrase, or the server does not start. */
 function backupPassphraseFrom(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env[PASSPHRASE_VARIABLE]) return undefined;
-  try {
-    return passphraseForEncryption(env);
-  } catch (err) {
-    throw new Error(`${PASSPHRASE_VARIABLE}: ${err instanceof Error ? err.message : String(err)}`, {
-      cause: err,
-    });
-  }
+  return env[PASSPHRASE_VARIABLE] ? passphraseForEncryption(env) : undefined;
 }
 
 function intFrom(name: string, value: string | undefined, fallback: number): number {

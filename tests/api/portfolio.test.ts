@@ -115,7 +115,7 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
     expect((await call(' ', 'GET', '/api/portfolio')).status).toBe(401);
   });
 
-  it("does not show a sibling provider the other provider's client, nor the region its providers' clients", async () => {
+  it("does not show a sibling provider the other provider's client, but shows the region its providers' clients", async () => {
     const region = await signIn('region@demo.tupu.local');
     const sibling = await call<OrganisationView>(region, 'POST', '/api/organisations', {
       kind: 'service_provider',
@@ -134,13 +134,14 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
     expect(theirs.body.enterprises).toEqual([]);
     expect(theirs.body.totals).toMatchObject({ enterprises: 0, diagnosed: 0, planned: 0, levelsByModel: [] });
 
-    // the region sees the enterprises directly under it (as GET /api/organisations does), not the provider's client
+    // the region sees every enterprise below it: its own pilot enterprises and the provider's client
     const regional = (await portfolio(region)).body;
     expect(regional.enterprises.map((e) => e.name).sort()).toEqual(
       [
         '江川新材料化工有限公司（演示）',
         '锦华纺织科技有限公司（演示）',
         '明远精密机械有限公司（演示）',
+        CLIENT,
       ].sort(),
     );
     expect(regional.enterprises.every((e) => e.myRole === null)).toBe(true);
@@ -155,14 +156,14 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
   it('searches by name, caps the list at `limit` and says so with `truncated`', async () => {
     const region = await signIn('region@demo.tupu.local');
     const capped = (await portfolio(region, '?limit=2')).body;
-    expect(capped).toMatchObject({ matching: 3, truncated: true, limit: 2 });
+    expect(capped).toMatchObject({ matching: 4, truncated: true, limit: 2 });
     expect(capped.enterprises).toHaveLength(2);
-    expect(capped.totals.enterprises).toBe(3);
+    expect(capped.totals.enterprises).toBe(4);
 
     const found = (await portfolio(region, `?q=${encodeURIComponent('纺织')}`)).body;
     expect(found.enterprises.map((e) => e.name)).toEqual(['锦华纺织科技有限公司（演示）']);
     expect(found).toMatchObject({ matching: 1, truncated: false });
-    expect(found.totals.enterprises).toBe(3);
+    expect(found.totals.enterprises).toBe(4);
 
     expect((await portfolio(region, '?limit=100000')).status).toBe(400);
   });

@@ -9,20 +9,24 @@ import { assessments, memberships, organisations, plans, type Role } from '../sc
  */
 
 /**
- * Whose enterprises: every enterprise (the platform), or those directly under one organisation (`parentId`, for its
- * administrators; null for other members) together with those one user is a member of (`memberUserId`: the clients
- * a consultant was invited into).
+ * Whose enterprises: every enterprise (the platform), or those anywhere under one organisation (`rootId`, for its
+ * administrators — a pilot authority's own enterprises and its providers' clients; null for other members) together
+ * with those one user is a member of (`memberUserId`: the clients a consultant was invited into).
  */
-export type PortfolioScope = 'all' | { parentId: string | null; memberUserId: string };
+export type PortfolioScope = 'all' | { rootId: string | null; memberUserId: string };
 
 function enterprisesIn(scope: PortfolioScope): SQL {
   const enterprise = eq(organisations.kind, 'enterprise');
   if (scope === 'all') return enterprise;
   const member = inArray(organisations.id, orgsOfMember(scope.memberUserId));
   const looksAfter =
-    scope.parentId === null ? member : or(eq(organisations.parentId, scope.parentId), member)!;
+    scope.rootId === null ? member : or(inArray(organisations.id, descendantsOf(scope.rootId)), member)!;
   return and(enterprise, looksAfter)!;
 }
+
+/** Every organisation below `rootId` (children, their children …), as a sub-select; `union` stops on any cycle. */
+const descendantsOf = (rootId: string): SQL =>
+  sql`(with recursive tree(id) as (select id from organisations where parent_id = ${rootId} union select o.id from organisations o join tree on o.parent_id = tree.id) select id from tree)`;
 
 /** The organisations `userId` is a member of, as a sub-select. */
 const orgsOfMember = (userId: string): SQL =>

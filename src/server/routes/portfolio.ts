@@ -22,8 +22,8 @@ export function portfolioRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyn
           tags: ['organisations'],
           summary: 'The enterprises your organisation looks after, with their latest diagnosis and plan',
           description:
-            'For administrators of a service provider, an authority or an association: the enterprises directly ' +
-            'under their organisation (the organisations they manage, see GET /api/organisations); for the ' +
+            'For administrators of a service provider, an authority or an association: the enterprises anywhere ' +
+            "under their organisation (its own, and for an authority its service providers' clients); for the " +
             "platform's administrators: every enterprise. For every member, also the enterprises they themselves " +
             'belong to (a consultant invited into clients). Enterprises are listed by name, at most `limit` ' +
             '(default 200, at most 500) of those whose name contains `q`; `truncated` is true when more match. ' +

@@ -37,16 +37,16 @@ describe('portfolio level distribution', () => {
 });
 
 describe('portfolio scope', () => {
-  it("is every enterprise for the platform's admins, the direct children and own clients for other admins", () => {
+  it("is every enterprise for the platform's admins, everything below the organisation and own clients for other admins", () => {
     expect(portfolioScope({ id: 'p', kind: 'platform' }, 'admin', 'u')).toBe('all');
     for (const kind of ['service_provider', 'authority', 'association'] as const)
-      expect(portfolioScope({ id: 'x', kind }, 'admin', 'u')).toEqual({ parentId: 'x', memberUserId: 'u' });
+      expect(portfolioScope({ id: 'x', kind }, 'admin', 'u')).toEqual({ rootId: 'x', memberUserId: 'u' });
   });
 
   it('is only the enterprises they belong to for editors and viewers, and 403 for any member of an enterprise', () => {
     for (const kind of ['platform', 'service_provider', 'authority', 'association'] as const)
       for (const role of ['editor', 'viewer'] as const)
-        expect(portfolioScope({ id: 'x', kind }, role, 'u')).toEqual({ parentId: null, memberUserId: 'u' });
+        expect(portfolioScope({ id: 'x', kind }, role, 'u')).toEqual({ rootId: null, memberUserId: 'u' });
     for (const role of ['admin', 'editor', 'viewer'] as const)
       expect(() => portfolioScope({ id: 'e', kind: 'enterprise' }, role, 'u')).toThrow(
         expect.objectContaining({ statusCode: 403 }),

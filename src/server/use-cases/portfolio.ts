@@ -1,8 +1,9 @@
 /**
  * 企业总览 — the portfolio of an organisation that looks after enterprises. Who sees what follows the organisation
- * rules (src/server/auth/organisation-access.ts): for its administrators, the enterprises they manage — its direct
- * children of kind enterprise (the platform: every enterprise); for every member, also the enterprises they
- * themselves are a member of (a consultant invited into a client); nothing else. An enterprise has none. Per enterprise it gives summaries only (latest assessment's status, level and score, latest
+ * rules (src/server/auth/organisation-access.ts): for its administrators, the enterprises anywhere below the
+ * organisation — the ones it created and, for a pilot authority, its service providers' clients (the platform: every
+ * enterprise); for every member, also the enterprises they themselves are a member of (a consultant invited into a
+ * client); nothing else. An enterprise has none. Per enterprise it gives summaries only (latest assessment's status, level and score, latest
  * plan's status and NPV, and counts); the assessments and plans themselves stay readable only by the enterprise's
  * own members.
  */
@@ -45,8 +46,8 @@ export function portfolioScope(
   userId: string,
 ): PortfolioScope {
   if (organisation.kind === 'enterprise') throw forbidden('An enterprise has no portfolio of enterprises');
-  if (role !== 'admin') return { parentId: null, memberUserId: userId };
-  return organisation.kind === 'platform' ? 'all' : { parentId: organisation.id, memberUserId: userId };
+  if (role !== 'admin') return { rootId: null, memberUserId: userId };
+  return organisation.kind === 'platform' ? 'all' : { rootId: organisation.id, memberUserId: userId };
 }
 
 export async function loadPortfolio(

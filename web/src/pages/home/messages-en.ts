@@ -7,7 +7,7 @@ export const portfolioEn: typeof portfolioZh = {
     service_provider:
       'The enterprises you serve (those created under your organisation in Org & people, and those that invited you), with their latest diagnosis and plan.',
     authority:
-      "The pilot enterprises directly under your authority, with their latest diagnosis and plan. A service provider's clients are seen by that provider.",
+      "Your region's pilot enterprises (including your service providers' clients), with their latest diagnosis and plan.",
     association: "Your association's member enterprises, with their latest diagnosis and plan.",
     platform: 'Every enterprise on the platform, with its latest diagnosis and plan.',
   },

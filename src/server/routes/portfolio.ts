@@ -3,17 +3,42 @@
  * diagnosis and plan, for the home page of a service provider, an authority, an association or the platform.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Portfolio, PortfolioQuery } from '../../contracts/portfolio.ts';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { Portfolio, PORTFOLIO_LIMIT_MAX, PortfolioQuery } from '../../contracts/portfolio.ts';
 import type { Db } from '../../db/client.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { findOrganisation } from '../../db/repositories/organisations.ts';
 import { sessionRole } from '../auth/policies.ts';
 import { forbidden } from '../app-error.ts';
 import { loadPortfolio } from '../use-cases/portfolio.ts';
+import { modelIndex } from '../use-cases/assessment-items.ts';
+import { portfolioFileName, portfolioWorkbook, type LevelNames } from '../../reports/portfolio-workbook.ts';
 import type { ModelCatalog } from './assessment-access.ts';
+import { attachment, XLSX_TYPE } from './assessment-models.ts';
 import { ErrorResponse } from './error-response.ts';
 
+const PortfolioExportQuery = z.object({
+  lang: z.enum(['zh', 'en']).default('zh'),
+  q: PortfolioQuery.shape.q,
+});
+
 export function portfolioRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyncZod {
+  /** The session's organisation and role, as the portfolio needs them; 401 without a session, 403 without an organisation. */
+  const caller = async (request: FastifyRequest) => {
+    const session = await requireSession(db, request);
+    const [role, organisation] = await Promise.all([
+      sessionRole(db, session),
+      findOrganisation(db, session.orgId),
+    ]);
+    if (!organisation) throw forbidden('Your organisation no longer exists');
+    return { organisation, role, userId: session.user.id, models };
+  };
+  const levelNames: LevelNames = (modelId, levelId) => {
+    const model = models.get(modelId);
+    return model ? modelIndex(model).summary.levels.find((l) => l.id === levelId)?.name : undefined;
+  };
+
   return async (app) => {
     app.get(
       '/api/portfolio',
@@ -35,14 +60,42 @@ export function portfolioRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyn
         },
       },
       async (request) => {
-        const session = await requireSession(db, request);
-        const [role, organisation] = await Promise.all([
-          sessionRole(db, session),
-          findOrganisation(db, session.orgId),
-        ]);
-        if (!organisation) throw forbidden('Your organisation no longer exists');
         const { q, limit } = request.query;
-        return loadPortfolio(db, { organisation, role, userId: session.user.id, models, q: q ?? '', limit });
+        return loadPortfolio(db, { ...(await caller(request)), q: q ?? '', limit });
+      },
+    );
+
+    app.get(
+      '/api/portfolio.xlsx',
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'The enterprise portfolio as an Excel workbook, in Chinese or English',
+          description:
+            'The same enterprises as GET /api/portfolio (same access rules, same name search `q`), up to ' +
+            `${PORTFOLIO_LIMIT_MAX} by name; a note row says so when more match. Sheet 1 (企业总览 / Portfolio): one ` +
+            'row per enterprise with its region code, latest diagnosis (indicator system, status, level, score / max, ' +
+            'date) and number of diagnoses, latest plan (title, status, NPV in 万元) and number of plans. Sheet 2 ' +
+            '(汇总 / Summary): the totals and the level distribution per indicator system. Downloaded as ' +
+            '`tupu-portfolio-YYYYMMDD.xlsx`. 403 for a member of an enterprise, which has no portfolio.',
+          querystring: PortfolioExportQuery,
+        },
+      },
+      async (request, reply) => {
+        const { lang, q } = request.query;
+        const portfolio = await loadPortfolio(db, {
+          ...(await caller(request)),
+          q: q ?? '',
+          limit: PORTFOLIO_LIMIT_MAX,
+        });
+        const now = new Date();
+        const workbook = portfolioWorkbook({ portfolio, lang, levelNames, q: q ?? '', now });
+        const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment(portfolioFileName(now)))
+          .header('cache-control', 'no-store')
+          .send(buffer);
       },
     );
   };

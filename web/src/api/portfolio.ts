@@ -22,3 +22,10 @@ export const usePortfolio = (q: string, enabled: boolean) =>
     enabled,
     placeholderData: keepPreviousData,
   });
+
+/**
+ * Where the portfolio workbook downloads from (GET /api/portfolio.xlsx): the same name search, in the UI's language;
+ * the browser follows the link and the server names the file.
+ */
+export const portfolioWorkbookUrl = (q: string, lang: 'zh' | 'en') =>
+  `/api/portfolio.xlsx?lang=${lang}${q ? `&q=${encodeURIComponent(q)}` : ''}`;

@@ -1,10 +1,11 @@
-import { ApartmentOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Membership } from '../../../../src/contracts/auth.ts';
-import { usePortfolio } from '../../api/portfolio.ts';
+import { portfolioWorkbookUrl, usePortfolio } from '../../api/portfolio.ts';
+import { useText } from '../diagnose/diagnose-ui.ts';
 import { PortfolioStats } from './PortfolioStats.tsx';
 import { PortfolioTable } from './PortfolioTable.tsx';
 
@@ -16,6 +17,7 @@ type PortfolioKind = 'service_provider' | 'authority' | 'association' | 'platfor
  */
 export function PortfolioOverview({ organisation }: { organisation: Membership }) {
   const { t } = useTranslation();
+  const { lang } = useText();
   const kind = organisation.orgKind as PortfolioKind;
   const admin = organisation.role === 'admin';
   const [text, setText] = useState('');
@@ -91,15 +93,26 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
       {data ? <PortfolioStats totals={data.totals} /> : <Card loading style={{ marginBottom: 16 }} />}
       <Card size="small">
         <Space direction="vertical" size={12} style={{ width: '100%' }}>
-          <Input.Search
-            aria-label={t('portfolio.search')}
-            placeholder={t('portfolio.search')}
-            allowClear
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onSearch={(value) => setQ(value.trim())}
-            style={{ width: 320, maxWidth: '100%' }}
-          />
+          <Space wrap>
+            <Input.Search
+              aria-label={t('portfolio.search')}
+              placeholder={t('portfolio.search')}
+              allowClear
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              onSearch={(value) => setQ(value.trim())}
+              style={{ width: 320, maxWidth: '100%' }}
+            />
+            <Button
+              icon={<FileExcelOutlined />}
+              href={portfolioWorkbookUrl(q, lang)}
+              download
+              disabled={!data || data.enterprises.length === 0}
+              data-testid="portfolio-export"
+            >
+              {t('portfolio.export')}
+            </Button>
+          </Space>
           {data?.truncated && (
             <Alert
               type="warning"

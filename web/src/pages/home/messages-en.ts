@@ -24,6 +24,7 @@ export const portfolioEn: typeof portfolioZh = {
     enterprisesCount: '{{count}}',
   },
   search: 'Search by enterprise name',
+  export: 'Export to Excel',
   truncated:
     'Showing the first {{shown}} by name of {{matching}} matching enterprises; search by name to narrow the list.',
   noMatch: 'No enterprise name contains “{{q}}”',

@@ -21,6 +21,7 @@ export const portfolioZh = {
     enterprisesCount: '{{count}} 家',
   },
   search: '按企业名称搜索',
+  export: '导出 Excel',
   truncated: '按名称排序仅显示前 {{shown}} 家（共 {{matching}} 家符合），请按名称搜索以缩小范围。',
   noMatch: '没有名称包含“{{q}}”的企业',
   columns: {

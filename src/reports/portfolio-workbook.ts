@@ -123,7 +123,7 @@ const isFormatted = (c: Cell): c is { value: number | Date; numFmt: string } =>
 function addSheet(
   wb: ExcelJS.Workbook,
   name: string,
-  columns: readonly { header: string; width: number }[],
+  columns: readonly { header?: string; width: number }[],
 ): { ws: ExcelJS.Worksheet; add(cells: readonly Cell[]): ExcelJS.Row } {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ ...c }));
@@ -219,7 +219,7 @@ export function portfolioWorkbook(input: PortfolioWorkbookInput): ExcelJS.Workbo
   const summary = addSheet(wb, w.sheets.summary, [
     { header: s.item, width: 40 },
     { header: s.value, width: 24 },
-    { header: '', width: 10 },
+    { width: 10 },
   ]);
   const t = portfolio.totals;
   summary.add([s.exportedOn, { value: excelDate(now.toISOString()), numFmt: DATE_FORMAT }]);

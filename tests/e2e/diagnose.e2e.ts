@@ -24,13 +24,19 @@ describe('diagnose pages', () => {
       .locator('.ant-select-item-option')
       .filter({ hasText: '中小企业数字化水平评测指标' })
       .first();
-    for (let attempt = 0; attempt < 4 && !(await smeOption.isVisible()); attempt++) {
-      await dialog.getByRole('combobox').first().click();
-      await smeOption
-        .waitFor({ state: 'visible', timeout: 5_000 })
-        .catch(() => page.keyboard.press('Escape'));
+    // … and the list can re-render (close) while it opens, so retry the click as well
+    let chosen = false;
+    for (let attempt = 0; attempt < 5 && !chosen; attempt++) {
+      if (!(await smeOption.isVisible())) await dialog.getByRole('combobox').first().click();
+      chosen = await smeOption
+        .click({ timeout: 5_000 })
+        .then(() => true)
+        .catch(async () => {
+          await page.keyboard.press('Escape');
+          return false;
+        });
     }
-    await smeOption.click();
+    expect(chosen).toBe(true);
     await dialog.getByRole('button', { name: '创建' }).click();
 
     // the answer form, first section open

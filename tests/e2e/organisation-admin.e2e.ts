@@ -31,13 +31,15 @@ describe('组织与成员: the region admin renames and deletes organisations an
 
     // a child with assessments and a plan is refused, saying what it holds; an empty one goes
     await row('明远').getByRole('button', { name: '删除' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+    await page.getByRole('tooltip').filter({ visible: true }).getByRole('button', { name: '删除' }).click();
     const refused = page.getByText(/明远精密机械有限公司（演示） 还有.*次评估.*份规划，不能删除/);
     await expect.poll(() => refused.isVisible()).toBe(true);
+    // the confirmation closes (it fades out, so wait until it is gone before opening the next one)
+    await expect.poll(() => page.getByRole('tooltip').filter({ visible: true }).count()).toBe(0);
     expect(await organisations.textContent()).toContain('明远精密机械有限公司（演示）');
 
     await row('江川').getByRole('button', { name: '删除' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: '删除' }).click();
+    await page.getByRole('tooltip').filter({ visible: true }).getByRole('button', { name: '删除' }).click();
     await expect.poll(() => organisations.textContent()).not.toContain('江川新材料化工有限公司（演示）');
 
     // reset the CIO's password: confirmed, then shown once
@@ -49,7 +51,11 @@ describe('组织与成员: the region admin renames and deletes organisations an
       .filter({ hasText: 'cio@' })
       .getByRole('button', { name: '重置密码' })
       .click();
-    await page.getByRole('tooltip').getByRole('button', { name: '重置密码' }).click();
+    await page
+      .getByRole('tooltip')
+      .filter({ visible: true })
+      .getByRole('button', { name: '重置密码' })
+      .click();
     const shown = page.getByRole('dialog', { name: '重置后的一次性密码' });
     await expect.poll(() => shown.isVisible()).toBe(true);
     const password = (await shown.getByTestId('one-time-password').textContent()) ?? '';

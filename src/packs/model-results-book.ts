@@ -7,14 +7,12 @@ import { unreachableText } from '../core/diagnosis/unreachable-text.ts';
 import { textIn, type LocalizedText, type ZhText } from '../core/shared/text.ts';
 import type { SheetProblem } from './model-answers-read.ts';
 import type { SheetLang } from './model-sheet-layout.ts';
+import { addSheet, type SheetCell as Cell } from '../reports/workbook-sheet.ts';
 
 export interface ScoredSheet {
   file: string;
   result: DiagnosisResult;
 }
-
-/** A cell value, with the Excel number format it is shown in when it is not plain. */
-type Cell = ExcelJS.CellValue | { value: number; numFmt: string };
 
 /** A percentage 0–100 as an Excel percentage (a 0–1 value shown as `35%`, `60.5%`, `33.33%`). */
 export function percentCell(percent: number): { value: number; numFmt: string } {
@@ -28,27 +26,6 @@ function ratioQuestionIds(model: IndicatorSystem): ReadonlySet<string> {
 }
 
 /** A sheet with a bold, frozen header row. */
-function addSheet(
-  wb: ExcelJS.Workbook,
-  name: string,
-  columns: readonly { header: string; width: number }[],
-): { add(cells: readonly Cell[]): void } {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ ...c }));
-  ws.getRow(1).font = { bold: true };
-  return {
-    add(cells) {
-      const row = ws.addRow(cells.map((c) => (isFormatted(c) ? c.value : c)));
-      cells.forEach((c, i) => {
-        if (isFormatted(c)) row.getCell(i + 1).numFmt = c.numFmt;
-      });
-    },
-  };
-}
-
-const isFormatted = (c: Cell): c is { value: number; numFmt: string } =>
-  typeof c === 'object' && c !== null && 'numFmt' in c;
-
 /**
  * The workbook's own words per language. The Chinese sheet names and headers are those of every results workbook made
  * so far (Chinese with English); the English workbook is English only.

@@ -5,6 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Portfolio, PortfolioAssessment, PortfolioPlan } from '../contracts/portfolio.ts';
+import { addSheet } from './workbook-sheet.ts';
 
 export type PortfolioLang = 'zh' | 'en';
 
@@ -112,35 +113,6 @@ const WORDS = {
 const DATE_FORMAT = 'yyyy-mm-dd';
 const SCORE_FORMAT = '0.##';
 const NPV_FORMAT = '#,##0.0';
-
-/** A cell value with the Excel number format it is shown in, if any. */
-type Cell = ExcelJS.CellValue | { value: number | Date; numFmt: string };
-
-const isFormatted = (c: Cell): c is { value: number | Date; numFmt: string } =>
-  typeof c === 'object' && c !== null && 'numFmt' in c && !(c instanceof Date);
-
-/** A sheet with a bold, frozen header row of the given columns. */
-function addSheet(
-  wb: ExcelJS.Workbook,
-  name: string,
-  columns: readonly { header?: string; width: number }[],
-): { ws: ExcelJS.Worksheet; add(cells: readonly Cell[]): ExcelJS.Row } {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ ...c }));
-  const header = ws.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle', wrapText: true };
-  return {
-    ws,
-    add(cells) {
-      const row = ws.addRow(cells.map((c) => (isFormatted(c) ? c.value : c)));
-      cells.forEach((c, i) => {
-        if (isFormatted(c)) row.getCell(i + 1).numFmt = c.numFmt;
-      });
-      return row;
-    },
-  };
-}
 
 /** Midnight UTC of the ISO time's calendar day (UTC), which Excel shows as that day whatever the reader's zone. */
 const excelDate = (iso: string): Date => {

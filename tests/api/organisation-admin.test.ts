@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   AddedMember,
   MemberList,
@@ -13,6 +13,7 @@ import { assessments, memberships, plans, users } from '../../src/db/schema.ts';
 import { ADMIN_EMAIL } from '../../src/db/seed/platform-admin.ts';
 import { sessionCookie, useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
+import { useOrganisationIds } from '../support/organisation-ids.ts';
 
 const ADMIN_PASSWORD = 'platform-admin-password';
 const REGION = 'region@demo.tupu.local';
@@ -28,21 +29,7 @@ interface ErrorJson {
 describe.each(testEngines())('organisation administration API on %s', (engine) => {
   const api = useApiApp(engine, { platformAdminPassword: ADMIN_PASSWORD });
   const { signIn, call } = api;
-  const orgIds = new Map<string, string>();
-
-  beforeAll(async () => {
-    const rows = await queryRows<{ id: string; name: string }>(
-      api.database.db,
-      sql`select id, name from organisations`,
-    );
-    for (const r of rows) orgIds.set(r.name, r.id);
-  });
-
-  const org = (prefix: string): string => {
-    const found = [...orgIds].find(([name]) => name.startsWith(prefix));
-    if (!found) throw new Error(`no organisation ${prefix}`);
-    return found[1];
-  };
+  const { org } = useOrganisationIds(api);
   const userId = async (email: string): Promise<string> => {
     const [row] = await api.database.db.select().from(users).where(eq(users.email, email));
     if (!row) throw new Error(`no user ${email}`);

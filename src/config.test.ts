@@ -36,3 +36,23 @@ describe('TUPU_SOLVER_THREADS', () => {
     expect(() => loadConfig({ TUPU_SOLVER_THREADS: 'zero' })).toThrow(/TUPU_SOLVER_THREADS .*"zero"/);
   });
 });
+
+describe('TUPU_PUBLIC_ORIGIN', () => {
+  it('is empty when unset and reads a list of origins in the form browsers send them', () => {
+    expect(loadConfig({}).publicOrigins).toEqual([]);
+    expect(
+      loadConfig({ TUPU_PUBLIC_ORIGIN: ' https://Tupu.Example.cn/ , http://10.0.0.5:8080,https://a.cn:443' })
+        .publicOrigins,
+    ).toEqual(['https://tupu.example.cn', 'http://10.0.0.5:8080', 'https://a.cn']);
+  });
+
+  it('refuses anything but scheme, host and port, naming the variable and the entry', () => {
+    const bad = (value: string) => () => loadConfig({ TUPU_PUBLIC_ORIGIN: value });
+    expect(bad('tupu.example.cn')).toThrow(/^TUPU_PUBLIC_ORIGIN must be .*"tupu\.example\.cn"/);
+    expect(bad('https://a.cn/app')).toThrow(/TUPU_PUBLIC_ORIGIN .*"https:\/\/a\.cn\/app"/);
+    expect(bad('https://a.cn,ftp://b.cn')).toThrow(/"ftp:\/\/b\.cn"/);
+    expect(bad('https://a.cn?x=1')).toThrow(/TUPU_PUBLIC_ORIGIN/);
+    expect(bad('https://user@a.cn')).toThrow(/TUPU_PUBLIC_ORIGIN/);
+    expect(bad('https://a.cn,,https://b.cn')).toThrow(/TUPU_PUBLIC_ORIGIN .*""/);
+  });
+});

@@ -40,6 +40,11 @@ export interface Config {
   trustProxy: TrustProxy;
   /** passphrase that encrypts backups downloaded from the web (TUPU_BACKUP_PASSPHRASE, default none: plain) */
   backupPassphrase: string | undefined;
+  /**
+   * origins (scheme://host[:port]) browsers reach the server at, besides the one its Host header names; state-changing
+   * API requests from any other origin are refused (TUPU_PUBLIC_ORIGIN, comma-separated, default none)
+   */
+  publicOrigins: string[];
 }
 
 /**
@@ -92,6 +97,41 @@ function backupPassphraseFrom(env: NodeJS.ProcessEnv): string | undefined {
   return env[PASSPHRASE_VARIABLE] ? passphraseForEncryption(env) : undefined;
 }
 
+/**
+ * TUPU_PUBLIC_ORIGIN: a comma-separated list of http:// or https:// origins, each without path, query or fragment;
+ * returned in the form browsers send in the Origin header (lower case, default port left out).
+ */
+export function publicOriginsFrom(name: string, value: string | undefined): string[] {
+  const text = (value ?? '').trim();
+  if (text === '') return [];
+  return text.split(',').map((entry) => {
+    const candidate = entry.trim().replace(/\/$/, '');
+    let url: URL | undefined;
+    try {
+      url = new URL(candidate);
+    } catch {
+      url = undefined;
+    }
+    const originOnly =
+      url !== undefined &&
+      ['http:', 'https:'].includes(url.protocol) &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      url.username === '' &&
+      url.password === '' &&
+      !candidate.endsWith('?') &&
+      !candidate.endsWith('#');
+    if (!url || !originOnly) {
+      throw new Error(
+        `${name} must be a comma-separated list of origins such as https://tupu.example.cn or ` +
+          `http://10.0.0.5:8080 (scheme, host and port only); "${entry.trim()}" in "${value}" is not one`,
+      );
+    }
+    return url.origin;
+  });
+}
+
 function intFrom(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -121,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     signInWindowMinutes: intFrom('TUPU_SIGNIN_WINDOW_MINUTES', env.TUPU_SIGNIN_WINDOW_MINUTES, 15),
     trustProxy: trustProxyFrom('TUPU_TRUST_PROXY', env.TUPU_TRUST_PROXY),
     backupPassphrase: backupPassphraseFrom(env),
+    publicOrigins: publicOriginsFrom('TUPU_PUBLIC_ORIGIN', env.TUPU_PUBLIC_ORIGIN),
   };
   solverThreadLimit(env); // validates TUPU_SOLVER_THREADS at start-up (the solver reads it on first use)
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

@@ -20,11 +20,13 @@ import type { ModelCatalog } from './routes/assessment-access.ts';
 import { atlasRoutes } from './routes/atlas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { backupRoutes } from './routes/backup.ts';
+import { installOriginCheck } from './origin-check.ts';
 import { healthRoutes } from './routes/health.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planRoutes } from './routes/plans.ts';
 import { portfolioRoutes } from './routes/portfolio.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { VERSION } from './version.ts';
 
 export interface AppDeps {
@@ -58,6 +60,9 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   const webApp = existsSync(join(config.webDir, 'index.html'));
   installErrorHandling(app, { spaIndex: webApp });
+  // before every route: security headers on every answer, then the cross-site check on every change
+  await registerSecurityHeaders(app, { https: config.secureCookies });
+  installOriginCheck(app, config.publicOrigins);
 
   await app.register(cookie);
   await app.register(swagger, {

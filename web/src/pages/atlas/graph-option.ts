@@ -3,6 +3,7 @@ import type { TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { AtlasGraph, ChainType, Scenario } from '../../api/atlas.ts';
 import type { LocalizedText } from '../../../../src/core/shared/text.ts';
+import { html } from '../../components/escape-html.ts';
 import { CHAIN_STYLES, categoryColour } from './atlas-ui.ts';
 
 export type AtlasGraphOption = ComposeOption<GraphSeriesOption | TooltipComponentOption>;
@@ -21,12 +22,6 @@ export interface GraphTexts {
   valueTags: string;
   flow: string;
 }
-
-const escape = (s: string) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 /** Which scenarios pass the filters: value tag, enterprise type, and having a link of the chain type. */
 export function matchingNodes(
@@ -205,11 +200,11 @@ export function atlasGraphOption(
         lineHeight: small ? 13 : 15,
         color: on ? '#1f2329' : '#c3c7cf',
       },
+      // tooltip formatters return HTML: every text in them escaped (pack texts may come from anyone's pack)
       tooltip: {
         formatter: () =>
-          `<b>${escape(n.id)}</b> ${escape(tx(n.name))}<br/>${escape(texts.valueTags)}: ${escape(
-            (s?.valueTags ?? []).map(texts.valueTagName).join(' · '),
-          )}`,
+          html`<b>${n.id}</b> ${tx(n.name)}<br />${texts.valueTags}:
+            ${(s?.valueTags ?? []).map(texts.valueTagName).join(' · ')}`,
       },
     };
   });
@@ -234,9 +229,9 @@ export function atlasGraphOption(
       symbolSize: e.prerequisite ? [0, 10] : [0, 7],
       tooltip: {
         formatter: () =>
-          `${escape(names.get(e.source) ?? e.source)} → ${escape(names.get(e.target) ?? e.target)}<br/>` +
-          `${escape(texts.chainName(e.chain))}${e.prerequisite ? ` · <b>${escape(texts.prerequisite)}</b>` : ''}<br/>` +
-          `<span style="white-space:normal">${escape(texts.flow)}: ${escape(tx(e.flow))}</span>`,
+          html`${names.get(e.source) ?? e.source} → ${names.get(e.target) ?? e.target}<br />${texts.chainName(e.chain)}` +
+          (e.prerequisite ? html` · <b>${texts.prerequisite}</b>` : '') +
+          html`<br /><span style="white-space:normal">${texts.flow}: ${tx(e.flow)}</span>`,
       },
     };
   });

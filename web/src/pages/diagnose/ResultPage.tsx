@@ -30,6 +30,7 @@ import {
 } from '../../api/diagnose.ts';
 import { Chart } from './Chart.tsx';
 import { fmt, formatDate, showResultAnswer, useText } from './diagnose-ui.ts';
+import { sceneHeatmapOption } from './scene-heatmap-option.ts';
 import { itemTexts } from './form-items.ts';
 
 type Result = ResultResponse['result'];
@@ -321,67 +322,10 @@ function DimensionTable({
 function SceneHeatmap({ result, model, label }: { result: Result; model: ModelDetail; label: string }) {
   const { tx } = useText();
   const { t } = useTranslation();
-  const option = useMemo(() => {
-    const m = model.model;
-    const groups = m.family === 'points' ? m.sceneGroups : [];
-    const max = m.family === 'points' ? m.sceneMax : 4;
-    const sceneNames = new Map(m.family === 'points' ? m.scenes.map((s) => [s.id, s.name]) : []);
-    const width = Math.max(1, ...groups.map((g) => result.scenes.filter((s) => s.group === g.id).length));
-    const data = groups.flatMap((g, y) =>
-      result.scenes
-        .filter((s) => s.group === g.id)
-        .map((s, x) => ({
-          value: [x, y, s.level],
-          name: tx(sceneNames.get(s.id)) || s.name,
-          constrained: s.constrained,
-        })),
-    );
-    return {
-      aria: { enabled: true },
-      tooltip: {
-        formatter: (p: { data: { name: string; value: number[] } }) =>
-          `${p.data.name}: ${p.data.value[2] ?? 0}`,
-      },
-      grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
-      xAxis: {
-        type: 'category' as const,
-        data: Array.from({ length: width }, (_, i) => String(i + 1)),
-        show: false,
-      },
-      yAxis: {
-        type: 'category' as const,
-        data: groups.map((g) => tx(g.name)),
-        inverse: true,
-        axisLabel: { width: 90, overflow: 'break' as const, fontSize: 11 },
-      },
-      visualMap: {
-        min: 0,
-        max,
-        calculable: false,
-        orient: 'horizontal' as const,
-        left: 'center',
-        bottom: 0,
-        itemHeight: 120,
-        text: [String(max), `0 ${t('diagnose.sceneLevel')}`],
-        inRange: { color: ['#f0f0f0', '#bcd3f5', '#6f9fe0', '#2f6bc4', '#163f80'] },
-      },
-      series: [
-        {
-          type: 'heatmap' as const,
-          data,
-          label: {
-            show: true,
-            fontSize: 11,
-            width: 72,
-            overflow: 'truncate' as const,
-            formatter: (p: { data: { name: string; value: number[]; constrained: boolean } }) =>
-              `${p.data.name}${p.data.constrained ? '*' : ''}\n${p.data.value[2] ?? 0}`,
-          },
-          itemStyle: { borderColor: '#fff', borderWidth: 2 },
-        },
-      ],
-    };
-  }, [result, model, tx, t]);
+  const option = useMemo(
+    () => sceneHeatmapOption(result, model, { tx, sceneLevel: t('diagnose.sceneLevel') }),
+    [result, model, tx, t],
+  );
   return <Chart option={option} height={300} label={label} testId="scene-heatmap" />;
 }
 

@@ -1,4 +1,5 @@
 import type { PlanView } from '../../api/plan.ts';
+import { html } from '../../components/escape-html.ts';
 import type { PlanChartOption } from './echarts-plan.ts';
 
 const CATEGORY_COLOURS: Record<string, string> = {
@@ -33,7 +34,9 @@ export function ganttOption(plan: PlanView, labels: Labels, narrow: boolean): Pl
         if (!row || p.seriesIndex === 0) return '';
         const initiative = byId.get(row.id);
         const d = initiative?.duration ?? 1;
-        return `${row.id} ${labels.name(row.id)}<br/>${labels.period(row.start)} – ${labels.period(row.start + d - 1)}`;
+        // ECharts sets a formatter's string as HTML: the initiative's id and name are the user's, so escaped
+        return html`${row.id} ${labels.name(row.id)}<br />${labels.period(row.start)} –
+          ${labels.period(row.start + d - 1)}`;
       },
     },
     xAxis: {

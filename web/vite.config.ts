@@ -20,5 +20,7 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://localhost:8080' } },
+  // keep the browser's Host header (localhost:5173): the server accepts changes only from its own origin, which
+  // it reads from Host, and the page's Origin is http://localhost:5173 (src/server/origin-check.ts)
+  server: { proxy: { '/api': { target: 'http://localhost:8080', changeOrigin: false } } },
 });

@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import type { Config, TrustProxy } from '../config.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import type { Database } from '../db/client.ts';
+import { refuseControlCharacters } from './control-characters.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { loggerOptions } from './log-redaction.ts';
 import { diagnosisRoutes } from './routes/assessments.ts';
 import type { ModelCatalog } from './routes/assessment-access.ts';
 import { atlasRoutes } from './routes/atlas.ts';
@@ -34,6 +36,8 @@ export interface AppDeps {
   atlases?: AtlasCatalog;
   /** the indicator systems loaded from packs/models (empty when none are given) */
   models?: ModelCatalog;
+  /** where log lines go instead of standard output (tests capture them) */
+  logStream?: { write: (line: string) => void };
 }
 
 /**
@@ -48,9 +52,10 @@ export async function buildApp({
   database,
   atlases = new Map(),
   models = new Map(),
+  logStream,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: config.bodyLimit,
     trustProxy: fastifyTrustProxy(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
@@ -58,6 +63,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   const webApp = existsSync(join(config.webDir, 'index.html'));
   installErrorHandling(app, { spaIndex: webApp });
+  refuseControlCharacters(app);
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DisplayName, displayName, findInvisibleCharacter, normaliseName } from './text.ts';
+import {
+  DisplayName,
+  displayName,
+  findInvisibleCharacter,
+  FULL_WIDTH_PUNCTUATION,
+  normaliseName,
+} from './text.ts';
 
 const FORMAT = /\p{Cf}/u;
 
@@ -9,6 +15,7 @@ describe('display names', () => {
     expect(DisplayName.parse('ＡＢＣ')).toBe('ABC');
     expect(DisplayName.parse('  某某\u3000机械  有限公司 ')).toBe('某某 机械 有限公司');
     expect(DisplayName.parse('李工')).toBe('李工');
+    expect(DisplayName.parse('ＡＢＣ（中国）有限公司，一厂：１号')).toBe('ABC（中国）有限公司，一厂：1号');
   });
 
   it('refuses invisible characters, naming the character and its position', () => {
@@ -43,15 +50,24 @@ describe('display names', () => {
     );
   });
 
-  it('keeps what it accepts NFKC-stable and free of format characters (property)', () => {
+  it('keeps what it accepts NFKC-stable (but for full-width punctuation) and free of format characters (property)', () => {
+    const fullWidth = fc.constantFrom('（', '）', '，', '：', 'Ａ', '１', '\u3000', 'ｶ', 'ﬁ');
+    const text = fc
+      .array(fc.oneof(fc.string({ unit: 'binary', maxLength: 4 }), fullWidth), { maxLength: 12 })
+      .map((parts) => parts.join(''));
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (s) => {
+      fc.property(text, (s) => {
         const parsed = DisplayName.safeParse(s);
         if (!parsed.success) return;
-        expect(parsed.data.normalize('NFKC')).toBe(parsed.data);
-        expect(normaliseName(parsed.data)).toBe(parsed.data);
-        expect(FORMAT.test(parsed.data)).toBe(false);
-        expect(findInvisibleCharacter(parsed.data)).toBeNull();
+        const name = parsed.data;
+        expect(normaliseName(name)).toBe(name);
+        // split keeps the punctuation at odd places; every text between is NFKC-stable
+        const parts = name.split(FULL_WIDTH_PUNCTUATION).filter((_, i) => i % 2 === 0);
+        for (const part of parts) expect(part.normalize('NFKC')).toBe(part);
+        expect(name).not.toMatch(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u3000]/u);
+        expect(FORMAT.test(name)).toBe(false);
+        expect(FORMAT.test(name.normalize('NFKC'))).toBe(false);
+        expect(findInvisibleCharacter(name)).toBeNull();
       }),
       { numRuns: 2000 },
     );

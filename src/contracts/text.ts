@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 /**
  * Names people read and compare — of organisations, members, users. A name that looks like another must be the
- * same name: so it is NFKC-normalised (full-width "ＡＢＣ" becomes "ABC", an ideographic space a space), its runs of
- * white space become one space and it is trimmed; and a name holding a character one cannot see is refused, naming
+ * same name: so it is NFKC-normalised (full-width "ＡＢＣ" becomes "ABC", an ideographic space a space) except for
+ * the full-width punctuation Chinese writes as such (某某（中国）有限公司 keeps its （）, ，, ：), its runs of white
+ * space become one space and it is trimmed; uniqueness compares the full NFKC form (src/db/repositories/
+ * organisations.ts), so "（演示）" and "(演示)" are the same name there. And a name holding a character one cannot see is refused, naming
  * the character and its position: format characters (Unicode category Cf: zero-width space and joiners U+200B–U+200D,
  * word joiner U+2060, U+FEFF, the bidirectional marks and overrides U+200E, U+200F, U+202A–U+202E, U+2066–U+2069,
  * U+061C, and the rest), controls (Cc), line and paragraph separators, surrogates and private-use characters.
@@ -48,9 +50,20 @@ export function findInvisibleCharacter(text: string): { character: string; posit
   return null;
 }
 
-/** The form a name is kept in: NFKC, runs of white space as one space, trimmed. */
+/** Full-width punctuation (U+FF01–U+FF0F, U+FF1A–U+FF20, U+FF3B–U+FF40, U+FF5B–U+FF60): kept as typed. */
+export const FULL_WIDTH_PUNCTUATION = /([\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF60])/u;
+
+/**
+ * The form a name is kept in: NFKC but for full-width punctuation, runs of white space as one space, trimmed.
+ * Idempotent: a kept name is its own normal form.
+ */
 export function normaliseName(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/gu, ' ').trim();
+  return text
+    .split(FULL_WIDTH_PUNCTUATION)
+    .map((part, i) => (i % 2 === 1 ? part : part.normalize('NFKC')))
+    .join('')
+    .replace(/\s+/gu, ' ')
+    .trim();
 }
 
 /**

@@ -21,11 +21,20 @@ describe.each(testEngines())('display names of organisations and members on %s',
     expect(res.body.name).toBe('ABC 精密');
   });
 
-  it('refuses a look-alike of an existing sibling (full-width, other case) with 409', async () => {
+  it('keeps the full-width punctuation of a Chinese name as typed', async () => {
     const region = await signIn('region@demo.tupu.local');
-    const res = await create(region, 'ａｂｃ 精密');
-    expect(res.status, JSON.stringify(res.body)).toBe(409);
-    expect(res.body.error.code).toBe('duplicate_name');
+    const res = await create<OrganisationView>(region, '某某（中国）有限公司');
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.name).toBe('某某（中国）有限公司');
+  });
+
+  it('refuses a look-alike of an existing sibling (full-width, half-width brackets, other case) with 409', async () => {
+    const region = await signIn('region@demo.tupu.local');
+    for (const lookAlike of ['ａｂｃ 精密', '某某(中国)有限公司']) {
+      const res = await create(region, lookAlike);
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      expect(res.body.error.code).toBe('duplicate_name');
+    }
   });
 
   it('compares with names stored before names were normalised', async () => {

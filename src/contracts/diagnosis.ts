@@ -75,11 +75,20 @@ export const AssessmentProfile = z.looseObject({
 });
 export type AssessmentProfile = z.infer<typeof AssessmentProfile>;
 
+/**
+ * A profile as a request gives it: only the fields a model reads, each then checked against the model's own values
+ * (checkProfile in src/server/use-cases/assessment-items.ts: a weight table of the model, tailorable sub-domains).
+ */
+export const AssessmentProfileInput = z.strictObject({
+  weightTable: z.string().max(100).optional(),
+  notApplicable: z.array(z.string().max(100)).max(500).optional(),
+});
+
 export const CreateAssessment = z.object({
   modelId: z.string().min(1),
   mode: z.enum(ASSESSMENT_MODES).default('self'),
   title: z.string().trim().min(1, 'a title is required').max(200),
-  profile: AssessmentProfile.default({}),
+  profile: AssessmentProfileInput.default({}),
 });
 export type CreateAssessment = z.input<typeof CreateAssessment>;
 

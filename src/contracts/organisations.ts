@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORGANISATION_KINDS, ROLES } from './auth.ts';
+import { displayName } from './text.ts';
 
 /**
  * 组织与成员: organisations an administrator manages (their own and its child organisations; the platform manages
@@ -34,12 +35,8 @@ export const OrganisationList = z.object({
 });
 export type OrganisationList = z.infer<typeof OrganisationList>;
 
-/** An organisation's name: trimmed, 1 to ORGANISATION_NAME_MAX characters. */
-export const OrganisationName = z
-  .string('name is required')
-  .trim()
-  .min(1, 'name is required')
-  .max(ORGANISATION_NAME_MAX, `name has at most ${ORGANISATION_NAME_MAX} characters`);
+/** An organisation's name: normalised (NFKC, trimmed), 1 to ORGANISATION_NAME_MAX characters, nothing invisible. */
+export const OrganisationName = displayName('name', ORGANISATION_NAME_MAX);
 
 export const CreateOrganisation = z.object({
   kind: z.enum(CREATABLE_KINDS, `kind must be one of ${CREATABLE_KINDS.join(', ')}`),
@@ -89,11 +86,7 @@ export const AddMember = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email('email must be an email address').max(320)),
-  displayName: z
-    .string('displayName is required')
-    .trim()
-    .min(1, 'displayName is required')
-    .max(200, 'displayName has at most 200 characters'),
+  displayName: displayName('displayName', 200),
   role: z.enum(ROLES, `role must be one of ${ROLES.join(', ')}`),
 });
 export type AddMember = z.input<typeof AddMember>;

@@ -14,7 +14,9 @@ import { join } from 'node:path';
 import type { Config, TrustProxy } from '../config.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import type { Database } from '../db/client.ts';
+import { refuseControlCharacters } from './control-characters.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { loggerOptions } from './log-redaction.ts';
 import { diagnosisRoutes } from './routes/assessments.ts';
 import type { ModelCatalog } from './routes/assessment-access.ts';
 import { atlasRoutes } from './routes/atlas.ts';
@@ -36,6 +38,8 @@ export interface AppDeps {
   atlases?: AtlasCatalog;
   /** the indicator systems loaded from packs/models (empty when none are given) */
   models?: ModelCatalog;
+  /** where log lines go instead of standard output (tests capture them) */
+  logStream?: { write: (line: string) => void };
 }
 
 /**
@@ -50,9 +54,10 @@ export async function buildApp({
   database,
   atlases = new Map(),
   models = new Map(),
+  logStream,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger: loggerOptions(config.logLevel, logStream),
     bodyLimit: config.bodyLimit,
     trustProxy: fastifyTrustProxy(config.trustProxy),
   }).withTypeProvider<ZodTypeProvider>();
@@ -63,6 +68,7 @@ export async function buildApp({
   // before every route: security headers on every answer, then the cross-site check on every change
   await registerSecurityHeaders(app, { https: config.secureCookies });
   installOriginCheck(app, config.publicOrigins);
+  refuseControlCharacters(app);
 
   await app.register(cookie);
   await app.register(swagger, {

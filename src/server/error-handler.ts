@@ -1,11 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './app-error.ts';
+import { boundDetails, boundText, MAX_MESSAGE } from './error-bounds.ts';
 
 import type { ErrorBody } from '../contracts/auth.ts';
 
+/** The one error shape, bounded (src/server/error-bounds.ts): an answer stays a few KB whatever the request was. */
 const body = (code: string, message: string, details: unknown = null): ErrorBody => ({
-  error: { code, message, details },
+  error: { code, message: boundText(message, MAX_MESSAGE), details: boundDetails(details) },
 });
 
 /** Fastify's own error codes, mapped to our codes and messages. */
@@ -46,8 +48,9 @@ export function installErrorHandling(app: FastifyInstance, options: { spaIndex?:
         message: v.message ?? 'invalid',
       }));
       const first = details[0];
+      const more = details.length > 1 ? ` (and ${details.length - 1} more problems)` : '';
       const message = first
-        ? `Invalid ${first.where}${first.path ? ` at ${first.path}` : ''}: ${first.message}`
+        ? `Invalid ${first.where}${first.path ? ` at ${first.path}` : ''}: ${boundText(first.message)}${more}`
         : 'Invalid request';
       return reply.status(400).send(body('validation_error', message, details));
     }
@@ -58,14 +61,16 @@ export function installErrorHandling(app: FastifyInstance, options: { spaIndex?:
         .status(400)
         .send(body('invalid_json', `The request body is not valid JSON: ${err.message}`));
     }
+    // logged redacted (src/server/log-redaction.ts): never the body, the query's parameters, a hash or file bytes
+    const where = { route: request.routeOptions.url ?? null, method: request.method };
     if (isResponseSerializationError(err)) {
-      request.log.error({ err }, 'response did not match its schema');
+      request.log.error({ err, ...where }, 'response did not match its schema');
       return reply.status(500).send(body('internal_error', 'The server produced an invalid response'));
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body(err.code?.toLowerCase() ?? 'bad_request', err.message));
     }
-    request.log.error({ err }, 'unhandled error');
+    request.log.error({ err, ...where }, 'unhandled error');
     return reply
       .status(500)
       .send(body('internal_error', 'Something went wrong on the server; it has been logged'));

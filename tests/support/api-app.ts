@@ -11,7 +11,7 @@ import {
 import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { ensurePlatformAdmin } from '../../src/db/seed/platform-admin.ts';
 import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type AppDeps } from '../../src/server/app.ts';
 import { hashPassword } from '../../src/server/auth/password.ts';
 import { loadContent } from '../../src/server/start.ts';
 import { openTestDatabase } from './databases.ts';
@@ -46,6 +46,8 @@ export interface ApiAppOptions {
   env?: NodeJS.ProcessEnv;
   /** configuration values set directly (such as bodyLimit) */
   overrides?: Partial<Config>;
+  /** where the server's log lines go (with a log level in `env`), to assert what is logged */
+  logStream?: AppDeps['logStream'];
 }
 
 export interface ApiApp {
@@ -93,7 +95,12 @@ export function useApiApp(engine: DbEngine, options: ApiAppOptions = {}): ApiApp
     if (options.demoRegion ?? true) await seedDemoRegion(database.db, hashPassword);
     const config = testConfig(options.env, options.overrides);
     packs = await loadPacks(options.packs ?? 'none', config);
-    app = await buildApp({ config, database, ...packs });
+    app = await buildApp({
+      config,
+      database,
+      ...packs,
+      ...(options.logStream ? { logStream: options.logStream } : {}),
+    });
   });
   afterAll(async () => {
     await app?.close();

@@ -38,7 +38,8 @@ export async function listOrganisations(
 }
 
 /**
- * The organisation under the same parent (or at top level) with this name, compared without case; `exceptId` leaves
+ * The organisation under the same parent (or at top level) with this name, compared NFKC-normalised and without
+ * case (so "ＡＢＣ" is "abc", also for names stored before names were normalised); `exceptId` leaves
  * one out (the organisation being renamed).
  */
 export async function findSiblingByName(
@@ -53,7 +54,7 @@ export async function findSiblingByName(
     .where(
       and(
         parentId === null ? isNull(organisations.parentId) : eq(organisations.parentId, parentId),
-        sql`lower(${organisations.name}) = lower(${name})`,
+        sql`lower(normalize(${organisations.name}, NFKC)) = lower(normalize(${name}, NFKC))`,
         exceptId === undefined ? undefined : ne(organisations.id, exceptId),
       ),
     )
@@ -132,7 +133,7 @@ export async function findOrganisationsByName(db: Db, name: string): Promise<Org
   return db
     .select(withMemberCount)
     .from(organisations)
-    .where(sql`lower(${organisations.name}) = lower(${name})`)
+    .where(sql`lower(normalize(${organisations.name}, NFKC)) = lower(normalize(${name}, NFKC))`)
     .orderBy(asc(organisations.createdAt));
 }
 

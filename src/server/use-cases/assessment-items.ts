@@ -2,6 +2,7 @@ import type { AnswerValue as EngineAnswer, Assessment } from '../../core/diagnos
 import { readConformance } from '../../core/diagnosis/checklist-diagnose.ts';
 import type { IndicatorSystem } from '../../core/diagnosis/model-schema.ts';
 import { readPointsAnswers } from '../../core/diagnosis/points-answers.ts';
+import { describeControlCharacter, findControlCharacterIn } from '../../core/shared/control-characters.ts';
 import type {
   AnswerProblem,
   AnswerValue,
@@ -100,11 +101,17 @@ function summarise(model: IndicatorSystem, itemCount: number): ModelSummary {
   };
 }
 
-/** Check one answer against the model; returns the problem or null. A null value (clearing) is always fine. */
+/**
+ * Check one answer against the model; returns the problem or null. A null value (clearing) is always fine. Answers
+ * read from an imported file come here unchecked by the API's schema, so a control character anywhere in the value
+ * (a text, an option, a key of a ratio's fields) is refused here, naming where; PostgreSQL would refuse a NUL.
+ */
 export function checkAnswer(index: ModelIndex, itemId: string, value: AnswerValue | null): string | null {
   const item = index.items.get(itemId);
-  if (!item) return `unknown item "${itemId}" (not in model ${index.model.meta.id})`;
+  if (!item) return `unknown item ${JSON.stringify(itemId)} (not in model ${index.model.meta.id})`;
   if (value === null) return null;
+  const control = findControlCharacterIn(value, 'answer');
+  if (control) return describeControlCharacter(control);
   const model = index.model;
   if (model.family === 'points') {
     if (item.kind === 'scene') {
@@ -140,23 +147,34 @@ export function checkAnswers(
   return problems;
 }
 
-/** Check a profile against the model (weight table and tailoring of staged models). */
+/**
+ * Check a profile against the model, each value against what the model allows: `weightTable` one of the model's
+ * weight tables, `notApplicable` sub-domains that can be tailored out (staged models only; the other families have
+ * neither). Every problem names its field, and shows the value escaped.
+ */
 export function checkProfile(index: ModelIndex, profile: AssessmentProfile): string[] {
   const model = index.model;
   const problems: string[] = [];
-  if (model.family !== 'staged') return problems;
   const tables = index.summary.weightTables.map((t) => t.id);
   if (profile.weightTable !== undefined && !tables.includes(profile.weightTable))
     problems.push(
       tables.length > 0
-        ? `unknown weight table "${profile.weightTable}"; allowed: ${tables.join(', ')}`
-        : `model ${model.meta.id} has no weight tables`,
+        ? `weightTable: unknown weight table ${JSON.stringify(profile.weightTable)}; allowed: ${tables.join(', ')}`
+        : `weightTable: model ${model.meta.id} has no weight tables, got ${JSON.stringify(profile.weightTable)}`,
     );
+  const notApplicable = profile.notApplicable ?? [];
+  if (model.family !== 'staged') {
+    if (notApplicable.length > 0)
+      problems.push(
+        `notApplicable: model ${model.meta.id} has no sub-domains to tailor out, got ${JSON.stringify(notApplicable)}`,
+      );
+    return problems;
+  }
   const subs = new Map(model.areas.flatMap((a) => a.subdomains.map((s) => [s.id, s] as const)));
-  for (const id of profile.notApplicable ?? []) {
+  for (const id of notApplicable) {
     const s = subs.get(id);
-    if (!s) problems.push(`unknown sub-domain "${id}" in notApplicable`);
-    else if (!s.tailorable) problems.push(`sub-domain ${id} cannot be tailored out`);
+    if (!s) problems.push(`notApplicable: unknown sub-domain ${JSON.stringify(id)}`);
+    else if (!s.tailorable) problems.push(`notApplicable: sub-domain ${id} cannot be tailored out`);
   }
   return problems;
 }

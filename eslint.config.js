@@ -3,11 +3,64 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import boundaries from './eslint-boundaries.js';
 
-const coreMessage =
-  'src/core is the pure domain: plain data in, plain data out. Do I/O in src/db, src/server, src/cli or src/reports and pass the data in.';
-const webMessage =
-  'web/ runs in the browser: it may import shared types from src/core or src/contracts, never server or database code.';
+const CORE_MESSAGE =
+  'src/core is the pure domain: plain data in, plain data out. It may import only src/core and zod (no Node.js I/O, no packs, no solver, no database, server, CLI or reports, no other package); do the I/O in the caller and pass the data in.';
+const CONTRACTS_MESSAGE =
+  'src/contracts holds the request and response shapes shared by the server and the browser: it may import only zod, other contracts and types from src/core (import type), so it runs anywhere.';
+const WEB_MESSAGE =
+  'web/src runs in the browser and talks to the server over HTTP only: it may import src/contracts and types from src/core (import type), never server, database, pack, solver, report or CLI code.';
+
+/** Test code of a folder: its tests, fixtures and test helpers (which may also use the test tools). */
+const testFiles = (/** @type {string} */ folder) => [
+  `${folder}/**/*.test.ts`,
+  `${folder}/**/fixtures/**/*.ts`,
+  `${folder}/**/test-*.ts`,
+];
+const TEST_PACKAGES = ['vitest', 'fast-check'];
+
+const core = { message: CORE_MESSAGE, folders: ['src/core'], packages: ['zod'] };
+const contracts = {
+  message: CONTRACTS_MESSAGE,
+  folders: ['src/contracts'],
+  typeOnly: ['src/core'],
+  packages: ['zod'],
+};
+const web = {
+  message: WEB_MESSAGE,
+  folders: ['web/src', 'src/contracts'],
+  typeOnly: ['src/core'],
+  /**
+   * Pure core functions the browser still runs itself, by name, until the API sends their results (see
+   * ARCHITECTURE.md). Any other value import from src/core is refused.
+   */
+  values: {
+    'src/core/shared/text.ts': ['textIn'],
+    'src/core/planning/candidates-defaults.ts': ['adviseStrategy', 'defaultSettings'],
+    'src/core/planning/candidates.ts': ['candidateBenefit'],
+    'src/core/planning/default-risks.ts': ['localizeRisk'],
+    'src/core/planning/explain-text.ts': ['notSelectedText'],
+  },
+  deniedPackages: [
+    '@electric-sql/*',
+    '@fastify/*',
+    'commander',
+    'docx',
+    'drizzle-kit',
+    'drizzle-orm',
+    'exceljs',
+    'fastify',
+    'fastify-type-provider-zod',
+    'highs',
+    'js-yaml',
+    'pg',
+    'playwright-core',
+    'tsx',
+    'undici',
+    'yaml',
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'data/**', 'drizzle/**', '.tmp/**', 'coverage/**'] },
@@ -29,79 +82,24 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
     },
   },
+  { plugins: { tupu: boundaries } },
+  { files: ['src/core/**/*.ts'], rules: { 'tupu/layer-imports': ['error', core] } },
   {
-    files: ['src/core/**/*.ts'],
-    ignores: ['src/core/**/*.test.ts'],
+    files: testFiles('src/core'),
+    rules: { 'tupu/layer-imports': ['error', { ...core, packages: [...core.packages, ...TEST_PACKAGES] }] },
+  },
+  { files: ['src/contracts/**/*.ts'], rules: { 'tupu/layer-imports': ['error', contracts] } },
+  {
+    files: testFiles('src/contracts'),
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['**/db/**', '**/server/**', '**/cli/**', '**/reports/**'], message: coreMessage },
-            {
-              group: [
-                'node:*',
-                'fs',
-                'fs/*',
-                'path',
-                'http',
-                'https',
-                'net',
-                'child_process',
-                'worker_threads',
-                'os',
-              ],
-              message: coreMessage,
-            },
-            {
-              group: [
-                'pg',
-                '@electric-sql/*',
-                'drizzle-orm',
-                'drizzle-orm/*',
-                'fastify',
-                'fastify*',
-                '@fastify/*',
-                'exceljs',
-                'docx',
-                'playwright-core',
-                'undici',
-              ],
-              message: coreMessage,
-            },
-          ],
-        },
-      ],
+      'tupu/layer-imports': ['error', { ...contracts, packages: [...contracts.packages, ...TEST_PACKAGES] }],
     },
   },
   {
-    files: ['web/**/*.{ts,tsx}'],
+    files: ['web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/src/db/**', '**/src/server/**', '**/src/cli/**', '**/src/reports/**'],
-              message: webMessage,
-            },
-            {
-              group: [
-                'node:*',
-                'pg',
-                '@electric-sql/*',
-                'drizzle-orm',
-                'drizzle-orm/*',
-                'fastify',
-                '@fastify/*',
-              ],
-              message: webMessage,
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'tupu/layer-imports': ['error', web] },
   },
+  { files: ['src/features/**/*.ts'], rules: { 'tupu/no-foreign-repository': 'error' } },
   prettier,
 );

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { diagnose } from '../core/diagnosis/diagnose.ts';
 import type { Unreachable as CoreUnreachable } from '../core/diagnosis/result.ts';
-import { loadModelById } from '../packs/model-load.ts';
 import { DiagnosisResult, type Unreachable } from './diagnosis.ts';
 
 const unreachable: fc.Arbitrary<CoreUnreachable> = fc.oneof(
@@ -47,13 +45,5 @@ describe('diagnosis result contract', () => {
     const old = { reachable: false as const, target: null, reason: 'x' };
     expect(DiagnosisResult.parse({ ...base, nextLevel: old }).nextLevel).toEqual(old);
     expect(() => DiagnosisResult.parse({ ...base, nextLevel: { ...old, why: { kind: 'tired' } } })).toThrow();
-  });
-
-  it('passes the cause a checklist diagnosis gives (no levels) through', async () => {
-    const loaded = await loadModelById('packs/models', 'ics-security-2024');
-    if (!loaded.ok) throw new Error('ics-security-2024 does not load');
-    const { result } = diagnose(loaded.model, { model: 'ics-security-2024', answers: {} });
-    const parsed = DiagnosisResult.parse(result);
-    expect(parsed.nextLevel).toMatchObject({ reachable: false, why: { kind: 'no-levels' } });
   });
 });

@@ -3,6 +3,7 @@ import { readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { diagnose } from '../../core/diagnosis/diagnose.ts';
 import type { IndicatorSystem } from '../../core/diagnosis/model-schema.ts';
+import { readAnswerJson } from '../../packs/model-answers-json.ts';
 import {
   formatSheetProblem,
   locateProblems,
@@ -57,9 +58,14 @@ export async function loadModel(modelsDir: string, id: string): Promise<Indicato
   return loaded.model;
 }
 
-/** Score one answer file; returns the result or the located problems (nothing scored when there are any). */
+/**
+ * Score one answer file; returns the result or the located problems (nothing scored when there are any). A JSON file
+ * is the answers to `model` whether or not it names it; one naming another model is refused.
+ */
 export async function scoreOne(model: IndicatorSystem, path: string, display = path) {
-  const read = await readAnswerFile(path, model, display);
+  const read = /\.json$/i.test(path)
+    ? await readAnswerJson(path, model, display, '--model')
+    : await readAnswerFile(path, model, display);
   if (!read.assessment) return { scored: null, problems: read.problems };
   const { result, problems } = diagnose(model, read.assessment);
   const all: SheetProblem[] = [...read.problems, ...locateProblems(display, read.rowOf, problems)];

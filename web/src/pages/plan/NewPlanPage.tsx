@@ -18,10 +18,10 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ENTERPRISE_TYPES } from '../../../../src/contracts/planning.ts';
 import {
   adviseStrategy,
   defaultSettings,
-  ENTERPRISE_TYPES,
   type EnterpriseProfile,
   type EnterpriseType,
 } from '../../../../src/core/planning/candidates-defaults.ts';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Scenario } from '../atlas/pack-schema.ts';
-import type { Atlas } from '../atlas/types.ts';
-import { loadAtlasPacks } from '../../packs/atlas-load.ts';
-import type { EnterpriseProfile } from './candidates-defaults.ts';
+import type { Scenario } from '../core/atlas/pack-schema.ts';
+import type { Atlas } from '../core/atlas/types.ts';
+import { loadAtlasPacks } from './atlas-load.ts';
+import type { EnterpriseProfile } from '../core/planning/candidates-defaults.ts';
 import {
   adviseStrategy,
   defaultSettings,
@@ -11,11 +11,16 @@ import {
   GAP_IMPROVEMENT,
   revenueScale,
   TYPE_DEFAULTS,
-} from './candidates-defaults.ts';
-import { buildCandidates, candidateBenefit, markEdits, toPlanInstanceInput } from './candidates.ts';
-import { costPerPeriod } from './plan-instance.ts';
-import { appraiseInitiative, startValue } from './start-value.ts';
-import { parsePlanInstance } from './validate-instance.ts';
+} from '../core/planning/candidates-defaults.ts';
+import {
+  buildCandidates,
+  candidateBenefit,
+  markEdits,
+  toPlanInstanceInput,
+} from '../core/planning/candidates.ts';
+import { costPerPeriod } from '../core/planning/plan-instance.ts';
+import { appraiseInitiative, startValue } from '../core/planning/start-value.ts';
+import { parsePlanInstance } from '../core/planning/validate-instance.ts';
 
 let atlas: Atlas;
 beforeAll(async () => {

@@ -21,6 +21,7 @@ import { atlasRoutes } from './routes/atlas.ts';
 import { authRoutes } from './routes/auth.ts';
 import { backupRoutes } from './routes/backup.ts';
 import { healthRoutes } from './routes/health.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -81,6 +82,7 @@ export async function buildApp({
   await app.register(planRoutes(database.db, atlases));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
+  await app.register(invitationRoutes(database.db, config));
   await app.register(portfolioRoutes(database.db, models));
   await app.register(backupRoutes(database.db, config.backupPassphrase));
 

@@ -304,8 +304,14 @@ describe.each(testEngines())('invitations API on %s', (engine) => {
         const refused = await call<ErrorJson>(other, 'POST', `/api/invitations/${id}/${action}`);
         expect(refused.status).toBe(404);
       }
-      expect((await call<InvitationList>(other, 'GET', '/api/invitations')).body.invitations).toEqual([]);
+      const theirs = (await call<InvitationList>(other, 'GET', '/api/invitations')).body.invitations;
+      expect(theirs.map((i) => i.id)).not.toContain(id);
     }
+    expect(
+      (await call<InvitationList>(cio, 'GET', invitations(machinery))).body.invitations.find(
+        (i) => i.id === id,
+      )?.status,
+    ).toBe('pending');
     expect((await anonymous('POST', `/api/invitations/${id}/accept`)).status).toBe(401);
     expect((await anonymous('GET', '/api/invitations')).status).toBe(401);
     const bad = await call<ErrorJson>(cio, 'POST', '/api/invitations/not-an-id/accept');

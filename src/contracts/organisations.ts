@@ -110,3 +110,77 @@ export const PasswordReset = z.object({
   oneTimePassword: z.string(),
 });
 export type PasswordReset = z.infer<typeof PasswordReset>;
+
+// ── Invitations 邀请 ──────────────────────────────────────────────────────────────────────────────────────
+
+/** How long an invitation can be accepted. */
+export const INVITATION_DAYS = 7;
+
+export const INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked', 'expired'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/**
+ * Invite someone by email: whether or not the email has an account, the answer is the same (202, a pending
+ * invitation and its one-time code). Nobody becomes a member until the invitee accepts.
+ */
+export const InviteMember = z.object({
+  email: z
+    .string('email is required')
+    .trim()
+    .toLowerCase()
+    .pipe(z.email('email must be an email address').max(320)),
+  role: z.enum(ROLES, `role must be one of ${ROLES.join(', ')}`),
+});
+export type InviteMember = z.input<typeof InviteMember>;
+
+export const InvitationView = z.object({
+  id: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  orgKind: z.enum(ORGANISATION_KINDS),
+  email: z.string(),
+  role: z.enum(ROLES),
+  status: z.enum(INVITATION_STATUSES),
+  /** the display name of the administrator who invited (null when that account is gone) */
+  invitedBy: z.string().nullable(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type InvitationView = z.infer<typeof InvitationView>;
+
+export const IssuedInvitation = z.object({
+  invitation: InvitationView,
+  /** the one-time invitation code: returned once, only here, stored only hashed; the invitee opens /invitation#<code> */
+  code: z.string(),
+});
+export type IssuedInvitation = z.infer<typeof IssuedInvitation>;
+
+export const InvitationList = z.object({ invitations: z.array(InvitationView) });
+export type InvitationList = z.infer<typeof InvitationList>;
+
+export const InvitationAnswer = z.object({ invitation: InvitationView });
+export type InvitationAnswer = z.infer<typeof InvitationAnswer>;
+
+export const InvitationCode = z.object({
+  code: z
+    .string('code is required')
+    .trim()
+    .min(1, 'code is required')
+    .max(200, 'code has at most 200 characters'),
+});
+export type InvitationCode = z.input<typeof InvitationCode>;
+
+/**
+ * Accept with the code, not signed in: the password of the invited email's account, or — when the email has no
+ * account yet — the password (and name) of the account to create.
+ */
+export const RedeemInvitation = InvitationCode.extend({
+  password: z.string('password is required').min(1, 'password is required').max(1024),
+  displayName: z
+    .string()
+    .trim()
+    .max(200, 'displayName has at most 200 characters')
+    .optional()
+    .transform((v) => v || undefined),
+});
+export type RedeemInvitation = z.input<typeof RedeemInvitation>;

@@ -84,6 +84,37 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * An invitation to join an organisation with a role, by email (组织与成员). Nobody becomes a member until the
+ * invitee accepts; an unknown email gets its account only then. The one-time code is stored only as its SHA-256.
+ * Status: accepted, declined or revoked when that time is set, else expired after `expires_at`, else pending.
+ */
+export const invitations = pgTable(
+  'invitations',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    /** lower-case */
+    email: text('email').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('invitations_id_idx').on(t.id),
+    index('invitations_code_idx').on(t.codeHash),
+    index('invitations_email_idx').on(t.email),
+  ],
+);
+
 // ── Diagnosis 评估诊断 ─────────────────────────────────────────────────────────────────────────────────────
 
 export const ASSESSMENT_MODES = ['self', 'assessor'] as const;

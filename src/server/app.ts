@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.ts';
 import { backupRoutes } from './routes/backup.ts';
 import { installOriginCheck } from './origin-check.ts';
 import { healthRoutes } from './routes/health.ts';
+import { invitationRoutes } from './routes/invitations.ts';
 import { memberRoutes } from './routes/members.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { planRoutes } from './routes/plans.ts';
@@ -92,6 +93,7 @@ export async function buildApp({
   await app.register(planRoutes(database.db, atlases));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
+  await app.register(invitationRoutes(database.db, config));
   await app.register(portfolioRoutes(database.db, models));
   await app.register(backupRoutes(database.db, config.backupPassphrase));
 

@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type {
-  AddedMember,
   MemberList,
   OrganisationHoldings,
   OrganisationList,
@@ -10,9 +9,11 @@ import type {
 } from '../../src/contracts/organisations.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { assessments, memberships, plans, users } from '../../src/db/schema.ts';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
 import { ADMIN_EMAIL } from '../../src/db/seed/platform-admin.ts';
 import { sessionCookie, useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
+import { joinByInvitation } from '../support/invitations.ts';
 import { useOrganisationIds } from '../support/organisation-ids.ts';
 
 const ADMIN_PASSWORD = 'platform-admin-password';
@@ -115,12 +116,7 @@ describe.each(testEngines())('organisation administration API on %s', (engine) =
     });
     expect(created.status).toBe(201);
     const target = created.body.id;
-    const added = await call<AddedMember>(region, 'POST', `${orgUrl(target)}/members`, {
-      email: CDO,
-      displayName: 'ignored',
-      role: 'admin',
-    });
-    expect(added.status).toBe(201);
+    await joinByInvitation(api, region, target, { email: CDO, role: 'admin', password: DEMO_PASSWORD });
     const cdo = await signIn(CDO);
     expect((await call(cdo, 'POST', '/api/auth/organisation', { orgId: target })).status).toBe(200);
     const cdoElsewhere = await signIn(CDO); // acting for 江川

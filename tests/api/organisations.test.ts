@@ -1,12 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type {
-  AddedMember,
+  IssuedInvitation,
   MemberList,
   OrganisationList,
   OrganisationView,
 } from '../../src/contracts/organisations.ts';
 import { queryRows } from '../../src/db/client.ts';
+import { findUserByEmail } from '../../src/db/repositories/accounts.ts';
 import { users } from '../../src/db/schema.ts';
 import { ADMIN_EMAIL } from '../../src/db/seed/platform-admin.ts';
 import { sessionCookie, useApiApp } from '../support/api-app.ts';
@@ -28,6 +29,7 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
   const { org, remember } = useOrganisationIds(api);
 
   const members = (orgId: string) => `/api/organisations/${orgId}/members`;
+  const invitations = (orgId: string) => `/api/organisations/${orgId}/invitations`;
   const createOrganisation = <T = ErrorJson>(cookie: string, payload: object) =>
     call<T>(cookie, 'POST', '/api/organisations', payload);
 
@@ -161,7 +163,8 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
       ['GET', '/api/organisations', undefined],
       ['POST', '/api/organisations', { kind: 'enterprise', name: '编辑者建的' }],
       ['GET', members(org('明远')), undefined],
-      ['POST', members(org('明远')), { email: 'x@example.com', displayName: 'X', role: 'viewer' }],
+      ['POST', invitations(org('明远')), { email: 'x@example.com', role: 'viewer' }],
+      ['GET', invitations(org('明远')), undefined],
     ] as const) {
       const res = await call(consultant, method, url, payload);
       expect(res.status, `${method} ${url}`).toBe(403);
@@ -193,79 +196,74 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
     expect((await call(platform, 'GET', members(org('江川')))).status).toBe(200);
   });
 
-  it('invites a new user with a one-time password that signs in once and must be changed, stored only hashed', async () => {
+  it('invites a new user who joins only by accepting, with their own name and password, stored only hashed', async () => {
     const region = await signIn(REGION);
     const target = org('试点企业甲');
-    const res = await call<AddedMember>(region, 'POST', members(target), {
+    const res = await call<IssuedInvitation>(region, 'POST', invitations(target), {
       email: '  New.Admin@Pilot.example ',
-      displayName: ' 李新 ',
       role: 'admin',
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
     expect(res.headers['cache-control']).toBe('no-store');
-    const added = res.body;
-    expect(added).toMatchObject({
-      created: true,
-      member: {
-        email: 'new.admin@pilot.example',
-        displayName: '李新',
-        role: 'admin',
-        mustChangePassword: true,
-      },
+    expect(res.body.invitation).toMatchObject({
+      email: 'new.admin@pilot.example',
+      role: 'admin',
+      status: 'pending',
     });
-    const password = added.oneTimePassword;
-    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+    expect(await findUserByEmail(api.database.db, 'new.admin@pilot.example')).toBeUndefined();
 
+    const accepted = await api.app.inject({
+      method: 'POST',
+      url: '/api/invitations/by-code/accept',
+      payload: { code: res.body.code, displayName: ' 李新 ', password: 'my-own-password-2024' },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
     const [stored] = await api.database.db
       .select()
       .from(users)
       .where(eq(users.email, 'new.admin@pilot.example'));
+    expect(stored).toMatchObject({ displayName: '李新', mustChangePassword: false });
     expect(stored?.passwordHash.startsWith('scrypt$')).toBe(true);
-    expect(stored?.passwordHash).not.toContain(password!);
+    expect(stored?.passwordHash).not.toContain('my-own-password-2024');
 
     const signInRes = await api.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      payload: { email: 'new.admin@pilot.example', password },
+      payload: { email: 'new.admin@pilot.example', password: 'my-own-password-2024' },
     });
     expect(signInRes.statusCode).toBe(200);
     expect(signInRes.json()).toMatchObject({
-      user: { mustChangePassword: true },
+      user: { mustChangePassword: false },
       organisation: { orgId: target, role: 'admin' },
     });
-    const cookie = sessionCookie(signInRes);
-    const change = await call(cookie, 'POST', '/api/auth/password', {
-      currentPassword: password,
-      newPassword: 'my-own-password-2024',
-    });
-    expect(change.status).toBe(204);
-    const me = await call(cookie, 'GET', '/api/auth/me');
-    expect(me.body).toMatchObject({ user: { mustChangePassword: false } });
     // the new admin manages their own enterprise's members
-    expect((await call(cookie, 'GET', members(target))).status).toBe(200);
+    expect((await call(sessionCookie(signInRes), 'GET', members(target))).status).toBe(200);
 
-    const again = await call<ErrorJson>(region, 'POST', members(target), {
+    const again = await call<ErrorJson>(region, 'POST', invitations(target), {
       email: 'new.admin@pilot.example',
-      displayName: '李新',
       role: 'viewer',
     });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_member');
   });
 
-  it('adds an existing user without touching their password, and rejects bad member input naming the field', async () => {
+  it('makes an existing user a member only when they accept, without touching their password, and rejects bad input naming the field', async () => {
     const region = await signIn(REGION);
     const target = org('试点企业甲');
-    const res = await call<AddedMember>(region, 'POST', members(target), {
+    const res = await call<IssuedInvitation>(region, 'POST', invitations(target), {
       email: CIO.toUpperCase(),
-      displayName: 'ignored',
       role: 'viewer',
     });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
-      created: false,
-      oneTimePassword: null,
-      member: { email: CIO, displayName: '林晓（首席信息官）', role: 'viewer', mustChangePassword: false },
+    expect(res.status).toBe(202);
+    const emails = async () => (await call<MemberList>(region, 'GET', members(target))).body.members;
+    expect((await emails()).map((m) => m.email)).not.toContain(CIO);
+    const cio = await signIn(CIO);
+    const accepted = await call(cio, 'POST', `/api/invitations/${res.body.invitation.id}/accept`);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect((await emails()).find((m) => m.email === CIO)).toMatchObject({
+      displayName: '林晓（首席信息官）',
+      role: 'viewer',
+      mustChangePassword: false,
     });
     await signIn(CIO); // the demo password still works
 
@@ -273,11 +271,10 @@ describe.each(testEngines())('organisations and members API on %s', (engine) => 
       await queryRows<{ n: number }>(api.database.db, sql`select count(*)::int as n from users`)
     )[0]?.n;
     for (const [payload, field] of [
-      [{ email: 'not-an-email', displayName: 'A', role: 'viewer' }, 'email'],
-      [{ email: 'a@example.com', displayName: '  ', role: 'viewer' }, 'displayName'],
-      [{ email: 'a@example.com', displayName: 'A', role: 'owner' }, 'role'],
+      [{ email: 'not-an-email', role: 'viewer' }, 'email'],
+      [{ email: 'a@example.com', role: 'owner' }, 'role'],
     ] as const) {
-      const bad = await call<ErrorJson>(region, 'POST', members(target), payload);
+      const bad = await call<ErrorJson>(region, 'POST', invitations(target), payload);
       expect(bad.status).toBe(400);
       expect(bad.body.error.message).toContain(field);
     }

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Me } from '../../src/contracts/auth.ts';
 import type { AssessmentSummary } from '../../src/contracts/diagnosis.ts';
-import type { AddedMember, OrganisationView } from '../../src/contracts/organisations.ts';
+import type { OrganisationView } from '../../src/contracts/organisations.ts';
 import type { Portfolio } from '../../src/contracts/portfolio.ts';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
 import { ADMIN_EMAIL } from '../../src/db/seed/platform-admin.ts';
 import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
 import { useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
+import { INVITEE_PASSWORD, joinByInvitation } from '../support/invitations.ts';
 
 const ADMIN_PASSWORD = 'platform-admin-password';
 const CONSULTANT = 'consultant@demo.tupu.local';
@@ -34,12 +36,11 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     clientId = created.body.id;
-    const joined = await call<AddedMember>(consultant, 'POST', `/api/organisations/${clientId}/members`, {
+    await joinByInvitation(api, consultant, clientId, {
       email: CONSULTANT,
-      displayName: 'ignored for an existing user',
       role: 'editor',
+      password: DEMO_PASSWORD,
     });
-    expect(joined.status, JSON.stringify(joined.body)).toBe(201);
 
     await switchTo(consultant, clientId);
     const first = await call<AssessmentSummary>(consultant, 'POST', '/api/assessments', {
@@ -122,13 +123,12 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
       name: '另一家数字化服务商',
     });
     expect(sibling.status).toBe(201);
-    const added = await call<AddedMember>(region, 'POST', `/api/organisations/${sibling.body.id}/members`, {
+    await joinByInvitation(api, region, sibling.body.id, {
       email: 'lead@other-provider.example',
       displayName: '另一家服务商管理员',
       role: 'admin',
     });
-    expect(added.status).toBe(201);
-    const other = await signIn('lead@other-provider.example', added.body.oneTimePassword ?? '');
+    const other = await signIn('lead@other-provider.example', INVITEE_PASSWORD);
     const theirs = await portfolio(other);
     expect(theirs.status).toBe(200);
     expect(theirs.body.enterprises).toEqual([]);
@@ -172,24 +172,18 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
     const region = await signIn('region@demo.tupu.local');
     const me = (await call<Me>(consultant, 'GET', '/api/auth/me')).body;
     const provider = me.memberships.find((m) => m.orgKind === 'service_provider')!;
-    const added = await call<AddedMember>(region, 'POST', `/api/organisations/${provider.orgId}/members`, {
+    await joinByInvitation(api, region, provider.orgId, {
       email: 'intern@provider.example',
       displayName: '实习生',
       role: 'viewer',
     });
-    expect(added.status).toBe(201);
-    const viewer = await signIn('intern@provider.example', added.body.oneTimePassword ?? '');
+    const viewer = await signIn('intern@provider.example', INVITEE_PASSWORD);
     const before = await portfolio(viewer);
     expect(before.status).toBe(200);
     expect(before.body.enterprises).toEqual([]);
     expect(before.body.totals.enterprises).toBe(0);
 
-    const invited = await call(consultant, 'POST', `/api/organisations/${clientId}/members`, {
-      email: 'intern@provider.example',
-      displayName: 'ignored for an existing user',
-      role: 'viewer',
-    });
-    expect(invited.status, JSON.stringify(invited.body)).toBe(201);
+    await joinByInvitation(api, consultant, clientId, { email: 'intern@provider.example', role: 'viewer' });
     const after = (await portfolio(viewer)).body;
     expect(after.enterprises.map((e) => [e.name, e.myRole])).toEqual([[CLIENT, 'viewer']]);
   });

@@ -8,6 +8,7 @@ import {
   assessmentEvents,
   assessments,
   evidenceFiles,
+  invitations,
   organisations,
   plans,
   users,
@@ -97,6 +98,15 @@ export async function fill(db: Db): Promise<void> {
     initiatives: [{ id: 'AAAA', text: 'aGVsbG8=' }],
     solution: null,
     createdBy: user.id,
+  });
+  await db.insert(invitations).values({
+    orgId: org.id,
+    email: 'invitee@example.cn',
+    role: 'viewer',
+    codeHash: 'c'.repeat(43),
+    invitedBy: user.id,
+    expiresAt: new Date('2026-03-04T05:06:07.891Z'),
+    declinedAt: new Date('2026-03-01T00:00:00.001Z'),
   });
   await insertSession(db, {
     tokenHash: 'h'.repeat(64),

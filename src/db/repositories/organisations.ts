@@ -107,6 +107,21 @@ export async function findMember(db: Db, orgId: string, userId: string): Promise
   return row;
 }
 
+/** The member of the organisation with this (lower-case) email, if any. */
+export async function findMemberByEmail(
+  db: Db,
+  orgId: string,
+  email: string,
+): Promise<MemberRow | undefined> {
+  const [row] = await db
+    .select(memberColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), eq(users.email, email)))
+    .limit(1);
+  return row;
+}
+
 export async function countAdmins(db: Db, orgId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })

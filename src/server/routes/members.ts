@@ -1,14 +1,17 @@
 /**
- * 组织与成员 — members of an organisation: list, add by email (a new user gets a one-time password, returned once),
- * change a role, remove, reset a password (to a new one-time password; see passwordResetRefusal). Allowed to administrators of the organisation, of its parent, or of the platform; an
+ * 组织与成员 — members of an organisation: list, invite by email (a pending invitation with a one-time code, the
+ * same answer whether or not the email has an account; see use-cases/invitations.ts), list and withdraw pending
+ * invitations, change a role, remove, reset a password (to a new one-time password; see passwordResetRefusal). Allowed to administrators of the organisation, of its parent, or of the platform; an
  * organisation is never left without an administrator (409 last_admin).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AddedMember,
-  AddMember,
   ChangeRole,
+  INVITATION_DAYS,
+  InvitationList,
+  InviteMember,
+  IssuedInvitation,
   MemberList,
   MemberView,
   PasswordReset,
@@ -18,8 +21,9 @@ import { findMember, listMembers, listUserOrganisations } from '../../db/reposit
 import { AppError, notFound } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { passwordResetRefusal, requireManagedOrganisation } from '../auth/organisation-access.ts';
+import { listPendingForOrganisation } from '../../db/repositories/invitations.ts';
+import { issueInvitation, presentInvitation, revokeInvitation } from '../use-cases/invitations.ts';
 import {
-  addMember,
   changeMemberRole,
   presentMember,
   presentOrganisation,
@@ -30,6 +34,7 @@ import { ErrorResponse } from './error-response.ts';
 
 const OrgParams = z.object({ orgId: z.uuid('orgId must be an organisation id') });
 const MemberParams = OrgParams.extend({ userId: z.uuid('userId must be a user id') });
+const InvitationParams = OrgParams.extend({ invitationId: z.uuid('invitationId must be an invitation id') });
 const tags = ['organisations'];
 const errors = { 400: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
@@ -53,30 +58,73 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
       },
     );
 
-    app.post(
-      '/api/organisations/:orgId/members',
+    app.get(
+      '/api/organisations/:orgId/invitations',
       {
         schema: {
           tags,
-          summary: 'Add a member by email; an unknown email becomes a user with a one-time password',
-          description:
-            'An existing user keeps their name and password. For a new user the response carries ' +
-            'oneTimePassword — the only time it is ever shown; the user must change it at first sign-in.',
+          summary: 'Pending invitations to an organisation you manage, oldest first',
           params: OrgParams,
-          body: AddMember,
-          response: { 201: AddedMember, ...errors },
+          response: { 200: InvitationList, ...errors },
+        },
+      },
+      async (request) => {
+        const session = await requireSession(db, request);
+        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
+        const now = new Date();
+        const rows = await listPendingForOrganisation(db, target.id, now);
+        return { invitations: rows.map((row) => presentInvitation(row, now)) };
+      },
+    );
+
+    app.post(
+      '/api/organisations/:orgId/invitations',
+      {
+        schema: {
+          tags,
+          summary: 'Invite someone by email; they become a member only when they accept',
+          description:
+            'The answer is the same (202, a pending invitation and its one-time code) whether or not the email ' +
+            'has an account, so it reveals nothing about who is registered. The code is returned once, only ' +
+            'here, and stored only hashed: hand it (or the link /invitation#<code>) to the invitee, who accepts ' +
+            `within ${INVITATION_DAYS} days — signed in, or with the code and their password, or, without an ` +
+            'account yet, by choosing a name and password. A new invitation of the same email replaces a pending ' +
+            'one. 409 already_member when the email is already a member.',
+          params: OrgParams,
+          body: InviteMember,
+          response: { 202: IssuedInvitation, ...errors },
         },
       },
       async (request, reply) => {
         const session = await requireSession(db, request);
         const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        const added = await addMember(db, { orgId: target.id, ...request.body });
-        reply.header('cache-control', 'no-store');
-        return reply.status(201).send({
-          member: presentMember(added.member),
-          created: added.created,
-          oneTimePassword: added.oneTimePassword ?? null,
+        const issued = await issueInvitation(db, {
+          orgId: target.id,
+          ...request.body,
+          invitedBy: session.user.id,
         });
+        reply.header('cache-control', 'no-store');
+        return reply
+          .status(202)
+          .send({ invitation: presentInvitation(issued.invitation), code: issued.code });
+      },
+    );
+
+    app.delete(
+      '/api/organisations/:orgId/invitations/:invitationId',
+      {
+        schema: {
+          tags,
+          summary: 'Withdraw a pending invitation; its code stops working (409 when it is no longer pending)',
+          params: InvitationParams,
+          response: { 204: z.null(), ...errors },
+        },
+      },
+      async (request, reply) => {
+        const session = await requireSession(db, request);
+        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
+        await revokeInvitation(db, target.id, request.params.invitationId);
+        return reply.status(204).send(null);
       },
     );
 

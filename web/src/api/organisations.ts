@@ -1,8 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../../src/contracts/auth.ts';
 import type {
-  AddedMember,
-  AddMember,
   CreateOrganisation,
   MemberList,
   MemberView,
@@ -13,8 +11,6 @@ import type {
 import { api } from './client.ts';
 
 export type {
-  AddedMember,
-  AddMember,
   CreatableKind,
   CreateOrganisation,
   MemberList,
@@ -59,11 +55,6 @@ function useOrganisationMutation<V, R>(request: (variables: V) => Promise<R>) {
 export const useCreateOrganisation = () =>
   useOrganisationMutation((body: CreateOrganisation) =>
     api<OrganisationView>('/api/organisations', { method: 'POST', body }),
-  );
-
-export const useAddMember = (orgId: string) =>
-  useOrganisationMutation((body: AddMember) =>
-    api<AddedMember>(membersPath(orgId), { method: 'POST', body }),
   );
 
 export const useChangeRole = (orgId: string) =>

@@ -3,7 +3,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useLocation } from 'react-router';
 import { useMe } from '../api/session.ts';
 import { ComingSoonPage } from '../pages/ComingSoonPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
@@ -15,12 +15,14 @@ const AtlasRoutes = lazy(() => import('../pages/atlas/AtlasRoutes.tsx'));
 const PlanRoutes = lazy(() => import('../pages/plan/PlanRoutes.tsx'));
 const DiagnoseRoutes = lazy(() => import('../pages/diagnose/DiagnoseRoutes.tsx'));
 const OrganisationRoutes = lazy(() => import('../pages/organisation/OrganisationRoutes.tsx'));
+const InvitationPage = lazy(() => import('../pages/invitation/InvitationPage.tsx'));
 
 const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
 
 export function App() {
   const { i18n, t } = useTranslation();
   const me = useMe();
+  const { pathname } = useLocation();
   const locale = i18n.language === 'en' ? enUS : zhCN;
 
   let content;
@@ -28,6 +30,13 @@ export function App() {
     content = <Spin size="large" fullscreen />;
   } else if (me.isError) {
     content = <Result status="error" title={t('errors.network')} subTitle={me.error.message} />;
+  } else if (pathname === '/invitation') {
+    // an invitation link opens for anyone, signed in or not
+    content = (
+      <Suspense fallback={<Spin size="large" fullscreen />}>
+        <InvitationPage me={me.data} />
+      </Suspense>
+    );
   } else if (!me.data) {
     content = <SignInPage />;
   } else {

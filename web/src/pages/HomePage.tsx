@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../src/contracts/auth.ts';
 import { NAV_ITEMS } from '../app/navigation.tsx';
+import { MyInvitationsCard } from './invitation/MyInvitationsCard.tsx';
 import { PortfolioOverview } from './home/PortfolioOverview.tsx';
 import { StandingCards } from './home/StandingCards.tsx';
 
@@ -15,6 +16,7 @@ export function HomePage({ me }: { me: Me }) {
         <Descriptions.Item label={t('home.org')}>{me.organisation.orgName}</Descriptions.Item>
         <Descriptions.Item label={t('home.role')}>{t(`roles.${me.organisation.role}`)}</Descriptions.Item>
       </Descriptions>
+      <MyInvitationsCard />
       {me.organisation.orgKind === 'enterprise' ? (
         <StandingCards />
       ) : (

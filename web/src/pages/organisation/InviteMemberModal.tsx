@@ -1,35 +1,33 @@
-import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../src/contracts/auth.ts';
-import { useAddMember, type AddedMember, type AddMember } from '../../api/organisations.ts';
+import { useInvite, type InviteMember, type IssuedInvitation } from '../../api/invitations.ts';
 import { errorText } from './organisation-ui.ts';
 
 const ROLES: Role[] = ['admin', 'editor', 'viewer'];
 
-/** 邀请成员: add a member by email; a new user's one-time password goes to `onCreated`. */
+/** 邀请成员: invite by email; the pending invitation and its one-time code go to `onIssued`. */
 export function InviteMemberModal({
   orgId,
   orgName,
   defaultRole,
   onClose,
-  onCreated,
+  onIssued,
 }: {
   orgId: string;
   orgName: string;
   defaultRole: Role;
   onClose: () => void;
-  onCreated: (added: AddedMember) => void;
+  onIssued: (issued: IssuedInvitation) => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [form] = Form.useForm<AddMember>();
-  const add = useAddMember(orgId);
-  const submit = (values: AddMember) =>
+  const [form] = Form.useForm<InviteMember>();
+  const add = useInvite(orgId);
+  const submit = (values: InviteMember) =>
     add.mutate(values, {
-      onSuccess: (added) => {
+      onSuccess: (issued) => {
         onClose();
-        if (added.oneTimePassword) onCreated(added);
-        else void message.success(t('organisation.invite.addedExisting', { email: added.member.email }));
+        onIssued(issued);
       },
     });
   return (
@@ -46,6 +44,7 @@ export function InviteMemberModal({
       <Alert
         type="info"
         title={t('organisation.invite.of', { name: orgName })}
+        description={t('organisation.invite.how')}
         style={{ marginBottom: 16 }}
       />
       {add.isError && (
@@ -57,7 +56,7 @@ export function InviteMemberModal({
           style={{ marginBottom: 16 }}
         />
       )}
-      <Form<AddMember>
+      <Form<InviteMember>
         form={form}
         layout="vertical"
         requiredMark={false}
@@ -77,16 +76,6 @@ export function InviteMemberModal({
           ]}
         >
           <Input autoComplete="off" inputMode="email" />
-        </Form.Item>
-        <Form.Item
-          name="displayName"
-          label={t('organisation.invite.name')}
-          extra={t('organisation.invite.nameHint')}
-          rules={[
-            { required: true, whitespace: true, max: 200, message: t('organisation.invite.nameRequired') },
-          ]}
-        >
-          <Input autoComplete="off" />
         </Form.Item>
         <Form.Item
           name="role"

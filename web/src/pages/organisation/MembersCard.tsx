@@ -9,10 +9,12 @@ import {
   useMembers,
   useRemoveMember,
   useResetPassword,
-  type AddedMember,
   type MemberView,
 } from '../../api/organisations.ts';
+import type { IssuedInvitation } from '../../api/invitations.ts';
+import { InvitationCodeModal } from './InvitationCodeModal.tsx';
 import { InviteMemberModal } from './InviteMemberModal.tsx';
+import { PendingInvitations } from './PendingInvitations.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 import { RenameOrganisationModal } from './RenameOrganisationModal.tsx';
 import { dateText, errorText } from './organisation-ui.ts';
@@ -20,8 +22,8 @@ import { dateText, errorText } from './organisation-ui.ts';
 const ROLES: Role[] = ['admin', 'editor', 'viewer'];
 
 /**
- * The members of one organisation: invite, change a role, reset a password, remove — each confirmed; and rename
- * the organisation itself.
+ * The members of one organisation: invite (a one-time link, shown once), see and withdraw pending invitations,
+ * change a role, reset a password, remove — each confirmed; and rename the organisation itself.
  */
 export function MembersCard({ orgId, selfUserId }: { orgId: string; selfUserId: string }) {
   const { t, i18n } = useTranslation();
@@ -31,7 +33,7 @@ export function MembersCard({ orgId, selfUserId }: { orgId: string; selfUserId: 
   const remove = useRemoveMember(orgId);
   const [inviting, setInviting] = useState(false);
   const reset = useResetPassword(orgId);
-  const [created, setCreated] = useState<AddedMember | null>(null);
+  const [issued, setIssued] = useState<IssuedInvitation | null>(null);
   const [resetDone, setResetDone] = useState<{ email: string; password: string } | null>(null);
   const [renaming, setRenaming] = useState(false);
   const organisation = members.data?.organisation;
@@ -182,22 +184,17 @@ export function MembersCard({ orgId, selfUserId }: { orgId: string; selfUserId: 
           data-testid="members-table"
         />
       )}
+      {members.data && <PendingInvitations orgId={orgId} />}
       {inviting && (
         <InviteMemberModal
           orgId={orgId}
           orgName={orgName}
           defaultRole={(members.data?.members.length ?? 0) === 0 ? 'admin' : 'editor'}
           onClose={() => setInviting(false)}
-          onCreated={setCreated}
+          onIssued={setIssued}
         />
       )}
-      {created?.oneTimePassword && (
-        <OneTimePasswordModal
-          email={created.member.email}
-          password={created.oneTimePassword}
-          onClose={() => setCreated(null)}
-        />
-      )}
+      {issued && <InvitationCodeModal issued={issued} onClose={() => setIssued(null)} />}
       {resetDone && (
         <OneTimePasswordModal
           reset

@@ -106,6 +106,8 @@ export const AssessmentSummary = z.object({
   profile: AssessmentProfile,
   createdAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** the assessment's version (section assignments, submit, reopen): send it with SaveAssignments */
+  version: z.number().int(),
   answered: z.number().int(),
   total: z.number().int(),
   /** frozen at submission; null for drafts */
@@ -126,6 +128,8 @@ export const Answer = z.object({
   verificationReason: z.string().nullable(),
   verifiedBy: z.string().nullable(),
   verifiedAt: z.string().nullable(),
+  /** the answer's version: send it in SaveAnswers.versions when changing this answer */
+  version: z.number().int(),
 });
 export type Answer = z.infer<typeof Answer>;
 
@@ -183,11 +187,25 @@ export const AssessmentDetail = z.object({
 export type AssessmentDetail = z.infer<typeof AssessmentDetail>;
 
 /** Autosave: a batch of answers; null clears an answer. Every value is checked; nothing is stored if one is bad. */
-export const SaveAnswers = z.object({ answers: z.record(z.string(), AnswerValue.nullable()) });
-export type SaveAnswers = z.infer<typeof SaveAnswers>;
-export const SaveAnswersResult = z.object({ saved: z.number().int(), answered: z.number().int() });
+export const SaveAnswers = z.object({
+  answers: z.record(z.string(), AnswerValue.nullable()),
+  /**
+   * item → the version of its answer when loaded (Answer.version; 0 or left out: there was no answer). An item
+   * someone else changed since answers 409 stale_version naming it; other items saved by others do not matter.
+   */
+  versions: z.record(z.string(), z.number().int().min(0)).default({}),
+});
+export type SaveAnswers = z.input<typeof SaveAnswers>;
+export const SaveAnswersResult = z.object({
+  saved: z.number().int(),
+  answered: z.number().int(),
+  /** item → the new version of its answer (0: cleared), to send with the next change of it */
+  versions: z.record(z.string(), z.number().int()),
+});
 
 export const SaveAssignments = z.object({
+  /** the assessment version edited (AssessmentSummary.version): required, 409 stale_version when changed since */
+  version: z.number().int().min(1).optional(),
   assignments: z.array(
     z.object({
       sectionId: z.string().min(1),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORGANISATION_KINDS, ROLES } from './auth.ts';
 import { displayName } from './text.ts';
+import { RecordVersion, VersionField } from './versioning.ts';
 
 /**
  * 组织与成员: organisations an administrator manages (their own and its child organisations; the platform manages
@@ -24,6 +25,8 @@ export const OrganisationView = z.object({
   regionCode: z.string().nullable(),
   memberCount: z.number().int(),
   createdAt: z.string(),
+  /** send it with a rename (409 stale_version when someone renamed it since) */
+  version: RecordVersion,
 });
 export type OrganisationView = z.infer<typeof OrganisationView>;
 
@@ -51,7 +54,7 @@ export const CreateOrganisation = z.object({
 export type CreateOrganisation = z.input<typeof CreateOrganisation>;
 
 /** Rename: the same rules for the name as at creation (unique among its siblings, without regard to case). */
-export const RenameOrganisation = z.object({ name: OrganisationName });
+export const RenameOrganisation = VersionField.extend({ name: OrganisationName });
 export type RenameOrganisation = z.input<typeof RenameOrganisation>;
 
 /** 409 not_empty details: what an organisation that cannot be deleted still holds. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordVersion, VersionField } from './versioning.ts';
 
 /**
  * Request and response shapes of the plan document API (/api/plans/:id/document): the sections of the 转型规划方案
@@ -23,12 +24,16 @@ export const PlanDocumentView = z.object({
   /** Why it cannot yet: never optimised, or changed since the last optimisation. */
   blocked: z.enum(['not_solved', 'stale']).nullable(),
   sections: z.array(PlanDocumentSectionView),
+  /** the plan's version (the document is part of the plan): send it with the next save */
+  version: RecordVersion,
 });
 export type PlanDocumentView = z.infer<typeof PlanDocumentView>;
 
 /**
- * Section id → text, for the language of the request (?lang=zh|en). Replaces that language's stored edits only (the
- * other language's are kept); a section left out or sent empty prints its pre-filled text.
+ * Section id → text, for the language of the request (?lang=zh|en), and the plan version edited (required). Only the
+ * sections sent change: a section left out keeps its stored text (two people editing different sections both keep
+ * their change), one sent empty or with its pre-filled text prints the pre-filled text again. A section someone else
+ * changed since that version answers 409 stale_version.
  */
-export const SavePlanDocument = z.object({ edits: z.record(z.string(), z.string()) });
+export const SavePlanDocument = VersionField.extend({ edits: z.record(z.string(), z.string()) });
 export type SavePlanDocument = z.infer<typeof SavePlanDocument>;

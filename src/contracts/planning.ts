@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordVersion, VersionField } from './versioning.ts';
 
 /**
  * Request and response shapes of the planning API (/api/plans). Money is in 万元; periods are quarters unless
@@ -91,7 +92,12 @@ export const CreatePlan = z.object({
 });
 export type CreatePlan = z.infer<typeof CreatePlan>;
 
-export const UpdatePlan = z.object({
+/**
+ * PATCH /api/plans/:id: the version edited (required, from the last read) and the parts changed. `initiatives` are
+ * matched by id: those sent replace the stored ones, those left out are kept (so that two people editing different
+ * initiatives both keep their change), an unknown id is added.
+ */
+export const UpdatePlan = VersionField.extend({
   title: z.string().trim().min(1).max(200).optional(),
   settings: PlanSettings.optional(),
   initiatives: z.array(PlanCandidate).max(500).optional(),
@@ -107,6 +113,10 @@ export const RiskInput = z.object({
   exposure: z.number().min(0).optional(),
 });
 export type RiskInput = z.infer<typeof RiskInput>;
+
+/** PUT /api/plans/:id/risks/:riskId: the risk and the plan version it was edited from (required). */
+export const SaveRisk = RiskInput.extend(VersionField.shape);
+export type SaveRisk = z.infer<typeof SaveRisk>;
 
 export const SolveRequest = z.object({
   /** HiGHS time limit per solve, seconds (default 10) */
@@ -258,6 +268,8 @@ export const PlanView = z.object({
   problems: z.array(PlanProblem),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** the plan's version: send it with the next save (409 stale_version when someone saved in between) */
+  version: RecordVersion,
 });
 export type PlanView = z.infer<typeof PlanView>;
 

@@ -35,6 +35,8 @@ export const organisations = pgTable(
     parentId: uuid('parent_id'),
     /** administrative region code (GB/T 2260), e.g. 330100 */
     regionCode: text('region_code'),
+    /** optimistic concurrency: bumped by every rename; a rename of an older version answers 409 stale_version */
+    version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('organisations_parent_idx').on(t.parentId)],
@@ -142,6 +144,10 @@ export const assessments = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** optimistic concurrency: bumped by every change of the assessment itself (assignments, profile, status) */
+    version: integer('version').notNull().default(1),
+    /** the last answer save's number: each saved answer takes it as its version (unique, so never reused) */
+    answersVersion: integer('answers_version').notNull().default(1),
   },
   (t) => [index('assessments_org_model_idx').on(t.orgId, t.modelId, t.createdAt)],
 );
@@ -166,6 +172,8 @@ export const assessmentAnswers = pgTable(
     verificationReason: text('verification_reason'),
     verifiedBy: uuid('verified_by').references(() => users.id, { onDelete: 'set null' }),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** optimistic concurrency per answer: the assessment's answers_version of its last save (other items are independent) */
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.assessmentId, t.itemId] })],
 );
@@ -255,6 +263,10 @@ export const plans = pgTable(
     solution: jsonb('solution'),
     /** the plan document's sections as edited before export */
     document: jsonb('document'),
+    /** optimistic concurrency: bumped by every edit (title, settings, initiatives, risks, document sections) */
+    version: integer('version').notNull().default(1),
+    /** the version at which each part last changed: `title`, `settings`, `initiatives.<id>`, `risks.<id>`, `document.<lang>.<section>` */
+    fieldVersions: jsonb('field_versions').notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -48,6 +48,29 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
       }),
     put: (url: string, payload: unknown) =>
       api.app.inject({ method: 'PUT', url, headers: { cookie }, payload: payload as Json }),
+    /** PUT answers with the versions of the answers now stored (changing an answer needs its version: hole 8) */
+    answer: async (id: string, payload: { answers: Json }) => {
+      const res = await api.app.inject({ method: 'GET', url: `/api/assessments/${id}`, headers: { cookie } });
+      const answers = res.statusCode === 200 ? res.json<AssessmentDetail>().answers : [];
+      const versions = Object.fromEntries(answers.map((a) => [a.itemId, a.version]));
+      return api.app.inject({
+        method: 'PUT',
+        url: `/api/assessments/${id}/answers`,
+        headers: { cookie },
+        payload: { ...payload, versions },
+      });
+    },
+    /** PUT assignments with the assessment's version now (a save without one is refused: hole 8) */
+    assign: async (id: string, payload: Json) => {
+      const res = await api.app.inject({ method: 'GET', url: `/api/assessments/${id}`, headers: { cookie } });
+      const version = res.statusCode === 200 ? res.json<AssessmentDetail>().assessment.version : 1;
+      return api.app.inject({
+        method: 'PUT',
+        url: `/api/assessments/${id}/assignments`,
+        headers: { cookie },
+        payload: { ...payload, version },
+      });
+    },
     upload: (url: string, body: Buffer) =>
       api.app.inject({
         method: 'POST',
@@ -100,9 +123,9 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
       设备数字化: { 实现数字化的生产设备数量: 35, 生产设备数量: 100 },
       产品设计: 2,
     };
-    const saved = await as(cio).put(`/api/assessments/${first.id}/answers`, { answers: some });
+    const saved = await as(cio).answer(first.id, { answers: some });
     expect(saved.statusCode, saved.body).toBe(200);
-    expect(saved.json()).toEqual({ saved: 3, answered: 3 });
+    expect(saved.json()).toMatchObject({ saved: 3, answered: 3 });
 
     const live = (await as(cio).get(`/api/assessments/${first.id}/result`)).json<ResultResponse>();
     expect(live.live).toBe(true);
@@ -114,14 +137,11 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     expect(live.result.nextLevel).not.toBeNull();
 
     // clearing an answer with null
-    await as(cio).put(`/api/assessments/${first.id}/answers`, { answers: { 产品设计: null } });
+    await as(cio).answer(first.id, { answers: { 产品设计: null } });
     expect((await storedAnswers(first.id)).map((r) => r.item_id)).not.toContain('产品设计');
 
     // answer everything at its best, submit: the result is frozen at the top level
-    expect(
-      (await as(cio).put(`/api/assessments/${first.id}/answers`, { answers: pointsAnswers(model, true) }))
-        .statusCode,
-    ).toBe(200);
+    expect((await as(cio).answer(first.id, { answers: pointsAnswers(model, true) })).statusCode).toBe(200);
     const submitted = await as(cio).post(`/api/assessments/${first.id}/submit`);
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', percent: 100 });
@@ -130,7 +150,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     );
 
     const before = await storedAnswers(first.id);
-    const lockedRes = await as(cio).put(`/api/assessments/${first.id}/answers`, { answers: { 产品设计: 0 } });
+    const lockedRes = await as(cio).answer(first.id, { answers: { 产品设计: 0 } });
     expect(lockedRes.statusCode).toBe(409);
     expect(lockedRes.json<{ error: { code: string } }>().error.code).toBe('assessment_locked');
     expect(await storedAnswers(first.id)).toEqual(before);
@@ -143,9 +163,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     const reopened = await as(cio).post(`/api/assessments/${first.id}/reopen`, { reason: '补充证据' });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json()).toMatchObject({ status: 'draft', score: null });
-    expect(
-      (await as(cio).put(`/api/assessments/${first.id}/answers`, { answers: { 产品设计: 3 } })).statusCode,
-    ).toBe(200);
+    expect((await as(cio).answer(first.id, { answers: { 产品设计: 3 } })).statusCode).toBe(200);
     expect((await as(cio).post(`/api/assessments/${first.id}/submit`)).statusCode).toBe(200);
     const detail = (await as(cio).get(`/api/assessments/${first.id}`)).json<AssessmentDetail>();
     expect(detail.events.map((e) => e.kind)).toEqual(['created', 'submitted', 'reopened', 'submitted']);
@@ -155,7 +173,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
 
     // a later, weaker assessment is compared with the first
     const second = await create(cio, { modelId: SME, title: '2025 复评' });
-    await as(cio).put(`/api/assessments/${second.id}/answers`, { answers: pointsAnswers(model, false) });
+    await as(cio).answer(second.id, { answers: pointsAnswers(model, false) });
     expect((await as(cio).post(`/api/assessments/${second.id}/submit`)).statusCode).toBe(200);
     const cmp = (await as(cio).get(`/api/assessments/${second.id}/result`)).json<ResultResponse>();
     expect(cmp.comparison?.previous.id).toBe(first.id);
@@ -175,7 +193,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
 
   it('refuses bad answers naming the item, and stores nothing of the batch', async () => {
     const a = await create(cio, { modelId: SME, title: 'bad inputs' });
-    await as(cio).put(`/api/assessments/${a.id}/answers`, { answers: { 网络建设: ['B'] } });
+    await as(cio).answer(a.id, { answers: { 网络建设: ['B'] } });
     const before = await storedAnswers(a.id);
     const cases: [Json, string, RegExp][] = [
       [{ 网络建设: ['Z'], 产品设计: 2 }, '网络建设', /unknown option/],
@@ -186,7 +204,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
       [{ 设备数字化: 'lots' }, '设备数字化', /percentage/],
     ];
     for (const [answers, item, message] of cases) {
-      const res = await as(cio).put(`/api/assessments/${a.id}/answers`, { answers });
+      const res = await as(cio).answer(a.id, { answers });
       expect(res.statusCode, JSON.stringify(answers)).toBe(400);
       const body = res.json<{
         error: {
@@ -200,26 +218,24 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
       expect(body.error.details.problems.find((p) => p.itemId === item)?.message).toMatch(message);
       expect(await storedAnswers(a.id)).toEqual(before);
     }
-    const wrongType = await as(cio).put(`/api/assessments/${a.id}/answers`, { answers: { 网络建设: true } });
+    const wrongType = await as(cio).answer(a.id, { answers: { 网络建设: true } });
     expect(wrongType.statusCode).toBe(400);
     expect(await storedAnswers(a.id)).toEqual(before);
   });
 
   it("hides another organisation's assessment (404) and lets a viewer read but not write (403)", async () => {
     const a = await create(cio, { modelId: SME, title: 'tenant' });
-    await as(cio).put(`/api/assessments/${a.id}/answers`, { answers: { 网络建设: ['B'] } });
+    await as(cio).answer(a.id, { answers: { 网络建设: ['B'] } });
     const before = await storedAnswers(a.id);
     expect((await as(cdo).get(`/api/assessments/${a.id}`)).statusCode).toBe(404);
     expect((await as(cdo).get(`/api/assessments/${a.id}/result`)).statusCode).toBe(404);
-    expect(
-      (await as(cdo).put(`/api/assessments/${a.id}/answers`, { answers: { 网络建设: ['C'] } })).statusCode,
-    ).toBe(404);
+    expect((await as(cdo).answer(a.id, { answers: { 网络建设: ['C'] } })).statusCode).toBe(404);
     expect((await as(cdo).get('/api/assessments')).json<unknown[]>()).toEqual([]);
     expect((await as(cio).get('/api/assessments/not-a-uuid')).statusCode).toBe(404);
 
     expect((await as(viewer).get(`/api/assessments/${a.id}`)).json<AssessmentDetail>().canWrite).toBe(false);
     expect((await as(viewer).get(`/api/assessments/${a.id}/result`)).statusCode).toBe(200);
-    const w = await as(viewer).put(`/api/assessments/${a.id}/answers`, { answers: { 网络建设: ['C'] } });
+    const w = await as(viewer).answer(a.id, { answers: { 网络建设: ['C'] } });
     expect(w.statusCode).toBe(403);
     expect((await as(viewer).post('/api/assessments', { modelId: SME, title: 'x' })).statusCode).toBe(403);
     expect((await as(viewer).post(`/api/assessments/${a.id}/submit`)).statusCode).toBe(403);
@@ -312,7 +328,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
 
   it('assessor mode keeps the answer and the correction with its reason; the correction scores', async () => {
     const a = await create(cio, { modelId: SME, title: 'assessor', mode: 'assessor' });
-    await as(cio).put(`/api/assessments/${a.id}/answers`, { answers: { 设备数字化: 90 } });
+    await as(cio).answer(a.id, { answers: { 设备数字化: 90 } });
     const liveBefore = (await as(cio).get(`/api/assessments/${a.id}/result`)).json<ResultResponse>().result
       .score;
     const url = `/api/assessments/${a.id}/answers/${encodeURIComponent('设备数字化')}/verification`;
@@ -361,12 +377,8 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     });
     expect(s.profile.weightTable).toBe('discrete');
     const req = cmmm.areas[0]!.subdomains[0]!.requirements[0]!.id;
-    expect(
-      (await as(cio).put(`/api/assessments/${s.id}/answers`, { answers: { [req]: 0.7 } })).statusCode,
-    ).toBe(400);
-    expect(
-      (await as(cio).put(`/api/assessments/${s.id}/answers`, { answers: { [req]: 0.8 } })).statusCode,
-    ).toBe(200);
+    expect((await as(cio).answer(s.id, { answers: { [req]: 0.7 } })).statusCode).toBe(400);
+    expect((await as(cio).answer(s.id, { answers: { [req]: 0.8 } })).statusCode).toBe(200);
     const sr = (await as(cio).get(`/api/assessments/${s.id}/result`)).json<ResultResponse>();
     expect(sr.result.family).toBe('staged');
     expect(sr.result.levelScores.length).toBe(cmmm.rules.levels.length);
@@ -375,24 +387,20 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     if (ics.family !== 'checklist') throw new Error('ics is a checklist');
     const c = await create(cio, { modelId: 'ics-security-2024', title: 'ICS' });
     const item = ics.parts[0]!.groups[0]!.items[0]!.id;
-    expect(
-      (await as(cio).put(`/api/assessments/${c.id}/answers`, { answers: { [item]: 'maybe' } })).statusCode,
-    ).toBe(400);
-    expect(
-      (await as(cio).put(`/api/assessments/${c.id}/answers`, { answers: { [item]: 'met' } })).statusCode,
-    ).toBe(200);
+    expect((await as(cio).answer(c.id, { answers: { [item]: 'maybe' } })).statusCode).toBe(400);
+    expect((await as(cio).answer(c.id, { answers: { [item]: 'met' } })).statusCode).toBe(200);
     const cr = (await as(cio).get(`/api/assessments/${c.id}/result`)).json<ResultResponse>();
     expect(cr.result).toMatchObject({ family: 'checklist', score: 1 });
     // the cause of an unreachable next level is carried as data, for the web to say in its language
     expect(cr.result.nextLevel).toMatchObject({ reachable: false, target: null, why: { kind: 'no-levels' } });
 
-    const assign = await as(cio).put(`/api/assessments/${c.id}/assignments`, {
+    const assign = await as(cio).assign(c.id, {
       assignments: [{ sectionId: ics.parts[0]!.id, respondentRole: 'frontline' }],
     });
     expect(assign.statusCode, assign.body).toBe(204);
     expect(
       (
-        await as(cio).put(`/api/assessments/${c.id}/assignments`, {
+        await as(cio).assign(c.id, {
           assignments: [{ sectionId: 'nope', respondentRole: 'manager' }],
         })
       ).statusCode,
@@ -418,7 +426,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     expect(members).toContain(consultant.id);
     expect(members).not.toContain(outsider.id);
 
-    const ok = await as(cio).put(`/api/assessments/${a.id}/assignments`, {
+    const ok = await as(cio).assign(a.id, {
       assignments: [
         { sectionId: first, respondentRole: 'department_head', userId: consultant.id },
         { sectionId: second, respondentRole: 'manager' },
@@ -439,7 +447,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     );
 
     // a user of another organisation: 400 naming the section, and the stored assignments stay as they were
-    const refused = await as(cio).put(`/api/assessments/${a.id}/assignments`, {
+    const refused = await as(cio).assign(a.id, {
       assignments: [
         { sectionId: first, respondentRole: 'manager' },
         { sectionId: second, respondentRole: 'frontline', userId: outsider.id },
@@ -458,7 +466,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
       saved.map((x) => ({ section_id: x.sectionId, respondent_role: x.respondentRole, user_id: x.userId })),
     );
     // a user id that is no id at all is refused by the schema
-    const garbled = await as(cio).put(`/api/assessments/${a.id}/assignments`, {
+    const garbled = await as(cio).assign(a.id, {
       assignments: [{ sectionId: first, respondentRole: 'manager', userId: 'someone' }],
     });
     expect(garbled.statusCode).toBe(400);
@@ -466,7 +474,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
 
   it('renders the diagnosis report as Word and PDF, for this organisation only', async () => {
     const a = await create(cio, { modelId: SME, title: 'report' });
-    await as(cio).put(`/api/assessments/${a.id}/answers`, { answers: { 网络建设: ['B', 'C'], 产品设计: 2 } });
+    await as(cio).answer(a.id, { answers: { 网络建设: ['B', 'C'], 产品设计: 2 } });
     const docx = await as(cio).get(`/api/assessments/${a.id}/report.docx`);
     expect(docx.statusCode, docx.body.slice(0, 300)).toBe(200);
     expect(docx.headers['content-type']).toMatch(/wordprocessingml/);

@@ -8,7 +8,7 @@ import type {
   PasswordReset,
 } from '../../src/contracts/organisations.ts';
 import { queryRows } from '../../src/db/client.ts';
-import { assessments, memberships, plans, users } from '../../src/db/schema.ts';
+import { assessments, memberships, organisations, plans, users } from '../../src/db/schema.ts';
 import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
 import { ADMIN_EMAIL } from '../../src/db/seed/platform-admin.ts';
 import { sessionCookie, useApiApp } from '../support/api-app.ts';
@@ -37,6 +37,15 @@ describe.each(testEngines())('organisation administration API on %s', (engine) =
     return row.id;
   };
   const orgUrl = (id: string) => `/api/organisations/${id}`;
+  /** The organisation's version now, sent with each rename (a rename without one is refused: hole 8). */
+  const versionOf = async (id: string): Promise<number> => {
+    const [row] = await api.database.db
+      .select({ version: organisations.version })
+      .from(organisations)
+      .where(eq(organisations.id, id));
+    if (!row) throw new Error(`no organisation ${id}`);
+    return row.version;
+  };
   const resetUrl = (orgId: string, uid: string) =>
     `/api/organisations/${orgId}/members/${uid}/password-reset`;
   const signInStatus = async (email: string, password: string) =>
@@ -46,6 +55,7 @@ describe.each(testEngines())('organisation administration API on %s', (engine) =
   it('renames an organisation for its own admin, its parent admin and the platform, trimmed', async () => {
     const region = await signIn(REGION);
     const res = await call<OrganisationView>(region, 'PATCH', orgUrl(org('明远')), {
+      version: await versionOf(org('明远')),
       name: '  明远精密机械股份有限公司（演示）  ',
     });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -56,18 +66,23 @@ describe.each(testEngines())('organisation administration API on %s', (engine) =
     });
 
     const cio = await signIn(CIO);
-    const own = await call<OrganisationView>(cio, 'PATCH', orgUrl(org('明远')), { name: 'Mingyuan (demo)' });
+    const own = await call<OrganisationView>(cio, 'PATCH', orgUrl(org('明远')), {
+      version: await versionOf(org('明远')),
+      name: 'Mingyuan (demo)',
+    });
     expect(own.status).toBe(200);
     const me = await call<{ organisation: { orgName: string } }>(cio, 'GET', '/api/auth/me');
     expect(me.body.organisation.orgName).toBe('Mingyuan (demo)');
     // its own name in another case is no clash with itself
     const upper = await call<OrganisationView>(cio, 'PATCH', orgUrl(org('明远')), {
+      version: await versionOf(org('明远')),
       name: 'MINGYUAN (demo)',
     });
     expect(upper.body.name).toBe('MINGYUAN (demo)');
 
     const platform = await signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     const byPlatform = await call<OrganisationView>(platform, 'PATCH', orgUrl(org('示范市装备')), {
+      version: await versionOf(org('示范市装备')),
       name: '示范市装备制造业协会（演示）',
     });
     expect(byPlatform.status).toBe(200);
@@ -77,6 +92,7 @@ describe.each(testEngines())('organisation administration API on %s', (engine) =
   it('refuses a sibling’s name (409), bad names (400), other tenants (404) and non-admins (403), changing nothing', async () => {
     const region = await signIn(REGION);
     const dup = await call<ErrorJson>(region, 'PATCH', orgUrl(org('明远')), {
+      version: await versionOf(org('明远')),
       name: ' 江川新材料化工有限公司（演示） ',
     });
     expect(dup.status).toBe(409);
@@ -88,7 +104,10 @@ describe.each(testEngines())('organisation administration API on %s', (engine) =
       [{ name: '名'.repeat(201) }, 'name'],
       [{}, 'name'],
     ] as const) {
-      const bad = await call<ErrorJson>(region, 'PATCH', orgUrl(org('明远')), payload);
+      const bad = await call<ErrorJson>(region, 'PATCH', orgUrl(org('明远')), {
+        version: await versionOf(org('明远')),
+        ...(payload as object),
+      });
       expect(bad.status, JSON.stringify(payload)).toBe(400);
       expect(bad.body.error.message).toContain(field);
     }

@@ -42,6 +42,8 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     api.app.inject({ method: 'GET', url, headers: { cookie } });
 
   let plan: PlanView;
+  /** The plan's version now, sent with each save (a save without one is refused: lost updates, hole 8). */
+  const versionOf = async (id: string) => (await call<PlanView>(cio, 'GET', `/api/plans/${id}`)).body.version;
 
   it('answers 409 plan_not_solved for a plan never optimised, and lists its sections all the same', async () => {
     const created = await call<PlanView>(cio, 'POST', '/api/plans', DEMO_PLAN_REQUEST);
@@ -114,7 +116,10 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
       impact: 2,
       mitigation: '逐步接入核心供应商',
     };
-    const put = await call<PlanView>(cio, 'PUT', `/api/plans/${plan.id}/risks/R2`, typed);
+    const put = await call<PlanView>(cio, 'PUT', `/api/plans/${plan.id}/risks/R2`, {
+      ...typed,
+      version: await versionOf(plan.id),
+    });
     expect(put.status).toBe(200);
     const enTyped = await docxText(
       (await download(cio, `/api/plans/${plan.id}/document.docx?lang=en`)).rawPayload,
@@ -125,6 +130,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     expect(enTyped).toContain(first!.title.en);
     // put the default risk back (in English, as the English plan page would save it: still a default risk)
     await call(cio, 'PUT', `/api/plans/${plan.id}/risks/R2`, {
+      version: put.body.version,
       title: second!.title.en,
       likelihood: second!.likelihood,
       impact: second!.impact,
@@ -137,6 +143,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
   it('prints an edited section instead of its pre-filled text, and keeps the edit until reset', async () => {
     const edit = '目标愿景（编辑）：三年内建成省级智能工厂，关键工序数控化率达到 90%。';
     const saved = await call<PlanDocumentView>(cio, 'PUT', `/api/plans/${plan.id}/document`, {
+      version: await versionOf(plan.id),
       edits: { vision: edit, strategy: '   ' },
     });
     expect(saved.status).toBe(200);
@@ -151,10 +158,14 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
 
     // sending the pre-filled text back is a reset: nothing is stored
     const reset = await call<PlanDocumentView>(cio, 'PUT', `/api/plans/${plan.id}/document`, {
+      version: await versionOf(plan.id),
       edits: { vision: vision.prefilled },
     });
     expect(reset.body.sections.find((s) => s.id === 'vision')?.edited).toBe(false);
-    await call(cio, 'PUT', `/api/plans/${plan.id}/document`, { edits: { vision: edit } });
+    await call(cio, 'PUT', `/api/plans/${plan.id}/document`, {
+      version: await versionOf(plan.id),
+      edits: { vision: edit },
+    });
   });
 
   it('rejects an unknown section by name and stores nothing', async () => {
@@ -162,7 +173,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
       cio,
       'PUT',
       `/api/plans/${plan.id}/document`,
-      { edits: { vision: 'replaced?', appendix: 'more' } },
+      { version: await versionOf(plan.id), edits: { vision: 'replaced?', appendix: 'more' } },
     );
     expect(status).toBe(400);
     expect(body.error.message).toContain('appendix');
@@ -184,6 +195,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     expect(enVision.text).not.toContain(ZH_EDIT);
 
     const savedEn = await call<PlanDocumentView>(cio, 'PUT', `/api/plans/${plan.id}/document?lang=en`, {
+      version: await versionOf(plan.id),
       edits: { vision: EN_EDIT },
     });
     expect(savedEn.status).toBe(200);
@@ -222,12 +234,18 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     );
 
     // saving English rewrites the row in the per-language shape, the old text kept as Chinese
-    await call(cio, 'PUT', `/api/plans/${plan.id}/document?lang=en`, { edits: { vision: EN_EDIT } });
+    await call(cio, 'PUT', `/api/plans/${plan.id}/document?lang=en`, {
+      version: await versionOf(plan.id),
+      edits: { vision: EN_EDIT },
+    });
     expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual({
       zh: { vision: old },
       en: { vision: EN_EDIT },
     });
-    await call(cio, 'PUT', `/api/plans/${plan.id}/document?lang=zh`, { edits: { vision: ZH_EDIT } });
+    await call(cio, 'PUT', `/api/plans/${plan.id}/document?lang=zh`, {
+      version: await versionOf(plan.id),
+      edits: { vision: ZH_EDIT },
+    });
   });
 
   it('a what-if copy carries the document edits of both languages', async () => {
@@ -240,8 +258,12 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     const text = await docxText((await download(cio, `/api/plans/${copy.body.id}/document.docx`)).rawPayload);
     expect(text).toContain(ZH_EDIT);
 
-    // the copy's edits are its own: editing the copy leaves the original as it was
-    await call(cio, 'PUT', `/api/plans/${copy.body.id}/document?lang=zh`, { edits: {} });
+    // the copy's edits are its own: editing the copy leaves the original as it was (a section sent empty is
+    // reset; one left out is kept as stored, so that two people editing different sections both keep theirs)
+    await call(cio, 'PUT', `/api/plans/${copy.body.id}/document?lang=zh`, {
+      version: await versionOf(copy.body.id),
+      edits: { vision: '' },
+    });
     const original = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
     expect(section(original.body, 'vision').text).toBe(ZH_EDIT);
     expect((await findPlan(api.database.db, orgId, copy.body.id))?.document).toEqual({
@@ -264,7 +286,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
         cio,
         'PUT',
         `/api/plans/${plan.id}/document${query}`,
-        body,
+        { version: await versionOf(plan.id), ...(body as object) },
       );
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual(before);
@@ -282,7 +304,12 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
   it('answers 409 again once the plan changed since its optimisation', async () => {
     const budget = plan.settings.budget.map((b) => b * 2);
     expect(
-      (await call(cio, 'PATCH', `/api/plans/${plan.id}`, { settings: { ...plan.settings, budget } })).status,
+      (
+        await call(cio, 'PATCH', `/api/plans/${plan.id}`, {
+          version: await versionOf(plan.id),
+          settings: { ...plan.settings, budget },
+        })
+      ).status,
     ).toBe(200);
     const res = await download(cio, `/api/plans/${plan.id}/document.pdf`);
     expect(res.statusCode).toBe(409);

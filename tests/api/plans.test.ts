@@ -36,6 +36,8 @@ describe.each(testEngines())('plans API on %s', (engine) => {
   };
 
   let plan: PlanView;
+  /** The plan's version now, sent with each save (a save without one is refused: lost updates, hole 8). */
+  const versionOf = async (id: string) => (await call<PlanView>(cio, 'GET', `/api/plans/${id}`)).body.version;
 
   it('creates a plan: 梯次 strategy, candidates with prerequisites and an origin for every number', async () => {
     const { status, body } = await call<PlanView>(cio, 'POST', '/api/plans', newPlan);
@@ -74,6 +76,7 @@ describe.each(testEngines())('plans API on %s', (engine) => {
     // a tight budget: 80 per period lets one 2-period initiative (75/period) run at a time
     const budget = plan.settings.budget.map(() => 80);
     const patched = await call<PlanView>(cio, 'PATCH', `/api/plans/${plan.id}`, {
+      version: await versionOf(plan.id),
       settings: { ...plan.settings, budget },
     });
     expect(patched.status).toBe(200);
@@ -109,6 +112,7 @@ describe.each(testEngines())('plans API on %s', (engine) => {
     expect(
       (
         await call(cio, 'PATCH', `/api/plans/${copy.body.id}`, {
+          version: copy.body.version,
           settings: { ...plan.settings, budget: bigger },
         })
       ).status,
@@ -137,7 +141,11 @@ describe.each(testEngines())('plans API on %s', (engine) => {
     ];
     const { status, body } = await call<{
       error: { code: string; details: { problems: { field: string; message: string }[] } };
-    }>(cio, 'PATCH', `/api/plans/${plan.id}`, { title: 'should not be saved', initiatives: bad });
+    }>(cio, 'PATCH', `/api/plans/${plan.id}`, {
+      version: before.body.version,
+      title: 'should not be saved',
+      initiatives: bad,
+    });
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_plan');
     const messages = body.error.details.problems.map((p) => p.message).join('\n');
@@ -150,7 +158,10 @@ describe.each(testEngines())('plans API on %s', (engine) => {
       cio,
       'PATCH',
       `/api/plans/${plan.id}`,
-      { initiatives: [{ ...a!, mandatory: true, capex: 1e6 }, b!, c!, ...rest] },
+      {
+        version: before.body.version,
+        initiatives: [{ ...a!, mandatory: true, capex: 1e6 }, b!, c!, ...rest],
+      },
     );
     expect(mandatory.status).toBe(400);
     expect(mandatory.body.error.details.problems.map((p) => p.message).join()).toMatch(
@@ -166,6 +177,7 @@ describe.each(testEngines())('plans API on %s', (engine) => {
     expect(copy.status).toBe(201);
     const [first, ...rest] = copy.body.initiatives;
     const edited = await call<PlanView>(cio, 'PATCH', `/api/plans/${copy.body.id}`, {
+      version: copy.body.version,
       initiatives: [{ ...first!, capex: first!.capex + 10 }, ...rest],
     });
     expect(edited.status).toBe(200);
@@ -192,6 +204,7 @@ describe.each(testEngines())('plans API on %s', (engine) => {
     expect(added.body.riskSummary.expectedLossByInitiative['GEN-OM-01']).toBeCloseTo(35);
 
     const updated = await call<PlanView>(cio, 'PUT', `/api/plans/${plan.id}/risks/${risk.id}`, {
+      version: added.body.version,
       title: risk.title,
       likelihood: 1,
       impact: 2,

@@ -96,7 +96,73 @@ export async function listAnswers(db: Db, orgId: string, assessmentId: string): 
     .orderBy(asc(assessmentAnswers.itemId));
 }
 
-/** Store a batch of answers in one transaction; a null value deletes the answer (and its verification). */
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The assessment's row locked until the transaction ends (a submit and a save run one after the other). */
+async function lockAssessment(tx: Tx, orgId: string, assessmentId: string) {
+  const [row] = await tx
+    .select({
+      status: assessments.status,
+      answersVersion: assessments.answersVersion,
+      version: assessments.version,
+    })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)))
+    .for('update');
+  return row;
+}
+
+/** Writes the answers as answer save number `version`; a null value deletes the answer (and its verification). */
+async function writeAnswers(
+  tx: Tx,
+  scope: { orgId: string; assessmentId: string; userId: string },
+  entries: [string, unknown][],
+  version: number,
+): Promise<void> {
+  const { orgId, assessmentId, userId } = scope;
+  const now = new Date();
+  await tx
+    .update(assessments)
+    .set({ answersVersion: version })
+    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)));
+  for (const [itemId, value] of entries) {
+    if (value === null) {
+      await tx
+        .delete(assessmentAnswers)
+        .where(
+          and(
+            eq(assessmentAnswers.orgId, orgId),
+            eq(assessmentAnswers.assessmentId, assessmentId),
+            eq(assessmentAnswers.itemId, itemId),
+          ),
+        );
+      continue;
+    }
+    await tx
+      .insert(assessmentAnswers)
+      .values({ orgId, assessmentId, itemId, value, answeredBy: userId, answeredAt: now, version })
+      .onConflictDoUpdate({
+        target: [assessmentAnswers.orgId, assessmentAnswers.assessmentId, assessmentAnswers.itemId],
+        set: {
+          value,
+          answeredBy: userId,
+          answeredAt: now,
+          version,
+          // a changed answer needs checking again
+          verification: null,
+          verifiedValue: null,
+          verificationReason: null,
+          verifiedBy: null,
+          verifiedAt: null,
+        },
+      });
+  }
+}
+
+/**
+ * Store a batch of answers (a sheet import) in one transaction, whatever was there; a null value deletes the answer.
+ * The assessment row is locked meanwhile; 0 (nothing stored) when it is not a draft any more (submitted meanwhile).
+ */
 export async function saveAnswers(
   db: Db,
   scope: { orgId: string; assessmentId: string; userId: string },
@@ -104,42 +170,69 @@ export async function saveAnswers(
 ): Promise<number> {
   const entries = Object.entries(answers);
   if (entries.length === 0) return 0;
-  const { orgId, assessmentId, userId } = scope;
-  const now = new Date();
-  await db.transaction(async (tx) => {
-    for (const [itemId, value] of entries) {
-      if (value === null) {
-        await tx
-          .delete(assessmentAnswers)
-          .where(
-            and(
-              eq(assessmentAnswers.orgId, orgId),
-              eq(assessmentAnswers.assessmentId, assessmentId),
-              eq(assessmentAnswers.itemId, itemId),
-            ),
-          );
-        continue;
-      }
-      await tx
-        .insert(assessmentAnswers)
-        .values({ orgId, assessmentId, itemId, value, answeredBy: userId, answeredAt: now })
-        .onConflictDoUpdate({
-          target: [assessmentAnswers.orgId, assessmentAnswers.assessmentId, assessmentAnswers.itemId],
-          set: {
-            value,
-            answeredBy: userId,
-            answeredAt: now,
-            // a changed answer needs checking again
-            verification: null,
-            verifiedValue: null,
-            verificationReason: null,
-            verifiedBy: null,
-            verifiedAt: null,
-          },
-        });
-    }
+  return db.transaction(async (tx) => {
+    const row = await lockAssessment(tx, scope.orgId, scope.assessmentId);
+    if (!row || row.status !== 'draft') return 0;
+    await writeAnswers(tx, scope, entries, row.answersVersion + 1);
+    return entries.length;
   });
-  return entries.length;
+}
+
+/** What an autosave did: stored (each item's new version, 0 when cleared), refused, or stale. */
+export type AnswerSave =
+  | { kind: 'saved'; versions: Record<string, number> }
+  | { kind: 'locked' }
+  | { kind: 'stale'; changed: string[]; current: AnswerRow[] };
+
+/**
+ * Autosave of answers edited at the versions the client loaded (`versions[item]`, 0 or absent: no answer then), in
+ * one transaction with the assessment row locked: refused (nothing stored) when the assessment is not a draft any
+ * more — a submit in between wins; stale (nothing stored) when another save changed one of these items since,
+ * to a different value. Other items saved by others meanwhile do not matter.
+ */
+export async function saveAnswersAt(
+  db: Db,
+  scope: { orgId: string; assessmentId: string; userId: string },
+  answers: Record<string, unknown>,
+  versions: Readonly<Record<string, number>>,
+): Promise<AnswerSave> {
+  const { orgId, assessmentId } = scope;
+  const entries = Object.entries(answers);
+  return db.transaction(async (tx): Promise<AnswerSave> => {
+    const row = await lockAssessment(tx, orgId, assessmentId);
+    if (!row || row.status !== 'draft') return { kind: 'locked' };
+    if (entries.length === 0) return { kind: 'saved', versions: {} };
+    const current = await tx
+      .select()
+      .from(assessmentAnswers)
+      .where(
+        and(
+          eq(assessmentAnswers.orgId, orgId),
+          eq(assessmentAnswers.assessmentId, assessmentId),
+          inArray(
+            assessmentAnswers.itemId,
+            entries.map(([id]) => id),
+          ),
+        ),
+      );
+    const byItem = new Map(current.map((a) => [a.itemId, a]));
+    const changed = entries
+      .filter(([id, value]) => {
+        const now = byItem.get(id);
+        const same = JSON.stringify(now?.value ?? null) === JSON.stringify(value);
+        return (now?.version ?? 0) !== (versions[id] ?? 0) && !same;
+      })
+      .map(([id]) => id)
+      .sort();
+    if (changed.length > 0)
+      return { kind: 'stale', changed, current: current.filter((a) => changed.includes(a.itemId)) };
+    const version = row.answersVersion + 1;
+    await writeAnswers(tx, scope, entries, version);
+    return {
+      kind: 'saved',
+      versions: Object.fromEntries(entries.map(([id, value]) => [id, value === null ? 0 : version])),
+    };
+  });
 }
 
 /** The assessor's check of one item: verified (the answer stands) or corrected (both values kept). */
@@ -187,13 +280,21 @@ export async function listAssignments(
     .orderBy(asc(assessmentAssignments.sectionId));
 }
 
+/**
+ * Replaces the section assignments edited at assessment `version`, the row locked meanwhile, as a new version:
+ * 'locked' when it is not a draft any more, the current version when it changed since (nothing stored either way).
+ */
 export async function replaceAssignments(
   db: Db,
-  orgId: string,
-  assessmentId: string,
+  scope: { orgId: string; assessmentId: string },
   rows: { sectionId: string; respondentRole: AssignmentRow['respondentRole']; userId: string | null }[],
-): Promise<void> {
-  await db.transaction(async (tx) => {
+  version: number,
+): Promise<'saved' | 'locked' | { currentVersion: number }> {
+  const { orgId, assessmentId } = scope;
+  return db.transaction(async (tx) => {
+    const row = await lockAssessment(tx, orgId, assessmentId);
+    if (!row || row.status !== 'draft') return 'locked';
+    if (row.version !== version) return { currentVersion: row.version };
     await tx
       .delete(assessmentAssignments)
       .where(
@@ -201,6 +302,11 @@ export async function replaceAssignments(
       );
     if (rows.length > 0)
       await tx.insert(assessmentAssignments).values(rows.map((r) => ({ ...r, orgId, assessmentId })));
+    await tx
+      .update(assessments)
+      .set({ version: version + 1 })
+      .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)));
+    return 'saved' as const;
   });
 }
 
@@ -220,24 +326,31 @@ export async function listEvents(db: Db, orgId: string, assessmentId: string) {
     .orderBy(asc(assessmentEvents.at));
 }
 
-/** Lock a draft and freeze its result; false when it was not a draft any more (someone else submitted). */
-export async function submitAssessment(
+/**
+ * Lock a draft and freeze its result, scored by `score` from the answers read under the row lock (an autosave at the
+ * same time is either in them or refused); undefined when it was not a draft any more (someone else submitted).
+ */
+export async function submitAssessment<R>(
   db: Db,
   scope: { orgId: string; assessmentId: string; userId: string },
-  result: unknown,
-): Promise<boolean> {
+  score: (answers: AnswerRow[]) => R,
+): Promise<{ answers: AnswerRow[]; result: R } | undefined> {
   const { orgId, assessmentId, userId } = scope;
   return db.transaction(async (tx) => {
-    const done = await tx
+    const row = await lockAssessment(tx, orgId, assessmentId);
+    if (!row || row.status !== 'draft') return undefined;
+    const answers = await tx
+      .select()
+      .from(assessmentAnswers)
+      .where(and(eq(assessmentAnswers.orgId, orgId), eq(assessmentAnswers.assessmentId, assessmentId)))
+      .orderBy(asc(assessmentAnswers.itemId));
+    const result = score(answers);
+    await tx
       .update(assessments)
-      .set({ status: 'submitted', result, submittedAt: new Date() })
-      .where(
-        and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId), eq(assessments.status, 'draft')),
-      )
-      .returning({ id: assessments.id });
-    if (done.length === 0) return false;
+      .set({ status: 'submitted', result, submittedAt: new Date(), version: row.version + 1 })
+      .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)));
     await tx.insert(assessmentEvents).values({ orgId, assessmentId, kind: 'submitted', userId });
-    return true;
+    return { answers, result };
   });
 }
 
@@ -251,7 +364,7 @@ export async function reopenAssessment(
   return db.transaction(async (tx) => {
     const done = await tx
       .update(assessments)
-      .set({ status: 'draft', result: null, submittedAt: null })
+      .set({ status: 'draft', result: null, submittedAt: null, version: sql`${assessments.version} + 1` })
       .where(
         and(
           eq(assessments.orgId, orgId),

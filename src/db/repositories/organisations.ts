@@ -16,6 +16,7 @@ const withMemberCount = {
   parentId: organisations.parentId,
   regionCode: organisations.regionCode,
   createdAt: organisations.createdAt,
+  version: organisations.version,
   memberCount: sql<number>`(select count(*)::int from ${memberships} where ${memberships.orgId} = ${organisations.id})`,
 };
 
@@ -152,8 +153,12 @@ export async function findOrganisationsByName(db: Db, name: string): Promise<Org
     .orderBy(asc(organisations.createdAt));
 }
 
+/** Renames, as a new version of the organisation (its version + 1). */
 export async function setOrganisationName(db: Db, id: string, name: string): Promise<void> {
-  await db.update(organisations).set({ name }).where(eq(organisations.id, id));
+  await db
+    .update(organisations)
+    .set({ name, version: sql`${organisations.version} + 1` })
+    .where(eq(organisations.id, id));
 }
 
 /**

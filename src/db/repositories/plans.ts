@@ -44,21 +44,6 @@ export type PlanPatch = Partial<
   Pick<PlanRow, 'title' | 'settings' | 'initiatives' | 'risks' | 'solution' | 'document'>
 >;
 
-/** Saves the given columns (and updated_at); undefined when the plan is not this organisation's. */
-export async function updatePlan(
-  db: Db,
-  orgId: string,
-  id: string,
-  patch: PlanPatch,
-): Promise<PlanRow | undefined> {
-  const [row] = await db
-    .update(plans)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(plans.orgId, orgId), eq(plans.id, id)))
-    .returning();
-  return row;
-}
-
 /** Stores a solution without touching updated_at (solving does not change the plan's inputs). */
 export async function saveSolution(db: Db, orgId: string, id: string, solution: unknown): Promise<void> {
   await db
@@ -67,10 +52,51 @@ export async function saveSolution(db: Db, orgId: string, id: string, solution: 
     .where(and(eq(plans.orgId, orgId), eq(plans.id, id)));
 }
 
+/** What a save changes: the columns to store and the parts written (their field versions become the new version). */
+export interface PlanChange {
+  patch: PlanPatch;
+  parts: readonly string[];
+  /** the plan's inputs changed (updated_at moves); document edits leave it */
+  touchesInputs: boolean;
+}
+
 /**
- * Stores the plan document's section edits without touching updated_at (the plan's inputs are unchanged).
- * `change` turns the stored value into the one to store; the row is locked meanwhile, so that saves of different
- * languages at the same time keep each other's edits. False when the plan is not this organisation's.
+ * One save of a plan, race-free on both engines: the row is locked (SELECT … FOR UPDATE) while `change` turns the
+ * stored row into the change to store — so two saves at the same time run one after the other, the second seeing the
+ * first's result (no lost risk, no lost section). `change` may throw (a stale version, a bad value): nothing is
+ * stored. A change writing no part stores nothing and keeps the version. Undefined when the plan is not this
+ * organisation's.
+ */
+export async function changePlan(
+  db: Db,
+  orgId: string,
+  id: string,
+  change: (row: PlanRow) => PlanChange,
+): Promise<PlanRow | undefined> {
+  return db.transaction(async (tx) => {
+    const where = and(eq(plans.orgId, orgId), eq(plans.id, id));
+    const [row] = await tx.select().from(plans).where(where).for('update');
+    if (!row) return undefined;
+    const { patch, parts, touchesInputs } = change(row);
+    if (parts.length === 0) return row;
+    const version = row.version + 1;
+    const fieldVersions = {
+      ...(row.fieldVersions as Record<string, number>),
+      ...Object.fromEntries(parts.map((part) => [part, version])),
+    };
+    const [saved] = await tx
+      .update(plans)
+      .set({ ...patch, version, fieldVersions, ...(touchesInputs ? { updatedAt: new Date() } : {}) })
+      .where(where)
+      .returning();
+    return saved;
+  });
+}
+
+/**
+ * Stores the plan document's section edits without touching updated_at (the plan's inputs are unchanged), as one
+ * new version of the plan. `change` turns the stored value into the one to store, the row locked meanwhile. False
+ * when the plan is not this organisation's.
  */
 export async function savePlanDocument(
   db: Db,
@@ -78,16 +104,12 @@ export async function savePlanDocument(
   id: string,
   change: (current: unknown) => unknown,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const where = and(eq(plans.orgId, orgId), eq(plans.id, id));
-    const [row] = await tx.select({ document: plans.document }).from(plans).where(where).for('update');
-    if (!row) return false;
-    await tx
-      .update(plans)
-      .set({ document: change(row.document) })
-      .where(where);
-    return true;
-  });
+  const row = await changePlan(db, orgId, id, (current) => ({
+    patch: { document: change(current.document) },
+    parts: ['document'],
+    touchesInputs: false,
+  }));
+  return row !== undefined;
 }
 
 export async function deletePlan(db: Db, orgId: string, id: string): Promise<boolean> {

@@ -12,6 +12,7 @@ const org = (id: string, kind: OrganisationRow['kind'], parentId: string | null 
   regionCode: null,
   memberCount: 0,
   createdAt: new Date(0),
+  version: 1,
 });
 
 describe('who creates and manages which organisation', () => {

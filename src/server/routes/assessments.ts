@@ -27,7 +27,7 @@ import {
   listEvidence,
   reopenAssessment,
   replaceAssignments,
-  saveAnswers,
+  saveAnswersAt,
   submitAssessment,
   verifyAnswer,
   type AnswerRow,
@@ -38,6 +38,7 @@ import { requireSession } from '../auth/current-session.ts';
 import { canWrite, requireWriter, sessionRole } from '../auth/policies.ts';
 import { checkAnswer, checkAnswers, checkProfile, type ModelIndex } from '../use-cases/assessment-items.ts';
 import { compareResults, progress, scenarioNames, scoreAnswers } from '../use-cases/assessment-result.ts';
+import { requireVersion, StaleSave, staleVersion } from '../use-cases/versioned-save.ts';
 import { assessmentLoader, locked, modelOf, type ModelCatalog } from './assessment-access.ts';
 import { assessmentFileRoutes } from './assessment-files.ts';
 import { assessmentModelRoutes } from './assessment-models.ts';
@@ -64,6 +65,7 @@ function summary(
     profile: row.profile as AssessmentProfile,
     createdAt: row.createdAt.toISOString(),
     submittedAt: iso(row.submittedAt),
+    version: row.version,
     answered: answers.answered,
     total: answers.total,
     score: frozen?.score ?? null,
@@ -83,6 +85,7 @@ const answerView = (a: AnswerRow) => ({
   verificationReason: a.verificationReason,
   verifiedBy: a.verifiedBy,
   verifiedAt: iso(a.verifiedAt),
+  version: a.version,
 });
 
 /** Assessments (评估): create, answer (autosave), assign, verify, submit, reopen, and the diagnosis result. */
@@ -191,6 +194,10 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
           tags: ['diagnosis'],
           summary:
             'Save a batch of answers (autosave); each is checked against the model, nothing is stored if one is bad',
+          description:
+            '`versions` gives, per item, the version of the answer the client changed (0 or left out: none). An item ' +
+            'someone else changed since answers 409 stale_version naming it (details.current: its answer now); ' +
+            'an assessment submitted meanwhile answers 409 assessment_locked. Either way nothing is stored.',
           params: Id,
           body: SaveAnswers,
           response: { 200: SaveAnswersResult },
@@ -200,9 +207,17 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         const { session, row, index, profile, scope } = await load(request, request.params.id, 'write');
         const problems = checkAnswers(index, request.body.answers);
         if (problems.length > 0) throw invalidAnswers(problems);
-        const saved = await saveAnswers(db, scope, request.body.answers);
+        const { answers, versions } = request.body;
+        const outcome = await saveAnswersAt(db, scope, answers, versions);
+        if (outcome.kind === 'locked') throw locked();
+        if (outcome.kind === 'stale')
+          throw staleVersion(
+            'assessment',
+            new StaleSave(Math.max(0, ...outcome.current.map((a) => a.version)), outcome.changed),
+            { answers: outcome.current.map(answerView) },
+          );
         const { answered } = progress(index, await listAnswers(db, session.orgId, row.id), profile);
-        return { saved, answered };
+        return { saved: Object.keys(answers).length, answered, versions: outcome.versions };
       },
     );
 
@@ -215,14 +230,15 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
             'Assign sections to respondent roles (企业管理者 / 部门负责人 / 一线人员), optionally to a named member; replaces the list',
           description:
             "A named user (userId) must be a member of the assessment's organisation: otherwise 400 naming the " +
-            'section, and nothing is stored.',
+            'section, and nothing is stored. Send the assessment `version` edited (400 version_required without it; ' +
+            '409 stale_version when someone changed the assignments, submitted or reopened since).',
           params: Id,
           body: SaveAssignments,
           response: { 204: z.null() },
         },
       },
       async (request, reply) => {
-        const { session, row, index } = await load(request, request.params.id, 'write');
+        const { session, row, index, scope } = await load(request, request.params.id, 'write');
         const known = new Set(index.sections.map((s) => s.id));
         const unknown = request.body.assignments
           .filter((a) => !known.has(a.sectionId))
@@ -243,7 +259,21 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
               `${strangers.length > 1 ? ` (and ${strangers.length - 1} more)` : ''}; nothing was saved`,
             { sections: strangers.map((a) => ({ sectionId: a.sectionId, userId: a.userId })) },
           );
-        await replaceAssignments(db, session.orgId, row.id, request.body.assignments);
+        const version = requireVersion(request.body.version, 'assessment');
+        const outcome = await replaceAssignments(db, scope, request.body.assignments, version);
+        if (outcome === 'locked') throw locked();
+        if (outcome !== 'saved') {
+          const current = await listAssignments(db, session.orgId, row.id);
+          throw staleVersion('assessment', new StaleSave(outcome.currentVersion, ['assignments']), {
+            version: outcome.currentVersion,
+            assignments: current.map((a) => ({
+              sectionId: a.sectionId,
+              respondentRole: a.respondentRole,
+              userId: a.userId,
+              userName: a.userName,
+            })),
+          });
+        }
         return reply.status(204).send(null);
       },
     );
@@ -293,11 +323,17 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile, scope } = await load(request, request.params.id, 'write');
-        const answers = await listAnswers(db, session.orgId, row.id);
-        const result = scoreAnswers(index, answers, profile);
-        if (!(await submitAssessment(db, scope, result))) throw locked();
-        const submitted = { ...row, status: 'submitted' as const, result, submittedAt: new Date() };
+        const { row, index, profile, scope } = await load(request, request.params.id, 'write');
+        const done = await submitAssessment(db, scope, (answers) => scoreAnswers(index, answers, profile));
+        if (!done) throw locked();
+        const { answers, result } = done;
+        const submitted = {
+          ...row,
+          status: 'submitted' as const,
+          result,
+          submittedAt: new Date(),
+          version: row.version + 1,
+        };
         return summary(submitted, index, progress(index, answers, profile));
       },
     );
@@ -318,7 +354,13 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         if (!(await reopenAssessment(db, scope, request.body.reason)))
           throw new AppError(409, 'not_submitted', 'Only a submitted assessment can be reopened');
         const answers = await listAnswers(db, session.orgId, row.id);
-        const reopened = { ...row, status: 'draft' as const, result: null, submittedAt: null };
+        const reopened = {
+          ...row,
+          status: 'draft' as const,
+          result: null,
+          submittedAt: null,
+          version: row.version + 1,
+        };
         return summary(reopened, index, progress(index, answers, profile));
       },
     );

@@ -28,6 +28,7 @@ import {
   presentOrganisation,
   renameOrganisation,
 } from '../use-cases/organisations.ts';
+import { requireVersion } from '../use-cases/versioned-save.ts';
 import { ErrorResponse } from './error-response.ts';
 
 const tags = ['organisations'];
@@ -100,7 +101,8 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
           summary: 'Rename an organisation you manage (your own, a child of it; the platform: any)',
           description:
             'The same rules as at creation: trimmed, 1 to 200 characters, unique without regard to case among ' +
-            'the organisations with the same parent (409 duplicate_name).',
+            'the organisations with the same parent (409 duplicate_name). Send the `version` renamed, from the last ' +
+            'read (400 version_required without it; 409 stale_version when someone renamed it since).',
           params: OrgParams,
           body: RenameOrganisation,
           response: { 200: OrganisationView, ...errors },
@@ -109,7 +111,8 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         const session = await requireSession(db, request);
         const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        return presentOrganisation(await renameOrganisation(db, target.id, request.body.name));
+        const version = requireVersion(request.body.version, 'organisation');
+        return presentOrganisation(await renameOrganisation(db, target.id, request.body.name, version));
       },
     );
 

@@ -10,7 +10,7 @@ import { PlanDocumentView, SavePlanDocument } from '../../contracts/plan-documen
 import type { Db } from '../../db/client.ts';
 import type { SessionView } from '../../db/repositories/accounts.ts';
 import { findOrganisationName } from '../../db/repositories/assessments.ts';
-import { findPlan, savePlanDocument } from '../../db/repositories/plans.ts';
+import { changePlan, findPlan, type PlanRow } from '../../db/repositories/plans.ts';
 import {
   PLAN_DOCUMENT_CONTENT_TYPES,
   PLAN_DOCUMENT_FORMATS,
@@ -32,12 +32,13 @@ import { requireSession } from '../auth/current-session.ts';
 import { requireWriter } from '../auth/policies.ts';
 import {
   definedEdits,
-  documentToStore,
+  documentSave,
   planDocumentBlock,
   planDocumentInput,
   storedEdits,
 } from '../use-cases/plan-document.ts';
 import { readPlan, type StoredPlan } from '../use-cases/plans.ts';
+import { orStale, requireVersion } from '../use-cases/versioned-save.ts';
 import { attachment } from './assessment-models.ts';
 
 const tags = ['plans'];
@@ -59,6 +60,7 @@ function fileName(title: string, lang: PlanLang, format: string): string {
 function view(plan: StoredPlan, input: PlanDocumentInput): PlanDocumentView {
   const blocked = planDocumentBlock(plan);
   return {
+    version: plan.row.version,
     ready: blocked === null,
     blocked,
     sections: buildPlanDocument(input).sections.map((s) => ({
@@ -71,14 +73,16 @@ function view(plan: StoredPlan, input: PlanDocumentInput): PlanDocumentView {
   };
 }
 
-/** Edits worth keeping: non-empty and different from the section's pre-filled text. */
-function keptEdits(edits: PlanDocumentEdits, prefilled: Record<PlanSectionId, string>): PlanDocumentEdits {
+/** The sections sent, each with the text to keep: undefined (a reset) when empty or the section's pre-filled text. */
+function sentSections(
+  edits: PlanDocumentEdits,
+  prefilled: Record<PlanSectionId, string>,
+): Record<string, string | undefined> {
   return Object.fromEntries(
     PLAN_SECTION_IDS.flatMap((id) => {
       const text = edits[id];
-      return text === undefined || text.trim() === '' || text.trim() === prefilled[id].trim()
-        ? []
-        : [[id, text]];
+      if (text === undefined) return [];
+      return [[id, text.trim() === '' || text.trim() === prefilled[id].trim() ? undefined : text]];
     }),
   );
 }
@@ -147,7 +151,7 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
         schema: {
           tags,
           summary:
-            "Save the section edits of ?lang=zh|en (replacing that language's stored ones, the other language's kept; empty or unchanged = pre-filled text); 400 names an unknown section and saves nothing",
+            "Save the section edits of ?lang=zh|en at the plan `version` edited: only the sections sent change (empty or the pre-filled text = reset), the others and the other language's are kept; 400 names an unknown section and saves nothing; 409 stale_version names a section someone else changed since",
           params: IdParams,
           querystring: LangQuery,
           body: SavePlanDocument,
@@ -168,13 +172,22 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
         if (!parsed.success)
           throw badRequest(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
         const { lang } = request.query;
+        const version = requireVersion(request.body.version, 'plan document');
         const input = await inputFor(session, plan, lang, {}, false);
-        const edits = keptEdits(definedEdits(parsed.data), prefilledSectionTexts(input));
-        const stored = await savePlanDocument(db, session.orgId, plan.row.id, (current) =>
-          documentToStore(current, { lang, edits }),
+        const sections = sentSections(definedEdits(parsed.data), prefilledSectionTexts(input));
+        const present = async (row: PlanRow | undefined): Promise<PlanDocumentView> => {
+          if (!row) throw notFound('Plan');
+          const now = readPlan(row);
+          return view(now, await inputFor(session, now, lang, storedEdits(row.document, lang), false));
+        };
+        return present(
+          await orStale(
+            'plan document',
+            () =>
+              changePlan(db, session.orgId, plan.row.id, (row) => documentSave(row, lang, sections, version)),
+            async () => present(await findPlan(db, session.orgId, plan.row.id)),
+          ),
         );
-        if (!stored) throw notFound('Plan');
-        return view(plan, { ...input, edits });
       },
     );
 

@@ -9,8 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Atlas, AtlasCatalog } from '../../core/atlas/types.ts';
 import { defaultSettings } from '../../core/planning/candidates-defaults.ts';
-import { buildCandidates, markEdits } from '../../core/planning/candidates.ts';
-import { riskEntryProblems } from '../../core/planning/risk.ts';
+import { buildCandidates } from '../../core/planning/candidates.ts';
 import {
   CreatePlan,
   PlanComparison,
@@ -18,6 +17,7 @@ import {
   PlanSummary,
   PlanView,
   RiskInput,
+  SaveRisk,
   SolveRequest,
   UpdatePlan,
 } from '../../contracts/planning.ts';
@@ -25,6 +25,7 @@ import type { PlanSettings } from '../../contracts/planning.ts';
 import type { Db } from '../../db/client.ts';
 import type { SessionView } from '../../db/repositories/accounts.ts';
 import {
+  changePlan,
   deletePlan,
   findPlan,
   findSubmittedAssessment,
@@ -32,7 +33,7 @@ import {
   listPlans,
   listSubmittedAssessments,
   saveSolution,
-  updatePlan,
+  type PlanChange,
   type PlanRow,
 } from '../../db/repositories/plans.ts';
 import { closeSolverThread } from '../../solver/solver-thread.ts';
@@ -41,13 +42,18 @@ import { requireSession } from '../auth/current-session.ts';
 import { requireWriter } from '../auth/policies.ts';
 import { planDocumentRoutes } from './plan-document.ts';
 import { documentToStore } from '../use-cases/plan-document.ts';
+import { orStale, requireVersion } from '../use-cases/versioned-save.ts';
 import {
   comparisonEntry,
   defaultRisks,
   gapsFromDiagnosis,
   planFamily,
+  planUpdate,
   presentPlan,
   readPlan,
+  riskAdd,
+  riskRemove,
+  riskReplace,
   solveStoredPlan,
   validInstance,
   type StoredPlan,
@@ -84,6 +90,13 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
     if (!row) throw notFound('Plan');
     return presentPlan(readPlan(row));
   };
+  /** One save under the plan's row lock; a stale one answers 409 stale_version with the plan as it is now. */
+  const change = (session: SessionView, id: string, make: (row: PlanRow) => PlanChange): Promise<PlanView> =>
+    orStale(
+      'plan',
+      async () => saved(await changePlan(db, session.orgId, id, make)),
+      async () => saved(await findPlan(db, session.orgId, id)),
+    );
 
   return async (app) => {
     app.addHook('onClose', async () => closeSolverThread());
@@ -241,7 +254,11 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         schema: {
           tags,
           summary:
-            'Update title, settings and initiative assumptions; 400 with every problem keeps the saved plan',
+            'Update title, settings and initiative assumptions of the version edited; 400 with every problem keeps the saved plan',
+          description:
+            'Send `version` from the last read (400 version_required without it). Initiatives are matched by id; those ' +
+            'left out are kept. A part (title, settings, an initiative) someone else changed since that version ' +
+            'answers 409 stale_version with what changed and the current plan; changes to other parts are kept.',
           params: IdParams,
           body: UpdatePlan,
           response: { 200: PlanView },
@@ -249,20 +266,8 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
       async (request) => {
         const { session, plan } = await load(request, request.params.id, 'write');
-        const { title, settings, initiatives } = request.body;
-        const next = {
-          profile: plan.profile,
-          settings: settings ?? plan.settings,
-          initiatives: initiatives ? markEdits(plan.initiatives, initiatives) : plan.initiatives,
-        };
-        validInstance(next);
-        return saved(
-          await updatePlan(db, session.orgId, plan.row.id, {
-            ...(title === undefined ? {} : { title }),
-            settings: next.settings,
-            initiatives: next.initiatives,
-          }),
-        );
+        const version = requireVersion(request.body.version, 'plan');
+        return change(session, plan.row.id, (row) => planUpdate(row, request.body, version));
       },
     );
 
@@ -346,30 +351,6 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
     );
 
-    const saveRisks = async (
-      session: SessionView,
-      plan: StoredPlan,
-      risks: StoredPlan['risks'],
-    ): Promise<PlanView> => {
-      const problems = risks.flatMap(riskEntryProblems);
-      if (problems.length > 0) throw badRequest(problems.join('; '), { problems });
-      const unknown = risks.filter(
-        (r) => r.initiativeId !== undefined && !plan.initiatives.some((i) => i.id === r.initiativeId),
-      );
-      if (unknown.length > 0)
-        throw badRequest(`Unknown initiative ${unknown.map((r) => r.initiativeId).join(', ')}`);
-      return saved(await updatePlan(db, session.orgId, plan.row.id, { risks }));
-    };
-    const entry = (id: string, input: z.infer<typeof RiskInput>): StoredPlan['risks'][number] => ({
-      id,
-      title: input.title,
-      likelihood: input.likelihood,
-      impact: input.impact,
-      mitigation: input.mitigation,
-      ...(input.initiativeId ? { initiativeId: input.initiativeId } : {}),
-      ...(input.exposure === undefined ? {} : { exposure: input.exposure }),
-    });
-
     app.post(
       '/api/plans/:id/risks',
       {
@@ -383,10 +364,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
       async (request, reply) => {
         const { session, plan } = await load(request, request.params.id, 'write');
-        const used = new Set(plan.risks.map((r) => r.id));
-        let n = plan.risks.length + 1;
-        while (used.has(`R${n}`)) n++;
-        const view = await saveRisks(session, plan, [...plan.risks, entry(`R${n}`, request.body)]);
+        const view = await change(session, plan.row.id, (row) => riskAdd(row, request.body));
         return reply.status(201).send(view);
       },
     );
@@ -396,21 +374,19 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       {
         schema: {
           tags,
-          summary: 'Replace a risk',
+          summary:
+            'Replace a risk, edited at `version` (required; 409 stale_version when someone changed it since)',
           params: RiskParams,
-          body: RiskInput,
+          body: SaveRisk,
           response: { 200: PlanView },
         },
       },
       async (request) => {
         const { session, plan } = await load(request, request.params.id, 'write');
         const { riskId } = request.params;
-        if (!plan.risks.some((r) => r.id === riskId)) throw notFound('Risk');
-        return saveRisks(
-          session,
-          plan,
-          plan.risks.map((r) => (r.id === riskId ? entry(riskId, request.body) : r)),
-        );
+        const { version: sent, ...risk } = request.body;
+        const version = requireVersion(sent, 'plan');
+        return change(session, plan.row.id, (row) => riskReplace(row, riskId, risk, version));
       },
     );
 
@@ -419,13 +395,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       { schema: { tags, summary: 'Remove a risk', params: RiskParams, response: { 200: PlanView } } },
       async (request) => {
         const { session, plan } = await load(request, request.params.id, 'write');
-        const { riskId } = request.params;
-        if (!plan.risks.some((r) => r.id === riskId)) throw notFound('Risk');
-        return saveRisks(
-          session,
-          plan,
-          plan.risks.filter((r) => r.id !== riskId),
-        );
+        return change(session, plan.row.id, (row) => riskRemove(row, request.params.riskId));
       },
     );
   };

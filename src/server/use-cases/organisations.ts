@@ -33,6 +33,7 @@ import {
 } from '../../db/repositories/organisations.ts';
 import { AppError, notFound } from '../app-error.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
+import { StaleSave, staleVersion } from './versioned-save.ts';
 
 export function presentOrganisation(row: OrganisationRow): OrganisationView {
   return {
@@ -43,6 +44,7 @@ export function presentOrganisation(row: OrganisationRow): OrganisationView {
     regionCode: row.regionCode,
     memberCount: row.memberCount,
     createdAt: row.createdAt.toISOString(),
+    version: row.version,
   };
 }
 
@@ -90,11 +92,24 @@ export async function createOrganisationChecked(db: Db, input: NewOrganisation):
 }
 
 /** Rename an organisation (trimmed); 404 when it does not exist, 409 when a sibling already has the name. */
-export async function renameOrganisation(db: Db, id: string, newName: string): Promise<OrganisationRow> {
+export async function renameOrganisation(
+  db: Db,
+  id: string,
+  newName: string,
+  /** the version renamed (the API's): a rename since answers 409 stale_version; the CLI renames whatever is there */
+  version?: number,
+): Promise<OrganisationRow> {
   const name = newName.trim();
   await db.transaction(async (tx) => {
+    if (!(await lockOrganisation(tx, id))) throw notFound('Organisation');
     const current = await findOrganisation(tx, id);
     if (!current) throw notFound('Organisation');
+    if (version !== undefined && version !== current.version)
+      throw staleVersion(
+        'organisation',
+        new StaleSave(current.version, ['name']),
+        presentOrganisation(current),
+      );
     await lockForTransaction(tx, namesKey(current.parentId));
     await requireFreeName(tx, current.parentId, name, id);
     await setOrganisationName(tx, id, name);

@@ -14,8 +14,10 @@ import {
   type PlanDocumentInput,
   type PlanLang,
 } from '../../reports/plan-document-types.ts';
+import type { PlanChange, PlanRow } from '../../db/repositories/plans.ts';
 import { AppError } from '../app-error.ts';
 import { inputKey, instanceInput, validInstance, type StoredPlan } from './plans.ts';
+import { partsToWrite } from './versioned-save.ts';
 
 /** Why a plan cannot be exported yet: never optimised, or changed since its last optimisation. */
 export type PlanDocumentBlock = 'not_solved' | 'stale';
@@ -92,6 +94,32 @@ export function documentToStore(
   const store = storedEditsByLang(document);
   const next = withoutEmpty(replace ? { ...store, [replace.lang]: replace.edits } : store);
   return Object.keys(next).length === 0 ? null : next;
+}
+
+/**
+ * A save of one language's sections at `version`: `sections` maps each section sent to its text, undefined for a
+ * reset (the pre-filled text printed). Each section is a part of the plan (`document.<lang>.<section>`): one someone
+ * else changed since `version` answers StaleSave; the others are merged into the stored edits, the sections not sent
+ * kept as stored.
+ */
+export function documentSave(
+  row: PlanRow,
+  lang: PlanLang,
+  sections: Readonly<Record<string, string | undefined>>,
+  version: number,
+): PlanChange {
+  const stored: Record<string, string | undefined> = { ...storedEdits(row.document, lang) };
+  const key = (id: string) => `document.${lang}.${id}`;
+  const ids = Object.keys(sections);
+  const parts = partsToWrite(
+    new Map(ids.map((id) => [key(id), sections[id]])),
+    new Map(ids.map((id) => [key(id), stored[id]])),
+    row,
+    version,
+  );
+  for (const id of ids) if (parts.includes(key(id))) stored[id] = sections[id];
+  const edits = definedEdits(stored);
+  return { patch: { document: documentToStore(row.document, { lang, edits }) }, parts, touchesInputs: false };
 }
 
 /** An empty roadmap (its reason in the document's language), so the editor can show section titles and pre-filled texts before the first optimisation. */

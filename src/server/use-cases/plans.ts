@@ -8,6 +8,7 @@ import type { FrontierPoint } from '../../core/planning/budget-frontier.ts';
 import { adviseStrategy } from '../../core/planning/candidates-defaults.ts';
 import {
   candidateBenefit,
+  markEdits,
   toPlanInstanceInput,
   type PlanCandidate as Candidate,
 } from '../../core/planning/candidates.ts';
@@ -15,7 +16,7 @@ import { periodUsage } from '../../core/planning/check-schedule.ts';
 import { DEFAULT_RISKS } from '../../core/planning/default-risks.ts';
 import { greedyPlan } from '../../core/planning/greedy.ts';
 import type { PlanInstance, PlanInstanceInput } from '../../core/planning/plan-instance.ts';
-import { assessRisk, summariseRisks, type RiskEntry } from '../../core/planning/risk.ts';
+import { assessRisk, riskEntryProblems, summariseRisks, type RiskEntry } from '../../core/planning/risk.ts';
 import { appraiseInitiative } from '../../core/planning/start-value.ts';
 import { parsePlanInstance, type PlanProblem } from '../../core/planning/validate-instance.ts';
 import {
@@ -28,11 +29,13 @@ import {
   RiskInput,
   type PlanComparisonEntry,
   type PlanView,
+  type UpdatePlan,
 } from '../../contracts/planning.ts';
-import type { PlanRow } from '../../db/repositories/plans.ts';
+import type { PlanChange, PlanRow } from '../../db/repositories/plans.ts';
 import { solveBudgetFrontier } from '../../solver/solve-frontier.ts';
 import { solvePlan } from '../../solver/solve-plan.ts';
-import { AppError } from '../app-error.ts';
+import { AppError, badRequest, notFound } from '../app-error.ts';
+import { changedSince, partsToWrite, StaleSave } from './versioned-save.ts';
 
 /** The profile column: the enterprise profile with the chosen pain points and the diagnosis gaps used. */
 const StoredProfile = EnterpriseProfile.extend({
@@ -156,6 +159,134 @@ export function presentPlan(plan: StoredPlan): PlanView {
     problems: parsed.ok ? [] : [...parsed.problems],
     createdAt: plan.row.createdAt.toISOString(),
     updatedAt: plan.row.updatedAt.toISOString(),
+    version: plan.row.version,
+  };
+}
+
+/**
+ * PATCH of a plan at `version`: the title, the settings and the initiatives sent (by id; those left out kept), each a
+ * part of the plan (`title`, `settings`, `initiatives.<id>`). Parts someone else changed since `version` answer
+ * StaleSave; the others are merged into the stored plan, which must stay a valid instance (400 invalid_plan).
+ */
+export function planUpdate(row: PlanRow, body: UpdatePlan, version: number): PlanChange {
+  const plan = readPlan(row);
+  const sent = new Map<string, unknown>();
+  const stored = new Map<string, unknown>();
+  if (body.title !== undefined) {
+    sent.set('title', body.title);
+    stored.set('title', row.title);
+  }
+  if (body.settings !== undefined) {
+    sent.set('settings', body.settings);
+    stored.set('settings', plan.settings);
+  }
+  const byId = new Map(plan.initiatives.map((c) => [c.id, c]));
+  for (const candidate of body.initiatives ?? []) {
+    sent.set(`initiatives.${candidate.id}`, candidate);
+    stored.set(`initiatives.${candidate.id}`, byId.get(candidate.id));
+  }
+  const parts = partsToWrite(sent, stored, row, version);
+  const writes = new Set(parts);
+  const sentById = new Map((body.initiatives ?? []).map((c) => [c.id, c]));
+  const pick = (c: Candidate): Candidate => {
+    const mine = sentById.get(c.id);
+    return mine && writes.has(`initiatives.${c.id}`) ? mine : c;
+  };
+  const added = (body.initiatives ?? []).filter((c) => !byId.has(c.id) && writes.has(`initiatives.${c.id}`));
+  const next = {
+    profile: plan.profile,
+    settings: writes.has('settings') && body.settings ? body.settings : plan.settings,
+    initiatives: markEdits(plan.initiatives, [...plan.initiatives.map(pick), ...added]),
+  };
+  validInstance(next);
+  return {
+    patch: {
+      ...(writes.has('title') && body.title !== undefined ? { title: body.title } : {}),
+      settings: next.settings,
+      initiatives: next.initiatives,
+    },
+    parts,
+    touchesInputs: true,
+  };
+}
+
+type RiskEntryInput = z.infer<typeof RiskInput>;
+
+function riskEntry(id: string, input: RiskEntryInput): RiskEntry {
+  return {
+    id,
+    title: input.title,
+    likelihood: input.likelihood,
+    impact: input.impact,
+    mitigation: input.mitigation,
+    ...(input.initiativeId ? { initiativeId: input.initiativeId } : {}),
+    ...(input.exposure === undefined ? {} : { exposure: input.exposure }),
+  };
+}
+
+/** The register to store, or 400 naming every problem (a bad score, an initiative the plan does not have). */
+function checkedRisks(plan: StoredPlan, risks: RiskEntry[]): RiskEntry[] {
+  const problems = risks.flatMap(riskEntryProblems);
+  if (problems.length > 0) throw badRequest(problems.join('; '), { problems });
+  const unknown = risks.filter(
+    (r) => r.initiativeId !== undefined && !plan.initiatives.some((i) => i.id === r.initiativeId),
+  );
+  if (unknown.length > 0)
+    throw badRequest(`Unknown initiative ${unknown.map((r) => r.initiativeId).join(', ')}`);
+  return risks;
+}
+
+/** Adds a risk to the stored register (the next free id R<n>): run under the row lock, no concurrent add is lost. */
+export function riskAdd(row: PlanRow, input: RiskEntryInput): PlanChange {
+  const plan = readPlan(row);
+  const used = new Set(plan.risks.map((r) => r.id));
+  let n = plan.risks.length + 1;
+  while (used.has(`R${n}`)) n++;
+  const id = `R${n}`;
+  return {
+    patch: { risks: checkedRisks(plan, [...plan.risks, riskEntry(id, input)]) },
+    parts: [`risks.${id}`],
+    touchesInputs: true,
+  };
+}
+
+/** Replaces a risk edited at `version` (StaleSave when someone changed or removed it since; 404 for no such risk). */
+export function riskReplace(
+  row: PlanRow,
+  riskId: string,
+  input: RiskEntryInput,
+  version: number,
+): PlanChange {
+  const plan = readPlan(row);
+  const part = `risks.${riskId}`;
+  const old = plan.risks.find((r) => r.id === riskId);
+  if (!old) {
+    if (changedSince(row.fieldVersions, version).includes(part))
+      throw new StaleSave(row.version, changedSince(row.fieldVersions, version));
+    throw notFound('Risk');
+  }
+  const entry = riskEntry(riskId, input);
+  const parts = partsToWrite(new Map([[part, entry]]), new Map([[part, old]]), row, version);
+  return {
+    patch: {
+      risks: checkedRisks(
+        plan,
+        plan.risks.map((r) => (r.id === riskId ? entry : r)),
+      ),
+    },
+    parts,
+    touchesInputs: true,
+  };
+}
+
+/** Removes a risk (404 for no such risk). */
+export function riskRemove(row: PlanRow, riskId: string): PlanChange {
+  const plan = readPlan(row);
+  if (!plan.risks.some((r) => r.id === riskId)) throw notFound('Risk');
+  return {
+    patch: { risks: plan.risks.filter((r) => r.id !== riskId) },
+    parts: [`risks.${riskId}`],
+    touchesInputs: true,
   };
 }
 

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import type { Config, TrustProxy } from '../config.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import type { Database } from '../db/client.ts';
+import { installPasswordChangeGate } from './auth/password-change-gate.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { diagnosisRoutes } from './routes/assessments.ts';
 import type { ModelCatalog } from './routes/assessment-access.ts';
@@ -34,20 +35,23 @@ export interface AppDeps {
   atlases?: AtlasCatalog;
   /** the indicator systems loaded from packs/models (empty when none are given) */
   models?: ModelCatalog;
+  /** the clock the sign-in throttle reads (tests move it on instead of waiting); default the system's */
+  clock?: () => Date;
 }
 
 /**
  * The HTTP application: API under /api, OpenAPI at /api/openapi.json, reference at /api/docs, and the built web
- * app for every other path. Accounts, sessions, diagnoses and plans live in the database, so several instances can
- * run behind a load balancer against one PostgreSQL; two things are per process: the failed sign-in counts (see
- * auth/sign-in-throttle.ts: each instance counts on its own, a restart forgets them) and the solver threads (see
- * solver/solver-thread.ts: each instance solves its own requests with its own threads and queue).
+ * app for every other path. Accounts, sessions, failed sign-in counts (auth/sign-in-throttle.ts), diagnoses and
+ * plans live in the database, so several instances can run behind a load balancer against one PostgreSQL and
+ * share them; one thing is per process: the solver threads (see solver/solver-thread.ts: each instance solves its
+ * own requests with its own threads and queue).
  */
 export async function buildApp({
   config,
   database,
   atlases = new Map(),
   models = new Map(),
+  clock,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -60,6 +64,7 @@ export async function buildApp({
   installErrorHandling(app, { spaIndex: webApp });
 
   await app.register(cookie);
+  installPasswordChangeGate(app, database.db);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -75,7 +80,7 @@ export async function buildApp({
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(healthRoutes(database));
-  await app.register(authRoutes(database.db, config));
+  await app.register(authRoutes(database.db, config, clock));
   await app.register(atlasRoutes(atlases));
   await app.register(diagnosisRoutes(database.db, models, atlases));
   await app.register(planRoutes(database.db, atlases));

@@ -7,6 +7,7 @@ import { ADMIN_EMAIL } from '../../src/db/seed/platform-admin.ts';
 import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
 import { useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
+import { signInChangingOneTimePassword } from '../support/one-time-password.ts';
 
 const ADMIN_PASSWORD = 'platform-admin-password';
 const CONSULTANT = 'consultant@demo.tupu.local';
@@ -128,7 +129,11 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
       role: 'admin',
     });
     expect(added.status).toBe(201);
-    const other = await signIn('lead@other-provider.example', added.body.oneTimePassword ?? '');
+    const other = await signInChangingOneTimePassword(
+      api.app,
+      'lead@other-provider.example',
+      added.body.oneTimePassword ?? '',
+    );
     const theirs = await portfolio(other);
     expect(theirs.status).toBe(200);
     expect(theirs.body.enterprises).toEqual([]);
@@ -178,7 +183,11 @@ describe.each(testEngines())('GET /api/portfolio on %s', (engine) => {
       role: 'viewer',
     });
     expect(added.status).toBe(201);
-    const viewer = await signIn('intern@provider.example', added.body.oneTimePassword ?? '');
+    const viewer = await signInChangingOneTimePassword(
+      api.app,
+      'intern@provider.example',
+      added.body.oneTimePassword ?? '',
+    );
     const before = await portfolio(viewer);
     expect(before.status).toBe(200);
     expect(before.body.enterprises).toEqual([]);

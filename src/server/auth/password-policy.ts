@@ -89,14 +89,12 @@ function personalWords(context: PasswordContext): string[] {
 }
 
 /**
- * Whether the password is (a close variant of) the user's own words: it contains one of the longer ones (the
- * e-mail, its name part, the display name), or zxcvbn's matches of them cover at least half of it.
+ * Whether the password is (a close variant of) the user's own words: it contains the whole e-mail or display
+ * name, or zxcvbn's matches of their parts (l33t and reversals included) cover at least half of it.
  */
 function isPersonal(password: string, result: ZxcvbnResult, context: PasswordContext): boolean {
   const folded = fold(password);
-  const whole = [context.email, context.displayName, context.email?.split('@')[0]]
-    .map((w) => fold(w ?? ''))
-    .filter((w) => w.length >= 3);
+  const whole = [context.email, context.displayName].map((w) => fold(w ?? '')).filter((w) => w.length >= 3);
   if (whole.some((w) => folded.includes(w))) return true;
   const covered = result.sequence
     .filter((m) => dictionaryOf(m) === 'userInputs')

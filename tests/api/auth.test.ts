@@ -225,6 +225,10 @@ describe.each(testEngines())('auth API on %s', (engine) => {
       }
       const write = await api.call(cookie, 'POST', '/api/assessments', {});
       expect(write.status).toBe(403);
+      // no spelling of a path passes for an allowed one; an unknown route is refused the same way
+      expect((await api.call(cookie, 'GET', '/api/auth/me?x=1')).status).toBe(200);
+      expect((await api.call(cookie, 'GET', '/api/auth/me/../../assessments')).status).toBe(403);
+      expect((await api.call(cookie, 'GET', '/api/does-not-exist')).status).toBe(403);
       const me = await api.call<{ user: { mustChangePassword: boolean } }>(cookie, 'GET', '/api/auth/me');
       expect(me.status).toBe(200);
       expect(me.body.user.mustChangePassword).toBe(true);
@@ -359,6 +363,17 @@ describe.each(testEngines())('auth API on %s', (engine) => {
       expect(waits).toEqual([1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 900, 900]);
       const res = await attempt(app, email, 'wrong');
       expect(res.json<{ error: { message: string } }>().error.message).toMatch(/try again in 15 minutes$/);
+    });
+
+    it('counts parallel guesses one after another: only the free tries reach the password check', async () => {
+      const app = await started();
+      const email = 'nobody.parallel@example.cn';
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => attempt(app, email, `guess ${i}`, '203.0.113.20')),
+      );
+      const statuses = answers.map((res) => res.statusCode).sort();
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(15);
     });
 
     it('lets the owner sign in from another address while an attacker waits: no lock-out', async () => {

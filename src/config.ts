@@ -30,12 +30,12 @@ export interface Config {
   webDir: string;
   /** log level (TUPU_LOG_LEVEL, default warn; info logs every request; silent in tests) */
   logLevel: string;
-  /** failed sign-ins allowed per email within the window before 429 (TUPU_SIGNIN_MAX_FAILURES, default 5) */
+  /** failed sign-ins of one email from one client address before each further try waits (TUPU_SIGNIN_MAX_FAILURES, default 5) */
   signInMaxFailures: number;
-  /** failed sign-ins allowed per client IP within the window (TUPU_SIGNIN_MAX_FAILURES_PER_IP, default 50) */
+  /** failed sign-ins from one client address, across emails, before each further try waits (TUPU_SIGNIN_MAX_FAILURES_PER_IP, default 50) */
   signInMaxFailuresPerIp: number;
-  /** the sliding window of those counts, in minutes (TUPU_SIGNIN_WINDOW_MINUTES, default 15) */
-  signInWindowMinutes: number;
+  /** the longest wait between sign-in tries, in minutes (TUPU_SIGNIN_MAX_DELAY_MINUTES, default 15) */
+  signInMaxDelayMinutes: number;
   /** which proxies' X-Forwarded-For to believe for the client address (TUPU_TRUST_PROXY, default none) */
   trustProxy: TrustProxy;
   /** passphrase that encrypts backups downloaded from the web (TUPU_BACKUP_PASSPHRASE, default none: plain) */
@@ -158,7 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       env.TUPU_SIGNIN_MAX_FAILURES_PER_IP,
       50,
     ),
-    signInWindowMinutes: intFrom('TUPU_SIGNIN_WINDOW_MINUTES', env.TUPU_SIGNIN_WINDOW_MINUTES, 15),
+    signInMaxDelayMinutes: intFrom('TUPU_SIGNIN_MAX_DELAY_MINUTES', env.TUPU_SIGNIN_MAX_DELAY_MINUTES, 15),
     trustProxy: trustProxyFrom('TUPU_TRUST_PROXY', env.TUPU_TRUST_PROXY),
     backupPassphrase: backupPassphraseFrom(env),
     publicOrigins: publicOriginsFrom('TUPU_PUBLIC_ORIGIN', env.TUPU_PUBLIC_ORIGIN),

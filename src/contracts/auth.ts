@@ -45,7 +45,8 @@ export type SignIn = z.infer<typeof SignIn>;
 
 export const ChangePassword = z.object({
   currentPassword: z.string().min(1).max(1024),
-  newPassword: z.string().min(10, 'the new password needs at least 10 characters').max(1024),
+  // the password policy (length, strength, common passwords) is checked by the server, with a code per rule
+  newPassword: z.string().min(1, 'the new password is required').max(1024),
 });
 export type ChangePassword = z.infer<typeof ChangePassword>;
 

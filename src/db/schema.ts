@@ -117,6 +117,33 @@ export const invitations = pgTable(
   ],
 );
 
+/**
+ * Failed sign-ins, counted per e-mail and client address together (`scope` 'pair') and per client address across
+ * e-mails ('address', `email` empty), so that every instance behind a load balancer sees one count and a restart
+ * keeps it (src/server/auth/sign-in-throttle.ts). Not a tenant table, hence no `org_id`: a failed sign-in belongs
+ * to no organisation — its e-mail may name nobody — and the count must hold across all of them. Not backed up,
+ * like sessions: it is short-lived protection, not data.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    scope: text('scope', { enum: ['pair', 'address'] }).notNull(),
+    /** the e-mail as typed, trimmed and lower-cased; '' for an address's own count */
+    email: text('email').notNull(),
+    /** the client address (TUPU_TRUST_PROXY says whose X-Forwarded-For to believe) */
+    address: text('address').notNull(),
+    /** failures since the count last started (it starts over a day after the last one, or on a success) */
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+    /** no try is admitted before this time */
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.email, t.address] }),
+    index('sign_in_failures_last_idx').on(t.lastFailureAt),
+  ],
+);
+
 // ── Diagnosis 评估诊断 ─────────────────────────────────────────────────────────────────────────────────────
 
 export const ASSESSMENT_MODES = ['self', 'assessor'] as const;

@@ -15,6 +15,7 @@ import type { Config, TrustProxy } from '../config.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import type { Database } from '../db/client.ts';
 import { refuseControlCharacters } from './control-characters.ts';
+import { installPasswordChangeGate } from './auth/password-change-gate.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { diagnosisRoutes } from './routes/assessments.ts';
@@ -41,14 +42,16 @@ export interface AppDeps {
   models?: ModelCatalog;
   /** where log lines go instead of standard output (tests capture them) */
   logStream?: { write: (line: string) => void };
+  /** the clock the sign-in throttle reads (tests move it on instead of waiting); default the system's */
+  clock?: () => Date;
 }
 
 /**
  * The HTTP application: API under /api, OpenAPI at /api/openapi.json, reference at /api/docs, and the built web
- * app for every other path. Accounts, sessions, diagnoses and plans live in the database, so several instances can
- * run behind a load balancer against one PostgreSQL; two things are per process: the failed sign-in counts (see
- * auth/sign-in-throttle.ts: each instance counts on its own, a restart forgets them) and the solver threads (see
- * solver/solver-thread.ts: each instance solves its own requests with its own threads and queue).
+ * app for every other path. Accounts, sessions, failed sign-in counts (auth/sign-in-throttle.ts), diagnoses and
+ * plans live in the database, so several instances can run behind a load balancer against one PostgreSQL and
+ * share them; one thing is per process: the solver threads (see solver/solver-thread.ts: each instance solves its
+ * own requests with its own threads and queue).
  */
 export async function buildApp({
   config,
@@ -56,6 +59,7 @@ export async function buildApp({
   atlases = new Map(),
   models = new Map(),
   logStream,
+  clock,
 }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.logLevel, logStream),
@@ -72,6 +76,7 @@ export async function buildApp({
   refuseControlCharacters(app);
 
   await app.register(cookie);
+  installPasswordChangeGate(app, database.db);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -87,13 +92,13 @@ export async function buildApp({
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   await app.register(healthRoutes(database));
-  await app.register(authRoutes(database.db, config));
+  await app.register(authRoutes(database.db, config, clock));
   await app.register(atlasRoutes(atlases));
   await app.register(diagnosisRoutes(database.db, models, atlases));
   await app.register(planRoutes(database.db, atlases));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
-  await app.register(invitationRoutes(database.db, config));
+  await app.register(invitationRoutes(database.db, config, clock));
   await app.register(portfolioRoutes(database.db, models));
   await app.register(backupRoutes(database.db, config.backupPassphrase));
 

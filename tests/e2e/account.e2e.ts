@@ -5,7 +5,8 @@ import { useWebTest } from '../support/web-test.ts';
 describe('account: change password, switch organisation', () => {
   const web = useWebTest();
 
-  it('refuses a mismatched confirmation and a wrong current password, then changes it', async () => {
+  it('refuses a mismatched confirmation, a wrong current password and a weak one, then changes it and ends the other sessions', async () => {
+    const elsewhere = await web.signedInPage('consultant@demo.tupu.local', {});
     const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(web.url);
     await page.getByLabel('邮箱').fill('consultant@demo.tupu.local');
@@ -22,13 +23,27 @@ describe('account: change password, switch organisation', () => {
 
     await dialog.getByLabel('确认新密码').fill('a-new-password-123');
     await dialog.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('当前密码不正确');
+
+    // the policy's refusal, rule by rule, in the user's language
+    await dialog.getByLabel('当前密码').fill(DEMO_PASSWORD);
+    await dialog.getByLabel('新密码', { exact: true }).fill('1234567890');
+    await dialog.getByLabel('确认新密码').fill('1234567890');
+    await dialog.getByRole('button', { name: '保存' }).click();
     await expect
       .poll(() => dialog.getByRole('alert').textContent())
-      .toContain('The current password is wrong');
+      .toBe('新密码不符合密码规则：这是最常见的密码之一，攻击者会最先尝试');
 
-    await dialog.getByLabel('当前密码').fill(DEMO_PASSWORD);
+    await dialog.getByLabel('新密码', { exact: true }).fill('a-new-password-123');
+    await dialog.getByLabel('确认新密码').fill('a-new-password-123');
     await dialog.getByRole('button', { name: '保存' }).click();
-    await expect.poll(() => page.getByText('密码已修改').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('密码已修改，您在其他设备上的登录已全部退出').isVisible())
+      .toBe(true);
+    // the session in the other browser has ended; this one goes on
+    expect((await elsewhere.request.get(`${web.url}/api/auth/me`)).status()).toBe(401);
+    expect((await page.request.get(`${web.url}/api/auth/me`)).status()).toBe(200);
+    await elsewhere.close();
 
     const oldSignIn = await page.request.post(`${web.url}/api/auth/sign-in`, {
       data: { email: 'consultant@demo.tupu.local', password: DEMO_PASSWORD },
@@ -58,6 +73,46 @@ describe('account: change password, switch organisation', () => {
       organisation: { orgName: string; role: string };
     };
     expect(me.organisation).toMatchObject({ orgName: '锦华纺织科技有限公司（演示）', role: 'editor' });
+    await page.close();
+  });
+
+  it('shows a user with a one-time password only the page to choose their own, in Chinese and English', async () => {
+    const cio = await web.signedInPage('cio@demo.tupu.local', {});
+    const me = (await (await cio.request.get(`${web.url}/api/auth/me`)).json()) as {
+      organisation: { orgId: string };
+    };
+    const invited = await cio.request.post(`${web.url}/api/organisations/${me.organisation.orgId}/members`, {
+      data: { email: 'new.colleague@mingyuan.example', displayName: '王新', role: 'viewer' },
+    });
+    expect(invited.status()).toBe(201);
+    const { oneTimePassword } = (await invited.json()) as { oneTimePassword: string };
+    await cio.close();
+
+    const page = await web.browser.newPage({ viewport: { width: 768, height: 900 } });
+    await page.goto(web.url);
+    await page.getByLabel('邮箱').fill('new.colleague@mingyuan.example');
+    await page.getByLabel('密码').fill(oneTimePassword);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: '请设置您自己的密码' }).isVisible()).toBe(true);
+    expect(await page.getByRole('navigation', { name: 'main' }).count()).toBe(0);
+    expect((await page.request.get(`${web.url}/api/assessments`)).status()).toBe(403);
+
+    await page.getByLabel('一次性密码').fill(oneTimePassword);
+    await page.getByLabel('新密码', { exact: true }).fill('new.colleague@mingyuan.example');
+    await page.getByLabel('确认新密码').fill('new.colleague@mingyuan.example');
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '密码规则' });
+    await expect.poll(() => alert.textContent()).toContain('不能是您的邮箱或姓名');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'password rules' }).textContent())
+      .toContain('It cannot be your email or your name, nor a close variant of them');
+
+    await page.getByLabel('New password', { exact: true }).fill('Lantern-Orchid-Velvet-42');
+    await page.getByLabel('Confirm new password').fill('Lantern-Orchid-Velvet-42');
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await expect.poll(() => page.getByRole('navigation', { name: 'main' }).count()).toBe(1);
+    expect((await page.request.get(`${web.url}/api/assessments`)).status()).toBe(200);
     await page.close();
   });
 });

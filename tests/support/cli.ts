@@ -13,6 +13,8 @@ export interface CliOptions {
   cwd?: string;
   /** variables set over this process's environment; one given as undefined is removed (such as DATABASE_URL) */
   env?: NodeJS.ProcessEnv;
+  /** kill the tool after this many milliseconds (default: wait for it however long it takes) */
+  timeoutMs?: number;
 }
 
 /** Runs the command-line tool (`node bin/tupu.js …args`) to its end, failing or not: exit status and output. */
@@ -22,6 +24,7 @@ export function runTupu(args: readonly string[], options: CliOptions = {}): CliR
     maxBuffer: 64 << 20,
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     ...(options.env === undefined ? {} : { env: { ...process.env, ...options.env } }),
+    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
   });
   if (run.error) throw run.error;
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };

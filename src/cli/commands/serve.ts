@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo-region.ts';
+import { WeakAdminPasswordError } from '../../server/auth/platform-admin-bootstrap.ts';
 import { startServer, type RunningServer } from '../../server/start.ts';
 import { CliError } from '../cli-error.ts';
 
@@ -27,6 +28,7 @@ export function registerServe(program: Command): void {
         throw new CliError(err instanceof Error ? err.message : String(err));
       }
       const server = await startServer(config, { demo: opts.demo }).catch((err: NodeJS.ErrnoException) => {
+        if (err instanceof WeakAdminPasswordError) throw new CliError(err.message);
         if (err.code === 'EADDRINUSE') {
           throw new CliError(
             `port ${config.port} is already in use; choose another with --port or TUPU_PORT`,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { memberships, organisations, sessions, users } from '../schema.ts';
 import type { OrganisationKind, Role } from '../schema.ts';
@@ -124,4 +124,25 @@ export async function findUserById(db: Db, id: string): Promise<User | undefined
 
 export async function updatePasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash, mustChangePassword: false }).where(eq(users.id, userId));
+}
+
+/**
+ * The user's own password change: store the new hash, clear the must-change flag and end every other session of
+ * theirs (whoever held the old password is signed out), keeping the session `keepTokenHash` that made the change
+ * — all in one transaction. Returns how many sessions ended.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  userId: string,
+  passwordHash: string,
+  keepTokenHash: string,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await updatePasswordHash(tx, userId, passwordHash);
+    const ended = await tx
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keepTokenHash)))
+      .returning({ tokenHash: sessions.tokenHash });
+    return ended.length;
+  });
 }

@@ -4,11 +4,19 @@ import { findLiveSession, type SessionView } from '../../db/repositories/account
 import { unauthorized } from '../app-error.ts';
 import { hashSessionToken, SESSION_COOKIE } from './session-token.ts';
 
-/** The signed-in user of this request, read from the database on every request (the server keeps no state). */
-export async function currentSession(db: Db, request: FastifyRequest): Promise<SessionView | undefined> {
+/** Each request's session, read once (the password-change gate and the route both ask). */
+const perRequest = new WeakMap<FastifyRequest, Promise<SessionView | undefined>>();
+
+/** The signed-in user of this request, read from the database once per request (the server keeps no state). */
+export function currentSession(db: Db, request: FastifyRequest): Promise<SessionView | undefined> {
+  const known = perRequest.get(request);
+  if (known) return known;
   const token = request.cookies[SESSION_COOKIE];
-  if (!token) return undefined;
-  return findLiveSession(db, hashSessionToken(token), new Date());
+  const session = token
+    ? findLiveSession(db, hashSessionToken(token), new Date())
+    : Promise.resolve(undefined);
+  perRequest.set(request, session);
+  return session;
 }
 
 export async function requireSession(db: Db, request: FastifyRequest): Promise<SessionView> {

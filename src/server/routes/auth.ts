@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import {
+  changeOwnPassword,
   deleteSession,
   findUserByEmail,
   findUserById,
-  updatePasswordHash,
   insertSession,
   listMemberships,
   setSessionOrganisation,
@@ -17,10 +17,19 @@ import { AppError, forbidden } from '../app-error.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { requireSession } from '../auth/current-session.ts';
 import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../auth/session-token.ts';
-import { SignInThrottle } from '../auth/sign-in-throttle.ts';
+import { requireStrongPassword } from '../auth/password-policy.ts';
+import { configuredSignInThrottle, tooManyAttempts } from '../auth/sign-in-throttle.ts';
 import { ErrorResponse } from './error-response.ts';
 
-export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
+/**
+ * Sign-in, sign-out, who am I, password change and organisation switch. `now` is the clock the sign-in throttle
+ * reads (tests move it on instead of waiting).
+ */
+export function authRoutes(
+  db: Db,
+  config: Config,
+  now: () => Date = () => new Date(),
+): FastifyPluginAsyncZod {
   const cookieOptions = {
     path: '/',
     httpOnly: true,
@@ -34,15 +43,8 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
     return found;
   };
 
-  // Per process: each server instance counts failed sign-ins on its own (see sign-in-throttle.ts).
-  const throttle = new SignInThrottle(
-    {
-      perEmail: config.signInMaxFailures,
-      perIp: config.signInMaxFailuresPerIp,
-      windowMs: config.signInWindowMinutes * 60_000,
-    },
-    Date.now,
-  );
+  // Counted in the database: every instance on it shares the counts, and a restart keeps them.
+  const throttle = configuredSignInThrottle(db, config, now);
 
   return async (app) => {
     app.post(
@@ -52,17 +54,19 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
           tags: ['auth'],
           summary: 'Sign in with email and password; sets an HttpOnly session cookie',
           description:
-            `After ${config.signInMaxFailures} failed sign-ins for one email (or ${config.signInMaxFailuresPerIp} ` +
-            `from one client address) within ${config.signInWindowMinutes} minutes, further tries are refused ` +
-            'with 429 until the oldest failure leaves that window, even with the right password. ' +
-            "A successful sign-in clears the email's count.",
+            `After ${config.signInMaxFailures} failed sign-ins for one email from one client address (or ` +
+            `${config.signInMaxFailuresPerIp} from one address across emails), each further try from there must ` +
+            'wait — 1 second, then twice as long after each further failure, up to ' +
+            `${config.signInMaxDelayMinutes} minutes — and is refused with 429 and Retry-After until then, even ` +
+            'with the right password. Other addresses are not held up. A successful sign-in clears the count of ' +
+            'its email and address; a count is forgotten a day after its last failure.',
           body: SignIn,
           response: { 200: Me, 401: ErrorResponse, 429: TooManyAttempts },
         },
       },
       async (request, reply) => {
         const { email, password } = request.body;
-        const admission = throttle.admit(email, request.ip);
+        const admission = await throttle.admit(email, request.ip);
         if (!admission.admitted) {
           const seconds = Math.ceil(admission.retryAfterMs / 1000);
           reply.header('retry-after', String(seconds));
@@ -72,7 +76,7 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
         // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
         const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
         if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'Email or password is wrong');
-        throttle.succeeded(admission.attempt);
+        await throttle.succeeded(admission.attempt);
         const memberships = await listMemberships(db, user.id);
         const first = memberships[0];
         if (!first) throw forbidden('This account belongs to no organisation yet; ask an administrator');
@@ -110,18 +114,31 @@ export function authRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
       {
         schema: {
           tags: ['auth'],
-          summary: 'Change your password (required after a one-time password)',
+          summary: 'Change your password (required after a one-time password); ends your other sessions',
+          description:
+            'The new password must meet the password policy: at least 10 characters, not whitespace alone, not ' +
+            'the current password, not your email or name or a close variant, not a common password, and hard ' +
+            'enough to guess (zxcvbn score 3 of 4). A refused one answers 400 weak_password with one ' +
+            '{ code, message } per broken rule in details.problems. Every other session of yours ends; this one ' +
+            'stays signed in.',
           body: ChangePassword,
-          response: { 204: z.null() },
+          response: { 204: z.null(), 400: ErrorResponse },
         },
       },
       async (request, reply) => {
         const session = await requireSession(db, request);
         const user = await findUserById(db, session.user.id);
-        if (!user || !(await verifyPassword(request.body.currentPassword, user.passwordHash))) {
+        const { currentPassword, newPassword } = request.body;
+        if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
           throw new AppError(400, 'invalid_credentials', 'The current password is wrong');
         }
-        await updatePasswordHash(db, user.id, await hashPassword(request.body.newPassword));
+        await requireStrongPassword(newPassword, {
+          email: user.email,
+          displayName: user.displayName,
+          currentPassword,
+        });
+        const token = request.cookies[SESSION_COOKIE] ?? '';
+        await changeOwnPassword(db, user.id, await hashPassword(newPassword), hashSessionToken(token));
         return reply.status(204).send(null);
       },
     );
@@ -171,16 +188,6 @@ const TooManyAttempts = z
   .describe(
     'Too many failed sign-ins; the Retry-After header and details say after how many seconds to retry',
   );
-
-function tooManyAttempts(seconds: number): AppError {
-  const minutes = Math.ceil(seconds / 60);
-  return new AppError(
-    429,
-    'too_many_attempts',
-    `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-    { retryAfterSeconds: seconds },
-  );
-}
 
 // scrypt hash of a random string nobody knows; only used to spend the same time on unknown emails.
 const DUMMY_HASH = 'scrypt$32768$8$1$mJ0cVbTq0JxkUq9tQ3m4Vg$0n3O7H4cxq2Gm3Y0dKJbHqZb7Ww8mE3V1xXo0mO6b1Q';

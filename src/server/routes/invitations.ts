@@ -15,9 +15,8 @@ import {
 } from '../../contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
 import { listPendingForEmail } from '../../db/repositories/invitations.ts';
-import { AppError } from '../app-error.ts';
 import { requireSession } from '../auth/current-session.ts';
-import { SignInThrottle } from '../auth/sign-in-throttle.ts';
+import { configuredSignInThrottle, tooManyAttempts } from '../auth/sign-in-throttle.ts';
 import {
   acceptInvitation,
   declineInvitation,
@@ -32,16 +31,13 @@ const Params = z.object({ invitationId: z.uuid('invitationId must be an invitati
 const tags = ['invitations'];
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
 
-export function invitationRoutes(db: Db, config: Config): FastifyPluginAsyncZod {
-  // Per process, like the sign-in throttle, and counted apart from it.
-  const throttle = new SignInThrottle(
-    {
-      perEmail: config.signInMaxFailures,
-      perIp: config.signInMaxFailuresPerIp,
-      windowMs: config.signInWindowMinutes * 60_000,
-    },
-    Date.now,
-  );
+export function invitationRoutes(
+  db: Db,
+  config: Config,
+  now: () => Date = () => new Date(),
+): FastifyPluginAsyncZod {
+  // Guessing an account's password here counts as guessing it at sign-in: one throttle, one count.
+  const throttle = configuredSignInThrottle(db, config, now);
 
   return async (app) => {
     app.get(
@@ -117,27 +113,22 @@ export function invitationRoutes(db: Db, config: Config): FastifyPluginAsyncZod 
             'When the invited email has an account, password is that account’s (401 invalid_credentials ' +
             'otherwise). When it has none, the account is created with displayName and password (the same ' +
             'rules as a changed password) and is a member at once. Then sign in as usual. Failed tries are ' +
-            `limited like sign-in: ${config.signInMaxFailures} per email within ${config.signInWindowMinutes} ` +
-            'minutes (429 too_many_attempts).',
+            `counted with failed sign-ins: after ${config.signInMaxFailures} from one address each try waits longer ` +
+            '(429 too_many_attempts).',
           body: RedeemInvitation,
           response: { 200: InvitationAnswer, 429: ErrorResponse, ...errors },
         },
       },
       async (request, reply) => {
         const invitation = await invitationByCode(db, request.body.code);
-        const admission = throttle.admit(invitation.email, request.ip);
+        const admission = await throttle.admit(invitation.email, request.ip);
         if (!admission.admitted) {
           const seconds = Math.ceil(admission.retryAfterMs / 1000);
           reply.header('retry-after', String(seconds));
-          throw new AppError(
-            429,
-            'too_many_attempts',
-            `Too many failed tries; try again in ${Math.ceil(seconds / 60)} minute(s)`,
-            { retryAfterSeconds: seconds },
-          );
+          throw tooManyAttempts(seconds);
         }
         const row = await redeemInvitation(db, request.body);
-        throttle.succeeded(admission.attempt);
+        await throttle.succeeded(admission.attempt);
         return { invitation: presentInvitation(row) };
       },
     );

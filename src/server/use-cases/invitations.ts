@@ -6,7 +6,6 @@
  * it is accepted, declined, revoked, or INVITATION_DAYS have passed.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ChangePassword } from '../../contracts/auth.ts';
 import { INVITATION_DAYS, type InvitationView } from '../../contracts/organisations.ts';
 import type { Role } from '../../contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
@@ -25,6 +24,7 @@ import {
 import { findMember, findMemberByEmail, lockForTransaction } from '../../db/repositories/organisations.ts';
 import { AppError, badRequest, notFound } from '../app-error.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { requireStrongPassword } from '../auth/password-policy.ts';
 
 export function presentInvitation(row: InvitationRow, now = new Date()): InvitationView {
   return {
@@ -207,11 +207,11 @@ export async function redeemInvitation(
   }
   if (!input.displayName)
     throw badRequest('displayName is required for a new account', { field: 'displayName' });
-  const strength = ChangePassword.shape.newPassword.safeParse(input.password);
-  if (!strength.success) {
-    const reason = strength.error.issues[0]?.message ?? 'it is too weak';
-    throw badRequest(`password: ${reason}`, { field: 'password' });
-  }
+  await requireStrongPassword(
+    input.password,
+    { email: row.email, displayName: input.displayName },
+    'password',
+  );
   const passwordHash = await hashPassword(input.password);
   const displayName = input.displayName;
   return close(db, row, 'acceptedAt', now, async (tx) => {

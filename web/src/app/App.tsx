@@ -5,6 +5,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router';
 import { useMe } from '../api/session.ts';
+import { ChangePasswordPage } from '../pages/ChangePasswordPage.tsx';
 import { ComingSoonPage } from '../pages/ComingSoonPage.tsx';
 import { HomePage } from '../pages/HomePage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
@@ -39,6 +40,9 @@ export function App() {
     );
   } else if (!me.data) {
     content = <SignInPage />;
+  } else if (me.data.user.mustChangePassword) {
+    // a one-time password: the server allows nothing else until it is changed
+    content = <ChangePasswordPage me={me.data} />;
   } else {
     content = (
       <AppShell me={me.data}>

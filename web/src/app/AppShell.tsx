@@ -1,5 +1,5 @@
 import { LogoutOutlined, TranslationOutlined } from '@ant-design/icons';
-import { Alert, Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -85,7 +85,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
               {t('lang.switch')}
             </Button>
             {!narrow && <Typography.Text type="secondary">{me.user.displayName}</Typography.Text>}
-            <ChangePasswordButton highlight={me.user.mustChangePassword} compact={narrow} />
+            <ChangePasswordButton compact={narrow} />
             <Button
               type="text"
               icon={<LogoutOutlined />}
@@ -96,12 +96,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
             </Button>
           </Space>
         </Header>
-        <Content style={{ padding: narrow ? 16 : 24 }}>
-          {me.user.mustChangePassword && (
-            <Alert type="warning" showIcon title={t('auth.mustChange')} style={{ marginBottom: 16 }} />
-          )}
-          {children}
-        </Content>
+        <Content style={{ padding: narrow ? 16 : 24 }}>{children}</Content>
       </Layout>
     </Layout>
   );

@@ -1,37 +1,26 @@
 import { KeyOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Form, Input, Modal } from 'antd';
+import { App, Button, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ChangePassword } from '../../../src/contracts/auth.ts';
-import { api } from '../api/client.ts';
+import { ChangePasswordForm, type ChangePasswordValues } from './ChangePasswordForm.tsx';
+import { useChangePassword } from './password-change.ts';
 
-interface Values extends ChangePassword {
-  confirm: string;
-}
-
-/** 修改密码: required after a one-time password, available to everyone from the header. */
-export function ChangePasswordButton({ highlight, compact }: { highlight: boolean; compact: boolean }) {
+/** 修改密码 in the header, for everyone; a user with a one-time password gets ChangePasswordPage instead. */
+export function ChangePasswordButton({ compact }: { compact: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<Values>();
-  const change = useMutation({
-    mutationFn: ({ currentPassword, newPassword }: Values) =>
-      api<void>('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
-    onSuccess: async () => {
-      setOpen(false);
-      form.resetFields();
-      void message.success(t('auth.passwordChanged'));
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
-    },
+  const [form] = Form.useForm<ChangePasswordValues>();
+  const change = useChangePassword(() => {
+    setOpen(false);
+    form.resetFields();
+    void message.success(t('auth.passwordChanged'));
   });
 
   return (
     <>
       <Button
-        type={highlight ? 'primary' : 'text'}
+        type="text"
         icon={<KeyOutlined />}
         onClick={() => setOpen(true)}
         aria-label={t('auth.changePassword')}
@@ -48,47 +37,7 @@ export function ChangePasswordButton({ highlight, compact }: { highlight: boolea
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
-        {change.isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={change.error.message}
-            style={{ marginBottom: 16 }}
-            role="alert"
-          />
-        )}
-        <Form<Values> form={form} layout="vertical" requiredMark={false} onFinish={(v) => change.mutate(v)}>
-          <Form.Item
-            name="currentPassword"
-            label={t('auth.currentPassword')}
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t('auth.newPassword')}
-            rules={[{ required: true, min: 10, message: t('auth.newPasswordRule') }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t('auth.confirmPassword')}
-            dependencies={['newPassword']}
-            rules={[
-              { required: true, message: t('auth.passwordRequired') },
-              ({ getFieldValue }) => ({
-                validator: (_, value) =>
-                  value === getFieldValue('newPassword')
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('auth.passwordMismatch'))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Form>
+        <ChangePasswordForm form={form} error={change.error} onFinish={(v) => change.mutate(v)} />
       </Modal>
     </>
   );

@@ -1,6 +1,7 @@
 import { LockOutlined, MailOutlined, TranslationOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useSignIn } from '../api/session.ts';
@@ -11,34 +12,68 @@ interface Values {
   password: string;
 }
 
-/** Whole minutes until a throttled sign-in may be retried, from the 429's details (at least 1). */
-function retryMinutes(details: unknown): number {
+/** Seconds until a throttled sign-in may be retried, from the 429's details (at least 1). */
+function retrySeconds(details: unknown): number {
   const seconds =
     typeof details === 'object' && details !== null && 'retryAfterSeconds' in details
       ? Number(details.retryAfterSeconds)
       : NaN;
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds / 60) : 1;
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 1;
+}
+
+/** A wait as the user reads it: "8 秒", "2 分 8 秒". */
+function waitText(seconds: number, t: TFunction): string {
+  if (seconds < 60) return t('auth.waitSeconds', { seconds });
+  return t('auth.waitMinutes', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 });
 }
 
 /**
  * The sign-in answers the page expects, in the user's language by error code: a wrong email or password, an
- * account in no organisation (the sign-in route's only 403), too many failed sign-ins with the wait. Anything else
- * (a network failure, a server fault) as the error says it.
+ * account in no organisation (the sign-in route's only 403). Anything else (a network failure, a server fault) as
+ * the error says it; too many failed sign-ins is the countdown's.
  */
 function signInErrorText(error: Error, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.code === 'invalid_credentials') return t('auth.invalidCredentials');
     if (error.code === 'forbidden') return t('auth.noOrganisation');
-    if (error.code === 'too_many_attempts') {
-      return t('auth.tooManyAttempts', { minutes: retryMinutes(error.details) });
-    }
   }
   return error.message;
+}
+
+/**
+ * Counts down the wait of a throttled sign-in, second by second, from the moment the 429 arrived; 0 when there is
+ * nothing to wait for. `done` runs when the wait is over.
+ */
+function useRetryCountdown(error: Error | null, done: () => void): number {
+  const throttled = error instanceof ApiError && error.code === 'too_many_attempts' ? error : null;
+  const [left, setLeft] = useState(0);
+  const doneRef = useRef(done);
+  doneRef.current = done;
+  useEffect(() => {
+    if (!throttled) {
+      setLeft(0);
+      return;
+    }
+    const until = Date.now() + retrySeconds(throttled.details) * 1000;
+    const tick = () => {
+      const seconds = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      setLeft(seconds);
+      if (seconds === 0) {
+        clearInterval(timer);
+        doneRef.current();
+      }
+    };
+    const timer = setInterval(tick, 250);
+    tick();
+    return () => clearInterval(timer);
+  }, [throttled]);
+  return left;
 }
 
 export function SignInPage() {
   const { t, i18n } = useTranslation();
   const signIn = useSignIn();
+  const waiting = useRetryCountdown(signIn.error, () => signIn.reset());
 
   return (
     <main
@@ -67,14 +102,26 @@ export function SignInPage() {
             {t('lang.switch')}
           </Button>
         </div>
-        {signIn.isError && (
+        {waiting > 0 ? (
           <Alert
-            type="error"
+            type="warning"
             showIcon
-            title={signInErrorText(signIn.error, t)}
+            title={t('auth.tooManyAttempts', { wait: waitText(waiting, t) })}
             style={{ marginBottom: 16 }}
             role="alert"
+            aria-live="polite"
           />
+        ) : (
+          signIn.isError &&
+          !(signIn.error instanceof ApiError && signIn.error.code === 'too_many_attempts') && (
+            <Alert
+              type="error"
+              showIcon
+              title={signInErrorText(signIn.error, t)}
+              style={{ marginBottom: 16 }}
+              role="alert"
+            />
+          )
         )}
         <Form<Values> layout="vertical" requiredMark={false} onFinish={(values) => signIn.mutate(values)}>
           <Form.Item
@@ -91,7 +138,14 @@ export function SignInPage() {
           >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={signIn.isPending}>
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            size="large"
+            loading={signIn.isPending}
+            disabled={waiting > 0}
+          >
             {t('auth.signIn')}
           </Button>
         </Form>

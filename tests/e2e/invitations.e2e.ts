@@ -10,6 +10,7 @@ const shotsDir = process.env.TUPU_SCREENSHOTS;
 async function shot(page: Page, name: string): Promise<void> {
   if (!shotsDir) return;
   mkdirSync(shotsDir, { recursive: true });
+  await page.waitForTimeout(500); // let dialogs finish fading in
   await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
 }
 

@@ -4,7 +4,7 @@ import { useWebTest } from '../support/web-test.ts';
 describe('组织与成员: the region admin sets up a pilot enterprise and its first user', () => {
   const web = useWebTest();
 
-  it('creates an enterprise, invites a user, sees the one-time password once, and the user can sign in with it', async () => {
+  it('creates an enterprise, invites a user with a one-time link shown once; the new user accepts it and appears in members', async () => {
     const page = await web.signedInPage('region@demo.tupu.local', { viewport: { width: 1280, height: 900 } });
     await page.goto(web.url);
 
@@ -30,33 +30,44 @@ describe('组织与成员: the region admin sets up a pilot enterprise and its f
     await page.getByRole('button', { name: '邀请成员' }).click();
     const invite = page.getByRole('dialog', { name: '邀请成员' });
     await invite.getByLabel('邮箱').fill('lead@pilot-b.example');
-    await invite.getByLabel('姓名').fill('赵工');
     await invite.getByRole('button', { name: '邀请' }).click();
 
-    const shown = page.getByRole('dialog', { name: '新用户的一次性密码' });
+    const shown = page.getByRole('dialog', { name: '邀请已生成' });
     await expect.poll(() => shown.isVisible()).toBe(true);
     expect(await shown.textContent()).toContain('只显示这一次');
-    const password = (await shown.getByTestId('one-time-password').textContent()) ?? '';
-    expect(password).toMatch(/^[A-Za-z0-9]{16}$/);
+    const link = (await shown.getByTestId('invitation-link').textContent()) ?? '';
+    expect(link).toMatch(/\/invitation#[A-Za-z0-9_-]{43}$/);
     await shown.getByRole('button', { name: '我已记下' }).click();
     await expect.poll(() => shown.isVisible()).toBe(false);
 
+    // nobody is a member yet: the invitation waits, the first one as administrator
+    const pending = page.getByTestId('pending-invitations');
+    await expect.poll(() => pending.textContent()).toContain('lead@pilot-b.example');
+    expect(await pending.textContent()).toContain('管理员');
     const members = page.getByTestId('members-table');
-    await expect.poll(() => members.textContent()).toContain('lead@pilot-b.example');
-    expect(await members.textContent()).toContain('待修改初始密码');
-    // the first member of a new organisation is invited as its administrator
-    expect(await members.getByRole('row').filter({ hasText: '赵工' }).textContent()).toContain('管理员');
+    expect(await members.textContent()).not.toContain('lead@pilot-b.example');
 
-    const other = await web.browser.newContext();
-    const signIn = await other.request.post(`${web.url}/api/auth/sign-in`, {
-      data: { email: 'lead@pilot-b.example', password },
-    });
-    expect(signIn.status()).toBe(200);
-    expect(await signIn.json()).toMatchObject({
-      user: { mustChangePassword: true },
-      organisation: { orgName: '示范试点企业乙', role: 'admin' },
-    });
+    // the invitee, new to Tupu, opens the link, chooses a name and password, and lands signed in
+    const other = await web.browser.newContext({ viewport: { width: 768, height: 900 } });
+    const invitee = await other.newPage();
+    await invitee.goto(link);
+    const card = invitee.getByTestId('invitation-page');
+    await expect.poll(() => card.textContent()).toContain('示范试点企业乙');
+    await card.getByRole('tab', { name: '我是新用户' }).click();
+    const form = card.getByRole('tabpanel', { name: '我是新用户' });
+    await form.getByLabel('姓名').fill('赵工');
+    await form.getByLabel('设置密码（至少 10 个字符）').fill('zhao-password-2026');
+    await form.getByLabel('再次输入密码').fill('zhao-password-2026');
+    await form.getByRole('button', { name: '接受邀请' }).click();
+    await expect.poll(() => invitee.getByText('您好').first().isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(new URL(invitee.url()).pathname).toBe('/');
     await other.close();
+
+    await page.reload();
+    await expect.poll(() => members.textContent()).toContain('lead@pilot-b.example');
+    expect(await members.getByRole('row').filter({ hasText: '赵工' }).textContent()).toContain('管理员');
+    expect(await members.textContent()).not.toContain('待修改初始密码');
+    expect(await page.getByTestId('pending-invitations').count()).toBe(0);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useWebTest } from '../support/web-test.ts';
+import { DEMO_PASSWORD } from '../../src/db/seed/demo-region.ts';
 
 const CONSULTANT = 'consultant@demo.tupu.local';
 const CLIENT = '华东精密铸造有限公司（演示客户）';
@@ -23,10 +24,13 @@ describe('企业总览: the service provider sees the enterprises it serves on i
     const client = await call(page, 'POST', '/api/organisations', { kind: 'enterprise', name: CLIENT });
     await call(page, 'POST', '/api/organisations', { kind: 'enterprise', name: UNDIAGNOSED });
     const clientId = String(client.id);
-    await call(page, 'POST', `/api/organisations/${clientId}/members`, {
+    const invited = await call(page, 'POST', `/api/organisations/${clientId}/invitations`, {
       email: CONSULTANT,
-      displayName: '陈一帆',
       role: 'editor',
+    });
+    await call(page, 'POST', '/api/invitations/by-code/accept', {
+      code: invited.code,
+      password: DEMO_PASSWORD,
     });
     await call(page, 'POST', '/api/auth/organisation', { orgId: clientId });
     const assessment = await call(page, 'POST', '/api/assessments', {

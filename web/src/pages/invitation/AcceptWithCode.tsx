@@ -49,7 +49,12 @@ export function AcceptWithCode({
     </Button>
   );
   const existing = (
-    <Form<Values> layout="vertical" requiredMark={false} onFinish={(v) => accept.mutate(v)}>
+    <Form<Values>
+      name="invitation-existing"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(v) => accept.mutate(v)}
+    >
       <Typography.Paragraph type="secondary">
         {t('organisation.accept.existingHint', { email: invitation.email })}
       </Typography.Paragraph>
@@ -65,7 +70,12 @@ export function AcceptWithCode({
     </Form>
   );
   const fresh = (
-    <Form<Values> layout="vertical" requiredMark={false} onFinish={(v) => accept.mutate(v)}>
+    <Form<Values>
+      name="invitation-new"
+      layout="vertical"
+      requiredMark={false}
+      onFinish={(v) => accept.mutate(v)}
+    >
       <Typography.Paragraph type="secondary">
         {t('organisation.accept.newHint', { email: invitation.email })}
       </Typography.Paragraph>

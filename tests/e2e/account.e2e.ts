@@ -81,11 +81,24 @@ describe('account: change password, switch organisation', () => {
     const me = (await (await cio.request.get(`${web.url}/api/auth/me`)).json()) as {
       organisation: { orgId: string };
     };
-    const invited = await cio.request.post(`${web.url}/api/organisations/${me.organisation.orgId}/members`, {
-      data: { email: 'new.colleague@mingyuan.example', displayName: '王新', role: 'viewer' },
+    // members are invited and accept; a reset by the CIO then gives the new colleague a one-time password
+    const orgUrl = `${web.url}/api/organisations/${me.organisation.orgId}`;
+    const invited = await cio.request.post(`${orgUrl}/invitations`, {
+      data: { email: 'new.colleague@mingyuan.example', role: 'viewer' },
     });
-    expect(invited.status()).toBe(201);
-    const { oneTimePassword } = (await invited.json()) as { oneTimePassword: string };
+    expect(invited.status()).toBe(202);
+    const { code } = (await invited.json()) as { code: string };
+    const accepted = await cio.request.post(`${web.url}/api/invitations/by-code/accept`, {
+      data: { code, displayName: '王新', password: 'lantern-harbour-quietly-7' },
+    });
+    expect(accepted.status()).toBe(200);
+    const members = (await (await cio.request.get(`${orgUrl}/members`)).json()) as {
+      members: { userId: string; email: string }[];
+    };
+    const colleague = members.members.find((m) => m.email === 'new.colleague@mingyuan.example');
+    const reset = await cio.request.post(`${orgUrl}/members/${colleague?.userId ?? ''}/password-reset`);
+    expect(reset.status()).toBe(200);
+    const { oneTimePassword } = (await reset.json()) as { oneTimePassword: string };
     await cio.close();
 
     const page = await web.browser.newPage({ viewport: { width: 768, height: 900 } });

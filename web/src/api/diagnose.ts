@@ -104,11 +104,19 @@ export function useCreateAssessment() {
   });
 }
 
-export function saveAnswers(id: string, answers: Record<string, AnswerValue | null>) {
-  return api<{ saved: number; answered: number }>(`/api/assessments/${id}/answers`, {
-    method: 'PUT',
-    body: { answers },
-  });
+/**
+ * Autosave: the answers changed and, per item, the version of the answer they change (0 or left out: there was
+ * none). 409 stale_version names the items someone else changed since; nothing of the batch is stored then.
+ */
+export function saveAnswers(
+  id: string,
+  answers: Record<string, AnswerValue | null>,
+  versions: Record<string, number>,
+) {
+  return api<{ saved: number; answered: number; versions: Record<string, number> }>(
+    `/api/assessments/${id}/answers`,
+    { method: 'PUT', body: { answers, versions } },
+  );
 }
 
 export function useAssessmentActions(id: string) {
@@ -143,8 +151,11 @@ export function useAssessmentActions(id: string) {
       ...after,
     }),
     assign: useMutation({
-      mutationFn: (assignments: AssignmentInput[]) =>
-        api<void>(`/api/assessments/${id}/assignments`, { method: 'PUT', body: { assignments } }),
+      mutationFn: ({ assignments, version }: { assignments: AssignmentInput[]; version: number }) =>
+        api<void>(`/api/assessments/${id}/assignments`, {
+          method: 'PUT',
+          body: { assignments, version },
+        }),
       ...after,
     }),
     uploadEvidence: useMutation({

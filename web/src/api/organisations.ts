@@ -71,10 +71,10 @@ export const useRemoveMember = (orgId: string) =>
   );
 
 export const useRenameOrganisation = () =>
-  useOrganisationMutation(({ orgId, name }: { orgId: string; name: string }) =>
+  useOrganisationMutation(({ orgId, name, version }: { orgId: string; name: string; version: number }) =>
     api<OrganisationView>(`/api/organisations/${encodeURIComponent(orgId)}`, {
       method: 'PATCH',
-      body: { name },
+      body: { name, version },
     }),
   );
 

@@ -67,10 +67,25 @@ function usePlanMutation<V>(request: (variables: V) => Promise<PlanView>) {
 export const useCreatePlan = () =>
   usePlanMutation((body: CreatePlan) => api<PlanView>('/api/plans', { method: 'POST', body }));
 
+/**
+ * PATCH of the plan at the version edited: the title, the settings and the initiatives changed (by id; those left
+ * out are kept). 409 stale_version when someone else changed one of them since (see useVersionedSave).
+ */
 export const useUpdatePlan = (id: string) =>
-  usePlanMutation((body: { title?: string; settings?: PlanSettings; initiatives?: PlanCandidate[] }) =>
-    api<PlanView>(path(id), { method: 'PATCH', body }),
+  usePlanMutation(
+    (body: { version: number; title?: string; settings?: PlanSettings; initiatives?: PlanCandidate[] }) =>
+      api<PlanView>(path(id), { method: 'PATCH', body }),
   );
+
+/** Puts a plan read elsewhere (the current one of a 409 stale_version) in the cache: the tabs show it. */
+export function useReplacePlan() {
+  const client = useQueryClient();
+  return (plan: PlanView) => {
+    client.setQueryData(['plans', 'one', plan.id], plan);
+    void client.invalidateQueries({ queryKey: ['plans', 'document', plan.id] });
+    void client.invalidateQueries({ queryKey: ['plans', 'list'] });
+  };
+}
 
 export const useSolvePlan = (id: string) =>
   usePlanMutation((body: { timeLimitSeconds?: number; frontier?: boolean }) =>
@@ -89,10 +104,13 @@ export function useDeletePlan() {
 }
 
 export const useSaveRisk = (id: string) =>
-  usePlanMutation(({ riskId, risk }: { riskId?: string; risk: RiskInput }) =>
+  usePlanMutation(({ riskId, risk, version }: { riskId?: string; risk: RiskInput; version: number }) =>
     riskId === undefined
       ? api<PlanView>(`${path(id)}/risks`, { method: 'POST', body: risk })
-      : api<PlanView>(`${path(id)}/risks/${encodeURIComponent(riskId)}`, { method: 'PUT', body: risk }),
+      : api<PlanView>(`${path(id)}/risks/${encodeURIComponent(riskId)}`, {
+          method: 'PUT',
+          body: { ...risk, version },
+        }),
   );
 
 export const useDeleteRisk = (id: string) =>
@@ -113,14 +131,15 @@ export const usePlanDocument = (id: string, lang: 'zh' | 'en', version: string) 
   });
 
 /**
- * Saves the section edits of one language (all of them: a section left out prints its pre-filled text). The other
- * language's edits and texts are unchanged by the save, so only this language's view is replaced in the cache.
+ * Saves the sections of one language changed since the view of `version` (a section left out keeps its stored text,
+ * one sent empty or pre-filled is reset). The other language's edits are unchanged by the save, so only this
+ * language's view is replaced in the cache. 409 stale_version when someone else changed one of these sections since.
  */
 export function useSavePlanDocument(id: string, lang: 'zh' | 'en') {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (edits: Record<string, string>) =>
-      api<PlanDocumentView>(`${path(id)}/document?lang=${lang}`, { method: 'PUT', body: { edits } }),
+    mutationFn: ({ edits, version }: { edits: Record<string, string>; version: number }) =>
+      api<PlanDocumentView>(`${path(id)}/document?lang=${lang}`, { method: 'PUT', body: { edits, version } }),
     onSuccess: (view) => {
       client.setQueriesData({ queryKey: ['plans', 'document', id, lang] }, view);
     },

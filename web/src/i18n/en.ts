@@ -1,6 +1,7 @@
 import { planEn } from '../pages/plan/messages-en.ts';
 import { organisationEn } from '../pages/organisation/messages-en.ts';
 import { portfolioEn } from '../pages/home/messages-en.ts';
+import { staleEn } from '../components/messages-en.ts';
 import type { Messages } from './zh.ts';
 
 export const en: Messages = {
@@ -285,6 +286,7 @@ export const en: Messages = {
     },
   },
   plan: planEn,
+  stale: staleEn,
   organisation: organisationEn,
   portfolio: portfolioEn,
   notFound: { title: 'Page not found', back: 'Back to overview' },

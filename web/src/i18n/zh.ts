@@ -1,6 +1,7 @@
 import { planZh } from '../pages/plan/messages-zh.ts';
 import { organisationZh } from '../pages/organisation/messages-zh.ts';
 import { portfolioZh } from '../pages/home/messages-zh.ts';
+import { staleZh } from '../components/messages-zh.ts';
 
 export const zh = {
   app: { name: '图谱', tagline: '制造业企业数字化转型' },
@@ -279,6 +280,7 @@ export const zh = {
     },
   },
   plan: planZh,
+  stale: staleZh,
   organisation: organisationZh,
   portfolio: portfolioZh,
   notFound: { title: '页面不存在', back: '返回总览' },

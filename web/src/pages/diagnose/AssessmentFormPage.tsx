@@ -39,12 +39,14 @@ import {
 } from '../../api/diagnose.ts';
 import { ApiError } from '../../api/client.ts';
 import { useMe } from '../../api/session.ts';
-import { sectionGroups } from './form-items.ts';
+import { itemTexts, sectionGroups } from './form-items.ts';
 import { ItemCard } from './ItemCard.tsx';
 import { formatDate, useText } from './diagnose-ui.ts';
 import { AssigneeTag, SectionAssignment } from './SectionAssignment.tsx';
 import { filterSections } from './section-filter.ts';
 import { useAutosave, type SaveState } from './useAutosave.ts';
+import { StaleVersionDialog } from '../../components/StaleVersionDialog.tsx';
+import { staleDetails } from '../../components/stale-version.ts';
 
 /** The answer form: sections → groups → items, autosaved; evidence, verification, submit and reopen. */
 export function AssessmentFormPage() {
@@ -57,8 +59,13 @@ export function AssessmentFormPage() {
   const modelId = detail.data?.assessment.modelId;
   const model = useModel(modelId);
   const actions = useAssessmentActions(id);
-  const autosave = useAutosave(id);
   const [answers, setAnswers] = useState<Record<string, AnswerValue | null> | null>(null);
+  const showTheirs = useCallback(
+    (itemId: string, value: AnswerValue | null) => setAnswers((old) => ({ ...(old ?? {}), [itemId]: value })),
+    [],
+  );
+  const autosave = useAutosave(id, undefined, showTheirs);
+  const [staleAssignments, setStaleAssignments] = useState(false);
   const [role, setRole] = useState<RespondentRole | 'all'>('all');
   const [mine, setMine] = useState(false);
   const me = useMe().data?.user.id;
@@ -70,6 +77,11 @@ export function AssessmentFormPage() {
     if (loaded && answers === null)
       setAnswers(Object.fromEntries(loaded.answers.map((a) => [a.itemId, a.value])));
   }, [loaded, answers]);
+  // the versions of the answers as stored, sent with each change (someone else's change since is not overwritten)
+  const { known } = autosave;
+  useEffect(() => {
+    if (loaded) known(loaded.answers);
+  }, [loaded, known]);
 
   const onChange = useCallback(
     (itemId: string, value: AnswerValue | null) => {
@@ -116,6 +128,9 @@ export function AssessmentFormPage() {
   const sections = filterSections(model.data.sections, assignments, { role, mine }, me);
   const allItems = model.data.sections.flatMap((s) => s.items);
   const answeredCount = allItems.filter((it) => isAnswered(it.id)).length;
+  const itemTitle = (itemId: string) => tx(itemTexts(model.data.model).get(itemId)) || itemId;
+  const answerText = (value: AnswerValue | null) =>
+    value === null ? '—' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   const evidenceOf = (itemId: string) => loaded.evidence.filter((e) => e.itemId === itemId);
 
   const assign = (sectionId: string, to: Omit<AssignmentInput, 'sectionId'> | null) => {
@@ -129,7 +144,15 @@ export function AssessmentFormPage() {
         userId: userId !== null && members.has(userId) ? userId : null,
       }));
     if (to) next.push({ sectionId, ...to });
-    actions.assign.mutate(next, { onError: (err) => void message.error(err.message) });
+    actions.assign.mutate(
+      { assignments: next, version: loaded.assessment.version },
+      {
+        onError: (err) => {
+          if (staleDetails(err)) setStaleAssignments(true);
+          else void message.error(err.message);
+        },
+      },
+    );
   };
 
   const submit = async () => {
@@ -227,6 +250,31 @@ export function AssessmentFormPage() {
           {t('diagnose.answered', { answered: answeredCount, total: allItems.length })}
         </Typography.Text>
         <SaveIndicator state={autosave.state} error={autosave.error} />
+        <StaleVersionDialog
+          open={autosave.stale !== null}
+          changed={(autosave.stale?.items ?? []).map((i) => itemTitle(i.itemId))}
+          conflicts={(autosave.stale?.items ?? []).map((i) => ({
+            key: i.itemId,
+            label: itemTitle(i.itemId),
+            mine: answerText(i.mine),
+            theirs: answerText(i.theirs),
+          }))}
+          onReload={() => autosave.resolve({})}
+          onMerge={(picks) => autosave.resolve(picks)}
+          onCancel={() => autosave.resolve({})}
+        />
+        <StaleVersionDialog
+          open={staleAssignments}
+          changed={[t('diagnose.assignTo')]}
+          onReload={() => {
+            setStaleAssignments(false);
+            void actions.invalidate();
+          }}
+          onCancel={() => {
+            setStaleAssignments(false);
+            void actions.invalidate();
+          }}
+        />
         <div style={{ flex: 1 }} />
         <Select
           aria-label={t('diagnose.roleFilter')}

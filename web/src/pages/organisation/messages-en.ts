@@ -155,6 +155,7 @@ export const organisationEn: typeof organisationZh = {
     name: 'Name',
     submit: 'Save',
     renamed: 'Renamed to {{name}}',
+    renamedTo: 'the name, now “{{name}}”',
   },
   cancel: 'Cancel',
   errors: {

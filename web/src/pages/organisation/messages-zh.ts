@@ -142,6 +142,7 @@ export const organisationZh = {
     name: '名称',
     submit: '保存',
     renamed: '已改名为 {{name}}',
+    renamedTo: '名称已改为“{{name}}”',
   },
   cancel: '取消',
   errors: {

@@ -7,6 +7,7 @@ import { candidateBenefit } from '../../../../src/core/planning/candidates.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   usePlanOptions,
+  useReplacePlan,
   useUpdatePlan,
   type InitiativeView,
   type Origin,
@@ -15,6 +16,16 @@ import {
 } from '../../api/plan.ts';
 import { useLocalized, valueTagColour } from '../atlas/atlas-ui.ts';
 import { ProblemList } from './NewPlanPage.tsx';
+import { StaleVersionDialog } from '../../components/StaleVersionDialog.tsx';
+import { mergeFields, resolveMerge, type Pick } from '../../components/stale-version.ts';
+import { useVersionedSave } from '../../components/useVersionedSave.ts';
+import {
+  candidateFields,
+  changedCandidates,
+  fieldText,
+  usePlanPartLabel,
+  withCandidateFields,
+} from './plan-merge.ts';
 import { money, ORIGIN_COLOURS, percent, useOriginText, years } from './plan-ui.ts';
 
 type NumberField = 'capex' | 'opexPerYear' | 'duration' | 'effort' | 'successProbability';
@@ -49,11 +60,35 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
   const update = useUpdatePlan(plan.id);
   const saved = useMemo(() => plan.initiatives.map(toCandidate), [plan.initiatives]);
   const [draft, setDraft] = useState<PlanCandidate[]>(saved);
-  const [base, setBase] = useState(plan.updatedAt);
-  if (base !== plan.updatedAt) {
-    setBase(plan.updatedAt);
+  const [base, setBase] = useState(plan.version);
+  if (base !== plan.version) {
+    setBase(plan.version);
     setDraft(saved);
   }
+  const { stale, close } = useVersionedSave<PlanView>(update);
+  const replacePlan = useReplacePlan();
+  const partLabel = usePlanPartLabel();
+  const theirs = stale ? stale.current.initiatives.map(toCandidate) : [];
+  const merge = stale
+    ? mergeFields(candidateFields(saved), candidateFields(draft), candidateFields(theirs))
+    : null;
+  const save = () => update.mutate({ version: plan.version, initiatives: changedCandidates(draft, saved) });
+  /** Reload: their plan, my edits discarded. */
+  const reload = () => {
+    if (stale) replacePlan(stale.current);
+    close();
+  };
+  /** Merge: theirs where I did not edit, mine where I did, the picks for the fields we both changed; saved at once. */
+  const mergeAndSave = (picks: Record<string, Pick>) => {
+    if (!stale || !merge) return;
+    const current = stale.current;
+    const merged = withCandidateFields(theirs, resolveMerge(merge, candidateFields(theirs), picks));
+    replacePlan(current);
+    setBase(current.version);
+    setDraft(merged);
+    close();
+    update.mutate({ version: current.version, initiatives: changedCandidates(merged, theirs) });
+  };
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const painPointName = (id: string) => {
     const p = options.data?.painPoints.find((x) => x.id === id);
@@ -295,7 +330,20 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
         description={t('plan.candidates.model')}
         style={{ marginBottom: 12 }}
       />
-      {update.error && (
+      <StaleVersionDialog
+        open={stale !== null}
+        changed={(stale?.changed ?? []).map(partLabel)}
+        conflicts={(merge?.conflicts ?? []).map((key) => ({
+          key,
+          label: partLabel(key),
+          mine: fieldText(candidateFields(draft)[key]),
+          theirs: fieldText(candidateFields(theirs)[key]),
+        }))}
+        onReload={reload}
+        onMerge={mergeAndSave}
+        onCancel={close}
+      />
+      {update.error && !stale && (
         <Alert
           type="error"
           showIcon
@@ -312,12 +360,7 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
       )}
       {canWrite && (
         <Space style={{ marginBottom: 12 }} wrap>
-          <Button
-            type="primary"
-            disabled={!dirty}
-            loading={update.isPending}
-            onClick={() => update.mutate({ initiatives: draft })}
-          >
+          <Button type="primary" disabled={!dirty} loading={update.isPending} onClick={save}>
             {t('plan.candidates.save')}
           </Button>
           <Button disabled={!dirty} onClick={() => setDraft(saved)}>

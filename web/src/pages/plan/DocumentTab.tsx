@@ -6,6 +6,7 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -15,7 +16,11 @@ import {
   type PlanDocumentView,
   type PlanView,
 } from '../../api/plan.ts';
+import { StaleVersionDialog } from '../../components/StaleVersionDialog.tsx';
+import { mergeFields, resolveMerge, type Pick } from '../../components/stale-version.ts';
+import { useVersionedSave } from '../../components/useVersionedSave.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
+import { usePlanPartLabel } from './plan-merge.ts';
 
 /**
  * 规划文档: the 转型规划方案 (guide 二(一)) made from the plan — each section's pre-filled text to edit and save, and
@@ -95,14 +100,34 @@ function DocumentEditor({
       </Tooltip>
     );
   };
-  const submit = () => {
-    const edits = Object.fromEntries(
-      view.sections.flatMap((s) => {
-        const text = drafts[s.id] ?? s.text;
-        return text === s.prefilled ? [] : [[s.id, text]];
+  // only the sections changed here are sent: someone else's edits of other sections are kept
+  const changedEdits = (from: PlanDocumentView, texts: Record<string, string>) =>
+    Object.fromEntries(
+      from.sections.flatMap((s) => {
+        const text = texts[s.id] ?? s.text;
+        return text === s.text ? [] : [[s.id, text === s.prefilled ? '' : text]];
       }),
     );
-    save.mutate(edits);
+  const submit = () => save.mutate({ edits: changedEdits(view, drafts), version: view.version });
+  const { stale, close } = useVersionedSave<PlanDocumentView>(save);
+  const client = useQueryClient();
+  const sectionTitle = (id: string) => view.sections.find((s) => s.id === id)?.title;
+  const partLabel = usePlanPartLabel(sectionTitle);
+  const textsOf = (v: PlanDocumentView) => Object.fromEntries(v.sections.map((s) => [s.id, s.text]));
+  const theirs = stale ? textsOf(stale.current) : {};
+  const merge = stale ? mergeFields(textsOf(view), { ...textsOf(view), ...drafts }, theirs) : null;
+  /** Shows their document (a new view: the editor starts afresh from it). */
+  const showTheirs = (current: PlanDocumentView) =>
+    client.setQueriesData({ queryKey: ['plans', 'document', plan.id, lang] }, current);
+  const mergeAndSave = (picks: Record<string, Pick>) => {
+    if (!stale || !merge) return;
+    const current = stale.current;
+    const merged = resolveMerge(merge, theirs, picks);
+    close();
+    save.mutate(
+      { edits: changedEdits(current, merged), version: current.version },
+      { onError: () => showTheirs(current) },
+    );
   };
 
   return (
@@ -156,7 +181,23 @@ function DocumentEditor({
           )
         )}
       </Flex>
-      {save.isError && <Alert type="error" showIcon title={save.error.message} />}
+      {save.isError && !stale && <Alert type="error" showIcon title={save.error.message} />}
+      <StaleVersionDialog
+        open={stale !== null}
+        changed={(stale?.changed ?? []).map(partLabel)}
+        conflicts={(merge?.conflicts ?? []).map((key) => ({
+          key,
+          label: sectionTitle(key) ?? key,
+          mine: <Typography.Text ellipsis={{ tooltip: true }}>{merge?.merged[key]}</Typography.Text>,
+          theirs: <Typography.Text ellipsis={{ tooltip: true }}>{theirs[key]}</Typography.Text>,
+        }))}
+        onReload={() => {
+          if (stale) showTheirs(stale.current);
+          close();
+        }}
+        onMerge={mergeAndSave}
+        onCancel={close}
+      />
       {view.sections.map((section) => {
         const draft = drafts[section.id] ?? section.text;
         const changed = draft !== section.prefilled;

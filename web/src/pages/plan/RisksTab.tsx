@@ -17,12 +17,16 @@ import { useTranslation } from 'react-i18next';
 import { localizeRisk } from '../../../../src/core/planning/default-risks.ts';
 import {
   useDeleteRisk,
+  useReplacePlan,
   useSaveRisk,
   type AssessedRisk,
   type PlanView,
   type RiskInput,
 } from '../../api/plan.ts';
+import { StaleVersionDialog } from '../../components/StaleVersionDialog.tsx';
+import { useVersionedSave } from '../../components/useVersionedSave.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
+import { usePlanPartLabel } from './plan-merge.ts';
 import { BAND_COLOURS, money } from './plan-ui.ts';
 
 const wrapped = (text: string) => <div style={{ minWidth: 160 }}>{text}</div>;
@@ -38,7 +42,11 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
   const { tx, lang } = useLocalized();
   const save = useSaveRisk(plan.id);
   const remove = useDeleteRisk(plan.id);
-  const [editing, setEditing] = useState<{ riskId?: string; risk: RiskInput } | null>(null);
+  // the plan version the risk was opened at: saved with it (409 stale_version when someone changed it since)
+  const [editing, setEditing] = useState<{ riskId?: string; risk: RiskInput; version: number } | null>(null);
+  const { stale, close } = useVersionedSave<PlanView>(save);
+  const replacePlan = useReplacePlan();
+  const partLabel = usePlanPartLabel();
   const summary = plan.riskSummary;
 
   const columns = [
@@ -102,6 +110,7 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
                   size="small"
                   onClick={() =>
                     setEditing({
+                      version: plan.version,
                       riskId: r.id,
                       risk: {
                         title: r.title,
@@ -140,7 +149,7 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
           </Tag>
         ))}
         {canWrite && (
-          <Button type="primary" onClick={() => setEditing({ risk: EMPTY })}>
+          <Button type="primary" onClick={() => setEditing({ risk: EMPTY, version: plan.version })}>
             {t('plan.risks.add')}
           </Button>
         )}
@@ -153,6 +162,16 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
         dataSource={plan.risks.map((r) => localizeRisk(r, lang)).sort((a, b) => b.score - a.score)}
         // fluid columns (long texts wrap) down to 640 px of table, scrolling sideways only below that
         scroll={{ x: 640 }}
+      />
+      <StaleVersionDialog
+        open={stale !== null}
+        changed={(stale?.changed ?? []).map(partLabel)}
+        onReload={() => {
+          if (stale) replacePlan(stale.current);
+          close();
+          setEditing(null);
+        }}
+        onCancel={close}
       />
       <Modal
         open={editing !== null}
@@ -171,7 +190,7 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
       >
         {editing && (
           <Form layout="vertical">
-            {save.error && (
+            {save.error && !stale && (
               <Alert type="error" showIcon title={save.error.message} style={{ marginBottom: 12 }} />
             )}
             <Form.Item label={t('plan.risks.title')}>

@@ -2,7 +2,11 @@ import { Alert, Button, Col, Flex, Form, Input, InputNumber, Row, Table, Typogra
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { useUpdatePlan, type PlanSettings, type PlanView } from '../../api/plan.ts';
+import { useReplacePlan, useUpdatePlan, type PlanSettings, type PlanView } from '../../api/plan.ts';
+import { StaleVersionDialog } from '../../components/StaleVersionDialog.tsx';
+import { mergeFields, resolveMerge, type Pick } from '../../components/stale-version.ts';
+import { useVersionedSave } from '../../components/useVersionedSave.ts';
+import { fieldText, settingsFields, usePlanPartLabel } from './plan-merge.ts';
 import { ProblemList } from './NewPlanPage.tsx';
 import { usePeriodLabel } from './plan-ui.ts';
 
@@ -19,12 +23,36 @@ export function SettingsTab({ plan, canWrite }: { plan: PlanView; canWrite: bool
   const [title, setTitle] = useState(plan.title);
   const [draft, setDraft] = useState<PlanSettings>(plan.settings);
   const [all, setAll] = useState<number | null>(null);
-  const [base, setBase] = useState(plan.updatedAt);
-  if (base !== plan.updatedAt) {
-    setBase(plan.updatedAt);
+  const [base, setBase] = useState(plan.version);
+  if (base !== plan.version) {
+    setBase(plan.version);
     setDraft(plan.settings);
     setTitle(plan.title);
   }
+  const { stale, close } = useVersionedSave<PlanView>(update);
+  const replacePlan = useReplacePlan();
+  const partLabel = usePlanPartLabel();
+  const mine = settingsFields(title, draft);
+  const theirs = stale ? settingsFields(stale.current.title, stale.current.settings) : {};
+  const merge = stale ? mergeFields(settingsFields(plan.title, plan.settings), mine, theirs) : null;
+  const save = () => update.mutate({ version: plan.version, title, settings: draft });
+  const reload = () => {
+    if (stale) replacePlan(stale.current);
+    close();
+  };
+  /** Merge: their settings where I did not edit, mine where I did, the picks where we both did; saved at once. */
+  const mergeAndSave = (picks: Record<string, Pick>) => {
+    if (!stale || !merge) return;
+    const current = stale.current;
+    const { title: mergedTitle, ...settings } = resolveMerge(merge, theirs, picks);
+    const next = settings as unknown as PlanSettings;
+    replacePlan(current);
+    setBase(current.version);
+    setDraft(next);
+    setTitle(String(mergedTitle));
+    close();
+    update.mutate({ version: current.version, title: String(mergedTitle), settings: next });
+  };
   const set = (change: Partial<PlanSettings>) => setDraft((d) => ({ ...d, ...change }));
   const setPeriods = (periods: number) =>
     setDraft((d) => ({
@@ -132,7 +160,20 @@ export function SettingsTab({ plan, canWrite }: { plan: PlanView; canWrite: bool
           },
         ]}
       />
-      {update.error && (
+      <StaleVersionDialog
+        open={stale !== null}
+        changed={(stale?.changed ?? []).map(partLabel)}
+        conflicts={(merge?.conflicts ?? []).map((key) => ({
+          key,
+          label: t(`plan.merge.fields.${key}`, { defaultValue: key }),
+          mine: fieldText(mine[key]),
+          theirs: fieldText(theirs[key]),
+        }))}
+        onReload={reload}
+        onMerge={mergeAndSave}
+        onCancel={close}
+      />
+      {update.error && !stale && (
         <Alert
           type="error"
           showIcon
@@ -148,12 +189,7 @@ export function SettingsTab({ plan, canWrite }: { plan: PlanView; canWrite: bool
         />
       )}
       {canWrite && (
-        <Button
-          type="primary"
-          style={{ marginTop: 12 }}
-          loading={update.isPending}
-          onClick={() => update.mutate({ title, settings: draft })}
-        >
+        <Button type="primary" style={{ marginTop: 12 }} loading={update.isPending} onClick={save}>
           {t('plan.settings.save')}
         </Button>
       )}

@@ -232,4 +232,23 @@ export const planEn: typeof planZh = {
   },
   units: { wan: '10k CNY', people: 'people' },
   notFound: 'Plan not found, or not of this organisation',
+  merge: {
+    fields: {
+      capex: 'capex',
+      opexPerYear: 'yearly opex',
+      duration: 'duration',
+      effort: 'effort per period',
+      successProbability: 'success probability',
+      mandatory: 'mandatory',
+      kpiDeltas: 'KPI improvements',
+      title: 'plan title',
+      periods: 'periods',
+      periodsPerYear: 'periods per year',
+      discountRate: 'discount rate',
+      benefitYears: 'benefit years',
+      budget: 'budget per period',
+      capacity: 'people per period',
+      text: 'text',
+    },
+  },
 };

@@ -213,4 +213,23 @@ export const planZh = {
   },
   units: { wan: '万元', people: '人' },
   notFound: '规划不存在或不属于当前组织',
+  merge: {
+    fields: {
+      capex: '建设投入',
+      opexPerYear: '年运维',
+      duration: '工期',
+      effort: '人力/期',
+      successProbability: '成功概率',
+      mandatory: '必选',
+      kpiDeltas: '成效指标改进',
+      title: '规划名称',
+      periods: '规划期数',
+      periodsPerYear: '每年期数',
+      discountRate: '折现率',
+      benefitYears: '收益年限',
+      budget: '每期预算',
+      capacity: '每期人力',
+      text: '正文',
+    },
+  },
 };

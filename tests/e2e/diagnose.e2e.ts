@@ -95,12 +95,15 @@ describe('diagnose pages', () => {
       (await (await page.request.get(`${web.url}/api/assessments/${id}`)).json()) as {
         assignments: { sectionId: string; respondentRole: string; userId: string | null }[];
         assignableMembers: { userId: string; displayName: string }[];
+        version: number;
       };
     // another member answers 数字化基础 (assigned through the API)
-    const colleague = (await detail()).assignableMembers.find((m) => m.userId !== me.id);
+    const before = await detail();
+    const colleague = before.assignableMembers.find((m) => m.userId !== me.id);
     if (!colleague) throw new Error('the demo enterprise has a second member');
     const put = await page.request.put(`${web.url}/api/assessments/${id}/assignments`, {
       data: {
+        version: before.version,
         assignments: [{ sectionId: '数字化基础', respondentRole: 'manager', userId: colleague.userId }],
       },
     });

@@ -41,7 +41,9 @@ describe('stored XSS through an initiative name in the roadmap Gantt', () => {
       ...i,
       name: { zh: `${HOSTILE}${i.id}`, en: `${HOSTILE}${i.id}` },
     }));
-    const saved = await page.request.patch(`${web.url}/api/plans/${id}`, { data: { initiatives } });
+    const saved = await page.request.patch(`${web.url}/api/plans/${id}`, {
+      data: { version: plan.version, initiatives },
+    });
     expect(saved.status(), await saved.text()).toBe(200);
     const solved = await page.request.post(`${web.url}/api/plans/${id}/solve`, {
       data: { timeLimitSeconds: 10 },

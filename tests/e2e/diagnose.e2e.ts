@@ -90,20 +90,19 @@ describe('diagnose pages', () => {
     const created = await page.request.post(`${web.url}/api/assessments`, {
       data: { modelId: 'sme-digital-level-2024', title: '现场诊断' },
     });
-    const { id } = (await created.json()) as { id: string };
+    const { id, version } = (await created.json()) as { id: string; version: number };
     const detail = async () =>
       (await (await page.request.get(`${web.url}/api/assessments/${id}`)).json()) as {
         assignments: { sectionId: string; respondentRole: string; userId: string | null }[];
         assignableMembers: { userId: string; displayName: string }[];
-        version: number;
       };
     // another member answers 数字化基础 (assigned through the API)
-    const before = await detail();
-    const colleague = before.assignableMembers.find((m) => m.userId !== me.id);
+    const colleague = (await detail()).assignableMembers.find((m) => m.userId !== me.id);
     if (!colleague) throw new Error('the demo enterprise has a second member');
     const put = await page.request.put(`${web.url}/api/assessments/${id}/assignments`, {
       data: {
-        version: before.version,
+        // the version assigned (a save without one is refused: lost updates)
+        version,
         assignments: [{ sectionId: '数字化基础', respondentRole: 'manager', userId: colleague.userId }],
       },
     });

@@ -105,8 +105,12 @@ describe('plan document tab (规划文档)', () => {
           await page.request.get(`${web.url}/api/plans/${planId}/document?lang=${lang}`)
         ).json()) as DocumentView
       ).sections.find((s) => s.id === 'vision');
+    // the version edited goes with the save (a save without one is refused: lost updates)
+    const { version } = (await (await page.request.get(`${web.url}/api/plans/${planId}`)).json()) as {
+      version: number;
+    };
     const zhSaved = await page.request.put(`${web.url}/api/plans/${planId}/document?lang=zh`, {
-      data: { edits: { vision: EDIT } },
+      data: { version, edits: { vision: EDIT } },
     });
     expect(zhSaved.ok()).toBe(true);
     await page.goto(`${web.url}/plan/${planId}?tab=document`);

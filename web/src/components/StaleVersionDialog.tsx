@@ -74,10 +74,12 @@ export function StaleVersionDialog({
                   style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 4 }}
                 >
                   <Radio value="mine">
-                    {t('stale.mine')}：{c.mine}
+                    {t('stale.mine')}
+                    {c.mine}
                   </Radio>
                   <Radio value="theirs">
-                    {t('stale.theirs')}：{c.theirs}
+                    {t('stale.theirs')}
+                    {c.theirs}
                   </Radio>
                 </Radio.Group>
               </div>

@@ -10,8 +10,8 @@ export const staleEn: typeof staleZh = {
   explainMerge:
     'Merge keeps their changes to the fields you did not touch and yours for the fields you did; where you both changed a field, pick one below. Reload discards your changes.',
   conflicts: 'You both changed these fields; pick the one to keep:',
-  mine: 'Mine',
-  theirs: 'Theirs',
+  mine: 'Mine: ',
+  theirs: 'Theirs: ',
   reload: 'Reload (discard mine)',
   merge: 'Merge and save',
   cancel: 'Cancel',

@@ -8,8 +8,8 @@ export const staleZh = {
   explainMerge:
     '“合并”保留对方对您未改动字段的修改，您改动过的字段保留您的；双方都改了的字段，请在下面选择。“重新加载”将放弃您的修改。',
   conflicts: '以下字段双方都做了修改，请选择保留哪一个：',
-  mine: '我的',
-  theirs: '对方的',
+  mine: '我的：',
+  theirs: '对方的：',
   reload: '重新加载（放弃我的修改）',
   merge: '合并并保存',
   cancel: '取消',

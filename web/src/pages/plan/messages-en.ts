@@ -234,10 +234,10 @@ export const planEn: typeof planZh = {
   notFound: 'Plan not found, or not of this organisation',
   merge: {
     fields: {
-      capex: 'capex',
-      opexPerYear: 'yearly opex',
+      capex: 'build cost',
+      opexPerYear: 'yearly running cost',
       duration: 'duration',
-      effort: 'effort per period',
+      effort: 'people per period',
       successProbability: 'success probability',
       mandatory: 'mandatory',
       kpiDeltas: 'KPI improvements',

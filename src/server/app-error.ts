@@ -8,6 +8,11 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown = null,
+    /**
+     * The details are a record of the server's own (the current record of a stale save, which a client needs whole
+     * to merge), not an echo of the request: they are sent as they are, without the error bounds.
+     */
+    readonly ownRecord = false,
   ) {
     super(message);
     this.name = 'AppError';

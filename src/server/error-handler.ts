@@ -6,8 +6,12 @@ import { boundDetails, boundText, MAX_MESSAGE } from './error-bounds.ts';
 import type { ErrorBody } from '../contracts/auth.ts';
 
 /** The one error shape, bounded (src/server/error-bounds.ts): an answer stays a few KB whatever the request was. */
-const body = (code: string, message: string, details: unknown = null): ErrorBody => ({
-  error: { code, message: boundText(message, MAX_MESSAGE), details: boundDetails(details) },
+const body = (code: string, message: string, details: unknown = null, ownRecord = false): ErrorBody => ({
+  error: {
+    code,
+    message: boundText(message, MAX_MESSAGE),
+    details: ownRecord ? details : boundDetails(details),
+  },
 });
 
 /** Fastify's own error codes, mapped to our codes and messages. */
@@ -39,7 +43,7 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; message: (e
 export function installErrorHandling(app: FastifyInstance, options: { spaIndex?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
-      return reply.status(err.statusCode).send(body(err.code, err.message, err.details));
+      return reply.status(err.statusCode).send(body(err.code, err.message, err.details, err.ownRecord));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({

@@ -38,6 +38,7 @@ export function staleVersion(what: string, stale: StaleSave, current: unknown): 
     `Someone else changed this ${what} since you opened it (now version ${currentVersion}` +
       `${changed.length > 0 ? `; changed: ${changed.join(', ')}` : ''}); reload it or merge your change, nothing was saved`,
     { currentVersion, changed, current },
+    true,
   );
 }
 

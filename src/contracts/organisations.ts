@@ -179,11 +179,11 @@ export type InvitationCode = z.input<typeof InvitationCode>;
  */
 export const RedeemInvitation = InvitationCode.extend({
   password: z.string('password is required').min(1, 'password is required').max(1024),
+  /** a new account's name: trimmed, normalised, no invisible characters (src/contracts/text.ts) */
   displayName: z
     .string()
-    .trim()
-    .max(200, 'displayName has at most 200 characters')
     .optional()
-    .transform((v) => v || undefined),
+    .transform((v) => (v?.trim() ? v : undefined))
+    .pipe(displayName('displayName', 200).optional()),
 });
 export type RedeemInvitation = z.input<typeof RedeemInvitation>;

@@ -13,6 +13,7 @@ import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
 const SME = 'sme-digital-level-2024';
 /** in every refused value, so that the captured log can be searched for any trace of a request's body or query */
 const MARKER = 'body-marker-7f3a';
+const NEW_MEMBER_PASSWORD = 'copper-kettle-morning-41';
 const NUL = '\u0000';
 
 interface ErrorJson {
@@ -47,6 +48,12 @@ describe.each(testEngines())('control characters in requests on %s', (engine) =>
       headers: { cookie, 'content-type': contentType },
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     });
+  /** The demo CIO invites `email`; the one-time code a new member accepts with. */
+  const invitationCode = async (email: string, role: 'editor' | 'viewer'): Promise<string> => {
+    const res = await inject(cio, 'POST', `/api/organisations/${orgId}/invitations`, { email, role });
+    expect(res.statusCode, res.body).toBe(202);
+    return res.json<{ code: string }>().code;
+  };
   const count = async (table: string) =>
     (await queryRows<{ n: number }>(api.database.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!
       .n;
@@ -166,19 +173,21 @@ describe.each(testEngines())('control characters in requests on %s', (engine) =>
 
   it('refuses a NUL in a new member name (body.displayName): no user, no hash in the log', async () => {
     const users = await count('users');
-    const res = await inject(cio, 'POST', `/api/organisations/${orgId}/members`, {
-      email: 'new.member@demo.tupu.local',
+    const code = await invitationCode('new.member@demo.tupu.local', 'editor');
+    const res = await inject('', 'POST', '/api/invitations/by-code/accept', {
+      code,
+      password: NEW_MEMBER_PASSWORD,
       displayName: `李${NUL}${MARKER}`,
-      role: 'editor',
     });
     expectRefused(res, 'body.displayName', 2);
     expect(await count('users')).toBe(users);
-    const ok = await inject(cio, 'POST', `/api/organisations/${orgId}/members`, {
-      email: 'new.member@demo.tupu.local',
+    const ok = await inject('', 'POST', '/api/invitations/by-code/accept', {
+      code,
+      password: NEW_MEMBER_PASSWORD,
       displayName: '李工',
-      role: 'editor',
     });
-    expect(ok.statusCode, ok.body).toBe(201);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(await count('users')).toBe(users + 1);
   });
 
   it('names nested fields, array positions and keys, and lets tab, line feed and carriage return through', async () => {
@@ -258,10 +267,10 @@ describe.each(testEngines())('control characters in requests on %s', (engine) =>
     );
     const logged = log.length;
     try {
-      const res = await inject(cio, 'POST', `/api/organisations/${orgId}/members`, {
-        email: 'second.member@demo.tupu.local',
+      const res = await inject('', 'POST', '/api/invitations/by-code/accept', {
+        code: await invitationCode('second.member@demo.tupu.local', 'viewer'),
+        password: NEW_MEMBER_PASSWORD,
         displayName: `王${MARKER}`,
-        role: 'viewer',
       });
       expect(res.statusCode).toBe(500);
       expect(res.json<ErrorJson>().error.code).toBe('internal_error');
@@ -274,7 +283,7 @@ describe.each(testEngines())('control characters in requests on %s', (engine) =>
     expect(failure, log.slice(logged).join('')).toBeDefined();
     expect(failure).toMatchObject({
       level: 50,
-      route: '/api/organisations/:orgId/members',
+      route: '/api/invitations/by-code/accept',
       method: 'POST',
       err: { type: 'DrizzleQueryError', cause: { code: 'P0001' } },
     });

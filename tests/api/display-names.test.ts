@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { AddedMember, OrganisationView } from '../../src/contracts/organisations.ts';
+import type { OrganisationView } from '../../src/contracts/organisations.ts';
 import { useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
 
@@ -74,19 +74,35 @@ describe.each(testEngines())('display names of organisations and members on %s',
     expect(rename.status).toBe(400);
     expect(rename.body.error.message).toContain('U+2066');
 
-    const member = await call<ErrorJson>(region, 'POST', `/api/organisations/${created.body.id}/members`, {
-      email: 'lookalike@demo.tupu.local',
-      displayName: 'Li\uFEFF Gong',
-      role: 'viewer',
-    });
+    // a new member names themselves when they accept an invitation
+    const issued = await call<{ code: string }>(
+      region,
+      'POST',
+      `/api/organisations/${created.body.id}/invitations`,
+      {
+        email: 'lookalike@demo.tupu.local',
+        role: 'viewer',
+      },
+    );
+    expect(issued.status).toBe(202);
+    const accept = (displayName: string) =>
+      call<ErrorJson>('', 'POST', '/api/invitations/by-code/accept', {
+        code: issued.body.code,
+        password: 'copper-kettle-morning-41',
+        displayName,
+      });
+    const member = await accept('Li\uFEFF Gong');
     expect(member.status).toBe(400);
     expect(member.body.error.message).toContain('displayName has the invisible character U+FEFF');
-    const ok = await call<AddedMember>(region, 'POST', `/api/organisations/${created.body.id}/members`, {
-      email: 'lookalike@demo.tupu.local',
-      displayName: 'Ｌｉ  Ｇｏｎｇ',
-      role: 'viewer',
-    });
-    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
-    expect(ok.body.member.displayName).toBe('Li Gong');
+    const ok = await accept('Ｌｉ  Ｇｏｎｇ');
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const members = await call<{ members: { email: string; displayName: string }[] }>(
+      region,
+      'GET',
+      `/api/organisations/${created.body.id}/members`,
+    );
+    expect(members.body.members.find((m) => m.email === 'lookalike@demo.tupu.local')?.displayName).toBe(
+      'Li Gong',
+    );
   });
 });

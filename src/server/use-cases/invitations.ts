@@ -189,7 +189,7 @@ export async function revokeInvitation(db: Db, orgId: string, id: string, now = 
  */
 export async function redeemInvitation(
   db: Db,
-  input: { code: string; password: string; displayName: string | undefined },
+  input: { code: string; password: string; displayName?: string | undefined },
   now = new Date(),
 ): Promise<InvitationRow> {
   const row = await invitationByCode(db, input.code, now);

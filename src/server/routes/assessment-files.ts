@@ -22,7 +22,8 @@ import {
   saveAnswers,
   updateProfile,
 } from '../../db/repositories/assessments.ts';
-import { locateProblems, readAnswerFile } from '../../packs/model-answers-read.ts';
+import { locateProblems, type SheetProblem } from '../../packs/model-answers-read.ts';
+import { readAnswerFileInWorker } from '../../packs/parse-in-worker.ts';
 import { AppError, badRequest, notFound } from '../app-error.ts';
 import { checkAnswers, checkProfile } from '../use-cases/assessment-items.ts';
 import { progress } from '../use-cases/assessment-result.ts';
@@ -157,10 +158,12 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
         try {
           const path = join(dir, `sheet${ext}`);
           await writeFile(path, content);
-          read = await readAnswerFile(path, index.model, fileName);
+          read = await readAnswerFileInWorker(path, index.model, fileName);
         } finally {
           await rm(dir, { recursive: true, force: true });
         }
+        const overLimit = read.problems.find((p) => p.limit !== undefined);
+        if (overLimit) throw sheetOverLimit(overLimit, read.problems);
         const sheet = read.assessment;
         if (sheet && sheet.model !== index.model.meta.id)
           read.problems.push({
@@ -197,17 +200,24 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
   };
 }
 
-function invalidSheet(
-  problems: { file: string; sheet: string; row: number | null; question: string; message: string }[],
-): AppError {
-  const where = (p: (typeof problems)[number]) =>
-    [
-      p.sheet && `sheet "${p.sheet}"`,
-      p.row !== null && `row ${p.row}`,
-      p.question && `question ${p.question}`,
-    ]
-      .filter(Boolean)
-      .join(', ');
+type Problem = Omit<SheetProblem, 'limit'>;
+
+const where = (p: Problem) =>
+  [p.sheet && `sheet "${p.sheet}"`, p.row !== null && `row ${p.row}`, p.question && `question ${p.question}`]
+    .filter(Boolean)
+    .join(', ');
+
+/** 413: the sheet goes over one of ANSWER_SHEET_LIMITS (named in the message and in details.limit). */
+function sheetOverLimit(over: SheetProblem, problems: SheetProblem[]): AppError {
+  return new AppError(
+    413,
+    'answer_sheet_over_limit',
+    `${where(over) || over.file}: ${over.message}; nothing was imported`,
+    { limit: over.limit, sheet: over.sheet, problems },
+  );
+}
+
+function invalidSheet(problems: Problem[]): AppError {
   const first = problems[0];
   const head = first ? `${where(first) || first.file}: ${first.message}` : 'invalid answer sheet';
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

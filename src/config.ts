@@ -40,6 +40,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** passphrase that encrypts backups downloaded from the web (TUPU_BACKUP_PASSPHRASE, default none: plain) */
   backupPassphrase: string | undefined;
+  /** evidence files one organisation may keep, in MB (TUPU_ORG_STORAGE_QUOTA_MB, default 1024) */
+  orgStorageQuotaMb: number;
 }
 
 /**
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     signInWindowMinutes: intFrom('TUPU_SIGNIN_WINDOW_MINUTES', env.TUPU_SIGNIN_WINDOW_MINUTES, 15),
     trustProxy: trustProxyFrom('TUPU_TRUST_PROXY', env.TUPU_TRUST_PROXY),
     backupPassphrase: backupPassphraseFrom(env),
+    orgStorageQuotaMb: intFrom('TUPU_ORG_STORAGE_QUOTA_MB', env.TUPU_ORG_STORAGE_QUOTA_MB, 1024),
   };
   solverThreadLimit(env); // validates TUPU_SOLVER_THREADS at start-up (the solver reads it on first use)
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

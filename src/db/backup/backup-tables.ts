@@ -9,6 +9,7 @@ import {
   assessmentAssignments,
   assessmentEvents,
   assessments,
+  evidenceChunks,
   evidenceFiles,
   memberships,
   organisations,
@@ -25,6 +26,7 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   assessmentAssignments,
   assessmentEvents,
   evidenceFiles,
+  evidenceChunks,
   plans,
 ];
 

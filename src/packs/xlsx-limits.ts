@@ -263,7 +263,7 @@ export function checkWorkbookLimits(
     if (counts.longest.chars > limits.cellChars)
       return refuse(
         'cellChars',
-        `${part} holds a text of ${n(counts.longest.chars)} characters, over the ${n(limits.cellChars)} characters a cell can hold; refused before parsing`,
+        `${part} ${part === 'the shared strings' ? 'hold' : 'holds'} a text of ${n(counts.longest.chars)} characters, over the ${n(limits.cellChars)} characters a cell can hold; refused before parsing`,
         sheet,
         isSheet ? counts.longest.row : null,
       );

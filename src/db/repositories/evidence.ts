@@ -29,6 +29,12 @@ export type EvidenceInfo = Omit<EvidenceRow, 'content' | 'orgId' | 'assessmentId
 /** A stored file, with the bytes it keeps inline (files stored before chunking; 0 for chunked ones). */
 export type StoredEvidence = EvidenceInfo & { inlineBytes: number };
 
+/**
+ * Lets other requests in between two chunks: PGlite answers in the same thread and its promises resolve as
+ * microtasks, so without this a run of chunk queries would never give the event loop back (measured: 1.3 s).
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 const evidenceInfo = {
@@ -115,6 +121,7 @@ export async function storeEvidence(
           content: sql`decode(${chunk.toString('base64')}, 'base64')`,
         });
         at += chunk.length;
+        await yieldToEventLoop();
       }
       pending = at < joined.length ? [joined.subarray(at)] : [];
       pendingBytes = joined.length - at;
@@ -188,6 +195,7 @@ export async function* evidenceContent(db: Db, orgId: string, file: StoredEviden
       );
       if (!row) return;
       yield Buffer.from(row.data, 'base64');
+      await yieldToEventLoop();
     }
     return;
   }
@@ -206,6 +214,7 @@ export async function* evidenceContent(db: Db, orgId: string, file: StoredEviden
       .limit(CHUNKS_PER_READ);
     for (const row of rows) yield Buffer.from(row.data, 'base64');
     if (rows.length < CHUNKS_PER_READ) return;
+    await yieldToEventLoop();
   }
 }
 

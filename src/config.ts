@@ -45,6 +45,8 @@ export interface Config {
    * API requests from any other origin are refused (TUPU_PUBLIC_ORIGIN, comma-separated, default none)
    */
   publicOrigins: string[];
+  /** evidence files one organisation may keep, in MB (TUPU_ORG_STORAGE_QUOTA_MB, default 1024) */
+  orgStorageQuotaMb: number;
 }
 
 /**
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     trustProxy: trustProxyFrom('TUPU_TRUST_PROXY', env.TUPU_TRUST_PROXY),
     backupPassphrase: backupPassphraseFrom(env),
     publicOrigins: publicOriginsFrom('TUPU_PUBLIC_ORIGIN', env.TUPU_PUBLIC_ORIGIN),
+    orgStorageQuotaMb: intFrom('TUPU_ORG_STORAGE_QUOTA_MB', env.TUPU_ORG_STORAGE_QUOTA_MB, 1024),
   };
   solverThreadLimit(env); // validates TUPU_SOLVER_THREADS at start-up (the solver reads it on first use)
   if (config.databaseUrl && !/^postgres(ql)?:\/\//.test(config.databaseUrl)) {

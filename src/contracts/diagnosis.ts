@@ -18,6 +18,32 @@ export type ModelFamily = (typeof FAMILIES)[number];
 /** Evidence files and answer sheets are refused above this size (413). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/**
+ * What an answer sheet may hold, checked before it is parsed (413 answer_sheet_over_limit naming the limit and the
+ * sheet). The shipped templates have at most ~150 rows, ~1,000 cells and 40 KB of sheet XML; a cell holds at most
+ * 32,767 characters in Excel itself. Parsing runs in a worker thread with its own memory and time limits.
+ */
+export const ANSWER_SHEET_LIMITS = {
+  /** uncompressed bytes of one XML part of the workbook (a sheet, the shared strings, the styles …) */
+  partBytes: 16 * 1024 * 1024,
+  /** uncompressed bytes of the whole workbook */
+  totalBytes: 64 * 1024 * 1024,
+  /** files inside the workbook's zip */
+  entries: 1000,
+  /** rows of one sheet */
+  rows: 10_000,
+  /** cells of one sheet */
+  cells: 100_000,
+  /** characters of one cell or shared string (Excel's own limit) */
+  cellChars: 32_767,
+  /** answers (questions and scenes) in one .json answer file */
+  answers: 10_000,
+  /** old-generation heap of the worker thread that parses the sheet, in MB */
+  workerMemoryMb: 256,
+  /** time the worker thread may take, in seconds; it is terminated then */
+  workerSeconds: 20,
+} as const;
+
 const Text = z.object({ zh: z.string(), en: z.string() });
 export type Text = z.infer<typeof Text>;
 

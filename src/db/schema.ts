@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -241,7 +242,12 @@ export const assessmentEvents = pgTable(
   (t) => [index('assessment_events_assessment_idx').on(t.orgId, t.assessmentId, t.at)],
 );
 
-/** Evidence files attached to an assessment item, kept in the database (no extra storage to run). */
+/**
+ * Evidence files attached to an assessment item, kept in the database (no extra storage to run). The bytes of a file
+ * are in evidence_chunks; `content` holds those of files stored before chunking (empty for chunked ones). A file is
+ * listed once `complete`: its row is written first, its chunks next, then it is marked complete (see
+ * repositories/evidence.ts).
+ */
 export const evidenceFiles = pgTable(
   'evidence_files',
   {
@@ -260,8 +266,27 @@ export const evidenceFiles = pgTable(
     content: bytea('content').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** false while the upload is being written; such a file is not listed, and not kept past an hour */
+    complete: boolean('complete').notNull().default(true),
   },
   (t) => [index('evidence_files_item_idx').on(t.orgId, t.assessmentId, t.itemId)],
+);
+
+/** The bytes of an evidence file in pieces of at most 256 KB, numbered from 0 (see repositories/evidence.ts). */
+export const evidenceChunks = pgTable(
+  'evidence_chunks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidenceFiles.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [uniqueIndex('evidence_chunks_file_seq_idx').on(t.evidenceId, t.seq)],
 );
 
 // ── Planning 制定转型规划 ──────────────────────────────────────────────────────────────────────────────────

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { open, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { ANSWER_SHEET_LIMITS } from '../contracts/diagnosis.ts';
 import type { AnswerProblem, Assessment, AnswerValue } from '../core/diagnosis/assessment.ts';
 import { readConformance } from '../core/diagnosis/checklist-diagnose.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
@@ -11,6 +12,7 @@ import {
   SHEET_NAMES,
   type SheetLang,
 } from './model-sheet-layout.ts';
+import { checkWorkbookLimits, type SheetLimits } from './xlsx-limits.ts';
 
 /** Answer files above this size are refused before parsing. */
 export const MAX_ANSWER_BYTES = 20 * 1024 * 1024;
@@ -22,6 +24,8 @@ export interface SheetProblem {
   row: number | null;
   question: string;
   message: string;
+  /** the limit of ANSWER_SHEET_LIMITS the file goes over (refused before parsing), when that is the problem */
+  limit?: keyof SheetLimits | 'workerMemoryMb' | 'workerSeconds';
 }
 
 export function formatSheetProblem(p: SheetProblem): string {
@@ -43,16 +47,26 @@ export interface ReadAnswers {
   problems: SheetProblem[];
 }
 
-/** Read a .json or .xlsx answer file for `model`; refuses oversized, corrupted or encrypted files with a clear message. */
+/**
+ * Read a .json or .xlsx answer file for `model`; refuses oversized, corrupted or encrypted files, and files over
+ * ANSWER_SHEET_LIMITS (checked before parsing, see xlsx-limits.ts), with a clear message. Runs in the calling thread:
+ * the server calls it through parse-in-worker.ts, the command line directly.
+ */
 export async function readAnswerFile(
   path: string,
   model: IndicatorSystem,
   display = path,
+  limits: SheetLimits = ANSWER_SHEET_LIMITS,
 ): Promise<ReadAnswers> {
-  const fail = (message: string, sheet = ''): ReadAnswers => ({
+  const fail = (
+    message: string,
+    sheet = '',
+    limit?: SheetProblem['limit'],
+    row: number | null = null,
+  ): ReadAnswers => ({
     assessment: null,
     rowOf: new Map(),
-    problems: [{ file: display, sheet, row: null, question: '', message }],
+    problems: [{ file: display, sheet, row, question: '', message, ...(limit ? { limit } : {}) }],
   });
   let size: number;
   try {
@@ -64,12 +78,32 @@ export async function readAnswerFile(
     return fail(
       `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 20 MB limit for answer files; refused before parsing`,
     );
-  if (/\.json$/i.test(path)) return readJson(path, fail);
-  if (/\.xlsx$/i.test(path)) return readWorkbook(path, model, display, fail);
+  if (/\.json$/i.test(path)) return readJson(path, fail, limits);
+  if (/\.xlsx$/i.test(path)) return readWorkbook(path, model, display, fail, limits);
   return fail('answer files must be .json or .xlsx');
 }
 
-async function readJson(path: string, fail: (m: string) => ReadAnswers): Promise<ReadAnswers> {
+type Fail = (
+  message: string,
+  sheet?: string,
+  limit?: SheetProblem['limit'],
+  row?: number | null,
+) => ReadAnswers;
+
+/** The first answer of a .json file over the limits (how many, how long a text), as a message. */
+function jsonOverLimit(values: unknown[], limits: SheetLimits): string | undefined {
+  if (values.length > limits.answers)
+    return `the file holds ${values.length.toLocaleString('en')} answers, over the limit of ${limits.answers.toLocaleString('en')}`;
+  const texts = values
+    .flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]))
+    .filter((v) => typeof v === 'string');
+  const longest = texts.reduce((max, t) => Math.max(max, t.length), 0);
+  if (longest > limits.cellChars)
+    return `an answer is a text of ${longest.toLocaleString('en')} characters, over the ${limits.cellChars.toLocaleString('en')} an answer can hold`;
+  return undefined;
+}
+
+async function readJson(path: string, fail: Fail, limits: SheetLimits): Promise<ReadAnswers> {
   let data: unknown;
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
@@ -82,6 +116,14 @@ async function readJson(path: string, fail: (m: string) => ReadAnswers): Promise
   if (typeof o.model !== 'string') return fail('missing "model": the id of the model these answers are for');
   if (typeof o.answers !== 'object' || o.answers === null || Array.isArray(o.answers))
     return fail('missing "answers" object');
+  const values: unknown[] = [
+    ...Object.values(o.answers as Record<string, unknown>),
+    ...(typeof o.scenes === 'object' && o.scenes !== null
+      ? Object.values(o.scenes as Record<string, unknown>)
+      : []),
+  ];
+  const over = jsonOverLimit(values, limits);
+  if (over !== undefined) return fail(over, '', 'answers');
   const assessment: Assessment = {
     model: o.model,
     answers: o.answers as Record<string, AnswerValue>,
@@ -132,21 +174,19 @@ async function readWorkbook(
   path: string,
   model: IndicatorSystem,
   display: string,
-  fail: (m: string, sheet?: string) => ReadAnswers,
+  fail: Fail,
+  limits: SheetLimits,
 ): Promise<ReadAnswers> {
-  const head = Buffer.alloc(8);
-  const fh = await open(path, 'r');
-  try {
-    await fh.read(head, 0, 8, 0);
-  } finally {
-    await fh.close();
-  }
-  if (head.readUInt32BE(0) === 0xd0cf11e0)
+  const content = await readFile(path);
+  if (content.length >= 4 && content.readUInt32BE(0) === 0xd0cf11e0)
     return fail('workbook is password-protected (encrypted) or a legacy .xls; save it unprotected as .xlsx');
-  if (head.readUInt16BE(0) !== 0x504b) return fail('not an .xlsx workbook (corrupted or wrong format)');
+  if (content.length < 4 || content.readUInt16BE(0) !== 0x504b)
+    return fail('not an .xlsx workbook (corrupted or wrong format)');
+  const refusal = checkWorkbookLimits(content, limits);
+  if (refusal) return fail(refusal.message, refusal.sheet, refusal.limit, refusal.row);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.readFile(path);
+    await wb.xlsx.load(content as unknown as ArrayBuffer);
   } catch (err) {
     return fail(`cannot read workbook (corrupted?): ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -94,7 +94,7 @@ export async function buildApp({
   await app.register(healthRoutes(database));
   await app.register(authRoutes(database.db, config, clock));
   await app.register(atlasRoutes(atlases));
-  await app.register(diagnosisRoutes(database.db, models, atlases));
+  await app.register(diagnosisRoutes(database.db, models, atlases, config));
   await app.register(planRoutes(database.db, atlases));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { BACKUP_TABLES, primaryKeyColumns, tableName } from '../../src/db/backup/backup-tables.ts';
 import type { Db } from '../../src/db/client.ts';
 import { insertSession } from '../../src/db/repositories/accounts.ts';
+import { EVIDENCE_CHUNK_BYTES, storeEvidence } from '../../src/db/repositories/evidence.ts';
 import {
   assessmentAnswers,
   assessmentAssignments,
@@ -18,6 +19,11 @@ import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 /** Data shared by the backup tests: a database with a row in every backed-up table, and a way to compare two. */
 export const fakeHash = async (p: string) => `plain$${p}`;
 export const allBytes = Buffer.from(Array.from({ length: 256 }, (_, k) => k));
+/** An evidence file stored in chunks (as uploads are), of two chunks and a bit. */
+export const chunkedBytes = Buffer.from(
+  Array.from({ length: 2 * EVIDENCE_CHUNK_BYTES + 1000 }, (_, k) => (k * 7919) % 256),
+);
+export const CHUNKED_NAME = '分块.bin';
 
 /** Every row of every backed-up table, in primary-key order. */
 export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
@@ -89,6 +95,19 @@ export async function fill(db: Db): Promise<void> {
     content: allBytes,
     uploadedBy: user.id,
   });
+  await storeEvidence(
+    db,
+    {
+      orgId: org.id,
+      assessmentId: assessment.id,
+      itemId: 'q1',
+      fileName: CHUNKED_NAME,
+      mediaType: 'application/octet-stream',
+      uploadedBy: user.id,
+    },
+    [chunkedBytes],
+    Number.MAX_SAFE_INTEGER,
+  );
   await db.insert(plans).values({
     orgId: org.id,
     title: 'plan',

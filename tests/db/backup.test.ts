@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -11,7 +11,8 @@ import { evidenceFiles } from '../../src/db/schema.ts';
 import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { openTestDatabase, testEngines } from '../support/databases.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { allBytes, fakeHash, fill, snapshot } from './backup-fixtures.ts';
+import { evidenceContent, findEvidence } from '../../src/db/repositories/evidence.ts';
+import { allBytes, CHUNKED_NAME, chunkedBytes, fakeHash, fill, snapshot } from './backup-fixtures.ts';
 
 const engines = testEngines();
 const workDir = useTempDir('tupu-backup-');
@@ -53,8 +54,20 @@ describe.each(engines)('backup taken on %s', (engine: DbEngine) => {
         const summary = await restoreBackup(restored.db, file);
         expect(summary.header.tupuVersion).toBe('9.9.9');
         expect(await snapshot(restored.db)).toEqual(original);
-        const [evidence] = await restored.db.select().from(evidenceFiles);
+        const [evidence] = await restored.db
+          .select()
+          .from(evidenceFiles)
+          .where(eq(evidenceFiles.fileName, '现场照片.png'));
         expect(Buffer.compare(evidence!.content, allBytes)).toBe(0);
+        // a file stored in chunks comes back byte for byte too
+        const [chunked] = await restored.db
+          .select()
+          .from(evidenceFiles)
+          .where(eq(evidenceFiles.fileName, CHUNKED_NAME));
+        const stored = await findEvidence(restored.db, chunked!.orgId, chunked!.assessmentId, chunked!.id);
+        const bytes: Buffer[] = [];
+        for await (const piece of evidenceContent(restored.db, chunked!.orgId, stored!)) bytes.push(piece);
+        expect(Buffer.concat(bytes).equals(chunkedBytes)).toBe(true);
         const sessions = await queryRows<{ n: number }>(
           restored.db,
           sql`select count(*)::int as n from sessions`,

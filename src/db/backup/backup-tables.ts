@@ -9,6 +9,7 @@ import {
   assessmentAssignments,
   assessmentEvents,
   assessments,
+  evidenceChunks,
   evidenceFiles,
   invitations,
   memberships,
@@ -27,6 +28,7 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   assessmentAssignments,
   assessmentEvents,
   evidenceFiles,
+  evidenceChunks,
   plans,
 ];
 

@@ -5,10 +5,22 @@ import {
   assessmentAssignments,
   assessmentEvents,
   assessments,
-  evidenceFiles,
   organisations,
   users,
 } from '../schema.ts';
+
+// evidence files live in evidence.ts (stored in chunks); re-exported here for the routes that list them
+export {
+  deleteEvidence,
+  evidenceBytesUsed,
+  evidenceContent,
+  findEvidence,
+  listEvidence,
+  storeEvidence,
+  type EvidenceInfo,
+  type EvidenceRow,
+  type StoredEvidence,
+} from './evidence.ts';
 
 /**
  * Assessments (评估) and everything hanging off them: answers with the assessor's check, section assignments,
@@ -18,8 +30,6 @@ import {
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type AnswerRow = typeof assessmentAnswers.$inferSelect;
 export type AssignmentRow = typeof assessmentAssignments.$inferSelect;
-export type EvidenceRow = typeof evidenceFiles.$inferSelect;
-export type EvidenceInfo = Omit<EvidenceRow, 'content' | 'orgId' | 'assessmentId'>;
 export type EventKind = 'created' | 'submitted' | 'reopened';
 
 export async function createAssessment(
@@ -414,77 +424,6 @@ export async function findPreviousSubmitted(
     .orderBy(desc(assessments.submittedAt))
     .limit(1);
   return row;
-}
-
-// ── evidence ──────────────────────────────────────────────────────────────────────────────────────────────
-
-const evidenceInfo = {
-  id: evidenceFiles.id,
-  itemId: evidenceFiles.itemId,
-  fileName: evidenceFiles.fileName,
-  mediaType: evidenceFiles.mediaType,
-  size: evidenceFiles.size,
-  sha256: evidenceFiles.sha256,
-  uploadedBy: evidenceFiles.uploadedBy,
-  uploadedAt: evidenceFiles.uploadedAt,
-};
-
-export async function insertEvidence(
-  db: Db,
-  input: Omit<EvidenceRow, 'id' | 'uploadedAt'>,
-): Promise<EvidenceInfo> {
-  const [row] = await db.insert(evidenceFiles).values(input).returning(evidenceInfo);
-  if (!row) throw new Error('insert into evidence_files returned no row');
-  return row;
-}
-
-export async function listEvidence(db: Db, orgId: string, assessmentId: string): Promise<EvidenceInfo[]> {
-  return db
-    .select(evidenceInfo)
-    .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.orgId, orgId), eq(evidenceFiles.assessmentId, assessmentId)))
-    .orderBy(asc(evidenceFiles.uploadedAt));
-}
-
-export async function findEvidence(
-  db: Db,
-  orgId: string,
-  assessmentId: string,
-  id: string,
-): Promise<EvidenceRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db
-    .select()
-    .from(evidenceFiles)
-    .where(
-      and(
-        eq(evidenceFiles.orgId, orgId),
-        eq(evidenceFiles.assessmentId, assessmentId),
-        eq(evidenceFiles.id, id),
-      ),
-    )
-    .limit(1);
-  return row;
-}
-
-export async function deleteEvidence(
-  db: Db,
-  orgId: string,
-  assessmentId: string,
-  id: string,
-): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  const done = await db
-    .delete(evidenceFiles)
-    .where(
-      and(
-        eq(evidenceFiles.orgId, orgId),
-        eq(evidenceFiles.assessmentId, assessmentId),
-        eq(evidenceFiles.id, id),
-      ),
-    )
-    .returning({ id: evidenceFiles.id });
-  return done.length > 0;
 }
 
 export async function findOrganisationName(

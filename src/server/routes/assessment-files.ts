@@ -1,62 +1,46 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { AnswerValue as EngineAnswer } from '../../core/diagnosis/assessment.ts';
+import type { Config } from '../../config.ts';
 import {
-  Evidence,
   ImportResult,
   MAX_UPLOAD_BYTES,
   type AnswerValue,
   type AssessmentProfile,
 } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  deleteEvidence,
-  findEvidence,
-  insertEvidence,
-  listAnswers,
-  saveAnswers,
-  updateProfile,
-} from '../../db/repositories/assessments.ts';
-import { locateProblems, readAnswerFile } from '../../packs/model-answers-read.ts';
-import { AppError, badRequest, notFound } from '../app-error.ts';
+import { listAnswers, saveAnswers, updateProfile } from '../../db/repositories/assessments.ts';
+import { locateProblems, type SheetProblem } from '../../packs/model-answers-read.ts';
+import { readAnswerFileInWorker } from '../../packs/parse-in-worker.ts';
+import { AppError } from '../app-error.ts';
 import { checkAnswers, checkProfile } from '../use-cases/assessment-items.ts';
 import { progress } from '../use-cases/assessment-result.ts';
 import { assessmentLoader, type ModelCatalog } from './assessment-access.ts';
-import { attachment } from './assessment-models.ts';
-
-const MB = (n: number) => (n / 1024 / 1024).toFixed(1);
-const tooLarge = (size: number) =>
-  new AppError(
-    413,
-    'file_too_large',
-    `The file is ${MB(size)} MB; files up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB are accepted`,
-    { size, limit: MAX_UPLOAD_BYTES },
-  );
-
-/** Refuse an oversized upload from its Content-Length, before reading the body. */
-async function refuseOversized(request: FastifyRequest): Promise<void> {
-  const length = Number(request.headers['content-length'] ?? 0);
-  if (length > MAX_UPLOAD_BYTES) throw tooLarge(length);
-}
+import { assessmentEvidenceRoutes } from './assessment-evidence.ts';
+import { noBody, refuseOversized, tooLarge } from './upload-limits.ts';
 
 function bodyBuffer(body: unknown): Buffer {
-  if (!Buffer.isBuffer(body) || body.length === 0)
-    throw badRequest('Send the file as the request body with Content-Type: application/octet-stream');
+  if (!Buffer.isBuffer(body) || body.length === 0) throw noBody();
   if (body.length > MAX_UPLOAD_BYTES) throw tooLarge(body.length);
   return body;
 }
 
 const FileName = z.string().trim().min(1).max(255);
-const Ids = z.object({ id: z.string(), evidenceId: z.string() });
 
-/** Evidence files per item (kept in the database) and import of a filled answer sheet; raw request bodies. */
-export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyncZod {
+/**
+ * Import of a filled answer sheet (parsed in a worker thread, see packs/parse-in-worker.ts) and evidence files per
+ * item (assessment-evidence.ts, streamed in chunks); raw request bodies.
+ */
+export function assessmentFileRoutes(
+  db: Db,
+  models: ModelCatalog,
+  config: Pick<Config, 'orgStorageQuotaMb'>,
+): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(assessmentEvidenceRoutes(db, models, config));
     app.addContentTypeParser(
       'application/octet-stream',
       { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 1024 },
@@ -64,75 +48,6 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
     );
     const load = assessmentLoader(db, models);
     const uploadOptions = { bodyLimit: MAX_UPLOAD_BYTES + 1024, onRequest: refuseOversized };
-
-    app.post(
-      '/api/assessments/:id/evidence',
-      {
-        ...uploadOptions,
-        schema: {
-          tags: ['diagnosis'],
-          summary: 'Attach an evidence file (≤ 20 MB, raw body) to an item',
-          params: z.object({ id: z.string() }),
-          querystring: z.object({
-            itemId: z.string().min(1),
-            fileName: FileName,
-            mediaType: z.string().max(200).optional(),
-          }),
-          response: { 201: Evidence },
-        },
-      },
-      async (request, reply) => {
-        const { session, row, index } = await load(request, request.params.id, 'write');
-        const { itemId, fileName, mediaType } = request.query;
-        if (!index.items.has(itemId)) throw badRequest(`unknown item "${itemId}"`);
-        const content = bodyBuffer(request.body);
-        const info = await insertEvidence(db, {
-          orgId: session.orgId,
-          assessmentId: row.id,
-          itemId,
-          fileName,
-          mediaType: mediaType && mediaType !== '' ? mediaType : 'application/octet-stream',
-          size: content.length,
-          sha256: createHash('sha256').update(content).digest('hex'),
-          content,
-          uploadedBy: session.user.id,
-        });
-        return reply.status(201).send({ ...info, uploadedAt: info.uploadedAt.toISOString() });
-      },
-    );
-
-    app.get(
-      '/api/assessments/:id/evidence/:evidenceId',
-      { schema: { tags: ['diagnosis'], summary: 'Download an evidence file', params: Ids } },
-      async (request, reply) => {
-        const { session, row } = await load(request, request.params.id, 'read');
-        const file = await findEvidence(db, session.orgId, row.id, request.params.evidenceId);
-        if (!file) throw notFound('Evidence file');
-        return reply
-          .type(file.mediaType)
-          .header('content-disposition', attachment(file.fileName))
-          .header('x-content-type-options', 'nosniff')
-          .send(file.content);
-      },
-    );
-
-    app.delete(
-      '/api/assessments/:id/evidence/:evidenceId',
-      {
-        schema: {
-          tags: ['diagnosis'],
-          summary: 'Remove an evidence file',
-          params: Ids,
-          response: { 204: z.null() },
-        },
-      },
-      async (request, reply) => {
-        const { session, row } = await load(request, request.params.id, 'write');
-        if (!(await deleteEvidence(db, session.orgId, row.id, request.params.evidenceId)))
-          throw notFound('Evidence file');
-        return reply.status(204).send(null);
-      },
-    );
 
     app.post(
       '/api/assessments/:id/import',
@@ -157,10 +72,12 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
         try {
           const path = join(dir, `sheet${ext}`);
           await writeFile(path, content);
-          read = await readAnswerFile(path, index.model, fileName);
+          read = await readAnswerFileInWorker(path, index.model, fileName);
         } finally {
           await rm(dir, { recursive: true, force: true });
         }
+        const overLimit = read.problems.find((p) => p.limit !== undefined);
+        if (overLimit) throw sheetOverLimit(overLimit, read.problems);
         const sheet = read.assessment;
         if (sheet && sheet.model !== index.model.meta.id)
           read.problems.push({
@@ -197,17 +114,24 @@ export function assessmentFileRoutes(db: Db, models: ModelCatalog): FastifyPlugi
   };
 }
 
-function invalidSheet(
-  problems: { file: string; sheet: string; row: number | null; question: string; message: string }[],
-): AppError {
-  const where = (p: (typeof problems)[number]) =>
-    [
-      p.sheet && `sheet "${p.sheet}"`,
-      p.row !== null && `row ${p.row}`,
-      p.question && `question ${p.question}`,
-    ]
-      .filter(Boolean)
-      .join(', ');
+type Problem = Omit<SheetProblem, 'limit'>;
+
+const where = (p: Problem) =>
+  [p.sheet && `sheet "${p.sheet}"`, p.row !== null && `row ${p.row}`, p.question && `question ${p.question}`]
+    .filter(Boolean)
+    .join(', ');
+
+/** 413: the sheet goes over one of ANSWER_SHEET_LIMITS (named in the message and in details.limit). */
+function sheetOverLimit(over: SheetProblem, problems: SheetProblem[]): AppError {
+  return new AppError(
+    413,
+    'answer_sheet_over_limit',
+    `${where(over) || over.file}: ${over.message}; nothing was imported`,
+    { limit: over.limit, sheet: over.sheet, problems },
+  );
+}
+
+function invalidSheet(problems: Problem[]): AppError {
   const first = problems[0];
   const head = first ? `${where(first) || first.file}: ${first.message}` : 'invalid answer sheet';
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

@@ -1,3 +1,4 @@
+import type { Config } from '../../config.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AtlasCatalog } from '../../core/atlas/types.ts';
@@ -419,13 +420,14 @@ export function diagnosisRoutes(
   db: Db,
   models: ModelCatalog | undefined,
   atlases: AtlasCatalog | undefined,
+  config: Pick<Config, 'orgStorageQuotaMb'>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
     models ??= new Map();
     atlases ??= new Map();
     await app.register(assessmentModelRoutes(db, models));
     await app.register(assessmentRoutes(db, models, atlases));
-    await app.register(assessmentFileRoutes(db, models));
+    await app.register(assessmentFileRoutes(db, models, config));
     await app.register(assessmentReportRoutes(db, models, atlases));
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessmentSummary } from '../../src/contracts/diagnosis.ts';
+import { ANSWER_SHEET_LIMITS, type AssessmentSummary } from '../../src/contracts/diagnosis.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
 import { useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
@@ -15,8 +15,15 @@ interface Listed {
 
 describe.each(testEngines())('error answers stay small on %s', (engine) => {
   const api = useApiApp(engine, { packs: 'all', overrides: { bodyLimit: 8 * KB * KB } });
+  const importFile = (cookie: string, id: string, file: Buffer) =>
+    api.app.inject({
+      method: 'POST',
+      url: `/api/assessments/${id}/import?fileName=answers.json`,
+      headers: { cookie, 'content-type': 'application/octet-stream' },
+      payload: file,
+    });
 
-  it('answers a 4 MB import with 300,000 unknown items in a few KB, saying how many problems were left out', async () => {
+  it('answers a 4 MB import with 300,000 unknown items in a few KB: refused by the answer-count limit', async () => {
     const cio = await api.signIn('cio@demo.tupu.local');
     const created = await api.call<AssessmentSummary>(cio, 'POST', '/api/assessments', {
       modelId: SME,
@@ -26,23 +33,33 @@ describe.each(testEngines())('error answers stay small on %s', (engine) => {
     for (let i = 0; i < 300_000; i++) answers[`k${i}`] = 'A';
     const file = Buffer.from(JSON.stringify({ model: SME, answers }));
     expect(file.length).toBeGreaterThan(3 * KB * KB);
-    const res = await api.app.inject({
-      method: 'POST',
-      url: `/api/assessments/${created.body.id}/import?fileName=answers.json`,
-      headers: { cookie: cio, 'content-type': 'application/octet-stream' },
-      payload: file,
+    const res = await importFile(cio, created.body.id, file);
+    expect(res.statusCode).toBe(413);
+    expect(res.body.length).toBeLessThan(16 * KB);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('answer_sheet_over_limit');
+  });
+
+  it('answers an import of 9,000 unknown items (under the count limit) in a few KB, saying how many were left out', async () => {
+    const cio = await api.signIn('cio@demo.tupu.local');
+    const created = await api.call<AssessmentSummary>(cio, 'POST', '/api/assessments', {
+      modelId: SME,
+      title: 'many unknown',
     });
+    const count = ANSWER_SHEET_LIMITS.answers - 1_000;
+    const answers: Record<string, string> = {};
+    for (let i = 0; i < count; i++) answers[`k${i}`] = 'A';
+    const res = await importFile(cio, created.body.id, Buffer.from(JSON.stringify({ model: SME, answers })));
     expect(res.statusCode).toBe(400);
     expect(res.body.length).toBeLessThan(16 * KB);
     const { error } = res.json<{
       error: { code: string; message: string; details: { problems: Listed[] } };
     }>();
     expect(error.code).toBe('invalid_answer_sheet');
-    expect(error.message).toContain('(and 299999 more)');
+    expect(error.message).toContain(`(and ${count - 1} more)`);
     const { problems } = error.details;
     expect(problems.length).toBeLessThanOrEqual(51);
     const last = problems[problems.length - 1]!;
-    expect(last.omitted).toBe(300_000 - (problems.length - 1));
+    expect(last.omitted).toBe(count - (problems.length - 1));
     expect(last.message).toBe(`${last.omitted} more entries left out of this answer`);
   });
 

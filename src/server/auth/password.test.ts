@@ -23,4 +23,14 @@ describe('password hashing', () => {
     expect(p).toHaveLength(20);
     expect(p).not.toMatch(/[0O1lI]/);
   });
+
+  it('draws one-time password characters uniformly (no modulo bias towards the start of the alphabet)', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 12_500; i++)
+      for (const c of generatePassword(16)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    expect(counts.size).toBe(56);
+    const values = [...counts.values()];
+    // 200,000 draws: about 3,571 each, a few dozen either way; a byte modulo 56 gives 3,906 against 3,125
+    expect(Math.max(...values) / Math.min(...values)).toBeLessThan(1.15);
+  });
 });

@@ -1,4 +1,4 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
 const scrypt = promisify(scryptCb) as (
@@ -47,6 +47,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A readable one-time password: 16 characters from an alphabet without look-alikes. */
 export function generatePassword(length = 16): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(length);
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+  // randomInt draws each character uniformly (a byte modulo 56 would favour the first 32 characters)
+  return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
 }

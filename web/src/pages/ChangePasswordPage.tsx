@@ -1,5 +1,6 @@
 import { LogoutOutlined, TranslationOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Space, Typography } from 'antd';
+import { CenteredCardPage } from '../components/CenteredCardPage.tsx';
+import { Alert, App, Button, Form, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '../../../src/contracts/auth.ts';
 import { useSignOut } from '../api/session.ts';
@@ -19,57 +20,46 @@ export function ChangePasswordPage({ me }: { me: Me }) {
   const change = useChangePassword(() => void message.success(t('auth.passwordChanged')));
 
   return (
-    <main
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-        background: 'linear-gradient(160deg, #eef3fb 0%, #f7f9fc 60%)',
-      }}
-    >
-      <Card style={{ width: '100%', maxWidth: 460 }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'start', gap: 8 }}>
-          <div>
-            <Typography.Title level={2} style={{ marginBottom: 4 }}>
-              {t('auth.mustChangeTitle')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary">
-              {me.user.displayName} · {me.user.email}
-            </Typography.Paragraph>
-          </div>
-          <Button
-            type="text"
-            icon={<TranslationOutlined />}
-            onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-          >
-            {t('lang.switch')}
-          </Button>
+    <CenteredCardPage maxWidth={460}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'start', gap: 8 }}>
+        <div>
+          <Typography.Title level={2} style={{ marginBottom: 4 }}>
+            {t('auth.mustChangeTitle')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {me.user.displayName} · {me.user.email}
+          </Typography.Paragraph>
         </div>
-        <Alert type="warning" showIcon title={t('auth.mustChange')} style={{ marginBottom: 16 }} />
-        <ChangePasswordForm
-          form={form}
-          error={change.error}
-          oneTime
-          onFinish={(values) => change.mutate(values)}
-          footer={
-            <Space orientation="vertical" style={{ width: '100%' }}>
-              <Button type="primary" htmlType="submit" block size="large" loading={change.isPending}>
-                {t('auth.saveNewPassword')}
-              </Button>
-              <Button
-                block
-                icon={<LogoutOutlined />}
-                loading={signOut.isPending}
-                onClick={() => signOut.mutate()}
-              >
-                {t('auth.signOut')}
-              </Button>
-            </Space>
-          }
-        />
-      </Card>
-    </main>
+        <Button
+          type="text"
+          icon={<TranslationOutlined />}
+          onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')}
+        >
+          {t('lang.switch')}
+        </Button>
+      </div>
+      <Alert type="warning" showIcon title={t('auth.mustChange')} style={{ marginBottom: 16 }} />
+      <ChangePasswordForm
+        form={form}
+        error={change.error}
+        oneTime
+        onFinish={(values) => change.mutate(values)}
+        footer={
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Button type="primary" htmlType="submit" block size="large" loading={change.isPending}>
+              {t('auth.saveNewPassword')}
+            </Button>
+            <Button
+              block
+              icon={<LogoutOutlined />}
+              loading={signOut.isPending}
+              onClick={() => signOut.mutate()}
+            >
+              {t('auth.signOut')}
+            </Button>
+          </Space>
+        }
+      />
+    </CenteredCardPage>
   );
 }

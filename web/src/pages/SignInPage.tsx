@@ -1,5 +1,6 @@
 import { LockOutlined, MailOutlined, TranslationOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { CenteredCardPage } from '../components/CenteredCardPage.tsx';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -76,83 +77,72 @@ export function SignInPage() {
   const waiting = useRetryCountdown(signIn.error, () => signIn.reset());
 
   return (
-    <main
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-        background: 'linear-gradient(160deg, #eef3fb 0%, #f7f9fc 60%)',
-      }}
-    >
-      <Card style={{ width: '100%', maxWidth: 420 }}>
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'start' }}>
-          <div>
-            <Typography.Title level={2} style={{ marginBottom: 4 }}>
-              {t('auth.welcome')}
-            </Typography.Title>
-            <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
-          </div>
-          <Button
-            type="text"
-            icon={<TranslationOutlined />}
-            onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-          >
-            {t('lang.switch')}
-          </Button>
+    <CenteredCardPage maxWidth={420}>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'start' }}>
+        <div>
+          <Typography.Title level={2} style={{ marginBottom: 4 }}>
+            {t('auth.welcome')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
         </div>
-        {waiting > 0 ? (
+        <Button
+          type="text"
+          icon={<TranslationOutlined />}
+          onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')}
+        >
+          {t('lang.switch')}
+        </Button>
+      </div>
+      {waiting > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('auth.tooManyAttempts', { wait: waitText(waiting, t) })}
+          style={{ marginBottom: 16 }}
+          role="alert"
+          aria-live="polite"
+        />
+      ) : (
+        signIn.isError &&
+        !(signIn.error instanceof ApiError && signIn.error.code === 'too_many_attempts') && (
           <Alert
-            type="warning"
+            type="error"
             showIcon
-            title={t('auth.tooManyAttempts', { wait: waitText(waiting, t) })}
+            title={signInErrorText(signIn.error, t)}
             style={{ marginBottom: 16 }}
             role="alert"
-            aria-live="polite"
           />
-        ) : (
-          signIn.isError &&
-          !(signIn.error instanceof ApiError && signIn.error.code === 'too_many_attempts') && (
-            <Alert
-              type="error"
-              showIcon
-              title={signInErrorText(signIn.error, t)}
-              style={{ marginBottom: 16 }}
-              role="alert"
-            />
-          )
-        )}
-        <Form<Values> layout="vertical" requiredMark={false} onFinish={(values) => signIn.mutate(values)}>
-          <Form.Item
-            label={t('auth.email')}
-            name="email"
-            rules={[{ required: true, message: t('auth.emailRequired') }]}
-          >
-            <Input prefix={<MailOutlined />} autoComplete="username" inputMode="email" size="large" />
-          </Form.Item>
-          <Form.Item
-            label={t('auth.password')}
-            name="password"
-            rules={[{ required: true, message: t('auth.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-          </Form.Item>
-          <Button
-            type="primary"
-            htmlType="submit"
-            block
-            size="large"
-            loading={signIn.isPending}
-            disabled={waiting > 0}
-          >
-            {t('auth.signIn')}
-          </Button>
-        </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
-          {t('auth.demoHint')}
-        </Typography.Paragraph>
-      </Card>
-    </main>
+        )
+      )}
+      <Form<Values> layout="vertical" requiredMark={false} onFinish={(values) => signIn.mutate(values)}>
+        <Form.Item
+          label={t('auth.email')}
+          name="email"
+          rules={[{ required: true, message: t('auth.emailRequired') }]}
+        >
+          <Input prefix={<MailOutlined />} autoComplete="username" inputMode="email" size="large" />
+        </Form.Item>
+        <Form.Item
+          label={t('auth.password')}
+          name="password"
+          rules={[{ required: true, message: t('auth.passwordRequired') }]}
+        >
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+        </Form.Item>
+        <Button
+          type="primary"
+          htmlType="submit"
+          block
+          size="large"
+          loading={signIn.isPending}
+          disabled={waiting > 0}
+        >
+          {t('auth.signIn')}
+        </Button>
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13 }}>
+        {t('auth.demoHint')}
+      </Typography.Paragraph>
+    </CenteredCardPage>
   );
 }

@@ -1,5 +1,6 @@
 import { TranslationOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Spin, Typography } from 'antd';
+import { CenteredCardPage } from '../../components/CenteredCardPage.tsx';
+import { Alert, App, Button, Flex, Form, Input, Popconfirm, Spin, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -27,40 +28,29 @@ export default function InvitationPage({ me }: { me: Me | null }) {
   const [code, setCode] = useState(() => decodeURIComponent(hash.replace(/^#/, '')).trim());
   const lookup = useInvitationByCode(code);
   return (
-    <main
-      style={{
-        minHeight: '100vh',
-        display: 'flex',
-        alignItems: 'center',
-        justifyContent: 'center',
-        padding: 16,
-        background: 'linear-gradient(160deg, #eef3fb 0%, #f7f9fc 60%)',
-      }}
-    >
-      <Card style={{ width: '100%', maxWidth: 520 }} data-testid="invitation-page">
-        <Flex justify="space-between" align="start">
-          <Typography.Title level={3} style={{ marginTop: 0 }}>
-            {t('organisation.accept.title')}
-          </Typography.Title>
-          <Button
-            type="text"
-            icon={<TranslationOutlined />}
-            onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')}
-          >
-            {t('lang.switch')}
-          </Button>
-        </Flex>
-        {code === '' ? (
-          <CodeForm onCode={setCode} />
-        ) : lookup.isPending ? (
-          <Spin />
-        ) : lookup.isError ? (
-          <Alert type="error" showIcon role="alert" title={invitationErrorText(t, lookup.error)} />
-        ) : (
-          <Answer code={code} invitation={lookup.data.invitation} me={me} />
-        )}
-      </Card>
-    </main>
+    <CenteredCardPage maxWidth={520} testId="invitation-page">
+      <Flex justify="space-between" align="start">
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {t('organisation.accept.title')}
+        </Typography.Title>
+        <Button
+          type="text"
+          icon={<TranslationOutlined />}
+          onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')}
+        >
+          {t('lang.switch')}
+        </Button>
+      </Flex>
+      {code === '' ? (
+        <CodeForm onCode={setCode} />
+      ) : lookup.isPending ? (
+        <Spin />
+      ) : lookup.isError ? (
+        <Alert type="error" showIcon role="alert" title={invitationErrorText(t, lookup.error)} />
+      ) : (
+        <Answer code={code} invitation={lookup.data.invitation} me={me} />
+      )}
+    </CenteredCardPage>
   );
 }
 

@@ -56,3 +56,17 @@ export type SwitchOrganisation = z.infer<typeof SwitchOrganisation>;
 export interface ErrorBody {
   error: { code: string; message: string; details: unknown };
 }
+
+/**
+ * The rules of the password policy (src/server/auth/password-policy.ts), by the code a `weak_password` refusal names
+ * in `details.problems`; the web app translates each.
+ */
+export const PASSWORD_PROBLEM_CODES = [
+  'too_short',
+  'only_whitespace',
+  'same_as_current',
+  'personal_data',
+  'common_password',
+  'too_weak',
+] as const;
+export type PasswordProblemCode = (typeof PASSWORD_PROBLEM_CODES)[number];

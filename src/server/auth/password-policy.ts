@@ -12,21 +12,12 @@
  * sets no password.
  */
 import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
+import type { PasswordProblemCode } from '../../contracts/auth.ts';
 import { AppError } from '../app-error.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 /** zxcvbn's score: 3 = "safely unguessable: moderate protection from offline slow-hash scenario" */
 export const MIN_SCORE = 3;
-
-export const PASSWORD_PROBLEM_CODES = [
-  'too_short',
-  'only_whitespace',
-  'same_as_current',
-  'personal_data',
-  'common_password',
-  'too_weak',
-] as const;
-export type PasswordProblemCode = (typeof PASSWORD_PROBLEM_CODES)[number];
 
 export interface PasswordProblem {
   code: PasswordProblemCode;

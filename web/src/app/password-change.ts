@@ -1,21 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import type { ChangePassword } from '../../../src/contracts/auth.ts';
+import {
+  PASSWORD_PROBLEM_CODES,
+  type ChangePassword,
+  type PasswordProblemCode,
+} from '../../../src/contracts/auth.ts';
 import { api, ApiError } from '../api/client.ts';
 
-/** The rules of the server's password policy (src/server/auth/password-policy.ts), by the code it answers. */
-const PROBLEM_CODES = [
-  'too_short',
-  'only_whitespace',
-  'same_as_current',
-  'personal_data',
-  'common_password',
-  'too_weak',
-] as const;
-type ProblemCode = (typeof PROBLEM_CODES)[number];
-
-const isProblemCode = (code: unknown): code is ProblemCode =>
-  typeof code === 'string' && (PROBLEM_CODES as readonly string[]).includes(code);
+const isProblemCode = (code: unknown): code is PasswordProblemCode =>
+  typeof code === 'string' && (PASSWORD_PROBLEM_CODES as readonly string[]).includes(code);
 
 /**
  * What went wrong with a password change, in the user's language: the wrong current password, or one line per

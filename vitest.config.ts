@@ -12,13 +12,14 @@ export default defineConfig({
             'packs/**/*.test.ts',
             'tests/lint/**/*.test.ts',
           ],
+          exclude: ['**/*.api.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
       {
         test: {
           name: 'db',
-          include: ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          include: ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts', 'src/features/**/*.api.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/postgres-global-setup.ts'],
           testTimeout: 60_000,

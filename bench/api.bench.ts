@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { DEMO_PASSWORD, seedDemoRegion } from '../src/db/seed/demo-region.ts';
 import { buildApp } from '../src/server/app.ts';
-import { hashPassword } from '../src/server/auth/password.ts';
+import { hashPassword } from '../src/features/auth/password.ts';
 import { load } from './support/load.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);

@@ -25,7 +25,7 @@ import { DEMO_PASSWORD, seedDemoRegion } from '../src/db/seed/demo-region.ts';
 import { ANSWER_COL, SHEET } from '../src/packs/model-sheet-layout.ts';
 import { answerTemplate } from '../src/packs/model-sheet-template.ts';
 import { buildApp } from '../src/server/app.ts';
-import { hashPassword } from '../src/server/auth/password.ts';
+import { hashPassword } from '../src/features/auth/password.ts';
 import { loadContent } from '../src/server/start.ts';
 import {
   deflatePart,

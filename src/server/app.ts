@@ -15,23 +15,31 @@ import type { Config, TrustProxy } from '../config.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import type { Database } from '../db/client.ts';
 import { refuseControlCharacters } from './control-characters.ts';
-import { installPasswordChangeGate } from './auth/password-change-gate.ts';
+import { installPasswordChangeGate } from './sessions/password-change-gate.ts';
+import { installAccess, type DeclaredRoute } from './access/access-hook.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { loggerOptions } from './log-redaction.ts';
-import { diagnosisRoutes } from './routes/assessments.ts';
-import type { ModelCatalog } from './routes/assessment-access.ts';
-import { atlasRoutes } from './routes/atlas.ts';
-import { authRoutes } from './routes/auth.ts';
-import { backupRoutes } from './routes/backup.ts';
+import { diagnosisRoutes } from '../features/assessments/routes.ts';
+import type { ModelCatalog } from '../features/assessments/assessment-access.ts';
+import { atlasRoutes } from '../features/atlas/routes.ts';
+import { authRoutes } from '../features/auth/routes.ts';
+import { backupRoutes } from '../features/backup/routes.ts';
 import { installOriginCheck } from './origin-check.ts';
-import { healthRoutes } from './routes/health.ts';
-import { invitationRoutes } from './routes/invitations.ts';
-import { memberRoutes } from './routes/members.ts';
-import { organisationRoutes } from './routes/organisations.ts';
-import { planRoutes } from './routes/plans.ts';
-import { portfolioRoutes } from './routes/portfolio.ts';
+import { healthRoutes } from './health-routes.ts';
+import { invitationRoutes } from '../features/organisations/invitation-routes.ts';
+import { memberRoutes } from '../features/organisations/member-routes.ts';
+import { organisationRoutes } from '../features/organisations/routes.ts';
+import { planRoutes } from '../features/plans/routes.ts';
+import { portfolioRoutes } from '../features/portfolio/routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { VERSION } from './version.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** every /api route with the access it declares, as registered (the route-walk test reads it) */
+    declaredRoutes: readonly DeclaredRoute[];
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -77,6 +85,8 @@ export async function buildApp({
 
   await app.register(cookie);
   installPasswordChangeGate(app, database.db);
+  // default deny: every /api route below must declare its access, decided before its body is validated
+  app.decorate('declaredRoutes', installAccess(app, database.db));
   await app.register(swagger, {
     openapi: {
       info: {
@@ -89,7 +99,7 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
 
   await app.register(healthRoutes(database));
   await app.register(authRoutes(database.db, config, clock));

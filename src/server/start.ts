@@ -9,11 +9,11 @@ import { loadAtlasPacks } from '../packs/atlas-load.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import { buildApp } from './app.ts';
 import { seedDemoContent } from './demo-content.ts';
-import type { ModelCatalog } from './routes/assessment-access.ts';
+import type { ModelCatalog } from '../features/assessments/assessment-access.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { listModelPacks, loadModelById } from '../packs/model-load.ts';
-import { hashPassword } from './auth/password.ts';
-import { bootstrapPlatformAdmin } from './auth/platform-admin-bootstrap.ts';
+import { hashPassword } from '../features/auth/password.ts';
+import { bootstrapPlatformAdmin } from '../features/auth/platform-admin-bootstrap.ts';
 
 export interface RunningServer {
   app: FastifyInstance;

@@ -10,7 +10,7 @@ import {
   findUserByEmail,
   insertSession,
   listMemberships,
-} from '../../src/db/repositories/accounts.ts';
+} from '../../src/server/sessions/accounts.ts';
 import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { ensurePlatformAdmin } from '../../src/db/seed/platform-admin.ts';
 import { openTestDatabase, testEngines } from '../support/databases.ts';

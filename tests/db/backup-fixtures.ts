@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { BACKUP_TABLES, primaryKeyColumns, tableName } from '../../src/db/backup/backup-tables.ts';
 import type { Db } from '../../src/db/client.ts';
-import { insertSession } from '../../src/db/repositories/accounts.ts';
-import { EVIDENCE_CHUNK_BYTES, storeEvidence } from '../../src/db/repositories/evidence.ts';
+import { insertSession } from '../../src/server/sessions/accounts.ts';
+import { EVIDENCE_CHUNK_BYTES, storeEvidence } from '../../src/features/assessments/repositories/evidence.ts';
 import {
   assessmentAnswers,
   assessmentAssignments,

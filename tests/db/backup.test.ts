@@ -11,7 +11,7 @@ import { evidenceFiles } from '../../src/db/schema.ts';
 import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { openTestDatabase, testEngines } from '../support/databases.ts';
 import { useTempDir } from '../support/temp-dir.ts';
-import { evidenceContent, findEvidence } from '../../src/db/repositories/evidence.ts';
+import { evidenceContent, findEvidence } from '../../src/features/assessments/repositories/evidence.ts';
 import { allBytes, CHUNKED_NAME, chunkedBytes, fakeHash, fill, snapshot } from './backup-fixtures.ts';
 
 const engines = testEngines();

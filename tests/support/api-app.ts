@@ -7,12 +7,12 @@ import {
   createUser,
   findUserByEmail,
   listMemberships,
-} from '../../src/db/repositories/accounts.ts';
+} from '../../src/server/sessions/accounts.ts';
 import { DEMO_PASSWORD, seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { ensurePlatformAdmin } from '../../src/db/seed/platform-admin.ts';
 import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
 import { buildApp, type AppDeps } from '../../src/server/app.ts';
-import { hashPassword } from '../../src/server/auth/password.ts';
+import { hashPassword } from '../../src/features/auth/password.ts';
 import { loadContent } from '../../src/server/start.ts';
 import { openTestDatabase } from './databases.ts';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { runTupu } from '../../../tests/support/cli.ts';
 import { useTempDir } from '../../../tests/support/temp-dir.ts';
 import { openDatabase } from '../../db/client.ts';
-import { findUserByEmail, listMemberships } from '../../db/repositories/accounts.ts';
-import { verifyPassword } from '../../server/auth/password.ts';
+import { findUserByEmail, listMemberships } from '../../server/sessions/accounts.ts';
+import { verifyPassword } from '../../features/auth/password.ts';
 
 describe('tupu org add / user add / user reset-password', () => {
   const dir = useTempDir('tupu-accounts-cli-');

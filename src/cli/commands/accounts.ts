@@ -14,12 +14,12 @@ import {
   findOrganisationsByName,
   listOrganisations,
   type OrganisationRow,
-} from '../../db/repositories/organisations.ts';
+} from '../../features/organisations/repositories/organisations.ts';
 import { AppError } from '../../server/app-error.ts';
-import { addMember, createOrganisationChecked, resetPassword } from '../../server/use-cases/organisations.ts';
-import { findUserByEmail } from '../../db/repositories/accounts.ts';
+import { addMember, createOrganisationChecked, resetPassword } from '../../features/organisations/organisations.ts';
+import { findUserByEmail } from '../../server/sessions/accounts.ts';
 import { CliError } from '../cli-error.ts';
-import { bootstrapPlatformAdmin } from '../../server/auth/platform-admin-bootstrap.ts';
+import { bootstrapPlatformAdmin } from '../../features/auth/platform-admin-bootstrap.ts';
 
 const DATA_OPTION = [
   '-d, --data <dir>',

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.ts';
 import { DEMO_PASSWORD } from '../../db/seed/demo-region.ts';
-import { WeakAdminPasswordError } from '../../server/auth/platform-admin-bootstrap.ts';
+import { WeakAdminPasswordError } from '../../features/auth/platform-admin-bootstrap.ts';
 import { startServer, type RunningServer } from '../../server/start.ts';
 import { CliError } from '../cli-error.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../client.ts';
-import { addMembership, countUsers, createOrganisation, createUser } from '../repositories/accounts.ts';
+import { addMembership, countUsers, createOrganisation, createUser } from '../../server/sessions/accounts.ts';
 
 export const ADMIN_EMAIL = 'admin@tupu.local';
 

@@ -1,0 +1,63 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../../db/client.ts';
+import { backupFileName, writeBackup } from '../../db/backup/write-backup.ts';
+import { forbidden } from '../../server/app-error.ts';
+import { requireSession } from '../../server/sessions/current-session.ts';
+import { requireOrganisationAdmin } from '../organisations/organisation-access.ts';
+import { VERSION } from '../../server/version.ts';
+import { attachment } from '../assessments/indicator-system-routes.ts';
+
+/**
+ * The whole database as a `tupu backup` file, for platform administrators, while the server runs (the command line
+ * cannot open the embedded database a running server holds), encrypted when the server was started with
+ * TUPU_BACKUP_PASSPHRASE. Restore it with `tupu restore`.
+ */
+export function backupRoutes(db: Db, passphrase: string | undefined): FastifyPluginAsyncZod {
+  const encrypted = passphrase !== undefined;
+  return async (app) => {
+    app.get(
+      '/api/backup',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags: ['system'],
+          summary: 'Download a backup of the whole database (platform administrators)',
+          description:
+            'A gzip JSON-lines file of every organisation, user, assessment (with evidence files) and plan, taken as ' +
+            'one consistent snapshot; sign-in sessions are left out. Restore it with `tupu restore <file>` into an ' +
+            'empty database of either engine.\n\n' +
+            'When the server was started with the environment variable `TUPU_BACKUP_PASSPHRASE` set, the file is ' +
+            'encrypted with that passphrase (scrypt, AES-256-GCM in authenticated chunks; magic header `TUPU-ENC`): ' +
+            'it is sent as `application/octet-stream` named `tupu-backup-<time>.jsonl.gz.enc`, and `tupu restore` ' +
+            'needs the same variable. Otherwise it is sent unencrypted as `application/gzip` named ' +
+            '`tupu-backup-<time>.jsonl.gz`.',
+        },
+      },
+      async (request, reply) => {
+        const session = await requireSession(db, request);
+        const org = await requireOrganisationAdmin(db, session);
+        if (org.kind !== 'platform') throw forbidden('Only platform administrators download backups');
+        const folder = await mkdtemp(join(tmpdir(), 'tupu-backup-'));
+        const name = backupFileName(new Date(), encrypted);
+        const file = join(folder, name);
+        try {
+          await writeBackup(db, file, VERSION, { passphrase });
+        } catch (err) {
+          await rm(folder, { recursive: true, force: true });
+          throw err;
+        }
+        const stream = createReadStream(file);
+        stream.once('close', () => void rm(folder, { recursive: true, force: true }));
+        return reply
+          .type(encrypted ? 'application/octet-stream' : 'application/gzip')
+          .header('content-disposition', attachment(name))
+          .header('cache-control', 'no-store')
+          .send(stream);
+      },
+    );
+  };
+}

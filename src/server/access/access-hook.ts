@@ -1,0 +1,78 @@
+/**
+ * Default-deny access for the API. Every `/api` route declares what it needs of its caller (`config: { access }`,
+ * see access-level.ts); a route without one stops the server at start-up. On each request, before the body is
+ * read or validated, the hook resolves the caller once — session, then membership and role, read from the
+ * database each time so a removed member is refused at once — and refuses with 401 or 403. The route then reads
+ * the caller with `signedIn(request)` or `member(request)` and never checks a session itself.
+ */
+import type { FastifyInstance, FastifyRequest, HTTPMethods } from 'fastify';
+import type { Db } from '../../db/client.ts';
+import { forbidden } from '../app-error.ts';
+import { requireSession } from '../sessions/current-session.ts';
+import { isAccess, needsWriter, type Access } from './access-level.ts';
+import { rememberCaller } from './caller.ts';
+import { findMembership } from './caller-store.ts';
+import { grantTenant } from './grant-tenant.ts';
+
+export interface DeclaredRoute {
+  method: HTTPMethods;
+  url: string;
+  access: Access;
+}
+
+/** Routes that plugins register without our config: the API reference's pages, public by nature. */
+const isReferencePage = (url: string) => url === '/api/docs' || url.startsWith('/api/docs/');
+
+/**
+ * Install the hook on `app` before any `/api` route is registered. Returns the list of declared routes, filled as
+ * routes are registered: the route-walk test reads it from the server itself.
+ */
+export function installAccess(app: FastifyInstance, db: Db): DeclaredRoute[] {
+  const declared: DeclaredRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') && route.url !== '/api') return;
+    if (isReferencePage(route.url) && route.config?.access === undefined) {
+      route.config = { ...route.config, access: 'public' };
+    }
+    const access = route.config?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (!isAccess(access)) {
+      throw new Error(
+        `${methods.join(',')} ${route.url} declares no access: add config: { access: 'public' | ` +
+          `'signed-in' | 'read' | 'write' | 'admin' } (see src/server/access/access-level.ts)`,
+      );
+    }
+    for (const method of methods) declared.push({ method, url: route.url, access });
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access;
+    // no declaration: not an /api route (the web app's files, or a path nothing matches: 404)
+    if (access === undefined || access === 'public') return;
+    await resolveCaller(db, request, access);
+  });
+  return declared;
+}
+
+async function resolveCaller(db: Db, request: FastifyRequest, access: Access): Promise<void> {
+  const session = await requireSession(db, request);
+  if (access === 'signed-in') {
+    rememberCaller(request, { session, user: session.user });
+    return;
+  }
+  const membership = await findMembership(db, session.orgId, session.user.id);
+  if (!membership) throw forbidden('You are no longer a member of this organisation');
+  const { role, organisation } = membership;
+  if (needsWriter(access) && role === 'viewer') {
+    throw forbidden('Viewers can read but not change; ask an editor or administrator');
+  }
+  if (access === 'admin' && role !== 'admin') {
+    throw forbidden('Only administrators of this organisation may do this');
+  }
+  rememberCaller(request, {
+    session,
+    user: session.user,
+    tenant: grantTenant(session.orgId),
+    role,
+    organisation,
+  });
+}

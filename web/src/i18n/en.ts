@@ -1,7 +1,7 @@
-import { planEn } from '../pages/plan/messages-en.ts';
-import { organisationEn } from '../pages/organisation/messages-en.ts';
-import { portfolioEn } from '../pages/home/messages-en.ts';
-import { staleEn } from '../components/messages-en.ts';
+import { planEn } from '../features/plan/messages.en.ts';
+import { organisationEn } from '../features/organisation/messages.en.ts';
+import { portfolioEn } from '../features/home/messages.en.ts';
+import { staleEn } from '../components/messages.en.ts';
 import type { Messages } from './zh.ts';
 
 export const en: Messages = {

@@ -1,7 +1,7 @@
-import { planZh } from '../pages/plan/messages-zh.ts';
-import { organisationZh } from '../pages/organisation/messages-zh.ts';
-import { portfolioZh } from '../pages/home/messages-zh.ts';
-import { staleZh } from '../components/messages-zh.ts';
+import { planZh } from '../features/plan/messages.zh.ts';
+import { organisationZh } from '../features/organisation/messages.zh.ts';
+import { portfolioZh } from '../features/home/messages.zh.ts';
+import { staleZh } from '../components/messages.zh.ts';
 
 export const zh = {
   app: { name: '图谱', tagline: '制造业企业数字化转型' },

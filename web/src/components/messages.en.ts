@@ -1,7 +1,7 @@
-import type { staleZh } from './messages.zh.ts';
+import type { componentsZh } from './messages.zh.ts';
 
-/** The stale-version dialog (lost updates), English. Included in web/src/i18n/en.ts as `stale`. */
-export const staleEn: typeof staleZh = {
+/** The stale-version dialog (lost updates), English. */
+const stale: (typeof componentsZh)['stale'] = {
   title: 'Changed by someone else',
   message: 'Someone else changed this since you opened it: {{what}}',
   something: 'part of it',
@@ -16,3 +16,8 @@ export const staleEn: typeof staleZh = {
   merge: 'Merge and save',
   cancel: 'Cancel',
 };
+
+const notFound: (typeof componentsZh)['notFound'] = { title: 'Page not found', back: 'Back to overview' };
+
+/** The namespaces of the shared components, merged with the others by web/src/i18n/resources.ts. */
+export const componentsEn: typeof componentsZh = { stale, notFound };

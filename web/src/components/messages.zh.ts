@@ -1,5 +1,5 @@
-/** The stale-version dialog (lost updates), Chinese. Included in web/src/i18n/zh.ts as `stale`. */
-export const staleZh = {
+/** The stale-version dialog (lost updates), Chinese. */
+const stale = {
   title: '内容已被他人修改',
   message: '在您打开之后，其他人修改了此内容：{{what}}',
   something: '部分内容',
@@ -14,3 +14,8 @@ export const staleZh = {
   merge: '合并并保存',
   cancel: '取消',
 };
+
+const notFound = { title: '页面不存在', back: '返回总览' };
+
+/** The namespaces of the shared components, merged with the others by web/src/i18n/resources.ts. */
+export const componentsZh = { stale, notFound };

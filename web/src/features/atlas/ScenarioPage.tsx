@@ -4,13 +4,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import {
-  useAtlasGraph,
-  usePack,
-  useScenario,
-  type ChainType,
-  type Link as AtlasLink,
-} from './api.ts';
+import { useAtlasGraph, usePack, useScenario, type ChainType, type Link as AtlasLink } from './api.ts';
 import { AtlasLoadError } from './AtlasLoadError.tsx';
 import { ScenarioLink } from './ScenarioLinkTag.tsx';
 import {

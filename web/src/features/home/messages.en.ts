@@ -1,7 +1,7 @@
-import type { portfolioZh } from './messages.zh.ts';
+import type { homeZh } from './messages.zh.ts';
 
-/** Enterprise portfolio (home page) messages, English. Included in web/src/i18n/en.ts as `portfolio`. */
-export const portfolioEn: typeof portfolioZh = {
+/** Enterprise portfolio (home page) messages, English. */
+const portfolio: (typeof homeZh)['portfolio'] = {
   title: 'Enterprise portfolio',
   intro: {
     service_provider:
@@ -58,3 +58,24 @@ export const portfolioEn: typeof portfolioZh = {
     diagnose: 'About diagnosis',
   },
 };
+
+/** The home page's greeting, transformation loop and standing cards. */
+const home: (typeof homeZh)['home'] = {
+  greeting: 'Hello, {{name}}',
+  org: 'Organisation',
+  role: 'Role',
+  loopTitle: 'The transformation loop',
+  loopIntro:
+    'The MIIT implementation guide asks every manufacturer to plan, implement, evaluate and optimise in a continuous loop. Tupu turns each step into a working tool.',
+  open: 'Open',
+  standing: 'Where we stand: latest diagnosis',
+  whatFirst: 'What first: current plan',
+  noAssessment: 'No submitted diagnosis yet.',
+  noPlan: 'No plan yet.',
+  noLevel: 'below level 1',
+  npvUnit: '10k CNY',
+  npvLabel: 'Roadmap NPV',
+};
+
+/** The namespaces of the feature home, merged with the others by web/src/i18n/resources.ts. */
+export const homeEn: typeof homeZh = { portfolio, home };

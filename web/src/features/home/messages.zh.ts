@@ -1,5 +1,5 @@
-/** 企业总览 (the home page's portfolio of enterprises) messages, Chinese. Included in web/src/i18n/zh.ts as `portfolio`. */
-export const portfolioZh = {
+/** 企业总览 (the home page's portfolio of enterprises) messages, Chinese. */
+const portfolio = {
   title: '企业总览',
   intro: {
     service_provider:
@@ -52,3 +52,24 @@ export const portfolioZh = {
     diagnose: '了解诊断',
   },
 };
+
+/** The home page's greeting, transformation loop and standing cards. */
+const home = {
+  greeting: '您好，{{name}}',
+  org: '当前组织',
+  role: '角色',
+  loopTitle: '数字化转型闭环',
+  loopIntro:
+    '《制造业企业数字化转型实施指南》要求企业遵循“规划-实施-评估-优化”持续改进。图谱把每一步做成可用的工具。',
+  open: '进入',
+  standing: '我们在哪里：最近一次诊断',
+  whatFirst: '先做什么：当前规划',
+  noAssessment: '还没有提交的诊断。',
+  noPlan: '还没有规划。',
+  noLevel: '未达一级',
+  npvUnit: '万元',
+  npvLabel: '路线图净现值',
+};
+
+/** The namespaces of the feature home, merged with the others by web/src/i18n/resources.ts. */
+export const homeZh = { portfolio, home };

@@ -4,11 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import {
-  useDeleteOrganisation,
-  type OrganisationList,
-  type OrganisationView,
-} from './api.ts';
+import { useDeleteOrganisation, type OrganisationList, type OrganisationView } from './api.ts';
 import { NewOrganisationModal } from './NewOrganisationModal.tsx';
 import { dateText, errorText } from './organisation-ui.ts';
 import { RenameOrganisationModal } from './RenameOrganisationModal.tsx';

@@ -4,13 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../../src/contracts/auth.ts';
-import {
-  useChangeRole,
-  useMembers,
-  useRemoveMember,
-  useResetPassword,
-  type MemberView,
-} from './api.ts';
+import { useChangeRole, useMembers, useRemoveMember, useResetPassword, type MemberView } from './api.ts';
 import type { IssuedInvitation } from './invitations-api.ts';
 import { InvitationCodeModal } from './InvitationCodeModal.tsx';
 import { InviteMemberModal } from './InviteMemberModal.tsx';

@@ -1,11 +1,7 @@
 import { Alert, App, Button, Popconfirm, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import {
-  useOrganisationInvitations,
-  useRevokeInvitation,
-  type InvitationView,
-} from './invitations-api.ts';
+import { useOrganisationInvitations, useRevokeInvitation, type InvitationView } from './invitations-api.ts';
 import { dateText, errorText } from './organisation-ui.ts';
 
 /** 待接受的邀请: an organisation's pending invitations, each withdrawable; nothing when there are none. */

@@ -8,7 +8,11 @@ import type {
 } from '../../../../src/contracts/organisations.ts';
 import { api } from '../../api/client.ts';
 
-export type { InvitationView, InviteMember, IssuedInvitation } from '../../../../src/contracts/organisations.ts';
+export type {
+  InvitationView,
+  InviteMember,
+  IssuedInvitation,
+} from '../../../../src/contracts/organisations.ts';
 
 const KEY = 'invitations';
 const orgPath = (orgId: string) => `/api/organisations/${encodeURIComponent(orgId)}/invitations`;

@@ -1,7 +1,7 @@
 import type { organisationZh } from './messages.zh.ts';
 
-/** 组织与成员 (organisation & people) messages, English. Included in web/src/i18n/en.ts as `organisation`. */
-export const organisationEn: typeof organisationZh = {
+/** 组织与成员 (organisation & people) messages, English. */
+const organisation: (typeof organisationZh)['organisation'] = {
   title: 'Organisation & people',
   intro:
     'Manage the members of your organisation and their roles; authorities, service providers and associations also set up and manage the organisations under them here (pilot enterprises, say).',
@@ -178,3 +178,6 @@ export const organisationEn: typeof organisationZh = {
     forbidden: 'You are not allowed to do this',
   },
 };
+
+/** The namespaces of the feature organisation, merged with the others by web/src/i18n/resources.ts. */
+export const organisationEn: typeof organisationZh = { organisation };

@@ -1,5 +1,5 @@
-/** 组织与成员 (organisation & people) messages, Chinese. Included in web/src/i18n/zh.ts as `organisation`. */
-export const organisationZh = {
+/** 组织与成员 (organisation & people) messages, Chinese. */
+const organisation = {
   title: '组织与成员',
   intro: '管理本组织的成员和角色；主管部门、服务商和行业协会还可以在这里建立并管理下属组织（如试点企业）。',
   back: '返回组织与成员',
@@ -161,3 +161,6 @@ export const organisationZh = {
     forbidden: '您没有权限执行此操作',
   },
 };
+
+/** The namespaces of the feature organisation, merged with the others by web/src/i18n/resources.ts. */
+export const organisationZh = { organisation };

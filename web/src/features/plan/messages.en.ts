@@ -1,7 +1,7 @@
 import type { planZh } from './messages.zh.ts';
 
-/** Plan messages, English. Included in web/src/i18n/en.ts as `plan`. */
-export const planEn: typeof planZh = {
+/** Plan messages, English. */
+const plan: (typeof planZh)['plan'] = {
   title: 'Transformation plan',
   intro:
     "Following the guide's 2(1) “make a transformation plan”: find scenarios from pain points and diagnosis gaps, estimate costs, returns and risks, and compute the best roadmap within budget and people.",
@@ -252,3 +252,6 @@ export const planEn: typeof planZh = {
     },
   },
 };
+
+/** The namespaces of the feature plan, merged with the others by web/src/i18n/resources.ts. */
+export const planEn: typeof planZh = { plan };

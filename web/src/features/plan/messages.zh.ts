@@ -1,5 +1,5 @@
-/** 规划 (plan) messages, Chinese. Included in web/src/i18n/zh.ts as `plan`. */
-export const planZh = {
+/** 规划 (plan) messages, Chinese. */
+const plan = {
   title: '转型规划',
   intro:
     '按《实施指南》二（一）“制定转型规划”：从痛点和诊断差距识别场景，开展投入产出测算和风险评估，在预算与人力约束下求出最优实施路线图。',
@@ -233,3 +233,6 @@ export const planZh = {
     },
   },
 };
+
+/** The namespaces of the feature plan, merged with the others by web/src/i18n/resources.ts. */
+export const planZh = { plan };

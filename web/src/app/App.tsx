@@ -4,19 +4,19 @@ import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router';
-import { useMe } from '../api/session.ts';
-import { ChangePasswordPage } from '../pages/ChangePasswordPage.tsx';
-import { ComingSoonPage } from '../pages/ComingSoonPage.tsx';
-import { HomePage } from '../pages/HomePage.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
-import { SignInPage } from '../pages/SignInPage.tsx';
+import { useMe } from '../features/account/api.ts';
+import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
+import { ComingSoonPage } from './ComingSoonPage.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { NotFoundPage } from '../components/NotFoundPage.tsx';
+import { SignInPage } from '../features/account/SignInPage.tsx';
 import { AppShell } from './AppShell.tsx';
 
-const AtlasRoutes = lazy(() => import('../pages/atlas/AtlasRoutes.tsx'));
-const PlanRoutes = lazy(() => import('../pages/plan/PlanRoutes.tsx'));
-const DiagnoseRoutes = lazy(() => import('../pages/diagnose/DiagnoseRoutes.tsx'));
-const OrganisationRoutes = lazy(() => import('../pages/organisation/OrganisationRoutes.tsx'));
-const InvitationPage = lazy(() => import('../pages/invitation/InvitationPage.tsx'));
+const AtlasRoutes = lazy(() => import('../features/atlas/AtlasRoutes.tsx'));
+const PlanRoutes = lazy(() => import('../features/plan/PlanRoutes.tsx'));
+const DiagnoseRoutes = lazy(() => import('../features/diagnose/DiagnoseRoutes.tsx'));
+const OrganisationRoutes = lazy(() => import('../features/organisation/OrganisationRoutes.tsx'));
+const InvitationPage = lazy(() => import('../features/organisation/InvitationPage.tsx'));
 
 const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
 

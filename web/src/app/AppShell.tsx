@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { Me } from '../../../src/contracts/auth.ts';
-import { useSignOut } from '../api/session.ts';
+import { useSignOut } from '../features/account/api.ts';
 import { setLanguage } from '../i18n/index.ts';
-import { ChangePasswordButton } from './ChangePasswordButton.tsx';
+import { ChangePasswordButton } from '../features/account/ChangePasswordButton.tsx';
 import { ADMIN_NAV_ITEMS, NAV_ITEMS } from './navigation.tsx';
 import { OrganisationSwitch } from './OrganisationSwitch.tsx';
 

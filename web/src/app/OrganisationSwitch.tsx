@@ -2,7 +2,7 @@ import { Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../../src/contracts/auth.ts';
-import { useSwitchOrganisation } from '../api/session.ts';
+import { useSwitchOrganisation } from '../features/account/api.ts';
 
 /** The organisation the user acts for; a select when they belong to several (a consultant's enterprises). */
 export function OrganisationSwitch({ me, narrow }: { me: Me; narrow: boolean }) {

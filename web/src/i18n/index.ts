@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { zh } from './zh.ts';
+import { en, zh } from './resources.ts';
 
 export type Language = 'zh' | 'en';
 const STORAGE_KEY = 'tupu.lang';

@@ -1,0 +1,47 @@
+import type { accountZh } from './messages.zh.ts';
+
+/** Account (sign-in, password change, session) messages, English. Merged with the other features' by web/src/i18n/resources.ts. */
+export const accountEn: typeof accountZh = {
+  auth: {
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    email: 'Email',
+    password: 'Password',
+    emailRequired: 'Enter your email',
+    passwordRequired: 'Enter your password',
+    demoHint: 'Demo account: cio@demo.tupu.local, password tupu-demo-2024',
+    welcome: 'Welcome to Tupu',
+    subtitle: 'Plan → implement → evaluate → optimise, one scenario at a time',
+    invalidCredentials: 'Email or password is wrong',
+    noOrganisation: 'This account belongs to no organisation yet; ask an administrator',
+    tooManyAttempts: 'Too many failed attempts; please try again in {{wait}}',
+    waitSeconds: '{{seconds}} s',
+    waitMinutes: '{{minutes}} min {{seconds}} s',
+    sessionExpired: 'Your session has expired; sign in again',
+    mustChangeTitle: 'Choose your own password',
+    mustChange: 'You signed in with a one-time password. Choose your own before you go on using Tupu.',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    oneTimePassword: 'One-time password',
+    newPassword: 'New password',
+    confirmPassword: 'Confirm new password',
+    newPasswordRule: 'The new password needs at least 10 characters',
+    passwordPolicy:
+      'At least 10 characters; not your email, your name, your current password or a common password. A few unrelated words make one that is both easy to remember and safe.',
+    passwordMismatch: 'The two new passwords differ',
+    passwordChanged: 'Password changed; you are signed out everywhere else',
+    currentPasswordWrong: 'The current password is wrong',
+    weakPassword: 'The new password does not meet the password rules:',
+    passwordProblem: {
+      too_short: 'At least {{minLength}} characters are needed',
+      only_whitespace: 'A password cannot be whitespace alone',
+      same_as_current: 'The new password must differ from the current one',
+      personal_data: 'It cannot be your email or your name, nor a close variant of them',
+      common_password: 'This is one of the most common passwords, the first an attacker tries',
+      too_weak: 'It is too easy to guess; combine a few unrelated words',
+    },
+    saveNewPassword: 'Save new password',
+    save: 'Save',
+    cancel: 'Cancel',
+  },
+};

@@ -1,0 +1,413 @@
+import { ArrowRightOutlined, CheckSquareOutlined, FileTextOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  List,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import {
+  useAssessment,
+  useModel,
+  useResult,
+  type AnswerValue,
+  type ModelDetail,
+  type ResultResponse,
+} from './api.ts';
+import { Chart } from './Chart.tsx';
+import { fmt, formatDate, showResultAnswer, useText } from './diagnose-ui.ts';
+import { sceneHeatmapOption } from './scene-heatmap-option.ts';
+import { itemTexts } from './form-items.ts';
+
+type Result = ResultResponse['result'];
+type Unreachable = Extract<NonNullable<Result['nextLevel']>, { reachable: false }>;
+type Text = { zh: string; en: string };
+
+const DEFAULT_ATLAS = 'guide-2024';
+
+/** The diagnosis: score and level, dimension radar, scene heat map, gaps with atlas scenarios, comparison, next level. */
+const CHECKLIST_GRADES = new Set(['met', 'partly', 'not', 'na']);
+
+export function ResultPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { tx, lang } = useText();
+  const result = useResult(id);
+  const detail = useAssessment(id);
+  const model = useModel(detail.data?.assessment.modelId);
+
+  if (result.isError)
+    return (
+      <Result
+        status={result.error instanceof ApiError && result.error.status === 404 ? '404' : 'error'}
+        title={t('diagnose.notFound')}
+        subTitle={result.error.message}
+        extra={<Link to="/diagnose">{t('diagnose.back')}</Link>}
+      />
+    );
+  if (!result.data || !detail.data || !model.data) return <Spin style={{ display: 'block', margin: 48 }} />;
+
+  const r = result.data.result;
+  const a = detail.data.assessment;
+  const names = new Map<string, Text>(model.data.summary.dimensions.map((d) => [d.id, d.name]));
+  const dimName = (d: { id: string; name: string }) => tx(names.get(d.id)) || d.name;
+  /** A gap's answer: checklist grades (met / partly / not / na) by their names in the UI language. */
+  const resultAnswer = (v: AnswerValue | null | undefined): string =>
+    r.family === 'checklist' && typeof v === 'string' && CHECKLIST_GRADES.has(v)
+      ? t(`diagnose.checklist.${v}`)
+      : showResultAnswer(v, r.family === 'points');
+  const scenarioLink = (code: string) => {
+    const pack = result.data.atlas;
+    const q = pack === DEFAULT_ATLAS ? '' : `?pack=${encodeURIComponent(pack)}`;
+    const name = result.data.scenarios[code];
+    return (
+      <Link
+        key={code}
+        to={`/atlas/scenarios/${encodeURIComponent(code)}${q}`}
+        style={{ marginRight: 10, display: 'inline-block' }}
+      >
+        <span style={{ fontFamily: 'monospace', fontSize: 12 }}>{code}</span> {name ? tx(name) : ''}
+      </Link>
+    );
+  };
+  const levelNames = new Map<string, Text>(model.data.summary.levels.map((l) => [l.id, l.name]));
+  const levelName = (l: { id: string; name: string } | null) =>
+    l ? tx(levelNames.get(l.id)) || l.name : t('diagnose.noLevel');
+  const texts = itemTexts(model.data.model);
+  const itemName = (id: string, name: string) => tx(texts.get(id)) || name;
+  const levelText = r.family === 'checklist' ? '—' : levelName(r.level);
+
+  return (
+    <div style={{ maxWidth: 1100 }}>
+      <Link to={`/diagnose/${id}`}>← {t('diagnose.result.back')}</Link>
+      <Space style={{ width: '100%', justifyContent: 'space-between', margin: '8px 0' }} wrap>
+        <div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {t('diagnose.result.title')} · {a.title}
+          </Typography.Title>
+          <Typography.Text type="secondary">
+            {tx(a.modelTitle)} ·{' '}
+            {t('diagnose.answered', { answered: result.data.answered, total: result.data.total })}
+          </Typography.Text>
+        </div>
+        <Space wrap>
+          <Button icon={<FileTextOutlined />} href={`/api/assessments/${id}/report.pdf?lang=${lang}`}>
+            PDF
+          </Button>
+          <Button icon={<FileTextOutlined />} href={`/api/assessments/${id}/report.docx?lang=${lang}`}>
+            Word
+          </Button>
+        </Space>
+      </Space>
+      <Alert
+        type={result.data.live ? 'info' : 'success'}
+        showIcon
+        message={result.data.live ? t('diagnose.result.live') : t('diagnose.result.frozen')}
+        style={{ marginBottom: 16 }}
+      />
+
+      <Row gutter={[12, 12]}>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic title={t('diagnose.score')} value={fmt(r.score)} suffix={`/ ${fmt(r.maxScore)}`} />
+          </Card>
+        </Col>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic title={t('diagnose.result.percent')} value={fmt(r.percent)} suffix="%" />
+          </Card>
+        </Col>
+        <Col xs={8}>
+          <Card size="small">
+            <Statistic
+              title={t('diagnose.level')}
+              value={levelText}
+              valueStyle={{ color: r.level ? '#1f5fbf' : '#8c8c8c' }}
+            />
+          </Card>
+        </Col>
+      </Row>
+
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('diagnose.result.radar')}>
+            <RadarPanel result={r} dimName={dimName} label={t('diagnose.result.radar')} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          {r.scenes.length > 0 ? (
+            <Card size="small" title={t('diagnose.result.scenes')}>
+              <SceneHeatmap result={r} model={model.data} label={t('diagnose.result.scenes')} />
+            </Card>
+          ) : r.levelScores.length > 0 ? (
+            <Card size="small" title={t('diagnose.result.levelScores')}>
+              <Table
+                size="small"
+                rowKey="id"
+                pagination={false}
+                dataSource={r.levelScores}
+                columns={[
+                  { title: t('diagnose.level'), render: (_, l) => levelName(l) },
+                  { title: t('diagnose.score'), render: (_, l) => fmt(l.score) },
+                  {
+                    title: '',
+                    render: (_, l) =>
+                      l.passed ? (
+                        <Tag color="green">{t('diagnose.result.passed')}</Tag>
+                      ) : (
+                        <Tag>{t('diagnose.result.notPassed')}</Tag>
+                      ),
+                  },
+                ]}
+              />
+            </Card>
+          ) : (
+            <Card size="small" title={t('diagnose.result.dimensions')}>
+              <DimensionTable result={r} dimName={dimName} />
+            </Card>
+          )}
+        </Col>
+      </Row>
+
+      <Card size="small" title={t('diagnose.result.next')} style={{ marginTop: 16 }} data-testid="next-level">
+        <NextLevel result={r} scenarioLink={scenarioLink} itemName={itemName} levelName={levelName} />
+      </Card>
+
+      <Card size="small" title={t('diagnose.result.comparison')} style={{ marginTop: 16 }}>
+        {result.data.comparison ? (
+          <>
+            <Typography.Paragraph>
+              {t('diagnose.result.previous', {
+                title: result.data.comparison.previous.title,
+                date: formatDate(result.data.comparison.previous.submittedAt, lang),
+              })}
+            </Typography.Paragraph>
+            <Space wrap style={{ marginBottom: 12 }}>
+              {r.family !== 'checklist' && (
+                <>
+                  <Tag>{levelName(result.data.comparison.levelBefore)}</Tag>
+                  <ArrowRightOutlined />
+                  <Tag color="blue">{levelName(result.data.comparison.levelAfter)}</Tag>
+                </>
+              )}
+              <Typography.Text>
+                {fmt(result.data.comparison.scoreBefore)} → {fmt(result.data.comparison.scoreAfter)}
+              </Typography.Text>
+            </Space>
+            <Table
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={result.data.comparison.dimensions}
+              columns={[
+                { title: t('diagnose.result.item'), render: (_, d) => dimName(d) },
+                { title: t('diagnose.result.before'), render: (_, d) => fmt(d.before) },
+                { title: t('diagnose.result.after'), render: (_, d) => fmt(d.after) },
+                {
+                  title: t('diagnose.result.delta'),
+                  render: (_, d) => (
+                    <Typography.Text type={d.delta > 0 ? 'success' : d.delta < 0 ? 'danger' : 'secondary'}>
+                      {d.delta > 0 ? '+' : ''}
+                      {fmt(d.delta)}
+                    </Typography.Text>
+                  ),
+                },
+              ]}
+            />
+          </>
+        ) : (
+          <Typography.Text type="secondary">{t('diagnose.result.noComparison')}</Typography.Text>
+        )}
+      </Card>
+
+      <Card size="small" title={t('diagnose.result.gaps')} style={{ marginTop: 16 }}>
+        <Table
+          size="small"
+          rowKey="itemId"
+          dataSource={r.gaps}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: 640 }}
+          columns={[
+            { title: t('diagnose.result.item'), render: (_, g) => itemName(g.itemId, g.name), width: 160 },
+            {
+              title: t('diagnose.result.current'),
+              render: (_, g) => resultAnswer(g.current),
+              width: 100,
+            },
+            {
+              title: t('diagnose.result.best'),
+              render: (_, g) => resultAnswer(g.best),
+              width: 110,
+            },
+            { title: t('diagnose.result.lost'), render: (_, g) => fmt(g.lostPoints), width: 70 },
+            {
+              title: t('diagnose.result.scenarios'),
+              render: (_, g) => <span>{g.scenarios.map(scenarioLink)}</span>,
+            },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
+
+function RadarPanel({
+  result,
+  dimName,
+  label,
+}: {
+  result: Result;
+  dimName: (d: { id: string; name: string }) => string;
+  label: string;
+}) {
+  const option = useMemo(
+    () => ({
+      aria: { enabled: true },
+      tooltip: {},
+      radar: {
+        radius: '62%',
+        indicator: result.dimensions.map((d) => ({ name: dimName(d), max: d.max > 0 ? d.max : 1 })),
+        axisName: { color: '#333', fontSize: 12 },
+      },
+      series: [
+        {
+          type: 'radar' as const,
+          areaStyle: { opacity: 0.25 },
+          data: [{ value: result.dimensions.map((d) => d.score), name: label }],
+        },
+      ],
+    }),
+    [result, dimName, label],
+  );
+  if (result.dimensions.length < 3) return <DimensionTable result={result} dimName={dimName} />;
+  return <Chart option={option} height={300} label={label} testId="radar" />;
+}
+
+function DimensionTable({
+  result,
+  dimName,
+}: {
+  result: Result;
+  dimName: (d: { id: string; name: string }) => string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      dataSource={result.dimensions}
+      columns={[
+        { title: t('diagnose.result.item'), render: (_, d) => dimName(d) },
+        { title: t('diagnose.score'), render: (_, d) => `${fmt(d.score)} / ${fmt(d.max)}` },
+      ]}
+    />
+  );
+}
+
+function SceneHeatmap({ result, model, label }: { result: Result; model: ModelDetail; label: string }) {
+  const { tx } = useText();
+  const { t } = useTranslation();
+  const option = useMemo(
+    () => sceneHeatmapOption(result, model, { tx, sceneLevel: t('diagnose.sceneLevel') }),
+    [result, model, tx, t],
+  );
+  return <Chart option={option} height={300} label={label} testId="scene-heatmap" />;
+}
+
+function NextLevel({
+  result,
+  scenarioLink,
+  itemName,
+  levelName,
+}: {
+  result: Result;
+  scenarioLink: (code: string) => React.ReactNode;
+  itemName: (id: string, name: string) => string;
+  levelName: (l: { id: string; name: string }) => string;
+}) {
+  const { t } = useTranslation();
+  const { lang } = useText();
+  const next = result.nextLevel;
+  /** a numeric answer of a points-family question is a ratio in percent (scenes and grades are not) */
+  const ratio = (kind: string) => result.family === 'points' && kind === 'question';
+  if (!next) return <Typography.Text type="secondary">{t('diagnose.result.top')}</Typography.Text>;
+  if (!next.reachable)
+    return next.target === null && result.family !== 'checklist' ? (
+      <Typography.Text type="secondary">{t('diagnose.result.top')}</Typography.Text>
+    ) : (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description={<span data-testid="unreachable">{unreachableText(next, levelName, t, lang)}</span>}
+      />
+    );
+  return (
+    <>
+      <Typography.Paragraph>
+        {t('diagnose.result.nextTo', { level: levelName(next.target), count: next.changes.length })}
+      </Typography.Paragraph>
+      <List
+        size="small"
+        dataSource={next.changes}
+        renderItem={(c) => (
+          <List.Item data-testid="todo">
+            <Space direction="vertical" size={2} style={{ width: '100%' }}>
+              <Space wrap size={6}>
+                <CheckSquareOutlined style={{ color: '#1f5fbf' }} />
+                <Typography.Text strong>{itemName(c.itemId, c.name)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {showResultAnswer(c.from, ratio(c.kind))} → {showResultAnswer(c.to, ratio(c.kind))}
+                </Typography.Text>
+                {c.gain > 0 && <Tag color="green">{t('diagnose.result.gain', { gain: fmt(c.gain) })}</Tag>}
+              </Space>
+              {c.scenarios.length > 0 && (
+                <div style={{ paddingLeft: 20 }}>{c.scenarios.map(scenarioLink)}</div>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </>
+  );
+}
+
+/**
+ * Why the next level cannot be reached, in the UI language, from the engine's cause. A result frozen before causes
+ * were stored has only the engine's English reason: shown in English, left out in Chinese.
+ */
+function unreachableText(
+  next: Unreachable,
+  levelName: (l: { id: string; name: string }) => string,
+  t: TFunction,
+  lang: 'zh' | 'en',
+): string {
+  const why = next.why;
+  if (why?.kind === 'no-levels') return t('diagnose.result.why.no-levels');
+  const reason = !why
+    ? lang === 'en'
+      ? next.reason
+      : null
+    : why.kind === 'score-cap'
+      ? t('diagnose.result.why.score-cap', { reachable: fmt(why.reachable), needed: fmt(why.needed) })
+      : why.kind === 'staged-cap'
+        ? t('diagnose.result.why.staged-cap', { minS: fmt(why.minS) })
+        : t(`diagnose.result.why.${why.kind}`);
+  if (reason === null) return t('diagnose.result.unreachablePlain');
+  return next.target
+    ? t('diagnose.result.unreachableTo', { level: levelName(next.target), reason })
+    : t('diagnose.result.unreachable', { reason });
+}

@@ -1,0 +1,226 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Answer,
+  AnswerProblem,
+  AnswerValue,
+  AssessmentDetail,
+  AssessmentMode,
+  AssessmentProfile,
+  AssessmentSummary,
+  AssignableMember,
+  Assignment,
+  Evidence,
+  ModelSummary,
+  ResultResponse,
+  SaveAssignments,
+  Section,
+} from '../../../../src/contracts/diagnosis.ts';
+import type { ErrorBody } from '../../../../src/contracts/auth.ts';
+import type { IndicatorSystem } from '../../../../src/core/diagnosis/model-schema.ts';
+import { api, ApiError } from '../../api/client.ts';
+
+export type {
+  Answer,
+  AnswerProblem,
+  AnswerValue,
+  AssessmentDetail,
+  AssessmentMode,
+  AssessmentSummary,
+  AssignableMember,
+  Assignment,
+  Evidence,
+  IndicatorSystem,
+  ModelSummary,
+  ResultResponse,
+  Section,
+};
+
+/** One section assignment as the form saves it: a respondent role, optionally a named member. */
+export type AssignmentInput = SaveAssignments['assignments'][number];
+
+export interface ModelDetail {
+  summary: ModelSummary;
+  model: IndicatorSystem;
+  sections: Section[];
+}
+
+const keys = {
+  models: ['diagnose', 'models'] as const,
+  model: (id: string) => ['diagnose', 'model', id] as const,
+  list: ['diagnose', 'assessments'] as const,
+  one: (id: string) => ['diagnose', 'assessment', id] as const,
+  result: (id: string) => ['diagnose', 'result', id] as const,
+};
+
+export const useModels = () =>
+  useQuery({ queryKey: keys.models, queryFn: () => api<ModelSummary[]>('/api/models'), staleTime: 600_000 });
+
+export const useModel = (id: string | undefined) =>
+  useQuery({
+    queryKey: keys.model(id ?? ''),
+    queryFn: () => api<ModelDetail>(`/api/models/${encodeURIComponent(id ?? '')}`),
+    enabled: id !== undefined,
+    staleTime: 600_000,
+  });
+
+export const useAssessments = () =>
+  useQuery({ queryKey: keys.list, queryFn: () => api<AssessmentSummary[]>('/api/assessments') });
+
+export const useAssessment = (id: string) =>
+  useQuery({
+    queryKey: keys.one(id),
+    queryFn: () => api<AssessmentDetail>(`/api/assessments/${id}`),
+    retry: (count, err) => !(err instanceof ApiError && err.status === 404) && count < 2,
+  });
+
+export const useResult = (id: string) =>
+  useQuery({
+    queryKey: keys.result(id),
+    queryFn: () => api<ResultResponse>(`/api/assessments/${id}/result`),
+    retry: (count, err) => !(err instanceof ApiError && err.status === 404) && count < 2,
+  });
+
+/** Refresh everything shown about an assessment after a change. */
+function useInvalidate(id: string) {
+  const qc = useQueryClient();
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: keys.one(id) }),
+      qc.invalidateQueries({ queryKey: keys.result(id) }),
+      qc.invalidateQueries({ queryKey: keys.list }),
+    ]);
+}
+
+export function useCreateAssessment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      modelId: string;
+      mode: AssessmentMode;
+      title: string;
+      profile?: AssessmentProfile;
+    }) => api<AssessmentSummary>('/api/assessments', { method: 'POST', body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.list }),
+  });
+}
+
+/**
+ * Autosave: the answers changed and, per item, the version of the answer they change (0 or left out: there was
+ * none). 409 stale_version names the items someone else changed since; nothing of the batch is stored then.
+ */
+export function saveAnswers(
+  id: string,
+  answers: Record<string, AnswerValue | null>,
+  versions: Record<string, number>,
+) {
+  return api<{ saved: number; answered: number; versions: Record<string, number> }>(
+    `/api/assessments/${id}/answers`,
+    { method: 'PUT', body: { answers, versions } },
+  );
+}
+
+export function useAssessmentActions(id: string) {
+  const invalidate = useInvalidate(id);
+  const after = { onSuccess: () => invalidate() };
+  return {
+    invalidate,
+    submit: useMutation({
+      mutationFn: () => api<AssessmentSummary>(`/api/assessments/${id}/submit`, { method: 'POST' }),
+      ...after,
+    }),
+    reopen: useMutation({
+      mutationFn: (reason: string) =>
+        api<AssessmentSummary>(`/api/assessments/${id}/reopen`, { method: 'POST', body: { reason } }),
+      ...after,
+    }),
+    verify: useMutation({
+      mutationFn: (v: {
+        itemId: string;
+        verification: 'verified' | 'corrected';
+        value?: AnswerValue;
+        reason: string;
+      }) =>
+        api<void>(`/api/assessments/${id}/answers/${encodeURIComponent(v.itemId)}/verification`, {
+          method: 'PUT',
+          body: {
+            verification: v.verification,
+            reason: v.reason,
+            ...(v.value !== undefined ? { value: v.value } : {}),
+          },
+        }),
+      ...after,
+    }),
+    assign: useMutation({
+      mutationFn: ({ assignments, version }: { assignments: AssignmentInput[]; version: number }) =>
+        api<void>(`/api/assessments/${id}/assignments`, {
+          method: 'PUT',
+          body: { assignments, version },
+        }),
+      ...after,
+    }),
+    uploadEvidence: useMutation({
+      mutationFn: ({ itemId, file }: { itemId: string; file: File }) =>
+        upload<Evidence>(
+          `/api/assessments/${id}/evidence?itemId=${encodeURIComponent(itemId)}&fileName=${encodeURIComponent(file.name)}&mediaType=${encodeURIComponent(file.type)}`,
+          file,
+        ),
+      ...after,
+    }),
+    removeEvidence: useMutation({
+      mutationFn: (evidenceId: string) =>
+        api<void>(`/api/assessments/${id}/evidence/${evidenceId}`, { method: 'DELETE' }),
+      ...after,
+    }),
+    importSheet: useMutation({
+      mutationFn: (file: File) =>
+        upload<{ imported: number; answered: number }>(
+          `/api/assessments/${id}/import?fileName=${encodeURIComponent(file.name)}`,
+          file,
+        ),
+      ...after,
+    }),
+  };
+}
+
+/** POST a file as the raw request body; errors carry the server's one error shape. */
+export async function upload<T>(path: string, file: Blob): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server', null);
+  }
+  const payload = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const body = payload as ErrorBody | null;
+    if (body && typeof body === 'object' && 'error' in body)
+      throw new ApiError(response.status, body.error.code, body.error.message, body.error.details);
+    throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, null);
+  }
+  return payload as T;
+}
+
+/** Problems listed in an API error's details (answers or sheet import). */
+export function errorProblems(err: unknown): { where: string; message: string }[] {
+  if (!(err instanceof ApiError)) return [];
+  const details = err.details as { problems?: unknown[] } | null;
+  if (!details || !Array.isArray(details.problems)) return [];
+  return details.problems.map((p) => {
+    const o = p as {
+      itemId?: string;
+      question?: string;
+      sheet?: string;
+      row?: number | null;
+      message?: string;
+    };
+    const where = [o.sheet, o.row != null ? `#${o.row}` : '', o.question ?? o.itemId ?? '']
+      .filter((s) => s !== undefined && s !== '')
+      .join(' ');
+    return { where, message: o.message ?? '' };
+  });
+}

@@ -1,0 +1,31 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Portfolio } from '../../../../src/contracts/portfolio.ts';
+import { api } from '../../api/client.ts';
+
+export type {
+  ModelDistribution,
+  Portfolio,
+  PortfolioAssessment,
+  PortfolioEnterprise,
+  PortfolioPlan,
+} from '../../../../src/contracts/portfolio.ts';
+
+/**
+ * The enterprises the signed-in member of a provider, authority, association or the platform looks after (for its
+ * administrators the organisation's own enterprises, for everyone those they were invited into), those whose name
+ * contains `q`; the previous answer stays shown while a new search loads.
+ */
+export const usePortfolio = (q: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['portfolio', q],
+    queryFn: () => api<Portfolio>(`/api/portfolio${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+
+/**
+ * Where the portfolio workbook downloads from (GET /api/portfolio.xlsx): the same name search, in the UI's language;
+ * the browser follows the link and the server names the file.
+ */
+export const portfolioWorkbookUrl = (q: string, lang: 'zh' | 'en') =>
+  `/api/portfolio.xlsx?lang=${lang}${q ? `&q=${encodeURIComponent(q)}` : ''}`;

@@ -1,0 +1,81 @@
+import type { homeZh } from './messages.zh.ts';
+
+/** Enterprise portfolio (home page) messages, English. */
+const portfolio: (typeof homeZh)['portfolio'] = {
+  title: 'Enterprise portfolio',
+  intro: {
+    service_provider:
+      'The enterprises you serve (those created under your organisation in Org & people, and those that invited you), with their latest diagnosis and plan.',
+    authority:
+      "Your region's pilot enterprises (including your service providers' clients), with their latest diagnosis and plan.",
+    association: "Your association's member enterprises, with their latest diagnosis and plan.",
+    platform: 'Every enterprise on the platform, with its latest diagnosis and plan.',
+  },
+  memberEmpty:
+    'No enterprise has invited you yet. Once an administrator of an enterprise (or of your organisation) adds you in Org & people, it appears here.',
+  loadFailed: 'The portfolio could not be loaded: {{message}}',
+  stats: {
+    enterprises: 'Enterprises',
+    diagnosed: 'Diagnosis submitted',
+    planned: 'With a plan',
+    ofTotal: '/ {{total}}',
+    levels: "Levels (each enterprise's latest submitted diagnosis)",
+    noLevel: 'below level 1',
+    enterprisesCount: '{{count}}',
+  },
+  search: 'Search by enterprise name',
+  export: 'Export to Excel',
+  truncated:
+    'Showing the first {{shown}} by name of {{matching}} matching enterprises; search by name to narrow the list.',
+  noMatch: 'No enterprise name contains “{{q}}”',
+  columns: {
+    name: 'Enterprise',
+    diagnosis: 'Latest diagnosis',
+    assessments: 'Diagnoses',
+    plan: 'Latest plan',
+    plans: 'Plans',
+    updated: 'Diagnosed on',
+  },
+  draft: 'draft',
+  noAssessment: 'Not diagnosed yet',
+  noPlan: 'No plan yet',
+  notSolved: 'not solved',
+  npv: 'NPV {{value}} (10k CNY)',
+  open: 'Open',
+  openHint: 'Switches to this enterprise, then opens it',
+  notMember: 'You are not a member of this enterprise: summary only',
+  empty: {
+    title: 'No enterprises yet',
+    service_provider:
+      'First create the enterprises you serve in Org & people and invite their lead; then join one, switch to it and start its first diagnosis.',
+    authority:
+      "First create your region's pilot enterprises in Org & people and invite their lead; their diagnoses and plans are summed up here.",
+    association:
+      'First create your member enterprises in Org & people and invite their lead; their diagnoses and plans are summed up here.',
+    platform:
+      'First create enterprises (or authorities and providers) in Org & people and invite their lead.',
+    organisations: 'Create enterprises',
+    diagnose: 'About diagnosis',
+  },
+};
+
+/** The home page's greeting, transformation loop and standing cards. */
+const home: (typeof homeZh)['home'] = {
+  greeting: 'Hello, {{name}}',
+  org: 'Organisation',
+  role: 'Role',
+  loopTitle: 'The transformation loop',
+  loopIntro:
+    'The MIIT implementation guide asks every manufacturer to plan, implement, evaluate and optimise in a continuous loop. Tupu turns each step into a working tool.',
+  open: 'Open',
+  standing: 'Where we stand: latest diagnosis',
+  whatFirst: 'What first: current plan',
+  noAssessment: 'No submitted diagnosis yet.',
+  noPlan: 'No plan yet.',
+  noLevel: 'below level 1',
+  npvUnit: '10k CNY',
+  npvLabel: 'Roadmap NPV',
+};
+
+/** The namespaces of the feature home, merged with the others by web/src/i18n/resources.ts. */
+export const homeEn: typeof homeZh = { portfolio, home };

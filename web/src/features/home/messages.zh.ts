@@ -1,0 +1,75 @@
+/** 企业总览 (the home page's portfolio of enterprises) messages, Chinese. */
+const portfolio = {
+  title: '企业总览',
+  intro: {
+    service_provider:
+      '贵机构服务的企业（在“组织与成员”中建立在本机构之下的企业，以及邀请您加入的企业）及其最近一次诊断和规划。',
+    authority: '本地区的试点企业（含服务商名下的企业）及其最近一次诊断和规划。',
+    association: '本协会的会员企业及其最近一次诊断和规划。',
+    platform: '平台上的全部企业及其最近一次诊断和规划。',
+  },
+  memberEmpty:
+    '还没有企业邀请您加入。企业（或本机构）的管理员在“组织与成员”中添加您之后，该企业会出现在这里。',
+  loadFailed: '企业总览加载失败：{{message}}',
+  stats: {
+    enterprises: '企业',
+    diagnosed: '已提交诊断',
+    planned: '已有规划',
+    ofTotal: '/ {{total}}',
+    levels: '等级分布（各企业最近一次提交的诊断）',
+    noLevel: '未达一级',
+    enterprisesCount: '{{count}} 家',
+  },
+  search: '按企业名称搜索',
+  export: '导出 Excel',
+  truncated: '按名称排序仅显示前 {{shown}} 家（共 {{matching}} 家符合），请按名称搜索以缩小范围。',
+  noMatch: '没有名称包含“{{q}}”的企业',
+  columns: {
+    name: '企业',
+    diagnosis: '最近一次诊断',
+    assessments: '诊断次数',
+    plan: '最近一次规划',
+    plans: '规划数',
+    updated: '诊断日期',
+  },
+  draft: '草稿',
+  noAssessment: '尚未诊断',
+  noPlan: '尚无规划',
+  notSolved: '未求解',
+  npv: '净现值 {{value}} 万元',
+  open: '打开',
+  openHint: '将切换到该企业后打开',
+  notMember: '您不是该企业的成员，只能看到摘要',
+  empty: {
+    title: '还没有企业',
+    service_provider:
+      '先在“组织与成员”中建立您服务的企业并邀请其负责人；再加入该企业、切换过去，开始第一次诊断。',
+    authority:
+      '先在“组织与成员”中建立本地区的试点企业并邀请其负责人；企业提交诊断、制定规划后，会在这里汇总。',
+    association: '先在“组织与成员”中建立会员企业并邀请其负责人；企业提交诊断、制定规划后，会在这里汇总。',
+    platform: '先在“组织与成员”中建立企业（或主管部门、服务商）并邀请其负责人。',
+    organisations: '去建立企业',
+    diagnose: '了解诊断',
+  },
+};
+
+/** The home page's greeting, transformation loop and standing cards. */
+const home = {
+  greeting: '您好，{{name}}',
+  org: '当前组织',
+  role: '角色',
+  loopTitle: '数字化转型闭环',
+  loopIntro:
+    '《制造业企业数字化转型实施指南》要求企业遵循“规划-实施-评估-优化”持续改进。图谱把每一步做成可用的工具。',
+  open: '进入',
+  standing: '我们在哪里：最近一次诊断',
+  whatFirst: '先做什么：当前规划',
+  noAssessment: '还没有提交的诊断。',
+  noPlan: '还没有规划。',
+  noLevel: '未达一级',
+  npvUnit: '万元',
+  npvLabel: '路线图净现值',
+};
+
+/** The namespaces of the feature home, merged with the others by web/src/i18n/resources.ts. */
+export const homeZh = { portfolio, home };

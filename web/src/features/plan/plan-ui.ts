@@ -1,0 +1,58 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Origin } from './api.ts';
+
+/** Money in 万元 with at most one decimal, grouped. */
+export function money(value: number | null | undefined, lang: 'zh' | 'en'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: 1 });
+}
+
+export function percent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+export function years(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return value.toFixed(1);
+}
+
+export const STATUS_COLOURS = {
+  optimal: 'green',
+  feasible: 'gold',
+  infeasible: 'red',
+  unknown: 'default',
+} as const;
+export const BAND_COLOURS = { low: 'green', medium: 'gold', high: 'orange', critical: 'red' } as const;
+export const ORIGIN_COLOURS: Record<Origin['kind'], string> = {
+  default: 'default',
+  gap: 'orange',
+  'pain-point': 'geekblue',
+  prerequisite: 'purple',
+  atlas: 'magenta',
+  user: 'blue',
+};
+
+/** Words for an origin: "默认值（专精特新“小巨人”企业）", "来自诊断差距：设备联网", "用户修改" … */
+export function useOriginText() {
+  const { t } = useTranslation();
+  return useCallback(
+    (origin: Origin, painPointName?: (id: string) => string) => {
+      const type = origin.ref ? t(`plan.enterpriseTypes.${origin.ref}`, { defaultValue: origin.ref }) : '';
+      const ref =
+        origin.kind === 'pain-point' && origin.ref && painPointName ? painPointName(origin.ref) : origin.ref;
+      // 'atlas' with an enterprise type: the scenario is not listed for it; with "pack: index": atlas economics
+      if (origin.kind === 'atlas' && origin.ref?.includes(':'))
+        return t('plan.origin.atlasEconomics', { ref });
+      return t(`plan.origin.${origin.kind}`, { type, ref });
+    },
+    [t],
+  );
+}
+
+/** Label of a 0-based period. */
+export function usePeriodLabel() {
+  const { t } = useTranslation();
+  return useCallback((period: number) => t('plan.roadmap.period', { n: period + 1 }), [t]);
+}

@@ -233,7 +233,7 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
       ['Node.js I/O', "import { readFile } from 'node:fs/promises';", 'readFile', /is Node\.js I\/O/],
       ['a server package', "import Fastify from 'fastify';", 'Fastify', /"fastify" is the package fastify/],
     ])('refuses %s', async (_what, line, name, what) => {
-      const messages = await messagesFor('web/src/pages/plan/planted.ts', `${line}\n${uses(name)}`);
+      const messages = await messagesFor('web/src/features/plan/planted.ts', `${line}\n${uses(name)}`);
       expect(messages).toHaveLength(1);
       expect(messages[0]).toMatch(what);
       expect(messages[0]).toMatch(WEB_WHY);
@@ -241,7 +241,7 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
 
     it('allows contracts, core types, the named core helpers and browser packages', async () => {
       const messages = await messagesFor(
-        'web/src/pages/plan/planted.ts',
+        'web/src/features/plan/planted.ts',
         "import { useState } from 'react';\nimport { ENTERPRISE_TYPES } from '../../../../src/contracts/planning.ts';\n" +
           "import type { Atlas } from '../../../../src/core/atlas/types.ts';\n" +
           "import { candidateBenefit, type CandidateBenefit } from '../../../../src/core/planning/candidates.ts';\n" +

@@ -17,6 +17,9 @@ import type { Database } from '../db/client.ts';
 import { refuseControlCharacters } from './control-characters.ts';
 import { installPasswordChangeGate } from './sessions/password-change-gate.ts';
 import { installAccess, type DeclaredRoute } from './access/access-hook.ts';
+import { assessmentOwnership } from '../features/assessments/ownership.ts';
+import { organisationOwnership } from '../features/organisations/ownership.ts';
+import { planOwnership } from '../features/plans/ownership.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { diagnosisRoutes } from '../features/assessments/routes.ts';
@@ -86,7 +89,10 @@ export async function buildApp({
   await app.register(cookie);
   installPasswordChangeGate(app, database.db);
   // default deny: every /api route below must declare its access, decided before its body is validated
-  app.decorate('declaredRoutes', installAccess(app, database.db));
+  app.decorate(
+    'declaredRoutes',
+    installAccess(app, database.db, [assessmentOwnership, planOwnership, organisationOwnership]),
+  );
   await app.register(swagger, {
     openapi: {
       info: {

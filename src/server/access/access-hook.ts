@@ -7,12 +7,13 @@
  */
 import type { FastifyInstance, FastifyRequest, HTTPMethods } from 'fastify';
 import type { Db } from '../../db/client.ts';
-import { forbidden } from '../app-error.ts';
+import { forbidden, notFound } from '../app-error.ts';
 import { requireSession } from '../sessions/current-session.ts';
 import { isAccess, needsWriter, type Access } from './access-level.ts';
-import { rememberCaller } from './caller.ts';
+import { member, rememberCaller } from './caller.ts';
 import { findMembership } from './caller-store.ts';
 import { grantTenant } from './grant-tenant.ts';
+import { covers, isRecordId, pathParameters, type Ownership } from './ownership.ts';
 
 export interface DeclaredRoute {
   method: HTTPMethods;
@@ -27,7 +28,11 @@ const isReferencePage = (url: string) => url === '/api/docs' || url.startsWith('
  * Install the hook on `app` before any `/api` route is registered. Returns the list of declared routes, filled as
  * routes are registered: the route-walk test reads it from the server itself.
  */
-export function installAccess(app: FastifyInstance, db: Db): DeclaredRoute[] {
+export function installAccess(
+  app: FastifyInstance,
+  db: Db,
+  ownerships: readonly Ownership[],
+): DeclaredRoute[] {
   const declared: DeclaredRoute[] = [];
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') && route.url !== '/api') return;
@@ -44,13 +49,46 @@ export function installAccess(app: FastifyInstance, db: Db): DeclaredRoute[] {
     }
     for (const method of methods) declared.push({ method, url: route.url, access });
   });
+  app.addHook('onReady', async () => {
+    const unowned = declared.filter(
+      (r) =>
+        (r.access === 'read' || r.access === 'write' || r.access === 'admin') &&
+        pathParameters(r.url).length > 0 &&
+        !ownerships.some((o) => covers(o, r.url)),
+    );
+    if (unowned.length > 0) {
+      throw new Error(
+        `${unowned.map((r) => `${r.method} ${r.url}`).join(', ')} take an id but no feature declares whose it ` +
+          'is: add an Ownership for the path (src/server/access/ownership.ts)',
+      );
+    }
+  });
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access;
     // no declaration: not an /api route (the web app's files, or a path nothing matches: 404)
     if (access === undefined || access === 'public') return;
     await resolveCaller(db, request, access);
+    if (access !== 'signed-in') await checkOwnership(db, request, ownerships);
   });
   return declared;
+}
+
+/** 404 unless every record the path names belongs to the caller's tenant (outermost first). */
+async function checkOwnership(
+  db: Db,
+  request: FastifyRequest,
+  ownerships: readonly Ownership[],
+): Promise<void> {
+  const route = request.routeOptions.url ?? '';
+  const params = request.params as Record<string, unknown>;
+  const caller = member(request);
+  for (const ownership of ownerships) {
+    if (!covers(ownership, route)) continue;
+    const id = params[ownership.param];
+    // not an id at all: the route's schema refuses it (400), which tells nothing of anyone's records
+    if (!isRecordId(id)) continue;
+    if (!(await ownership.owns(db, caller, id))) throw notFound(ownership.what);
+  }
 }
 
 async function resolveCaller(db: Db, request: FastifyRequest, access: Access): Promise<void> {

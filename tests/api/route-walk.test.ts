@@ -1,0 +1,222 @@
+/**
+ * The route walk: every /api route, taken from the server's own list (`app.declaredRoutes`, filled as routes are
+ * registered), is called three ways on both engines — without a session, as a viewer, and as the administrator of
+ * an unrelated organisation with another organisation's ids — and must refuse each as its declared access says.
+ * A new route is walked without editing this file; a new kind of path parameter fails here until it has a fixture.
+ */
+import type { FastifyInstance, HTTPMethods } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Evidence, AssessmentSummary } from '../../src/contracts/diagnosis.ts';
+import type { IssuedInvitation } from '../../src/contracts/organisations.ts';
+import type { PlanView } from '../../src/contracts/planning.ts';
+import type { DeclaredRoute } from '../../src/server/access/access-hook.ts';
+import { findUserByEmail } from '../../src/server/sessions/accounts.ts';
+import { signInDemoRoles, useApiApp, type DemoRoles } from '../support/api-app.ts';
+import { testEngines } from '../support/databases.ts';
+import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
+
+const SME = 'sme-digital-level-2024';
+const ITEM = '网络建设';
+
+/** What a path parameter is filled with, and whether it names the other organisation's data. */
+interface Fixture {
+  value: string;
+  tenant: boolean;
+}
+
+interface Fixtures {
+  orgId: string;
+  orgName: string;
+  assessmentId: string;
+  evidenceId: string;
+  planId: string;
+  planTitle: string;
+  riskId: string;
+  userId: string;
+  invitationId: string;
+}
+
+/** The value of `param` in `route`: by the record the route lies under. */
+function fixture(f: Fixtures, route: string, param: string): Fixture {
+  const byPrefix: [string, Record<string, Fixture>][] = [
+    [
+      '/api/assessments/',
+      {
+        id: { value: f.assessmentId, tenant: true },
+        evidenceId: { value: f.evidenceId, tenant: true },
+        itemId: { value: encodeURIComponent(ITEM), tenant: true },
+        format: { value: 'docx', tenant: true },
+      },
+    ],
+    [
+      '/api/plans/',
+      {
+        id: { value: f.planId, tenant: true },
+        riskId: { value: f.riskId, tenant: true },
+        format: { value: 'docx', tenant: true },
+      },
+    ],
+    [
+      '/api/organisations/',
+      {
+        orgId: { value: f.orgId, tenant: true },
+        userId: { value: f.userId, tenant: true },
+        invitationId: { value: f.invitationId, tenant: true },
+      },
+    ],
+    ['/api/invitations/', { invitationId: { value: f.invitationId, tenant: true } }],
+    // shared catalogues: indicator systems and atlases belong to no organisation
+    ['/api/models/', { id: { value: SME, tenant: false } }],
+    [
+      '/api/atlas/packs/',
+      { packId: { value: 'guide-2024', tenant: false }, code: { value: 'x', tenant: false } },
+    ],
+  ];
+  const found = byPrefix.find(([prefix]) => route.startsWith(prefix))?.[1][param];
+  if (!found) {
+    throw new Error(`no fixture for :${param} in ${route}: add one to tests/api/route-walk.test.ts`);
+  }
+  return found;
+}
+
+const paramsOf = (route: string) => [...route.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!);
+
+/** The route's URL with every parameter filled in. */
+const urlOf = (f: Fixtures, route: string) =>
+  route.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, param: string) => fixture(f, route, param).value);
+
+const takesTenantId = (f: Fixtures, route: string) =>
+  paramsOf(route).some((p) => fixture(f, route, p).tenant);
+
+const hasBody = (method: HTTPMethods) => method === 'POST' || method === 'PUT' || method === 'PATCH';
+
+/** The routes to walk: the API's own, not the reference pages the documentation plugin adds. */
+const walked = (app: FastifyInstance): readonly DeclaredRoute[] =>
+  app.declaredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
+
+describe.each(testEngines())('the route walk on %s', (engine) => {
+  const api = useApiApp(engine, { packs: 'all' });
+  let roles: DemoRoles;
+  let f: Fixtures;
+
+  /** One request with an empty JSON body where the method takes one: access is decided before the body is read. */
+  const send = async (route: DeclaredRoute, cookie?: string) => {
+    const res = await api.app.inject({
+      method: route.method,
+      url: urlOf(f, route.url),
+      headers: cookie ? { cookie } : {},
+      ...(hasBody(route.method) ? { payload: {} } : {}),
+    });
+    return { status: res.statusCode, body: res.body };
+  };
+
+  beforeAll(async () => {
+    roles = await signInDemoRoles(api);
+    const assessment = await api.call<AssessmentSummary>(roles.cio, 'POST', '/api/assessments', {
+      modelId: SME,
+      title: '路由巡检诊断',
+    });
+    expect(assessment.status, JSON.stringify(assessment.body)).toBe(201);
+    const evidence = await api.app.inject({
+      method: 'POST',
+      url: `/api/assessments/${assessment.body.id}/evidence?itemId=${encodeURIComponent(ITEM)}&fileName=scan.txt`,
+      headers: { cookie: roles.cio, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('walk'),
+    });
+    expect(evidence.statusCode, evidence.body).toBe(201);
+    const plan = await api.call<PlanView>(roles.cio, 'POST', '/api/plans', {
+      ...DEMO_PLAN_REQUEST,
+      title: '路由巡检规划',
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const invitation = await api.call<IssuedInvitation>(
+      roles.cio,
+      'POST',
+      `/api/organisations/${roles.orgId}/invitations`,
+      { email: 'walk@demo.tupu.local', role: 'viewer' },
+    );
+    expect(invitation.status, JSON.stringify(invitation.body)).toBe(202);
+    const viewer = await findUserByEmail(api.database.db, 'viewer@demo.tupu.local');
+    f = {
+      orgId: roles.orgId,
+      orgName: invitation.body.invitation.orgName,
+      assessmentId: assessment.body.id,
+      evidenceId: evidence.json<Evidence>().id,
+      planId: plan.body.id,
+      planTitle: plan.body.title,
+      riskId: plan.body.risks[0]!.id,
+      userId: viewer!.id,
+      invitationId: invitation.body.invitation.id,
+    };
+  });
+
+  it('walks every route the server registered, each with a declared access', () => {
+    const routes = walked(api.app);
+    // the API has over sixty routes: an empty or truncated list would make the walk prove nothing
+    expect(routes.length).toBeGreaterThan(60);
+    expect(routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['GET /api/health', 'POST /api/auth/sign-in', 'GET /api/atlas/packs']),
+    );
+    // every parameter of every route has a fixture (throws naming the route otherwise)
+    for (const r of routes) expect(urlOf(f, r.url)).not.toMatch(/\/:/);
+  });
+
+  it('answers 401 without a session on every route not declared public, before looking at the body', async () => {
+    const wrong: string[] = [];
+    for (const route of walked(api.app)) {
+      if (route.access === 'public') continue;
+      const res = await send(route);
+      if (res.status !== 401 || !res.body.includes('"unauthorized"')) {
+        wrong.push(`${route.method} ${route.url}: ${res.status} ${res.body.slice(0, 120)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('answers 403 to a viewer on every write, before looking at the body', async () => {
+    const wrong: string[] = [];
+    const writes = walked(api.app).filter((r) => r.access === 'write' || r.access === 'admin');
+    expect(writes.length).toBeGreaterThan(25);
+    for (const route of writes) {
+      const res = await send(route, roles.viewer);
+      if (res.status !== 403)
+        wrong.push(`${route.method} ${route.url}: ${res.status} ${res.body.slice(0, 120)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("answers 403 or 404 to an unrelated organisation's administrator on every route that takes an id, leaking nothing", async () => {
+    const wrong: string[] = [];
+    const secrets = () => [
+      f.orgId,
+      f.orgName,
+      f.assessmentId,
+      f.evidenceId,
+      f.planId,
+      f.planTitle,
+      f.riskId,
+      f.invitationId,
+    ];
+    const routes = walked(api.app).filter((r) => r.access !== 'public' && takesTenantId(f, r.url));
+    expect(routes.length).toBeGreaterThan(30);
+    for (const route of routes) {
+      const res = await send(route, roles.cdo);
+      const leaked = secrets().filter((s) => res.body.includes(s));
+      if ((res.status !== 403 && res.status !== 404) || leaked.length > 0) {
+        wrong.push(
+          `${route.method} ${route.url}: ${res.status} leaks [${leaked.join(', ')}] ${res.body.slice(0, 120)}`,
+        );
+      }
+    }
+    expect(wrong).toEqual([]);
+    // and nothing of the other organisation was changed or removed by the attempts
+    expect((await api.call(roles.cio, 'GET', `/api/plans/${f.planId}`)).status).toBe(200);
+    expect((await api.call(roles.cio, 'GET', `/api/assessments/${f.assessmentId}`)).status).toBe(200);
+    const evidence = await api.app.inject({
+      method: 'GET',
+      url: `/api/assessments/${f.assessmentId}/evidence/${f.evidenceId}`,
+      headers: { cookie: roles.cio },
+    });
+    expect([evidence.statusCode, evidence.body]).toEqual([200, 'walk']);
+  });
+});

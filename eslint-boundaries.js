@@ -7,6 +7,8 @@
  * - `tupu/layer-imports`: what the files of one folder may import (options below), with the folder's why-message.
  * - `tupu/no-foreign-repository`: a file of `src/features/<a>/` may not import the repository of another feature
  *   (`src/features/<b>/repository.ts` or `src/features/<b>/repositories/…`): it calls that feature's use cases.
+ * - `tupu/tenant-grant`: only the access layer (and the operator's tools and test support) produces a `TenantId`:
+ *   elsewhere, importing `grantTenant` or casting to `TenantId` is refused.
  */
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve, sep } from 'node:path';
@@ -195,4 +197,53 @@ const noForeignRepository = {
   },
 };
 
-export default { rules: { 'layer-imports': layerImports, 'no-foreign-repository': noForeignRepository } };
+const GRANT = 'src/server/access/grant-tenant.ts';
+/** Who may mark an id as a tenant's: the access layer after its checks, the operator's tools, test support. */
+const GRANTERS = ['src/server/access', 'src/cli', 'src/db/seed', 'tests/support'];
+
+/** @type {import('eslint').Rule.RuleModule} */
+const tenantGrant = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Only the access layer produces a TenantId.' },
+    schema: [],
+    messages: {
+      imported:
+        '"{{spec}}" makes any id a TenantId. Only src/server/access (after its checks), src/cli, src/db/seed and tests/support may: take the tenant from member(request) or managedTenant() instead.',
+      cast: 'A cast to TenantId skips the access checks. Take the tenant from member(request) or managedTenant() (src/server/access) instead.',
+    },
+  },
+  create(context) {
+    const file = relative(context.cwd, context.filename).split(sep).join('/');
+    if (GRANTERS.some((f) => inFolder(file, f))) return {};
+    /** @param {unknown} node */
+    const castsToTenant = (node) => {
+      const n = /** @type {{ typeAnnotation?: { type?: string, typeName?: { name?: string } } }} */ (node);
+      return n.typeAnnotation?.type === 'TSTypeReference' && n.typeAnnotation.typeName?.name === 'TenantId';
+    };
+    return {
+      ...importVisitors((node, spec) => {
+        if (resolvedPath(context, spec) === GRANT)
+          context.report({ node, messageId: 'imported', data: { spec } });
+      }),
+      /** @param {unknown} node */
+      TSAsExpression(node) {
+        if (castsToTenant(node))
+          context.report({ node: /** @type {import('estree').Node} */ (node), messageId: 'cast' });
+      },
+      /** @param {unknown} node */
+      TSTypeAssertion(node) {
+        if (castsToTenant(node))
+          context.report({ node: /** @type {import('estree').Node} */ (node), messageId: 'cast' });
+      },
+    };
+  },
+};
+
+export default {
+  rules: {
+    'layer-imports': layerImports,
+    'no-foreign-repository': noForeignRepository,
+    'tenant-grant': tenantGrant,
+  },
+};

@@ -103,5 +103,6 @@ export default tseslint.config(
     rules: { 'tupu/layer-imports': ['error', web] },
   },
   { files: ['src/features/**/*.ts'], rules: { 'tupu/no-foreign-repository': 'error' } },
+  { files: ['src/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'], rules: { 'tupu/tenant-grant': 'error' } },
   prettier,
 );

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * and lets the allowed imports through.
  */
 describe('lint boundaries', { timeout: 120_000 }, () => {
-  const BOUNDARY_RULES = new Set(['tupu/layer-imports', 'tupu/no-foreign-repository']);
+  const BOUNDARY_RULES = new Set(['tupu/layer-imports', 'tupu/no-foreign-repository', 'tupu/tenant-grant']);
   /**
    * The repository's configuration with only the boundary rules, and without type information: a planted file (such
    * as one under src/features/, which does not exist yet) is not in any TypeScript project.
@@ -281,8 +281,59 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
     });
   });
 
+  describe('only the access layer produces a TenantId', () => {
+    const GRANT_WHY = /makes any id a TenantId\. Only src\/server\/access \(after its checks\)/;
+    const CAST_WHY = /A cast to TenantId skips the access checks/;
+
+    it('refuses grantTenant in a feature, at any depth', async () => {
+      for (const [file, spec] of [
+        ['src/features/plans/planted.ts', '../../server/access/grant-tenant.ts'],
+        ['src/features/plans/routes/planted.ts', '../../../server/access/grant-tenant.ts'],
+        ['src/server/planted.ts', './access/grant-tenant.ts'],
+      ] as const) {
+        const messages = await messagesFor(
+          file,
+          `import { grantTenant } from '${spec}';\n${uses('grantTenant')}`,
+        );
+        expect(messages, file).toHaveLength(1);
+        expect(messages[0]).toMatch(GRANT_WHY);
+      }
+    });
+
+    it('refuses a cast to TenantId outside the access layer', async () => {
+      const code =
+        "import type { TenantId } from '../../server/access/tenant.ts';\n" +
+        'export const a = (id: string) => id as TenantId;\nexport const b = (id: string) => <TenantId>id;\n';
+      const messages = await messagesFor('src/features/plans/planted.ts', code);
+      expect(messages).toHaveLength(2);
+      for (const m of messages) expect(m).toMatch(CAST_WHY);
+    });
+
+    it('lets the access layer, the CLI, the seed and test support grant, and anyone use the type', async () => {
+      for (const file of [
+        'src/server/access/planted.ts',
+        'src/cli/planted.ts',
+        'src/db/seed/planted.ts',
+        'tests/support/planted.ts',
+      ]) {
+        const depth = file.split('/').length - 1;
+        const spec = `${'../'.repeat(depth)}src/server/access/grant-tenant.ts`;
+        expect(
+          await messagesFor(file, `import { grantTenant } from '${spec}';\n${uses('grantTenant')}`),
+          file,
+        ).toEqual([]);
+      }
+      expect(
+        await messagesFor(
+          'src/features/plans/planted.ts',
+          "import type { TenantId } from '../../server/access/tenant.ts';\nexport const f = (t: TenantId): string => t;\n",
+        ),
+      ).toEqual([]);
+    });
+  });
+
   it('finds no boundary violation in the repository as it is', async () => {
-    const results = await eslint.lintFiles(['src/core', 'src/contracts', 'web/src']);
+    const results = await eslint.lintFiles(['src', 'tests', 'web/src']);
     const found = results.flatMap((r) =>
       r.messages
         .filter((m) => m.ruleId !== null && BOUNDARY_RULES.has(m.ruleId))

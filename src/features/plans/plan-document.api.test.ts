@@ -3,12 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocumentView } from '../../contracts/plan-document.ts';
 import type { PlanView } from '../../contracts/planning.ts';
 import { DEFAULT_RISKS } from '../../core/planning/default-risks.ts';
-import { findOrganisationName } from '../assessments/repositories/assessments.ts';
+import { organisationOf } from '../organisations/directory.ts';
 import { findPlan, savePlanDocument } from './repository.ts';
 import { PLAN_SECTION_IDS } from '../../reports/plan-document-types.ts';
 import { signInDemoRoles, useApiApp } from '../../../tests/support/api-app.ts';
 import { testEngines } from '../../../tests/support/databases.ts';
 import { DEMO_PLAN_REQUEST } from '../../../tests/support/demo-plan.ts';
+import { testTenant } from '../../../tests/support/tenant.ts';
+import type { TenantId } from '../../server/access/tenant.ts';
 
 /** The body text of a Word file: every paragraph's runs joined, paragraphs on their own lines. */
 async function docxText(bytes: Buffer): Promise<string> {
@@ -31,12 +33,14 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
   let cio: string; // admin of 明远精密机械
   let cdo: string; // admin of another organisation
   let viewer: string; // viewer of 明远精密机械
-  let orgId: string;
+  let tenant: TenantId;
   let orgName: string;
 
   beforeAll(async () => {
+    let orgId: string;
     ({ orgId, cio, cdo, viewer } = await signInDemoRoles(api));
-    orgName = (await findOrganisationName(api.database.db, orgId))!.name;
+    tenant = testTenant(orgId);
+    orgName = (await organisationOf(api.database.db, tenant))!.name;
   });
   const download = (cookie: string, url: string) =>
     api.app.inject({ method: 'GET', url, headers: { cookie } });
@@ -150,7 +154,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     const vision = saved.body.sections.find((s) => s.id === 'vision')!;
     expect(vision).toMatchObject({ edited: true, text: edit });
     expect(saved.body.sections.find((s) => s.id === 'strategy')?.edited).toBe(false);
-    expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual({ zh: { vision: edit } });
+    expect((await findPlan(api.database.db, tenant, plan.id))?.document).toEqual({ zh: { vision: edit } });
 
     const text = await docxText((await download(cio, `/api/plans/${plan.id}/document.docx`)).rawPayload);
     expect(text).toContain(edit);
@@ -203,7 +207,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     // saving English kept the Chinese edit
     const chinese = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document?lang=zh`);
     expect(section(chinese.body, 'vision')).toMatchObject({ edited: true, text: ZH_EDIT });
-    expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual({
+    expect((await findPlan(api.database.db, tenant, plan.id))?.document).toEqual({
       zh: { vision: ZH_EDIT },
       en: { vision: EN_EDIT },
     });
@@ -224,7 +228,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
 
   it('reads a row saved before edits were per language (flat shape) as the Chinese edits', async () => {
     const old = '旧版保存的目标愿景文字。';
-    expect(await savePlanDocument(api.database.db, orgId, plan.id, () => ({ vision: old }))).toBe(true);
+    expect(await savePlanDocument(api.database.db, tenant, plan.id, () => ({ vision: old }))).toBe(true);
     const chinese = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
     expect(section(chinese.body, 'vision')).toMatchObject({ edited: true, text: old });
     const english = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document?lang=en`);
@@ -238,7 +242,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
       version: await versionOf(plan.id),
       edits: { vision: EN_EDIT },
     });
-    expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual({
+    expect((await findPlan(api.database.db, tenant, plan.id))?.document).toEqual({
       zh: { vision: old },
       en: { vision: EN_EDIT },
     });
@@ -266,13 +270,13 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
     });
     const original = await call<PlanDocumentView>(cio, 'GET', `/api/plans/${plan.id}/document`);
     expect(section(original.body, 'vision').text).toBe(ZH_EDIT);
-    expect((await findPlan(api.database.db, orgId, copy.body.id))?.document).toEqual({
+    expect((await findPlan(api.database.db, tenant, copy.body.id))?.document).toEqual({
       en: { vision: EN_EDIT },
     });
   });
 
   it('a bad body or language writes nothing', async () => {
-    const before = (await findPlan(api.database.db, orgId, plan.id))?.document;
+    const before = (await findPlan(api.database.db, tenant, plan.id))?.document;
     expect(before).toEqual({ zh: { vision: ZH_EDIT }, en: { vision: EN_EDIT } });
     const bad: [string, unknown][] = [
       ['?lang=en', { edits: { vision: 'not a section', appendix: 'x' } }],
@@ -289,7 +293,7 @@ describe.each(testEngines())('plan document API on %s', (engine) => {
         { version: await versionOf(plan.id), ...(body as object) },
       );
       expect(res.status, JSON.stringify(body).slice(0, 80)).toBe(400);
-      expect((await findPlan(api.database.db, orgId, plan.id))?.document).toEqual(before);
+      expect((await findPlan(api.database.db, tenant, plan.id))?.document).toEqual(before);
     }
   });
 

@@ -1,5 +1,5 @@
 /**
- * The plan document (转型规划方案, guide 二(一)) of a stored plan: the renderer's input built from the plan row, its
+ * The plan document (转型规划方案, guide 二(一)) of a stored plan: the renderer's input built from the plan record, its
  * last solution, the atlas and the section edits kept in `plans.document`.
  */
 import type { Atlas } from '../../core/atlas/types.ts';
@@ -14,9 +14,9 @@ import {
   type PlanDocumentInput,
   type PlanLang,
 } from '../../reports/plan-document-types.ts';
-import type { PlanChange, PlanRow } from './repository.ts';
+import type { PlanChange, PlanRecord } from './repository.ts';
 import { AppError } from '../../server/app-error.ts';
-import { inputKey, instanceInput, validInstance, type StoredPlan } from './plans.ts';
+import { inputKey, instanceInput, validInstance, type StoredPlan } from './stored-plan.ts';
 import { partsToWrite } from '../../server/versioned-save.ts';
 
 /** Why a plan cannot be exported yet: never optimised, or changed since its last optimisation. */
@@ -103,23 +103,27 @@ export function documentToStore(
  * kept as stored.
  */
 export function documentSave(
-  row: PlanRow,
+  record: PlanRecord,
   lang: PlanLang,
   sections: Readonly<Record<string, string | undefined>>,
   version: number,
 ): PlanChange {
-  const stored: Record<string, string | undefined> = { ...storedEdits(row.document, lang) };
+  const stored: Record<string, string | undefined> = { ...storedEdits(record.document, lang) };
   const key = (id: string) => `document.${lang}.${id}`;
   const ids = Object.keys(sections);
   const parts = partsToWrite(
     new Map(ids.map((id) => [key(id), sections[id]])),
     new Map(ids.map((id) => [key(id), stored[id]])),
-    row,
+    record,
     version,
   );
   for (const id of ids) if (parts.includes(key(id))) stored[id] = sections[id];
   const edits = definedEdits(stored);
-  return { patch: { document: documentToStore(row.document, { lang, edits }) }, parts, touchesInputs: false };
+  return {
+    patch: { document: documentToStore(record.document, { lang, edits }) },
+    parts,
+    touchesInputs: false,
+  };
 }
 
 /** An empty roadmap (its reason in the document's language), so the editor can show section titles and pre-filled texts before the first optimisation. */

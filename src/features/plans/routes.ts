@@ -2,14 +2,12 @@
  * Planning API (制定转型规划, guide 二(一)): plans made from an enterprise profile, chosen pain points and an optional
  * diagnosis; editable assumptions with their origins; the optimal roadmap (HiGHS in the solver thread), the greedy
  * baseline and the budget frontier; per-initiative appraisal; a risk register; what-if copies and their comparison.
- * Every plan belongs to the session's organisation: any other id is 404. Viewers read; editors and admins write.
+ * Every plan belongs to the caller's organisation (the tenant): any other id is 404. The access hook lets viewers
+ * read and editors and admins write; each route is schema → one use case → presenter.
  */
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Atlas, AtlasCatalog } from '../../core/atlas/types.ts';
-import { defaultSettings } from '../../core/planning/candidates-defaults.ts';
-import { buildCandidates } from '../../core/planning/candidates.ts';
+import type { AtlasCatalog } from '../../core/atlas/types.ts';
 import {
   CreatePlan,
   PlanComparison,
@@ -21,82 +19,35 @@ import {
   SolveRequest,
   UpdatePlan,
 } from '../../contracts/planning.ts';
-import type { PlanSettings } from '../../contracts/planning.ts';
 import type { Db } from '../../db/client.ts';
-import type { SessionView } from '../../server/sessions/accounts.ts';
-import {
-  changePlan,
-  deletePlan,
-  findPlan,
-  findSubmittedAssessment,
-  insertPlan,
-  listPlans,
-  listSubmittedAssessments,
-  saveSolution,
-  type PlanChange,
-  type PlanRow,
-} from './repository.ts';
+import { member } from '../../server/access/caller.ts';
 import { closeSolverThread } from '../../solver/solver-thread.ts';
-import { badRequest, notFound } from '../../server/app-error.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import { requireWriter } from '../../server/access/policies.ts';
+import { solveBudgetFrontier } from '../../solver/solve-frontier.ts';
+import { solvePlan as solveOptimal } from '../../solver/solve-plan.ts';
+import { addRisk } from './add-risk.ts';
+import { comparePlans } from './compare-plans.ts';
+import { copyPlan } from './copy-plan.ts';
+import { createPlan } from './create-plan.ts';
+import { deletePlan } from './delete-plan.ts';
 import { planDocumentRoutes } from './document-routes.ts';
-import { documentToStore } from './plan-document.ts';
-import { orStale, requireVersion } from '../../server/versioned-save.ts';
-import {
-  comparisonEntry,
-  defaultRisks,
-  gapsFromDiagnosis,
-  planFamily,
-  planUpdate,
-  presentPlan,
-  readPlan,
-  riskAdd,
-  riskRemove,
-  riskReplace,
-  solveStoredPlan,
-  validInstance,
-  type StoredPlan,
-} from './plans.ts';
+import { listPlans } from './list-plans.ts';
+import { loadPlan } from './load-plan.ts';
+import { planOptions } from './plan-options.ts';
+import { presentComparison, presentPlan, presentPlanOptions, presentPlanSummary } from './presenter.ts';
+import { removeRisk } from './remove-risk.ts';
+import { replaceRisk } from './replace-risk.ts';
+import { planRepository } from './repository.ts';
+import { solvePlan } from './solve-plan.ts';
+import { updatePlan } from './update-plan.ts';
 
 const IdParams = z.object({ id: z.uuid() });
 const RiskParams = IdParams.extend({ riskId: z.string().min(1) });
 const tags = ['plans'];
 
-/** Settings with the chosen horizon: per-period lists are cut or extended (repeating their last value). */
-function resize(values: readonly number[], periods: number): number[] {
-  const last = values[values.length - 1] ?? 0;
-  return Array.from({ length: periods }, (_, t) => values[t] ?? last);
-}
-
 export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod {
-  const atlasOf = (packId: string): Atlas => {
-    const atlas = atlases.get(packId);
-    if (!atlas) throw badRequest(`Unknown atlas pack ${packId}`, { available: [...atlases.keys()] });
-    return atlas;
-  };
-  const load = async (
-    request: FastifyRequest,
-    id: string,
-    access: 'read' | 'write',
-  ): Promise<{ session: SessionView; plan: StoredPlan }> => {
-    const session = await requireSession(db, request);
-    if (access === 'write') await requireWriter(db, session);
-    const row = await findPlan(db, session.orgId, id);
-    if (!row) throw notFound('Plan');
-    return { session, plan: readPlan(row) };
-  };
-  const saved = (row: PlanRow | undefined): PlanView => {
-    if (!row) throw notFound('Plan');
-    return presentPlan(readPlan(row));
-  };
-  /** One save under the plan's row lock; a stale one answers 409 stale_version with the plan as it is now. */
-  const change = (session: SessionView, id: string, make: (row: PlanRow) => PlanChange): Promise<PlanView> =>
-    orStale(
-      'plan',
-      async () => saved(await changePlan(db, session.orgId, id, make)),
-      async () => saved(await findPlan(db, session.orgId, id)),
-    );
+  const repo = planRepository(db);
+  const solver = { optimal: solveOptimal, frontier: solveBudgetFrontier };
+  const now = () => new Date();
 
   return async (app) => {
     app.addHook('onClose', async () => closeSolverThread());
@@ -113,32 +64,8 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           response: { 200: PlanOptions },
         },
       },
-      async (request) => {
-        const session = await requireSession(db, request);
-        const packId =
-          request.query.pack ?? (atlases.has('guide-2024') ? 'guide-2024' : [...atlases.keys()][0]);
-        if (packId === undefined) throw notFound('Atlas pack');
-        const atlas = atlasOf(packId);
-        const assessments = await listSubmittedAssessments(db, session.orgId);
-        return {
-          packs: [...atlases.values()].map((a) => ({ id: a.meta.id, title: a.meta.title })),
-          pack: packId,
-          categories: atlas.vocabulary.categories.map((c) => ({ id: c.id, name: c.name })),
-          painPoints: atlas.painPoints.map((p) => ({
-            id: p.id,
-            name: p.name,
-            category: p.category,
-            scenarios: atlas.scenarios.filter((s) => s.painPoints.includes(p.id)).length,
-          })),
-          enterpriseTypes: atlas.vocabulary.enterpriseTypes.map((t) => ({ id: t.id, name: t.name })),
-          assessments: assessments.map((a) => ({
-            id: a.id,
-            title: a.title,
-            submittedAt: a.submittedAt?.toISOString() ?? null,
-            gaps: gapsFromDiagnosis(a.result).length,
-          })),
-        };
-      },
+      async (request) =>
+        presentPlanOptions(await planOptions({ atlases, repo }, member(request).tenant, request.query.pack)),
     );
 
     app.get(
@@ -151,26 +78,9 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           response: { 200: z.object({ plans: z.array(PlanSummary) }) },
         },
       },
-      async (request) => {
-        const session = await requireSession(db, request);
-        const rows = await listPlans(db, session.orgId);
-        return {
-          plans: rows.map((row) => {
-            const plan = readPlan(row);
-            return {
-              id: row.id,
-              title: row.title,
-              copiedFrom: row.copiedFrom,
-              atlasPackId: row.atlasPackId,
-              enterpriseType: plan.profile.enterpriseType,
-              initiativeCount: plan.initiatives.length,
-              status: plan.solution?.result.status ?? null,
-              objective: plan.solution?.result.objective ?? null,
-              updatedAt: row.updatedAt.toISOString(),
-            };
-          }),
-        };
-      },
+      async (request) => ({
+        plans: (await listPlans(repo, member(request).tenant)).map(presentPlanSummary),
+      }),
     );
 
     app.post(
@@ -185,56 +95,9 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        await requireWriter(db, session);
-        const body = request.body;
-        const atlas = atlasOf(body.atlasPackId);
-        let gaps: { name: string; scenarios: string[] }[] = [];
-        if (body.assessmentId !== undefined) {
-          const assessment = await findSubmittedAssessment(db, session.orgId, body.assessmentId);
-          if (!assessment) throw notFound('Submitted assessment');
-          gaps = gapsFromDiagnosis(assessment.result);
-        }
-        if (body.painPoints.length === 0 && gaps.length === 0)
-          throw badRequest('Choose at least one pain point or a submitted assessment with gaps');
-        const { candidates, unmatchedPainPoints } = buildCandidates({
-          atlas,
-          profile: body.profile,
-          painPoints: body.painPoints,
-          gaps,
-          periods: body.settings?.periods,
-        });
-        const unknown = unmatchedPainPoints.filter((p) => !atlas.painPoints.some((k) => k.id === p));
-        if (unknown.length > 0)
-          throw badRequest(`Unknown pain point${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`, {
-            unknown,
-          });
-        const base = defaultSettings(body.profile);
-        const given = body.settings ?? {};
-        const periods = given.periods ?? base.periods;
-        const settings: PlanSettings = {
-          periods,
-          periodsPerYear: given.periodsPerYear ?? base.periodsPerYear,
-          discountRate: given.discountRate ?? base.discountRate,
-          benefitYears: given.benefitYears ?? base.benefitYears,
-          budget: resize(given.budget ?? base.budget, periods),
-          ...((given.capacity ?? base.capacity)
-            ? { capacity: resize(given.capacity ?? base.capacity ?? [], periods) }
-            : {}),
-        };
-        validInstance({ profile: body.profile, initiatives: candidates, settings });
-        const row = await insertPlan(db, {
-          orgId: session.orgId,
-          title: body.title,
-          atlasPackId: body.atlasPackId,
-          assessmentId: body.assessmentId ?? null,
-          profile: { ...body.profile, painPoints: body.painPoints, gaps },
-          settings,
-          initiatives: candidates,
-          risks: defaultRisks(),
-          createdBy: session.user.id,
-        });
-        return reply.status(201).send(saved(row));
+        const { tenant, user } = member(request);
+        const plan = await createPlan({ atlases, repo }, tenant, user.id, request.body);
+        return reply.status(201).send(presentPlan(plan));
       },
     );
 
@@ -249,7 +112,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           response: { 200: PlanView },
         },
       },
-      async (request) => presentPlan((await load(request, request.params.id, 'read')).plan),
+      async (request) => presentPlan(await loadPlan(repo, member(request).tenant, request.params.id)),
     );
 
     app.patch(
@@ -269,19 +132,15 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           response: { 200: PlanView },
         },
       },
-      async (request) => {
-        const { session, plan } = await load(request, request.params.id, 'write');
-        const version = requireVersion(request.body.version, 'plan');
-        return change(session, plan.row.id, (row) => planUpdate(row, request.body, version));
-      },
+      async (request) =>
+        presentPlan(await updatePlan(repo, member(request).tenant, request.params.id, request.body)),
     );
 
     app.delete(
       '/api/plans/:id',
       { config: { access: 'write' }, schema: { tags, summary: 'Delete a plan', params: IdParams } },
       async (request, reply) => {
-        const { session, plan } = await load(request, request.params.id, 'write');
-        await deletePlan(db, session.orgId, plan.row.id);
+        await deletePlan(repo, member(request).tenant, request.params.id);
         return reply.status(204).send();
       },
     );
@@ -298,15 +157,13 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           response: { 200: PlanView },
         },
       },
-      async (request) => {
-        const { session, plan } = await load(request, request.params.id, 'write');
-        const solution = await solveStoredPlan(plan, {
-          timeLimitSeconds: request.body?.timeLimitSeconds,
-          frontier: request.body?.frontier,
-        });
-        await saveSolution(db, session.orgId, plan.row.id, solution);
-        return presentPlan({ ...plan, solution });
-      },
+      async (request) =>
+        presentPlan(
+          await solvePlan({ repo, solver, now }, member(request).tenant, request.params.id, {
+            timeLimitSeconds: request.body?.timeLimitSeconds,
+            frontier: request.body?.frontier,
+          }),
+        ),
     );
 
     app.post(
@@ -322,22 +179,9 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request, reply) => {
-        const { session, plan } = await load(request, request.params.id, 'write');
-        const row = await insertPlan(db, {
-          orgId: session.orgId,
-          title: request.body?.title ?? `${plan.row.title}（副本）`,
-          atlasPackId: plan.row.atlasPackId,
-          copiedFrom: plan.row.id,
-          assessmentId: plan.row.assessmentId,
-          profile: plan.row.profile,
-          settings: plan.row.settings,
-          initiatives: plan.row.initiatives,
-          risks: plan.row.risks,
-          solution: plan.row.solution,
-          document: documentToStore(plan.row.document),
-          createdBy: session.user.id,
-        });
-        return reply.status(201).send(saved(row));
+        const { tenant, user } = member(request);
+        const copy = await copyPlan(repo, tenant, user.id, request.params.id, request.body?.title);
+        return reply.status(201).send(presentPlan(copy));
       },
     );
 
@@ -352,11 +196,8 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           response: { 200: PlanComparison },
         },
       },
-      async (request) => {
-        const { session, plan } = await load(request, request.params.id, 'read');
-        const family = planFamily(await listPlans(db, session.orgId), plan.row.id);
-        return { baseId: plan.row.id, plans: family.map((row) => comparisonEntry(readPlan(row))) };
-      },
+      async (request) =>
+        presentComparison(await comparePlans(repo, member(request).tenant, request.params.id)),
     );
 
     app.post(
@@ -372,9 +213,8 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request, reply) => {
-        const { session, plan } = await load(request, request.params.id, 'write');
-        const view = await change(session, plan.row.id, (row) => riskAdd(row, request.body));
-        return reply.status(201).send(view);
+        const plan = await addRisk(repo, member(request).tenant, request.params.id, request.body);
+        return reply.status(201).send(presentPlan(plan));
       },
     );
 
@@ -392,11 +232,8 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request) => {
-        const { session, plan } = await load(request, request.params.id, 'write');
-        const { riskId } = request.params;
-        const { version: sent, ...risk } = request.body;
-        const version = requireVersion(sent, 'plan');
-        return change(session, plan.row.id, (row) => riskReplace(row, riskId, risk, version));
+        const { id, riskId } = request.params;
+        return presentPlan(await replaceRisk(repo, member(request).tenant, id, riskId, request.body));
       },
     );
 
@@ -407,8 +244,8 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         schema: { tags, summary: 'Remove a risk', params: RiskParams, response: { 200: PlanView } },
       },
       async (request) => {
-        const { session, plan } = await load(request, request.params.id, 'write');
-        return change(session, plan.row.id, (row) => riskRemove(row, request.params.riskId));
+        const { id, riskId } = request.params;
+        return presentPlan(await removeRisk(repo, member(request).tenant, id, riskId));
       },
     );
   };

@@ -1,5 +1,5 @@
 import { grantTenant } from '../../src/server/access/grant-tenant.ts';
 import type { TenantId } from '../../src/server/access/tenant.ts';
 
-/** A tenant scope for tests that call repositories or use cases directly (the access layer grants it in the app). */
+/** A tenant for a test that calls a repository or use case directly, without the access layer. */
 export const testTenant = (id: string): TenantId => grantTenant(id);

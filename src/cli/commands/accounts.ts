@@ -16,7 +16,10 @@ import {
   type OrganisationRow,
 } from '../../features/organisations/repositories/organisations.ts';
 import { AppError } from '../../server/app-error.ts';
-import { addMember, createOrganisationChecked, resetPassword } from '../../features/organisations/organisations.ts';
+import { addMember } from '../../features/organisations/add-member.ts';
+import { createOrganisationChecked } from '../../features/organisations/create-organisation.ts';
+import { resetPassword } from '../../features/organisations/reset-password.ts';
+import { grantTenant } from '../../server/access/grant-tenant.ts';
 import { findUserByEmail } from '../../server/sessions/accounts.ts';
 import { CliError } from '../cli-error.ts';
 import { bootstrapPlatformAdmin } from '../../features/auth/platform-admin-bootstrap.ts';
@@ -96,7 +99,7 @@ export function registerAccounts(program: Command): void {
       const input = parseInput(AddMember, { email: opts.email, displayName: opts.name, role: opts.role });
       await withDatabase(opts.data, async (database) => {
         const target = await resolveOrganisation(database, opts.org, '--org');
-        const added = await addMember(database.db, { orgId: target.id, ...input });
+        const added = await addMember(database.db, grantTenant(target.id), input);
         const { member } = added;
         const lines = [
           `${added.created ? 'created user' : 'added existing user'} ${member.email} (${member.displayName}) as ${member.role} of ${target.name}`,

@@ -17,7 +17,8 @@ import {
   type AssessmentProfile,
 } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
-import { listMembers } from '../organisations/repositories/organisations.ts';
+import { membersOf } from '../organisations/directory.ts';
+import { member } from '../../server/access/caller.ts';
 import {
   createAssessment,
   findPreviousSubmitted,
@@ -167,7 +168,7 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         const [answers, assignments, members, events, evidence, role] = await Promise.all([
           listAnswers(db, session.orgId, row.id),
           listAssignments(db, session.orgId, row.id),
-          listMembers(db, session.orgId),
+          membersOf(db, member(request).tenant),
           listEvents(db, session.orgId, row.id),
           listEvidence(db, session.orgId, row.id),
           sessionRole(db, session),
@@ -256,7 +257,7 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
           if (seen.has(a.sectionId)) throw badRequest(`section "${a.sectionId}" is assigned twice`);
           seen.add(a.sectionId);
         }
-        const members = new Set((await listMembers(db, session.orgId)).map((m) => m.userId));
+        const members = new Set((await membersOf(db, member(request).tenant)).map((m) => m.userId));
         const strangers = request.body.assignments.filter((a) => a.userId !== null && !members.has(a.userId));
         const first = strangers[0];
         if (first)

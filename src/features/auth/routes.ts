@@ -2,24 +2,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  changeOwnPassword,
-  deleteSession,
-  findUserByEmail,
-  findUserById,
-  insertSession,
-  listMemberships,
-  setSessionOrganisation,
-  type MembershipView,
-} from '../../server/sessions/accounts.ts';
 import { ChangePassword, Me, SignIn, SwitchOrganisation } from '../../contracts/auth.ts';
-import { AppError, forbidden } from '../../server/app-error.ts';
-import { hashPassword, verifyPassword } from './password.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import { hashSessionToken, newSessionToken, SESSION_COOKIE } from '../../server/sessions/session-token.ts';
-import { requireStrongPassword } from './password-policy.ts';
-import { configuredSignInThrottle, tooManyAttempts } from './sign-in-throttle.ts';
+import { signedIn } from '../../server/access/caller.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
+import { SESSION_COOKIE } from '../../server/sessions/session-token.ts';
+import { changePassword } from './change-password.ts';
+import { signIn } from './sign-in.ts';
+import { configuredSignInThrottle, retryAfterOnRefusal } from './sign-in-throttle.ts';
+import { signOut } from './sign-out.ts';
+import { switchOrganisation } from './switch-organisation.ts';
+import { whoAmI } from './who-am-i.ts';
 
 /**
  * Sign-in, sign-out, who am I, password change and organisation switch. `now` is the clock the sign-in throttle
@@ -35,12 +27,6 @@ export function authRoutes(
     httpOnly: true,
     sameSite: 'lax' as const,
     secure: config.secureCookies,
-  };
-
-  const active = (memberships: MembershipView[], orgId: string): MembershipView => {
-    const found = memberships.find((m) => m.orgId === orgId);
-    if (!found) throw forbidden('You are no longer a member of this organisation');
-    return found;
   };
 
   // Counted in the database: every instance on it shares the counts, and a restart keeps them.
@@ -64,38 +50,17 @@ export function authRoutes(
           body: SignIn,
           response: { 200: Me, 401: ErrorResponse, 429: TooManyAttempts },
         },
+        onError: retryAfterOnRefusal,
       },
       async (request, reply) => {
-        const { email, password } = request.body;
-        const admission = await throttle.admit(email, request.ip);
-        if (!admission.admitted) {
-          const seconds = Math.ceil(admission.retryAfterMs / 1000);
-          reply.header('retry-after', String(seconds));
-          throw tooManyAttempts(seconds);
-        }
-        const user = await findUserByEmail(db, email);
-        // Verify against a dummy hash when the user is unknown, so timing does not reveal which emails exist.
-        const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'Email or password is wrong');
-        await throttle.succeeded(admission.attempt);
-        const memberships = await listMemberships(db, user.id);
-        const first = memberships[0];
-        if (!first) throw forbidden('This account belongs to no organisation yet; ask an administrator');
-        const token = newSessionToken();
-        const expiresAt = new Date(Date.now() + config.sessionHours * 3600_000);
-        await insertSession(db, {
-          tokenHash: hashSessionToken(token),
-          orgId: first.orgId,
-          userId: user.id,
-          expiresAt,
-        });
+        const { token, expiresAt, me } = await signIn(
+          db,
+          { throttle, sessionHours: config.sessionHours },
+          request.body,
+          request.ip,
+        );
         reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
-        const { id, displayName, locale, mustChangePassword } = user;
-        return {
-          user: { id, email: user.email, displayName, locale, mustChangePassword },
-          organisation: first,
-          memberships,
-        };
+        return me;
       },
     );
 
@@ -103,11 +68,11 @@ export function authRoutes(
       '/api/auth/sign-out',
       {
         config: { access: 'public' },
+        // public: it ends the session if there is one, and answers the same without
         schema: { tags: ['auth'], summary: 'End the current session', response: { 204: z.null() } },
       },
       async (request, reply) => {
-        const token = request.cookies[SESSION_COOKIE];
-        if (token) await deleteSession(db, hashSessionToken(token));
+        await signOut(db, request.cookies[SESSION_COOKIE]);
         reply.clearCookie(SESSION_COOKIE, cookieOptions);
         return reply.status(204).send(null);
       },
@@ -131,19 +96,8 @@ export function authRoutes(
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        const user = await findUserById(db, session.user.id);
-        const { currentPassword, newPassword } = request.body;
-        if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-          throw new AppError(400, 'invalid_credentials', 'The current password is wrong');
-        }
-        await requireStrongPassword(newPassword, {
-          email: user.email,
-          displayName: user.displayName,
-          currentPassword,
-        });
-        const token = request.cookies[SESSION_COOKIE] ?? '';
-        await changeOwnPassword(db, user.id, await hashPassword(newPassword), hashSessionToken(token));
+        const { user } = signedIn(request);
+        await changePassword(db, user.id, request.body, request.cookies[SESSION_COOKIE] ?? '');
         return reply.status(204).send(null);
       },
     );
@@ -161,13 +115,9 @@ export function authRoutes(
         },
       },
       async (request) => {
-        const session = await requireSession(db, request);
-        const memberships = await listMemberships(db, session.user.id);
-        const target = memberships.find((m) => m.orgId === request.body.orgId);
-        if (!target) throw forbidden('You are not a member of that organisation');
+        const { session } = signedIn(request);
         const token = request.cookies[SESSION_COOKIE] ?? '';
-        await setSessionOrganisation(db, hashSessionToken(token), target.orgId);
-        return { user: session.user, organisation: target, memberships };
+        return switchOrganisation(db, session, token, request.body.orgId);
       },
     );
 
@@ -177,11 +127,7 @@ export function authRoutes(
         config: { access: 'signed-in' },
         schema: { tags: ['auth'], summary: 'The signed-in user and organisation', response: { 200: Me } },
       },
-      async (request) => {
-        const session = await requireSession(db, request);
-        const memberships = await listMemberships(db, session.user.id);
-        return { user: session.user, organisation: active(memberships, session.orgId), memberships };
-      },
+      async (request) => whoAmI(db, signedIn(request).session),
     );
   };
 }
@@ -197,6 +143,3 @@ const TooManyAttempts = z
   .describe(
     'Too many failed sign-ins; the Retry-After header and details say after how many seconds to retry',
   );
-
-// scrypt hash of a random string nobody knows; only used to spend the same time on unknown emails.
-const DUMMY_HASH = 'scrypt$32768$8$1$mJ0cVbTq0JxkUq9tQ3m4Vg$0n3O7H4cxq2Gm3Y0dKJbHqZb7Ww8mE3V1xXo0mO6b1Q';

@@ -10,6 +10,7 @@
  * someone guessing their password elsewhere. A success clears its pair; a count is forgotten a day after its
  * last failure.
  */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../server/app-error.ts';
@@ -112,6 +113,35 @@ export function configuredSignInThrottle(db: Db, config: Config, now: () => Date
     now,
   );
 }
+
+/**
+ * The attempt `throttle` admits for `email` from `address`, to pass to `succeeded` once the password was right;
+ * 429 too_many_attempts when it must wait (the route's `retryAfterOnRefusal` sets Retry-After from it).
+ */
+export async function admitOrRefuse(
+  throttle: Pick<SignInThrottle, 'admit'>,
+  email: string,
+  address: string,
+): Promise<SignInAttempt> {
+  const admission = await throttle.admit(email, address);
+  if (!admission.admitted) throw tooManyAttempts(Math.ceil(admission.retryAfterMs / 1000));
+  return admission.attempt;
+}
+
+/**
+ * A route's onError hook: on a 429 too_many_attempts, the Retry-After header, in seconds, as the body's
+ * details.retryAfterSeconds says.
+ */
+export const retryAfterOnRefusal = async (
+  _request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+): Promise<void> => {
+  if (error instanceof AppError && error.code === 'too_many_attempts') {
+    const { retryAfterSeconds } = error.details as { retryAfterSeconds: number };
+    reply.header('retry-after', String(retryAfterSeconds));
+  }
+};
 
 /** 429 too_many_attempts, saying how long to wait (the caller also sets Retry-After). */
 export function tooManyAttempts(seconds: number): AppError {

@@ -1,15 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Db } from '../../db/client.ts';
-import { backupFileName, writeBackup } from '../../db/backup/write-backup.ts';
-import { forbidden } from '../../server/app-error.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import { requireOrganisationAdmin } from '../organisations/organisation-access.ts';
+import { member } from '../../server/access/caller.ts';
 import { VERSION } from '../../server/version.ts';
 import { attachment } from '../assessments/indicator-system-routes.ts';
+import { exportBackup } from './export-backup.ts';
 
 /**
  * The whole database as a `tupu backup` file, for platform administrators, while the server runs (the command line
@@ -17,7 +12,6 @@ import { attachment } from '../assessments/indicator-system-routes.ts';
  * TUPU_BACKUP_PASSPHRASE. Restore it with `tupu restore`.
  */
 export function backupRoutes(db: Db, passphrase: string | undefined): FastifyPluginAsyncZod {
-  const encrypted = passphrase !== undefined;
   return async (app) => {
     app.get(
       '/api/backup',
@@ -38,23 +32,12 @@ export function backupRoutes(db: Db, passphrase: string | undefined): FastifyPlu
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        const org = await requireOrganisationAdmin(db, session);
-        if (org.kind !== 'platform') throw forbidden('Only platform administrators download backups');
-        const folder = await mkdtemp(join(tmpdir(), 'tupu-backup-'));
-        const name = backupFileName(new Date(), encrypted);
-        const file = join(folder, name);
-        try {
-          await writeBackup(db, file, VERSION, { passphrase });
-        } catch (err) {
-          await rm(folder, { recursive: true, force: true });
-          throw err;
-        }
-        const stream = createReadStream(file);
-        stream.once('close', () => void rm(folder, { recursive: true, force: true }));
+        const backup = await exportBackup(db, member(request).organisation, { passphrase, version: VERSION });
+        const stream = createReadStream(backup.file);
+        stream.once('close', () => void backup.discard());
         return reply
-          .type(encrypted ? 'application/octet-stream' : 'application/gzip')
-          .header('content-disposition', attachment(name))
+          .type(backup.encrypted ? 'application/octet-stream' : 'application/gzip')
+          .header('content-disposition', attachment(backup.name))
           .header('cache-control', 'no-store')
           .send(stream);
       },

@@ -14,18 +14,15 @@ import {
   RedeemInvitation,
 } from '../../contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
-import { listPendingForEmail } from './repositories/invitations.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import { configuredSignInThrottle, tooManyAttempts } from '../auth/sign-in-throttle.ts';
-import {
-  acceptInvitation,
-  declineInvitation,
-  declineInvitationByCode,
-  invitationByCode,
-  presentInvitation,
-  redeemInvitation,
-} from './invitations.ts';
+import { signedIn } from '../../server/access/caller.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
+import { configuredSignInThrottle, retryAfterOnRefusal } from '../auth/sign-in-throttle.ts';
+import { acceptInvitationWithCode } from './accept-invitation-with-code.ts';
+import { acceptInvitation } from './accept-invitation.ts';
+import { declineInvitation, declineInvitationByCode } from './decline-invitation.ts';
+import { pendingInvitationsFor } from './list-invitations.ts';
+import { invitationByCode } from './open-invitation.ts';
+import { presentInvitation } from './presenter.ts';
 
 const Params = z.object({ invitationId: z.uuid('invitationId must be an invitation id') });
 const tags = ['invitations'];
@@ -51,9 +48,8 @@ export function invitationRoutes(
         },
       },
       async (request) => {
-        const session = await requireSession(db, request);
         const now = new Date();
-        const rows = await listPendingForEmail(db, session.user.email, now);
+        const rows = await pendingInvitationsFor(db, signedIn(request).user, now);
         return { invitations: rows.map((row) => presentInvitation(row, now)) };
       },
     );
@@ -77,12 +73,12 @@ export function invitationRoutes(
           },
         },
         async (request) => {
-          const session = await requireSession(db, request);
+          const { user } = signedIn(request);
           const { invitationId } = request.params;
           const row =
             answer === 'accept'
-              ? await acceptInvitation(db, invitationId, session.user)
-              : await declineInvitation(db, invitationId, session.user.email);
+              ? await acceptInvitation(db, invitationId, user)
+              : await declineInvitation(db, invitationId, user);
           return { invitation: presentInvitation(row) };
         },
       );
@@ -122,19 +118,11 @@ export function invitationRoutes(
           body: RedeemInvitation,
           response: { 200: InvitationAnswer, 429: ErrorResponse, ...errors },
         },
+        onError: retryAfterOnRefusal,
       },
-      async (request, reply) => {
-        const invitation = await invitationByCode(db, request.body.code);
-        const admission = await throttle.admit(invitation.email, request.ip);
-        if (!admission.admitted) {
-          const seconds = Math.ceil(admission.retryAfterMs / 1000);
-          reply.header('retry-after', String(seconds));
-          throw tooManyAttempts(seconds);
-        }
-        const row = await redeemInvitation(db, request.body);
-        await throttle.succeeded(admission.attempt);
-        return { invitation: presentInvitation(row) };
-      },
+      async (request) => ({
+        invitation: presentInvitation(await acceptInvitationWithCode(db, throttle, request.body, request.ip)),
+      }),
     );
 
     app.post(

@@ -1,6 +1,6 @@
 /**
  * 组织与成员 — members of an organisation: list, invite by email (a pending invitation with a one-time code, the
- * same answer whether or not the email has an account; see use-cases/invitations.ts), list and withdraw pending
+ * same answer whether or not the email has an account; see invite-member.ts), list and withdraw pending
  * invitations, change a role, remove, reset a password (to a new one-time password; see passwordResetRefusal). Allowed to administrators of the organisation, of its parent, or of the platform; an
  * organisation is never left without an administrator (409 last_admin).
  */
@@ -17,20 +17,17 @@ import {
   PasswordReset,
 } from '../../contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
-import { findMember, listMembers, listUserOrganisations } from './repositories/organisations.ts';
-import { AppError, notFound } from '../../server/app-error.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import { passwordResetRefusal, requireManagedOrganisation } from './organisation-access.ts';
-import { listPendingForOrganisation } from './repositories/invitations.ts';
-import { issueInvitation, presentInvitation, revokeInvitation } from './invitations.ts';
-import {
-  changeMemberRole,
-  presentMember,
-  presentOrganisation,
-  removeMember,
-  resetPassword,
-} from './organisations.ts';
+import { member } from '../../server/access/caller.ts';
+import { managedTenant } from '../../server/access/managed-tenant.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
+import { changeMemberRole } from './change-member-role.ts';
+import { inviteMember } from './invite-member.ts';
+import { pendingInvitationsTo } from './list-invitations.ts';
+import { listMembersOf } from './list-members.ts';
+import { presentInvitation, presentMember, presentOrganisation } from './presenter.ts';
+import { removeMember } from './remove-member.ts';
+import { resetMemberPassword } from './reset-password.ts';
+import { withdrawInvitation } from './withdraw-invitation.ts';
 
 const OrgParams = z.object({ orgId: z.uuid('orgId must be an organisation id') });
 const MemberParams = OrgParams.extend({ userId: z.uuid('userId must be a user id') });
@@ -52,10 +49,9 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const session = await requireSession(db, request);
-        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        const members = await listMembers(db, target.id);
-        return { organisation: presentOrganisation(target), members: members.map(presentMember) };
+        const { tenant } = await managedTenant(db, member(request), request.params.orgId);
+        const { organisation, members } = await listMembersOf(db, tenant);
+        return { organisation: presentOrganisation(organisation), members: members.map(presentMember) };
       },
     );
 
@@ -71,10 +67,9 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const session = await requireSession(db, request);
-        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
+        const { tenant } = await managedTenant(db, member(request), request.params.orgId);
         const now = new Date();
-        const rows = await listPendingForOrganisation(db, target.id, now);
+        const rows = await pendingInvitationsTo(db, tenant, now);
         return { invitations: rows.map((row) => presentInvitation(row, now)) };
       },
     );
@@ -99,13 +94,9 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        const issued = await issueInvitation(db, {
-          orgId: target.id,
-          ...request.body,
-          invitedBy: session.user.id,
-        });
+        const caller = member(request);
+        const { tenant } = await managedTenant(db, caller, request.params.orgId);
+        const issued = await inviteMember(db, tenant, { ...request.body, invitedBy: caller.user.id });
         reply.header('cache-control', 'no-store');
         return reply
           .status(202)
@@ -125,9 +116,8 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        await revokeInvitation(db, target.id, request.params.invitationId);
+        const { tenant } = await managedTenant(db, member(request), request.params.orgId);
+        await withdrawInvitation(db, tenant, request.params.invitationId);
         return reply.status(204).send(null);
       },
     );
@@ -145,9 +135,8 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const session = await requireSession(db, request);
-        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        return presentMember(await changeMemberRole(db, target.id, request.params.userId, request.body.role));
+        const { tenant } = await managedTenant(db, member(request), request.params.orgId);
+        return presentMember(await changeMemberRole(db, tenant, request.params.userId, request.body.role));
       },
     );
 
@@ -163,9 +152,8 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        await removeMember(db, target.id, request.params.userId);
+        const { tenant } = await managedTenant(db, member(request), request.params.orgId);
+        await removeMember(db, tenant, request.params.userId);
         return reply.status(204).send(null);
       },
     );
@@ -187,22 +175,16 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        const { manager, target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        const { userId } = request.params;
-        if (!(await findMember(db, target.id, userId))) throw notFound('Member');
-        const refusal = passwordResetRefusal(
-          manager,
-          session.user.id,
-          userId,
-          await listUserOrganisations(db, userId),
-        );
-        if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
-        const oneTimePassword = await resetPassword(db, userId);
-        const member = await findMember(db, target.id, userId);
-        if (!member) throw notFound('Member');
+        const caller = member(request);
+        const { tenant } = await managedTenant(db, caller, request.params.orgId);
+        const reset = await resetMemberPassword(db, {
+          manager: caller.organisation,
+          actorUserId: caller.user.id,
+          tenant,
+          userId: request.params.userId,
+        });
         reply.header('cache-control', 'no-store');
-        return { member: presentMember(member), oneTimePassword };
+        return { member: presentMember(reset.member), oneTimePassword: reset.oneTimePassword };
       },
     );
   };

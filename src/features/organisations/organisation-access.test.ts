@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ORGANISATION_KINDS } from '../../contracts/auth.ts';
 import type { OrganisationRow } from './repositories/organisations.ts';
-import { creatableKinds, deletionRefusal, manages, passwordResetRefusal } from './organisation-access.ts';
+import { manages } from '../../server/access/manages.ts';
+import { creatableKinds, deletionRefusal, passwordResetRefusal } from './organisation-access.ts';
 
 const org = (id: string, kind: OrganisationRow['kind'], parentId: string | null = null): OrganisationRow => ({
   id,

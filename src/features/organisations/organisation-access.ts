@@ -1,16 +1,14 @@
 /**
- * Who manages which organisation. A session acts for one organisation; its administrators manage that organisation
- * and its direct children (an authority's pilot enterprises, a provider's clients); the platform organisation's
- * administrators manage every organisation. Editors and viewers manage nothing. An organisation the session does
- * not manage answers 404, as if it did not exist.
+ * What administrators may do to the organisations they manage, as pure policies. A session acts for one
+ * organisation; its administrators manage that organisation and its direct children (an authority's pilot
+ * enterprises, a provider's clients); the platform organisation's administrators manage every organisation
+ * (`manages`, src/server/access/manages.ts, which `managedTenant` applies: an organisation the session does not
+ * manage answers 404, as if it did not exist). Editors and viewers manage nothing.
  */
 import { CREATABLE_KINDS, type CreatableKind } from '../../contracts/organisations.ts';
 import type { OrganisationKind } from '../../contracts/auth.ts';
-import type { Db } from '../../db/client.ts';
-import type { SessionView } from '../../server/sessions/accounts.ts';
-import { findOrganisation, type OrganisationRow } from './repositories/organisations.ts';
-import { forbidden, notFound } from '../../server/app-error.ts';
-import { sessionRole } from '../../server/access/policies.ts';
+import type { OrganisationPlace } from '../../server/access/caller-store.ts';
+import { manages } from '../../server/access/manages.ts';
 
 /** What kinds of organisation an administrator of `kind` may create beneath it. */
 export function creatableKinds(kind: OrganisationKind): CreatableKind[] {
@@ -27,17 +25,6 @@ export function creatableKinds(kind: OrganisationKind): CreatableKind[] {
   }
 }
 
-/**
- * Whether administrators of `manager` manage `target`: see its members, add, re-role and remove them, and rename
- * it (an organisation's own admins, its parent's, and the platform's).
- */
-export function manages(
-  manager: Pick<OrganisationRow, 'id' | 'kind'>,
-  target: Pick<OrganisationRow, 'id' | 'parentId'>,
-): boolean {
-  return manager.kind === 'platform' || target.id === manager.id || target.parentId === manager.id;
-}
-
 /** Why a request is refused: the status and a message that says why. */
 export interface Refusal {
   status: 400 | 403;
@@ -45,7 +32,7 @@ export interface Refusal {
   message: string;
 }
 
-type OrgRef = Pick<OrganisationRow, 'id' | 'kind' | 'parentId'>;
+type OrgRef = Pick<OrganisationPlace, 'id' | 'kind' | 'parentId'>;
 
 /**
  * Why administrators of `manager` may not delete `target`, which they manage (an unmanaged one is not found):
@@ -105,25 +92,4 @@ export function passwordResetRefusal(
     };
   }
   return undefined;
-}
-
-/** The session's organisation, refusing with 403 unless the session user is one of its administrators. */
-export async function requireOrganisationAdmin(db: Db, session: SessionView): Promise<OrganisationRow> {
-  const role = await sessionRole(db, session);
-  if (role !== 'admin') throw forbidden('Only administrators manage organisations and members');
-  const org = await findOrganisation(db, session.orgId);
-  if (!org) throw forbidden('Your organisation no longer exists');
-  return org;
-}
-
-/** The organisation `orgId` when the session's administrator manages it; 404 otherwise. */
-export async function requireManagedOrganisation(
-  db: Db,
-  session: SessionView,
-  orgId: string,
-): Promise<{ manager: OrganisationRow; target: OrganisationRow }> {
-  const manager = await requireOrganisationAdmin(db, session);
-  const target = orgId === manager.id ? manager : await findOrganisation(db, orgId);
-  if (!target || !manages(manager, target)) throw notFound('Organisation');
-  return { manager, target };
 }

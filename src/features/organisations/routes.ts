@@ -13,23 +13,14 @@ import {
   RenameOrganisation,
 } from '../../contracts/organisations.ts';
 import type { Db } from '../../db/client.ts';
-import { listOrganisations } from './repositories/organisations.ts';
-import { AppError, forbidden } from '../../server/app-error.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import {
-  creatableKinds,
-  deletionRefusal,
-  requireManagedOrganisation,
-  requireOrganisationAdmin,
-} from './organisation-access.ts';
-import {
-  createOrganisationChecked,
-  deleteEmptyOrganisation,
-  presentOrganisation,
-  renameOrganisation,
-} from './organisations.ts';
-import { requireVersion } from '../../server/versioned-save.ts';
+import { member } from '../../server/access/caller.ts';
+import { managedTenant } from '../../server/access/managed-tenant.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
+import { createOrganisationFor } from './create-organisation.ts';
+import { deleteOrganisation } from './delete-organisation.ts';
+import { listManagedOrganisations } from './list-organisations.ts';
+import { presentOrganisation, presentOrganisationList } from './presenter.ts';
+import { renameOrganisation } from './rename-organisation.ts';
 
 const tags = ['organisations'];
 const OrgParams = z.object({ orgId: z.uuid('orgId must be an organisation id') });
@@ -47,16 +38,8 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
           response: { 200: OrganisationList, 403: ErrorResponse },
         },
       },
-      async (request) => {
-        const manager = await requireOrganisationAdmin(db, await requireSession(db, request));
-        const rows = await listOrganisations(db, manager.kind === 'platform' ? 'all' : { orgId: manager.id });
-        const own = rows.filter((r) => r.id === manager.id);
-        const others = rows.filter((r) => r.id !== manager.id);
-        return {
-          organisations: [...own, ...others].map(presentOrganisation),
-          canCreate: creatableKinds(manager.kind),
-        };
-      },
+      async (request) =>
+        presentOrganisationList(await listManagedOrganisations(db, member(request).organisation)),
     );
 
     app.post(
@@ -74,23 +57,7 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const manager = await requireOrganisationAdmin(db, await requireSession(db, request));
-        const allowed = creatableKinds(manager.kind);
-        if (allowed.length === 0) throw forbidden('An enterprise cannot create organisations');
-        const { kind, name, regionCode } = request.body;
-        let parentId: string | null;
-        if (manager.kind === 'platform') {
-          parentId = request.body.parentId ?? null;
-        } else {
-          parentId = request.body.parentId ?? manager.id;
-          if (parentId !== manager.id) {
-            throw forbidden('You can create organisations only directly under your own organisation');
-          }
-        }
-        if (!allowed.includes(kind)) {
-          throw forbidden(`Your organisation can create only: ${allowed.join(', ')}`);
-        }
-        const created = await createOrganisationChecked(db, { kind, name, parentId, regionCode });
+        const created = await createOrganisationFor(db, member(request).organisation, request.body);
         return reply.status(201).send(presentOrganisation(created));
       },
     );
@@ -112,10 +79,9 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const session = await requireSession(db, request);
-        const { target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        const version = requireVersion(request.body.version, 'organisation');
-        return presentOrganisation(await renameOrganisation(db, target.id, request.body.name, version));
+        const { tenant } = await managedTenant(db, member(request), request.params.orgId);
+        const { name, version } = request.body;
+        return presentOrganisation(await renameOrganisation(db, tenant, name, version));
       },
     );
 
@@ -136,11 +102,12 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        const { manager, target } = await requireManagedOrganisation(db, session, request.params.orgId);
-        const refusal = deletionRefusal(manager, target);
-        if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
-        await deleteEmptyOrganisation(db, target.id);
+        const caller = member(request);
+        await deleteOrganisation(
+          db,
+          caller.organisation,
+          await managedTenant(db, caller, request.params.orgId),
+        );
         return reply.status(204).send(null);
       },
     );

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { distributions, portfolioScope, type ModelSummaryLookup } from './portfolio.ts';
+import { testTenant } from '../../../tests/support/tenant.ts';
+import { portfolioScope } from './load-portfolio.ts';
+import { distributions, type ModelSummaryLookup } from './presenter.ts';
 
 const lookup: ModelSummaryLookup = (modelId) =>
   modelId === 'sme'
@@ -38,17 +40,23 @@ describe('portfolio level distribution', () => {
 
 describe('portfolio scope', () => {
   it("is every enterprise for the platform's admins, everything below the organisation and own clients for other admins", () => {
-    expect(portfolioScope({ id: 'p', kind: 'platform' }, 'admin', 'u')).toBe('all');
+    expect(portfolioScope({ id: testTenant('p'), kind: 'platform' }, 'admin', 'u')).toBe('all');
     for (const kind of ['service_provider', 'authority', 'association'] as const)
-      expect(portfolioScope({ id: 'x', kind }, 'admin', 'u')).toEqual({ rootId: 'x', memberUserId: 'u' });
+      expect(portfolioScope({ id: testTenant('x'), kind }, 'admin', 'u')).toEqual({
+        rootId: 'x',
+        memberUserId: 'u',
+      });
   });
 
   it('is only the enterprises they belong to for editors and viewers, and 403 for any member of an enterprise', () => {
     for (const kind of ['platform', 'service_provider', 'authority', 'association'] as const)
       for (const role of ['editor', 'viewer'] as const)
-        expect(portfolioScope({ id: 'x', kind }, role, 'u')).toEqual({ rootId: null, memberUserId: 'u' });
+        expect(portfolioScope({ id: testTenant('x'), kind }, role, 'u')).toEqual({
+          rootId: null,
+          memberUserId: 'u',
+        });
     for (const role of ['admin', 'editor', 'viewer'] as const)
-      expect(() => portfolioScope({ id: 'e', kind: 'enterprise' }, role, 'u')).toThrow(
+      expect(() => portfolioScope({ id: testTenant('e'), kind: 'enterprise' }, role, 'u')).toThrow(
         expect.objectContaining({ statusCode: 403 }),
       );
   });

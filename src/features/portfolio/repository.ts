@@ -1,19 +1,20 @@
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assessments, memberships, organisations, plans, type Role } from '../../db/schema.ts';
+import type { TenantId } from '../../server/access/tenant.ts';
 
 /**
  * Read-only queries over the enterprises an organisation looks after: which they are, and a summary of each one's
- * latest assessment and plan. The caller decides the scope (see src/server/use-cases/portfolio.ts); these queries
+ * latest assessment and plan. The caller decides the scope (see load-portfolio.ts); these queries
  * never look beyond it.
  */
 
 /**
- * Whose enterprises: every enterprise (the platform), or those anywhere under one organisation (`rootId`, for its
+ * Whose enterprises: every enterprise (the platform), or those anywhere under one organisation (`rootId`, the tenant, for its
  * administrators — a pilot authority's own enterprises and its providers' clients; null for other members) together
  * with those one user is a member of (`memberUserId`: the clients a consultant was invited into).
  */
-export type PortfolioScope = 'all' | { rootId: string | null; memberUserId: string };
+export type PortfolioScope = 'all' | { rootId: TenantId | null; memberUserId: string };
 
 function enterprisesIn(scope: PortfolioScope): SQL {
   const enterprise = eq(organisations.kind, 'enterprise');
@@ -24,9 +25,9 @@ function enterprisesIn(scope: PortfolioScope): SQL {
   return and(enterprise, looksAfter)!;
 }
 
-/** Every organisation below `rootId` (children, their children …), as a sub-select; `union` stops on any cycle. */
-const descendantsOf = (rootId: string): SQL =>
-  sql`(with recursive tree(id) as (select id from organisations where parent_id = ${rootId} union select o.id from organisations o join tree on o.parent_id = tree.id) select id from tree)`;
+/** Every organisation below `root` (children, their children …), as a sub-select; `union` stops on any cycle. */
+const descendantsOf = (root: TenantId): SQL =>
+  sql`(with recursive tree(id) as (select id from organisations where parent_id = ${root} union select o.id from organisations o join tree on o.parent_id = tree.id) select id from tree)`;
 
 /** The organisations `userId` is a member of, as a sub-select. */
 const orgsOfMember = (userId: string): SQL =>

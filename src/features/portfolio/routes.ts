@@ -7,16 +7,12 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Portfolio, PORTFOLIO_LIMIT_MAX, PortfolioQuery } from '../../contracts/portfolio.ts';
 import type { Db } from '../../db/client.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import { findOrganisation } from '../organisations/repositories/organisations.ts';
-import { sessionRole } from '../../server/access/policies.ts';
-import { forbidden } from '../../server/app-error.ts';
-import { loadPortfolio } from './portfolio.ts';
-import { modelIndex } from '../assessments/assessment-items.ts';
-import { portfolioFileName, portfolioWorkbook, type LevelNames } from '../../reports/portfolio-workbook.ts';
+import { member } from '../../server/access/caller.ts';
+import { ErrorResponse } from '../../server/error-response.ts';
 import type { ModelCatalog } from '../assessments/assessment-access.ts';
 import { attachment, XLSX_TYPE } from '../assessments/indicator-system-routes.ts';
-import { ErrorResponse } from '../../server/error-response.ts';
+import { exportPortfolio } from './export-portfolio.ts';
+import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
 
 const PortfolioExportQuery = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
@@ -24,19 +20,10 @@ const PortfolioExportQuery = z.object({
 });
 
 export function portfolioRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyncZod {
-  /** The session's organisation and role, as the portfolio needs them; 401 without a session, 403 without an organisation. */
-  const caller = async (request: FastifyRequest) => {
-    const session = await requireSession(db, request);
-    const [role, organisation] = await Promise.all([
-      sessionRole(db, session),
-      findOrganisation(db, session.orgId),
-    ]);
-    if (!organisation) throw forbidden('Your organisation no longer exists');
-    return { organisation, role, userId: session.user.id, models };
-  };
-  const levelNames: LevelNames = (modelId, levelId) => {
-    const model = models.get(modelId);
-    return model ? modelIndex(model).summary.levels.find((l) => l.id === levelId)?.name : undefined;
+  /** The member asking, as the portfolio needs them (the access hook has refused anyone else). */
+  const viewer = (request: FastifyRequest): PortfolioViewer => {
+    const { tenant, organisation, role, user } = member(request);
+    return { organisation: { id: tenant, kind: organisation.kind }, role, userId: user.id };
   };
 
   return async (app) => {
@@ -62,7 +49,7 @@ export function portfolioRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyn
       },
       async (request) => {
         const { q, limit } = request.query;
-        return loadPortfolio(db, { ...(await caller(request)), q: q ?? '', limit });
+        return loadPortfolio(db, models, viewer(request), { q: q ?? '', limit });
       },
     );
 
@@ -85,19 +72,15 @@ export function portfolioRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyn
       },
       async (request, reply) => {
         const { lang, q } = request.query;
-        const portfolio = await loadPortfolio(db, {
-          ...(await caller(request)),
+        const { fileName, content } = await exportPortfolio(db, models, viewer(request), {
           q: q ?? '',
-          limit: PORTFOLIO_LIMIT_MAX,
+          lang,
         });
-        const now = new Date();
-        const workbook = portfolioWorkbook({ portfolio, lang, levelNames, q: q ?? '', now });
-        const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
         return reply
           .type(XLSX_TYPE)
-          .header('content-disposition', attachment(portfolioFileName(now)))
+          .header('content-disposition', attachment(fileName))
           .header('cache-control', 'no-store')
-          .send(buffer);
+          .send(content);
       },
     );
   };

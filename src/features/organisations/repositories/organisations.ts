@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { assessments, memberships, organisations, plans, sessions, users } from '../../../db/schema.ts';
 import type { Role } from '../../../db/schema.ts';
+import type { TenantId } from '../../../server/access/tenant.ts';
 import type { Organisation } from '../../../server/sessions/accounts.ts';
 
 /** An organisation with the number of its members. */
@@ -25,7 +26,10 @@ export async function findOrganisation(db: Db, id: string): Promise<Organisation
   return row;
 }
 
-/** Organisations by name: every one (`scope: 'all'`), or one organisation and its direct children. */
+/**
+ * Organisations by name: every one (`scope: 'all'`), or one organisation and its direct children. Organisations
+ * are a shared reference table (their names and places in the tree), so this takes a plain id.
+ */
 export async function listOrganisations(
   db: Db,
   scope: 'all' | { orgId: string },
@@ -89,21 +93,21 @@ const memberColumns = {
   joinedAt: memberships.createdAt,
 };
 
-export async function listMembers(db: Db, orgId: string): Promise<MemberRow[]> {
+export async function listMembers(db: Db, tenant: TenantId): Promise<MemberRow[]> {
   return db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.orgId, orgId))
+    .where(eq(memberships.orgId, tenant))
     .orderBy(asc(memberships.createdAt), asc(users.email));
 }
 
-export async function findMember(db: Db, orgId: string, userId: string): Promise<MemberRow | undefined> {
+export async function findMember(db: Db, tenant: TenantId, userId: string): Promise<MemberRow | undefined> {
   const [row] = await db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)))
+    .where(and(eq(memberships.orgId, tenant), eq(memberships.userId, userId)))
     .limit(1);
   return row;
 }
@@ -111,37 +115,37 @@ export async function findMember(db: Db, orgId: string, userId: string): Promise
 /** The member of the organisation with this (lower-case) email, if any. */
 export async function findMemberByEmail(
   db: Db,
-  orgId: string,
+  tenant: TenantId,
   email: string,
 ): Promise<MemberRow | undefined> {
   const [row] = await db
     .select(memberColumns)
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.orgId, orgId), eq(users.email, email)))
+    .where(and(eq(memberships.orgId, tenant), eq(users.email, email)))
     .limit(1);
   return row;
 }
 
-export async function countAdmins(db: Db, orgId: string): Promise<number> {
+export async function countAdmins(db: Db, tenant: TenantId): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(memberships)
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, 'admin')));
+    .where(and(eq(memberships.orgId, tenant), eq(memberships.role, 'admin')));
   return row?.n ?? 0;
 }
 
-export async function setMembershipRole(db: Db, orgId: string, userId: string, role: Role): Promise<void> {
+export async function setMembershipRole(db: Db, tenant: TenantId, userId: string, role: Role): Promise<void> {
   await db
     .update(memberships)
     .set({ role })
-    .where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+    .where(and(eq(memberships.orgId, tenant), eq(memberships.userId, userId)));
 }
 
 /** Remove a membership and end the sessions that act for that organisation as that user. */
-export async function removeMembership(db: Db, orgId: string, userId: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
-  await db.delete(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId)));
+export async function removeMembership(db: Db, tenant: TenantId, userId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.orgId, tenant), eq(sessions.userId, userId)));
+  await db.delete(memberships).where(and(eq(memberships.orgId, tenant), eq(memberships.userId, userId)));
 }
 
 /** Organisations with exactly this name, compared without case (a name is unique only among siblings). */
@@ -154,19 +158,19 @@ export async function findOrganisationsByName(db: Db, name: string): Promise<Org
 }
 
 /** Renames, as a new version of the organisation (its version + 1). */
-export async function setOrganisationName(db: Db, id: string, name: string): Promise<void> {
+export async function setOrganisationName(db: Db, tenant: TenantId, name: string): Promise<void> {
   await db
     .update(organisations)
     .set({ name, version: sql`${organisations.version} + 1` })
-    .where(eq(organisations.id, id));
+    .where(eq(organisations.id, tenant));
 }
 
 /**
  * Lock the organisation's row until the transaction ends: a concurrent insert of a row that refers to it (an
  * assessment, a plan, a membership) waits, then fails if the organisation was deleted. Undefined when it is gone.
  */
-export async function lockOrganisation(db: Db, id: string): Promise<Organisation | undefined> {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, id)).for('update');
+export async function lockOrganisation(db: Db, tenant: TenantId): Promise<Organisation | undefined> {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, tenant)).for('update');
   return row;
 }
 
@@ -178,7 +182,8 @@ export interface OrganisationHoldings {
   plans: number;
 }
 
-export async function countHoldings(db: Db, id: string): Promise<OrganisationHoldings> {
+export async function countHoldings(db: Db, tenant: TenantId): Promise<OrganisationHoldings> {
+  const id: string = tenant;
   const count = async (query: Promise<{ n: number }[]>) => (await query)[0]?.n ?? 0;
   const n = sql<number>`count(*)::int`;
   return {
@@ -192,10 +197,10 @@ export async function countHoldings(db: Db, id: string): Promise<OrganisationHol
 }
 
 /** Delete an organisation with its memberships and the sessions acting for it (the users remain). */
-export async function deleteOrganisationRow(db: Db, id: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.orgId, id));
-  await db.delete(memberships).where(eq(memberships.orgId, id));
-  await db.delete(organisations).where(eq(organisations.id, id));
+export async function deleteOrganisationRow(db: Db, tenant: TenantId): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.orgId, tenant));
+  await db.delete(memberships).where(eq(memberships.orgId, tenant));
+  await db.delete(organisations).where(eq(organisations.id, tenant));
 }
 
 /** The organisations a user is a member of, whatever their role. */

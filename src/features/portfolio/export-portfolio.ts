@@ -1,0 +1,27 @@
+import type { Db } from '../../db/client.ts';
+import { PORTFOLIO_LIMIT_MAX } from '../../contracts/portfolio.ts';
+import { portfolioFileName, portfolioWorkbook, type LevelNames } from '../../reports/portfolio-workbook.ts';
+import type { ModelCatalog } from '../assessments/assessment-access.ts';
+import { modelIndex } from '../assessments/assessment-items.ts';
+import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
+
+/**
+ * The portfolio `viewer` sees, as an Excel workbook in `lang`: the same enterprises as loadPortfolio, up to
+ * PORTFOLIO_LIMIT_MAX by name, dated `now`.
+ */
+export async function exportPortfolio(
+  db: Db,
+  models: ModelCatalog,
+  viewer: PortfolioViewer,
+  options: { q: string; lang: 'zh' | 'en'; now?: Date },
+): Promise<{ fileName: string; content: Buffer }> {
+  const levelNames: LevelNames = (modelId, levelId) => {
+    const model = models.get(modelId);
+    return model ? modelIndex(model).summary.levels.find((l) => l.id === levelId)?.name : undefined;
+  };
+  const { q, lang } = options;
+  const now = options.now ?? new Date();
+  const portfolio = await loadPortfolio(db, models, viewer, { q, limit: PORTFOLIO_LIMIT_MAX });
+  const workbook = portfolioWorkbook({ portfolio, lang, levelNames, q, now });
+  return { fileName: portfolioFileName(now), content: Buffer.from(await workbook.xlsx.writeBuffer()) };
+}

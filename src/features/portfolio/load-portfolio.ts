@@ -1,0 +1,87 @@
+/**
+ * 企业总览 — the portfolio of an organisation that looks after enterprises. Who sees what follows the organisation
+ * rules (src/features/organisations/organisation-access.ts): for its administrators, the enterprises anywhere below the
+ * organisation — the ones it created and, for a pilot authority, its service providers' clients (the platform: every
+ * enterprise); for every member, also the enterprises they themselves are a member of (a consultant invited into a
+ * client); nothing else. An enterprise has none. Per enterprise it gives summaries only (latest assessment's status, level and score, latest
+ * plan's status and NPV, and counts); the assessments and plans themselves stay readable only by the enterprise's
+ * own members.
+ */
+import type { Portfolio, PortfolioEnterprise } from '../../contracts/portfolio.ts';
+import type { OrganisationKind, Role } from '../../db/schema.ts';
+import type { Db } from '../../db/client.ts';
+import type { TenantId } from '../../server/access/tenant.ts';
+import {
+  countAssessmentsAndPlans,
+  latestAssessments,
+  latestPlans,
+  levelDistribution,
+  listPortfolioEnterprises,
+  portfolioCounts,
+  rolesIn,
+  type PortfolioScope,
+} from './repository.ts';
+import { forbidden } from '../../server/app-error.ts';
+import type { ModelCatalog } from '../assessments/assessment-access.ts';
+import { distributions, modelLookup, presentAssessment, presentPlan } from './presenter.ts';
+
+/** Who asks: the organisation they act for (the tenant, and its kind), their role in it, and who they are. */
+export interface PortfolioViewer {
+  organisation: { id: TenantId; kind: OrganisationKind };
+  role: Role;
+  userId: string;
+}
+
+/** The enterprises a member of `organisation` looks after, as the organisation rules have it; 403 for an enterprise. */
+export function portfolioScope(
+  organisation: PortfolioViewer['organisation'],
+  role: Role,
+  userId: string,
+): PortfolioScope {
+  if (organisation.kind === 'enterprise') throw forbidden('An enterprise has no portfolio of enterprises');
+  if (role !== 'admin') return { rootId: null, memberUserId: userId };
+  return organisation.kind === 'platform' ? 'all' : { rootId: organisation.id, memberUserId: userId };
+}
+
+/**
+ * The portfolio `viewer` sees: the enterprises in its scope whose name contains `q`, at most `limit` by name, each
+ * with a summary of its latest assessment and plan, and the totals over the whole scope.
+ */
+export async function loadPortfolio(
+  db: Db,
+  models: ModelCatalog,
+  viewer: PortfolioViewer,
+  search: { q: string; limit: number },
+): Promise<Portfolio> {
+  const scope = portfolioScope(viewer.organisation, viewer.role, viewer.userId);
+  const lookup = modelLookup(models);
+  const { rows, matching } = await listPortfolioEnterprises(db, scope, search.q, search.limit);
+  const ids = rows.map((r) => r.id);
+  const [assessments, plans, counts, roles, totals, levels] = await Promise.all([
+    latestAssessments(db, ids),
+    latestPlans(db, ids),
+    countAssessmentsAndPlans(db, ids),
+    rolesIn(db, viewer.userId, ids),
+    portfolioCounts(db, scope),
+    levelDistribution(db, scope),
+  ]);
+  const assessmentOf = new Map(assessments.map((a) => [a.orgId, a]));
+  const planOf = new Map(plans.map((p) => [p.orgId, p]));
+  const enterprises = rows.map((r): PortfolioEnterprise => ({
+    id: r.id,
+    name: r.name,
+    regionCode: r.regionCode,
+    latestAssessment: presentAssessment(assessmentOf.get(r.id), lookup),
+    assessmentCount: counts.assessments.get(r.id) ?? 0,
+    latestPlan: presentPlan(planOf.get(r.id)),
+    planCount: counts.plans.get(r.id) ?? 0,
+    myRole: roles.get(r.id) ?? null,
+  }));
+  return {
+    totals: { ...totals, levelsByModel: distributions(levels, lookup) },
+    enterprises,
+    matching,
+    truncated: matching > enterprises.length,
+    limit: search.limit,
+  };
+}

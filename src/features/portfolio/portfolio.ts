@@ -31,8 +31,8 @@ import {
   type PortfolioScope,
 } from './repository.ts';
 import { forbidden } from '../../server/app-error.ts';
-import type { ModelCatalog } from '../assessments/assessment-access.ts';
-import { modelIndex } from '../assessments/assessment-items.ts';
+import type { IndicatorSystemCatalog as ModelCatalog } from '../assessments/indicator-system-index.ts';
+import { indicatorSystemIndex as modelIndex } from '../assessments/indicator-system-index.ts';
 
 export type ModelSummaryLookup = (modelId: string) => {
   title: PortfolioAssessment['modelTitle'];

@@ -12,10 +12,10 @@ import { findOrganisation } from '../organisations/repositories/organisations.ts
 import { sessionRole } from '../../server/access/policies.ts';
 import { forbidden } from '../../server/app-error.ts';
 import { loadPortfolio } from './portfolio.ts';
-import { modelIndex } from '../assessments/assessment-items.ts';
+import { indicatorSystemIndex as modelIndex } from '../assessments/indicator-system-index.ts';
 import { portfolioFileName, portfolioWorkbook, type LevelNames } from '../../reports/portfolio-workbook.ts';
-import type { ModelCatalog } from '../assessments/assessment-access.ts';
-import { attachment, XLSX_TYPE } from '../assessments/indicator-system-routes.ts';
+import type { IndicatorSystemCatalog as ModelCatalog } from '../assessments/indicator-system-index.ts';
+import { attachment, XLSX_TYPE } from '../assessments/downloads.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
 
 const PortfolioExportQuery = z.object({

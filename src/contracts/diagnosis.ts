@@ -103,7 +103,7 @@ export type AssessmentProfile = z.infer<typeof AssessmentProfile>;
 
 /**
  * A profile as a request gives it: only the fields a model reads, each then checked against the model's own values
- * (checkProfile in src/server/use-cases/assessment-items.ts: a weight table of the model, tailorable sub-domains).
+ * (checkProfile in src/features/assessments/answer-checks.ts: a weight table of the model, tailorable sub-domains).
  */
 export const AssessmentProfileInput = z.strictObject({
   weightTable: z.string().max(100).optional(),

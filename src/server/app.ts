@@ -23,7 +23,7 @@ import { planOwnership } from '../features/plans/ownership.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { diagnosisRoutes } from '../features/assessments/routes.ts';
-import type { ModelCatalog } from '../features/assessments/assessment-access.ts';
+import type { IndicatorSystemCatalog } from '../features/assessments/indicator-system-index.ts';
 import { atlasRoutes } from '../features/atlas/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { backupRoutes } from '../features/backup/routes.ts';
@@ -50,7 +50,7 @@ export interface AppDeps {
   /** the scenario atlases loaded from packs/atlas (empty when none are given) */
   atlases?: AtlasCatalog;
   /** the indicator systems loaded from packs/models (empty when none are given) */
-  models?: ModelCatalog;
+  models?: IndicatorSystemCatalog;
   /** where log lines go instead of standard output (tests capture them) */
   logStream?: { write: (line: string) => void };
   /** the clock the sign-in throttle reads (tests move it on instead of waiting); default the system's */

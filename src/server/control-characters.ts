@@ -15,7 +15,7 @@ type Where = 'params' | 'query' | 'body';
  * control character found is answered with 400 `control_character` naming the field (`body.sections[2].text`) and
  * the position. Raw bodies (application/octet-stream evidence files and answer sheets) arrive as bytes and are not
  * looked into: a file may hold any byte; its query (`fileName`) is still checked, and the strings an answer sheet
- * yields are checked where answers are (src/server/use-cases/assessment-items.ts).
+ * yields are checked where answers are (src/features/assessments/answer-checks.ts).
  */
 export function refuseControlCharacters(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {

@@ -9,7 +9,7 @@ import { loadAtlasPacks } from '../packs/atlas-load.ts';
 import type { AtlasCatalog } from '../core/atlas/types.ts';
 import { buildApp } from './app.ts';
 import { seedDemoContent } from './demo-content.ts';
-import type { ModelCatalog } from '../features/assessments/assessment-access.ts';
+import type { IndicatorSystemCatalog } from '../features/assessments/indicator-system-index.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { listModelPacks, loadModelById } from '../packs/model-load.ts';
 import { hashPassword } from '../features/auth/password.ts';
@@ -25,7 +25,9 @@ export interface RunningServer {
 }
 
 /** Load the content packs the server serves; a broken pack stops the start with every problem listed. */
-export async function loadContent(config: Config): Promise<{ atlases: AtlasCatalog; models: ModelCatalog }> {
+export async function loadContent(
+  config: Config,
+): Promise<{ atlases: AtlasCatalog; models: IndicatorSystemCatalog }> {
   const result = await loadAtlasPacks(join(config.packsDir, 'atlas'));
   if (!result.ok) {
     throw new Error(
@@ -36,7 +38,7 @@ export async function loadContent(config: Config): Promise<{ atlases: AtlasCatal
 }
 
 /** Every model pack in `modelsDir`, by id; any problem in any pack stops the start with every problem listed. */
-export async function loadModelCatalog(modelsDir: string): Promise<ModelCatalog> {
+export async function loadModelCatalog(modelsDir: string): Promise<IndicatorSystemCatalog> {
   const models = new Map<string, IndicatorSystem>();
   const problems: string[] = [];
   for (const id of await listModelPacks(modelsDir)) {

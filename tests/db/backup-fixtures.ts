@@ -3,6 +3,7 @@ import { BACKUP_TABLES, primaryKeyColumns, tableName } from '../../src/db/backup
 import type { Db } from '../../src/db/client.ts';
 import { insertSession } from '../../src/server/sessions/accounts.ts';
 import { EVIDENCE_CHUNK_BYTES, storeEvidence } from '../../src/features/assessments/repositories/evidence.ts';
+import { testTenant } from '../support/tenant.ts';
 import {
   assessmentAnswers,
   assessmentAssignments,
@@ -97,8 +98,8 @@ export async function fill(db: Db): Promise<void> {
   });
   await storeEvidence(
     db,
+    testTenant(org.id),
     {
-      orgId: org.id,
       assessmentId: assessment.id,
       itemId: 'q1',
       fileName: CHUNKED_NAME,

@@ -12,6 +12,7 @@ import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
 import { openTestDatabase, testEngines } from '../support/databases.ts';
 import { useTempDir } from '../support/temp-dir.ts';
 import { evidenceContent, findEvidence } from '../../src/features/assessments/repositories/evidence.ts';
+import { testTenant } from '../support/tenant.ts';
 import { allBytes, CHUNKED_NAME, chunkedBytes, fakeHash, fill, snapshot } from './backup-fixtures.ts';
 
 const engines = testEngines();
@@ -64,9 +65,15 @@ describe.each(engines)('backup taken on %s', (engine: DbEngine) => {
           .select()
           .from(evidenceFiles)
           .where(eq(evidenceFiles.fileName, CHUNKED_NAME));
-        const stored = await findEvidence(restored.db, chunked!.orgId, chunked!.assessmentId, chunked!.id);
+        const stored = await findEvidence(
+          restored.db,
+          testTenant(chunked!.orgId),
+          chunked!.assessmentId,
+          chunked!.id,
+        );
         const bytes: Buffer[] = [];
-        for await (const piece of evidenceContent(restored.db, chunked!.orgId, stored!)) bytes.push(piece);
+        for await (const piece of evidenceContent(restored.db, testTenant(chunked!.orgId), stored!))
+          bytes.push(piece);
         expect(Buffer.concat(bytes).equals(chunkedBytes)).toBe(true);
         const sessions = await queryRows<{ n: number }>(
           restored.db,

@@ -1,5 +1,10 @@
 import type { Db } from '../client.ts';
-import { addMembership, createOrganisation, createUser, findUserByEmail } from '../../server/sessions/accounts.ts';
+import {
+  addMembership,
+  createOrganisation,
+  createUser,
+  findUserByEmail,
+} from '../../server/sessions/accounts.ts';
 import type { OrganisationKind, Role } from '../schema.ts';
 
 /** Everything here is fictional: a demo pilot region with a few enterprises, a provider and their users. */

@@ -1,8 +1,9 @@
 import type { AtlasCatalog } from '../../core/atlas/types.ts';
 import type { DiagnosisResult } from '../../core/diagnosis/result.ts';
 import { diagnose } from '../../core/diagnosis/diagnose.ts';
+import type { AnswerValue as EngineAnswer, Assessment } from '../../core/diagnosis/assessment.ts';
 import type { AnswerValue, AssessmentProfile, Comparison, Text } from '../../contracts/diagnosis.ts';
-import { countableItems, effectiveValue, toAssessment, type ModelIndex } from './assessment-items.ts';
+import type { IndicatorSystemIndex } from './indicator-system-index.ts';
 
 /** Stored answer rows as the result needs them. */
 export interface StoredAnswer {
@@ -12,9 +13,58 @@ export interface StoredAnswer {
   verifiedValue: unknown;
 }
 
+/** The answer that counts for scoring: the assessor's correction when there is one. */
+export function effectiveValue(row: {
+  value: unknown;
+  verification: string | null;
+  verifiedValue: unknown;
+}): AnswerValue | null {
+  const v = row.verification === 'corrected' ? row.verifiedValue : row.value;
+  return (v ?? null) as AnswerValue | null;
+}
+
+/** The engine's Assessment from stored answers and profile. */
+export function toAssessment(
+  index: IndicatorSystemIndex,
+  answers: ReadonlyMap<string, AnswerValue | null>,
+  profile: AssessmentProfile,
+): Assessment {
+  const model = index.model;
+  const out: Record<string, EngineAnswer> = {};
+  const scenes: Record<string, number> = {};
+  for (const [id, value] of answers) {
+    const item = index.items.get(id);
+    if (!item || value === null) continue;
+    if (item.kind === 'scene') {
+      if (typeof value === 'number') scenes[id] = value;
+    } else out[id] = value;
+  }
+  const assessment: Assessment = { model: model.meta.id, version: model.meta.version, answers: out };
+  if (model.family === 'points' && model.scenes.length > 0) {
+    for (const s of model.scenes) scenes[s.id] ??= 0;
+    assessment.scenes = scenes;
+  }
+  if (model.family === 'staged') {
+    if (profile.weightTable !== undefined) assessment.weightTable = profile.weightTable;
+    if (profile.notApplicable) assessment.notApplicable = profile.notApplicable;
+  }
+  return assessment;
+}
+
+/** Items that count towards progress (tailored-out sub-domains excluded). */
+export function countableItems(index: IndicatorSystemIndex, profile: AssessmentProfile): Set<string> {
+  const model = index.model;
+  const out = new Set(index.items.keys());
+  if (model.family === 'staged' && profile.notApplicable)
+    for (const a of model.areas)
+      for (const s of a.subdomains)
+        if (profile.notApplicable.includes(s.id)) for (const r of s.requirements) out.delete(r.id);
+  return out;
+}
+
 /** Diagnose stored answers: the assessor's corrections count; unanswered items score as lowest. */
 export function scoreAnswers(
-  index: ModelIndex,
+  index: IndicatorSystemIndex,
   rows: readonly StoredAnswer[],
   profile: AssessmentProfile,
 ): DiagnosisResult {
@@ -24,7 +74,7 @@ export function scoreAnswers(
 
 /** How many countable items have an answer, out of how many. */
 export function progress(
-  index: ModelIndex,
+  index: IndicatorSystemIndex,
   rows: readonly { itemId: string; value: unknown; verification: string | null; verifiedValue: unknown }[],
   profile: AssessmentProfile,
 ): { answered: number; total: number } {

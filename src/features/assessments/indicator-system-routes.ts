@@ -1,23 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ModelDetail, ModelSummary } from '../../contracts/diagnosis.ts';
-import type { Db } from '../../db/client.ts';
 import { SHEET_LANGS } from '../../packs/model-sheet-layout.ts';
-import { answerTemplate } from '../../packs/model-sheet-template.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import { modelIndex } from './assessment-items.ts';
-import { modelOf, type ModelCatalog } from './assessment-access.ts';
+import { blankAnswerSheet } from './blank-answer-sheet.ts';
+import { attachment, XLSX_TYPE } from './downloads.ts';
+import {
+  indicatorSystemIndex,
+  indicatorSystemOf,
+  type IndicatorSystemCatalog,
+} from './indicator-system-index.ts';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** `attachment; filename=…` that survives non-ASCII names (RFC 6266 / 5987). */
-export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** The indicator systems (评测指标体系) assessments can use, their form structure, and blank answer sheets. */
-export function assessmentModelRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyncZod {
+/**
+ * The indicator systems (评测指标体系) assessments can use, their form structure, and blank answer sheets. On the wire
+ * they are "models" (`/api/models`, `modelId`).
+ */
+export function indicatorSystemRoutes(systems: IndicatorSystemCatalog): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/models',
@@ -29,10 +26,7 @@ export function assessmentModelRoutes(db: Db, models: ModelCatalog): FastifyPlug
           response: { 200: z.array(ModelSummary) },
         },
       },
-      async (request) => {
-        await requireSession(db, request);
-        return [...models.values()].map((m) => modelIndex(m).summary);
-      },
+      async () => [...systems.values()].map((system) => indicatorSystemIndex(system).summary),
     );
 
     app.get(
@@ -47,8 +41,7 @@ export function assessmentModelRoutes(db: Db, models: ModelCatalog): FastifyPlug
         },
       },
       async (request) => {
-        await requireSession(db, request);
-        const index = modelOf(models, request.params.id);
+        const index = indicatorSystemOf(systems, request.params.id);
         // plain data; the web reads it as IndicatorSystem (src/core/diagnosis/model-schema.ts)
         const model = index.model as unknown as { family: typeof index.model.family } & Record<
           string,
@@ -71,14 +64,13 @@ export function assessmentModelRoutes(db: Db, models: ModelCatalog): FastifyPlug
         },
       },
       async (request, reply) => {
-        await requireSession(db, request);
-        const index = modelOf(models, request.params.id);
-        const { lang } = request.query;
-        const buffer = Buffer.from(await answerTemplate(index.model, lang).xlsx.writeBuffer());
-        const m = index.model.meta;
-        const name = lang === 'en' ? `${m.id}-${m.version}-answers.xlsx` : `${m.id}-${m.version}-答卷.xlsx`;
-        return reply.type(XLSX_TYPE).header('content-disposition', attachment(name)).send(buffer);
+        const index = indicatorSystemOf(systems, request.params.id);
+        const { fileName, content } = await blankAnswerSheet(index, request.query.lang);
+        return reply.type(XLSX_TYPE).header('content-disposition', attachment(fileName)).send(content);
       },
     );
   };
 }
+
+// backup and the plan document still import these from here; they live in downloads.ts now
+export { attachment, XLSX_TYPE } from './downloads.ts';

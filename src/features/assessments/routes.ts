@@ -2,7 +2,6 @@ import type { Config } from '../../config.ts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AtlasCatalog } from '../../core/atlas/types.ts';
-import type { DiagnosisResult } from '../../core/diagnosis/result.ts';
 import {
   AssessmentDetail,
   AssessmentSummary,
@@ -13,87 +12,36 @@ import {
   SaveAnswersResult,
   SaveAssignments,
   Verify,
-  type AnswerValue,
-  type AssessmentProfile,
 } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
-import { membersOf } from '../organisations/directory.ts';
 import { member } from '../../server/access/caller.ts';
-import {
-  createAssessment,
-  findPreviousSubmitted,
-  listAnswers,
-  listAssessments,
-  listAssignments,
-  listEvents,
-  listEvidence,
-  reopenAssessment,
-  replaceAssignments,
-  saveAnswersAt,
-  submitAssessment,
-  verifyAnswer,
-  type AnswerRow,
-  type AssessmentRow,
-} from './repositories/assessments.ts';
-import { AppError, badRequest } from '../../server/app-error.ts';
-import { requireSession } from '../../server/sessions/current-session.ts';
-import { canWrite, requireWriter, sessionRole } from '../../server/access/policies.ts';
-import { checkAnswer, checkAnswers, checkProfile, type ModelIndex } from './assessment-items.ts';
-import { compareResults, progress, scenarioNames, scoreAnswers } from './assessment-result.ts';
-import { requireVersion, StaleSave, staleVersion } from '../../server/versioned-save.ts';
-import { assessmentLoader, locked, modelOf, type ModelCatalog } from './assessment-access.ts';
+import { canWrite } from '../../server/access/policies.ts';
+import { createAssessment } from './create-assessment.ts';
+import { diagnoseAssessment } from './diagnose-assessment.ts';
 import { assessmentFileRoutes } from './file-routes.ts';
-import { assessmentModelRoutes } from './indicator-system-routes.ts';
+import type { IndicatorSystemCatalog } from './indicator-system-index.ts';
+import { indicatorSystemRoutes } from './indicator-system-routes.ts';
+import { listAssessments } from './list-assessments.ts';
+import { actorOf, assessmentLoader } from './load-assessment.ts';
+import { presentDetail, presentSummary } from './present-assessment.ts';
+import { reopenAssessment } from './reopen-assessment.ts';
 import { assessmentReportRoutes } from './report-routes.ts';
+import { saveAnswers } from './save-answers.ts';
+import { saveAssignments } from './save-assignments.ts';
+import { showAssessment } from './show-assessment.ts';
+import { submitAssessment } from './submit-assessment.ts';
+import { verifyAnswer } from './verify-answer.ts';
 
 const Id = z.object({ id: z.string() });
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
-function summary(
-  row: AssessmentRow,
-  index: ModelIndex,
-  answers: { answered: number; total: number },
-): AssessmentSummary {
-  const frozen = row.status === 'submitted' ? (row.result as DiagnosisResult | null) : null;
-  return {
-    id: row.id,
-    modelId: row.modelId,
-    modelVersion: row.modelVersion,
-    modelTitle: index.summary.title,
-    family: index.model.family,
-    mode: row.mode,
-    status: row.status,
-    title: row.title,
-    profile: row.profile as AssessmentProfile,
-    createdAt: row.createdAt.toISOString(),
-    submittedAt: iso(row.submittedAt),
-    version: row.version,
-    answered: answers.answered,
-    total: answers.total,
-    score: frozen?.score ?? null,
-    maxScore: frozen?.maxScore ?? null,
-    percent: frozen?.percent ?? null,
-    level: frozen?.level ?? null,
-  };
-}
-
-const answerView = (a: AnswerRow) => ({
-  itemId: a.itemId,
-  value: (a.value ?? null) as AnswerValue | null,
-  answeredBy: a.answeredBy,
-  answeredAt: a.answeredAt.toISOString(),
-  verification: a.verification,
-  verifiedValue: (a.verifiedValue ?? null) as AnswerValue | null,
-  verificationReason: a.verificationReason,
-  verifiedBy: a.verifiedBy,
-  verifiedAt: iso(a.verifiedAt),
-  version: a.version,
-});
 
 /** Assessments (评估): create, answer (autosave), assign, verify, submit, reopen, and the diagnosis result. */
-export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCatalog): FastifyPluginAsyncZod {
+export function assessmentRoutes(
+  db: Db,
+  systems: IndicatorSystemCatalog,
+  atlases: AtlasCatalog,
+): FastifyPluginAsyncZod {
   return async (app) => {
-    const load = assessmentLoader(db, models);
+    const load = assessmentLoader(db, systems);
 
     app.get(
       '/api/assessments',
@@ -106,15 +54,8 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const session = await requireSession(db, request);
-        const rows = await listAssessments(db, session.orgId);
-        return rows.flatMap((row) => {
-          const model = models.get(row.modelId);
-          if (!model) return [];
-          const index = modelOf(models, row.modelId);
-          const answered = row.answeredIds.filter((id) => index.items.has(id)).length;
-          return [summary(row, index, { answered, total: index.items.size })];
-        });
+        const listed = await listAssessments(db, systems, member(request).tenant);
+        return listed.map(({ row, index, progress }) => presentSummary(row, index, progress));
       },
     );
 
@@ -130,25 +71,8 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request, reply) => {
-        const session = await requireSession(db, request);
-        await requireWriter(db, session);
-        const body = request.body;
-        const index = modelOf(models, body.modelId);
-        const problems = checkProfile(index, body.profile);
-        if (problems.length > 0) throw badRequest(problems.join('; '), { problems });
-        const profile: AssessmentProfile = { ...body.profile };
-        if (index.summary.weightTables.length > 0 && profile.weightTable === undefined)
-          profile.weightTable = index.summary.weightTables[0]?.id;
-        const row = await createAssessment(db, {
-          orgId: session.orgId,
-          modelId: index.model.meta.id,
-          modelVersion: index.model.meta.version,
-          mode: body.mode,
-          title: body.title,
-          profile,
-          createdBy: session.user.id,
-        });
-        return reply.status(201).send(summary(row, index, progress(index, [], profile)));
+        const { row, index, progress } = await createAssessment(db, systems, actorOf(request), request.body);
+        return reply.status(201).send(presentSummary(row, index, progress));
       },
     );
 
@@ -164,31 +88,8 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile } = await load(request, request.params.id, 'read');
-        const [answers, assignments, members, events, evidence, role] = await Promise.all([
-          listAnswers(db, session.orgId, row.id),
-          listAssignments(db, session.orgId, row.id),
-          membersOf(db, member(request).tenant),
-          listEvents(db, session.orgId, row.id),
-          listEvidence(db, session.orgId, row.id),
-          sessionRole(db, session),
-        ]);
-        return {
-          assessment: summary(row, index, progress(index, answers, profile)),
-          answers: answers.map(answerView),
-          assignments: assignments.map((a) => ({
-            sectionId: a.sectionId,
-            respondentRole: a.respondentRole,
-            userId: a.userId,
-            userName: a.userName,
-          })),
-          assignableMembers: members
-            .map((m) => ({ userId: m.userId, displayName: m.displayName, email: m.email }))
-            .sort((x, y) => x.displayName.localeCompare(y.displayName, 'zh-CN')),
-          events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
-          evidence: evidence.map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString() })),
-          canWrite: canWrite(role),
-        };
+        const loaded = await load(actorOf(request), request.params.id, 'read');
+        return presentDetail(await showAssessment(db, loaded, canWrite(member(request).role)));
       },
     );
 
@@ -210,20 +111,8 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile, scope } = await load(request, request.params.id, 'write');
-        const problems = checkAnswers(index, request.body.answers);
-        if (problems.length > 0) throw invalidAnswers(problems);
-        const { answers, versions } = request.body;
-        const outcome = await saveAnswersAt(db, scope, answers, versions);
-        if (outcome.kind === 'locked') throw locked();
-        if (outcome.kind === 'stale')
-          throw staleVersion(
-            'assessment',
-            new StaleSave(Math.max(0, ...outcome.current.map((a) => a.version)), outcome.changed),
-            { answers: outcome.current.map(answerView) },
-          );
-        const { answered } = progress(index, await listAnswers(db, session.orgId, row.id), profile);
-        return { saved: Object.keys(answers).length, answered, versions: outcome.versions };
+        const loaded = await load(actorOf(request), request.params.id, 'draft');
+        return saveAnswers(db, loaded, request.body.answers, request.body.versions);
       },
     );
 
@@ -245,42 +134,8 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request, reply) => {
-        const { session, row, index, scope } = await load(request, request.params.id, 'write');
-        const known = new Set(index.sections.map((s) => s.id));
-        const unknown = request.body.assignments
-          .filter((a) => !known.has(a.sectionId))
-          .map((a) => a.sectionId);
-        if (unknown.length > 0)
-          throw badRequest(`unknown section ${unknown.map((s) => `"${s}"`).join(', ')}`, { unknown });
-        const seen = new Set<string>();
-        for (const a of request.body.assignments) {
-          if (seen.has(a.sectionId)) throw badRequest(`section "${a.sectionId}" is assigned twice`);
-          seen.add(a.sectionId);
-        }
-        const members = new Set((await membersOf(db, member(request).tenant)).map((m) => m.userId));
-        const strangers = request.body.assignments.filter((a) => a.userId !== null && !members.has(a.userId));
-        const first = strangers[0];
-        if (first)
-          throw badRequest(
-            `section "${first.sectionId}": user ${first.userId ?? ''} is not a member of this organisation` +
-              `${strangers.length > 1 ? ` (and ${strangers.length - 1} more)` : ''}; nothing was saved`,
-            { sections: strangers.map((a) => ({ sectionId: a.sectionId, userId: a.userId })) },
-          );
-        const version = requireVersion(request.body.version, 'assessment');
-        const outcome = await replaceAssignments(db, scope, request.body.assignments, version);
-        if (outcome === 'locked') throw locked();
-        if (outcome !== 'saved') {
-          const current = await listAssignments(db, session.orgId, row.id);
-          throw staleVersion('assessment', new StaleSave(outcome.currentVersion, ['assignments']), {
-            version: outcome.currentVersion,
-            assignments: current.map((a) => ({
-              sectionId: a.sectionId,
-              respondentRole: a.respondentRole,
-              userId: a.userId,
-              userName: a.userName,
-            })),
-          });
-        }
+        const loaded = await load(actorOf(request), request.params.id, 'draft');
+        await saveAssignments(db, loaded, request.body);
         return reply.status(204).send(null);
       },
     );
@@ -299,23 +154,7 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
       },
       async (request, reply) => {
         const { id, itemId } = request.params;
-        const { row, index, scope } = await load(request, id, 'write');
-        if (row.mode !== 'assessor')
-          throw new AppError(409, 'not_assessor_mode', 'Only assessor-mode assessments are verified');
-        if (!index.items.has(itemId)) throw invalidAnswers([{ itemId, message: `unknown item "${itemId}"` }]);
-        const body = request.body;
-        let verifiedValue: AnswerValue | null = null;
-        if (body.verification === 'corrected') {
-          const problem = checkAnswer(index, itemId, body.value);
-          if (problem !== null) throw invalidAnswers([{ itemId, message: problem }]);
-          verifiedValue = body.value;
-        }
-        await verifyAnswer(db, scope, {
-          itemId,
-          verification: body.verification,
-          verifiedValue,
-          reason: body.reason,
-        });
+        await verifyAnswer(db, await load(actorOf(request), id, 'draft'), itemId, request.body);
         return reply.status(204).send(null);
       },
     );
@@ -332,18 +171,9 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { row, index, profile, scope } = await load(request, request.params.id, 'write');
-        const done = await submitAssessment(db, scope, (answers) => scoreAnswers(index, answers, profile));
-        if (!done) throw locked();
-        const { answers, result } = done;
-        const submitted = {
-          ...row,
-          status: 'submitted' as const,
-          result,
-          submittedAt: new Date(),
-          version: row.version + 1,
-        };
-        return summary(submitted, index, progress(index, answers, profile));
+        const loaded = await load(actorOf(request), request.params.id, 'draft');
+        const { row, progress } = await submitAssessment(db, loaded);
+        return presentSummary(row, loaded.index, progress);
       },
     );
 
@@ -360,18 +190,9 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile, scope } = await load(request, request.params.id, 'reopen');
-        if (!(await reopenAssessment(db, scope, request.body.reason)))
-          throw new AppError(409, 'not_submitted', 'Only a submitted assessment can be reopened');
-        const answers = await listAnswers(db, session.orgId, row.id);
-        const reopened = {
-          ...row,
-          status: 'draft' as const,
-          result: null,
-          submittedAt: null,
-          version: row.version + 1,
-        };
-        return summary(reopened, index, progress(index, answers, profile));
+        const loaded = await load(actorOf(request), request.params.id, 'whatever');
+        const { row, progress } = await reopenAssessment(db, loaded, request.body.reason);
+        return presentSummary(row, loaded.index, progress);
       },
     );
 
@@ -388,56 +209,26 @@ export function assessmentRoutes(db: Db, models: ModelCatalog, atlases: AtlasCat
         },
       },
       async (request) => {
-        const { session, row, index, profile } = await load(request, request.params.id, 'read');
-        const answers = await listAnswers(db, session.orgId, row.id);
-        const frozen = row.status === 'submitted' ? (row.result as DiagnosisResult | null) : null;
-        const result = frozen ?? scoreAnswers(index, answers, profile);
-        const previous = await findPreviousSubmitted(db, session.orgId, row.modelId, row.id, row.submittedAt);
-        const comparison =
-          previous && previous.result
-            ? compareResults(
-                {
-                  id: previous.id,
-                  title: previous.title,
-                  submittedAt: previous.submittedAt,
-                  result: previous.result as DiagnosisResult,
-                },
-                result,
-              )
-            : null;
-        return {
-          live: frozen === null,
-          result,
-          scenarios: scenarioNames(atlases, index.model.meta.atlas, result),
-          atlas: index.model.meta.atlas,
-          ...progress(index, answers, profile),
-          comparison,
-        };
+        const loaded = await load(actorOf(request), request.params.id, 'read');
+        return diagnoseAssessment(db, atlases, loaded);
       },
     );
   };
 }
 
-export function invalidAnswers(problems: { itemId: string; message: string }[]): AppError {
-  const first = problems[0];
-  const head = first ? `${first.itemId}: ${first.message}` : 'invalid answers';
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return new AppError(400, 'invalid_answers', `${head}${more}; nothing was saved`, { problems });
-}
-
-/** Everything of the diagnosis API: models, assessments, evidence and sheet import (one plugin for buildApp). */
+/** Everything of the diagnosis API: indicator systems (/api/models), assessments, evidence and sheet import (one plugin for buildApp). */
 export function diagnosisRoutes(
   db: Db,
-  models: ModelCatalog | undefined,
+  systems: IndicatorSystemCatalog | undefined,
   atlases: AtlasCatalog | undefined,
   config: Pick<Config, 'orgStorageQuotaMb'>,
 ): FastifyPluginAsyncZod {
   return async (app) => {
-    models ??= new Map();
+    systems ??= new Map();
     atlases ??= new Map();
-    await app.register(assessmentModelRoutes(db, models));
-    await app.register(assessmentRoutes(db, models, atlases));
-    await app.register(assessmentFileRoutes(db, models, config));
-    await app.register(assessmentReportRoutes(db, models, atlases));
+    await app.register(indicatorSystemRoutes(systems));
+    await app.register(assessmentRoutes(db, systems, atlases));
+    await app.register(assessmentFileRoutes(db, systems, config));
+    await app.register(assessmentReportRoutes(db, systems, atlases));
   };
 }

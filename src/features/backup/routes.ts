@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Db } from '../../db/client.ts';
 import { member } from '../../server/access/caller.ts';
 import { VERSION } from '../../server/version.ts';
-import { attachment } from '../assessments/indicator-system-routes.ts';
+import { attachment } from '../assessments/downloads.ts';
 import { exportBackup } from './export-backup.ts';
 
 /**

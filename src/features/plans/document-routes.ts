@@ -11,7 +11,7 @@ import { PLAN_DOCUMENT_CONTENT_TYPES, PLAN_DOCUMENT_FORMATS } from '../../report
 import { PLAN_LANGS } from '../../reports/plan-document-types.ts';
 import { PdfPrinter } from '../../reports/pdf.ts';
 import { member } from '../../server/access/caller.ts';
-import { attachment } from '../assessments/indicator-system-routes.ts';
+import { attachment } from '../assessments/downloads.ts';
 import { organisationOf } from '../organisations/directory.ts';
 import type { DocumentSources } from './document-input.ts';
 import { documentFileName, presentPlanDocument } from './document-presenter.ts';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client.ts';
 import { PORTFOLIO_LIMIT_MAX } from '../../contracts/portfolio.ts';
 import { portfolioFileName, portfolioWorkbook, type LevelNames } from '../../reports/portfolio-workbook.ts';
-import type { ModelCatalog } from '../assessments/assessment-access.ts';
-import { modelIndex } from '../assessments/assessment-items.ts';
+import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
+import { indicatorSystemIndex } from '../assessments/indicator-system-index.ts';
 import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
 
 /**
@@ -11,13 +11,13 @@ import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
  */
 export async function exportPortfolio(
   db: Db,
-  models: ModelCatalog,
+  models: IndicatorSystemCatalog,
   viewer: PortfolioViewer,
   options: { q: string; lang: 'zh' | 'en'; now?: Date },
 ): Promise<{ fileName: string; content: Buffer }> {
   const levelNames: LevelNames = (modelId, levelId) => {
     const model = models.get(modelId);
-    return model ? modelIndex(model).summary.levels.find((l) => l.id === levelId)?.name : undefined;
+    return model ? indicatorSystemIndex(model).summary.levels.find((l) => l.id === levelId)?.name : undefined;
   };
   const { q, lang } = options;
   const now = options.now ?? new Date();

@@ -22,7 +22,7 @@ import {
   type PortfolioScope,
 } from './repository.ts';
 import { forbidden } from '../../server/app-error.ts';
-import type { ModelCatalog } from '../assessments/assessment-access.ts';
+import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
 import { distributions, modelLookup, presentAssessment, presentPlan } from './presenter.ts';
 
 /** Who asks: the organisation they act for (the tenant, and its kind), their role in it, and who they are. */
@@ -49,7 +49,7 @@ export function portfolioScope(
  */
 export async function loadPortfolio(
   db: Db,
-  models: ModelCatalog,
+  models: IndicatorSystemCatalog,
   viewer: PortfolioViewer,
   search: { q: string; limit: number },
 ): Promise<Portfolio> {

@@ -1,7 +1,7 @@
 /** 企业总览 — how an enterprise's latest assessment and plan and the level distribution are shown. */
 import type { ModelDistribution, PortfolioAssessment, PortfolioPlan } from '../../contracts/portfolio.ts';
-import type { ModelCatalog } from '../assessments/assessment-access.ts';
-import { modelIndex } from '../assessments/assessment-items.ts';
+import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
+import { indicatorSystemIndex } from '../assessments/indicator-system-index.ts';
 import type { LatestAssessmentRow, LatestPlanRow, LevelCountRow } from './repository.ts';
 
 export type ModelSummaryLookup = (modelId: string) => {
@@ -10,13 +10,13 @@ export type ModelSummaryLookup = (modelId: string) => {
 };
 
 /** Each model's title and level ids, looked up once per model. */
-export function modelLookup(models: ModelCatalog): ModelSummaryLookup {
+export function modelLookup(models: IndicatorSystemCatalog): ModelSummaryLookup {
   const cache = new Map<string, ReturnType<ModelSummaryLookup>>();
   return (modelId) => {
     const known = cache.get(modelId);
     if (known) return known;
     const model = models.get(modelId);
-    const summary = model ? modelIndex(model).summary : undefined;
+    const summary = model ? indicatorSystemIndex(model).summary : undefined;
     const found = {
       title: summary?.title ?? null,
       levelIds: summary?.levels.map((l) => l.id) ?? [],

@@ -9,8 +9,8 @@ import { Portfolio, PORTFOLIO_LIMIT_MAX, PortfolioQuery } from '../../contracts/
 import type { Db } from '../../db/client.ts';
 import { member } from '../../server/access/caller.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
-import type { ModelCatalog } from '../assessments/assessment-access.ts';
-import { attachment, XLSX_TYPE } from '../assessments/indicator-system-routes.ts';
+import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
+import { attachment, XLSX_TYPE } from '../assessments/downloads.ts';
 import { exportPortfolio } from './export-portfolio.ts';
 import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
 
@@ -19,7 +19,7 @@ const PortfolioExportQuery = z.object({
   q: PortfolioQuery.shape.q,
 });
 
-export function portfolioRoutes(db: Db, models: ModelCatalog): FastifyPluginAsyncZod {
+export function portfolioRoutes(db: Db, models: IndicatorSystemCatalog): FastifyPluginAsyncZod {
   /** The member asking, as the portfolio needs them (the access hook has refused anyone else). */
   const viewer = (request: FastifyRequest): PortfolioViewer => {
     const { tenant, organisation, role, user } = member(request);

@@ -48,7 +48,9 @@ describe('access declarations at start-up', () => {
     const app = Fastify();
     installAccess(app, noDatabase, [planOwnership]);
     app.get('/api/projects/:id', { config: { access: 'read' } }, async () => 'x');
-    await expect(app.ready()).rejects.toThrow(/GET \/api\/projects\/:id.* take an id but no feature declares/);
+    await expect(app.ready()).rejects.toThrow(
+      /GET \/api\/projects\/:id.* take an id but no feature declares/,
+    );
   });
 });
 

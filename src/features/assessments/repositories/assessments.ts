@@ -1,30 +1,18 @@
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import type { TenantId } from '../../../server/access/tenant.ts';
 import {
   assessmentAnswers,
   assessmentAssignments,
   assessmentEvents,
   assessments,
-  organisations,
   users,
 } from '../../../db/schema.ts';
 
-// evidence files live in evidence.ts (stored in chunks); re-exported here for the routes that list them
-export {
-  deleteEvidence,
-  evidenceBytesUsed,
-  evidenceContent,
-  findEvidence,
-  listEvidence,
-  storeEvidence,
-  type EvidenceInfo,
-  type EvidenceRow,
-  type StoredEvidence,
-} from './evidence.ts';
-
 /**
  * Assessments (评估) and everything hanging off them: answers with the assessor's check, section assignments,
- * history events and evidence files. Every query is scoped by org_id, the tenant.
+ * history events (evidence files: evidence.ts). Every query is scoped by org_id, the tenant, which every function
+ * takes as a `TenantId` (see src/server/access/tenant.ts).
  */
 
 export type AssessmentRow = typeof assessments.$inferSelect;
@@ -32,10 +20,17 @@ export type AnswerRow = typeof assessmentAnswers.$inferSelect;
 export type AssignmentRow = typeof assessmentAssignments.$inferSelect;
 export type EventKind = 'created' | 'submitted' | 'reopened';
 
-export async function createAssessment(
+/** Who changes which assessment of which tenant, as the functions that record a change take it. */
+export interface AssessmentScope {
+  tenant: TenantId;
+  assessmentId: string;
+  userId: string;
+}
+
+export async function insertAssessment(
   db: Db,
+  tenant: TenantId,
   input: {
-    orgId: string;
     modelId: string;
     modelVersion: string;
     mode: 'self' | 'assessor';
@@ -45,23 +40,26 @@ export async function createAssessment(
   },
 ): Promise<AssessmentRow> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(assessments).values(input).returning();
+    const [row] = await tx
+      .insert(assessments)
+      .values({ ...input, orgId: tenant })
+      .returning();
     if (!row) throw new Error('insert into assessments returned no row');
     await tx
       .insert(assessmentEvents)
-      .values({ orgId: input.orgId, assessmentId: row.id, kind: 'created', userId: input.createdBy });
+      .values({ orgId: tenant, assessmentId: row.id, kind: 'created', userId: input.createdBy });
     return row;
   });
 }
 
 export async function listAssessments(
   db: Db,
-  orgId: string,
+  tenant: TenantId,
 ): Promise<(AssessmentRow & { answeredIds: string[] })[]> {
   const rows = await db
     .select()
     .from(assessments)
-    .where(eq(assessments.orgId, orgId))
+    .where(eq(assessments.orgId, tenant))
     .orderBy(desc(assessments.createdAt));
   if (rows.length === 0) return [];
   const answered = await db
@@ -69,7 +67,7 @@ export async function listAssessments(
     .from(assessmentAnswers)
     .where(
       and(
-        eq(assessmentAnswers.orgId, orgId),
+        eq(assessmentAnswers.orgId, tenant),
         inArray(
           assessmentAnswers.assessmentId,
           rows.map((r) => r.id),
@@ -88,28 +86,32 @@ export async function listAssessments(
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
-export async function findAssessment(db: Db, orgId: string, id: string): Promise<AssessmentRow | undefined> {
+export async function findAssessment(
+  db: Db,
+  tenant: TenantId,
+  id: string,
+): Promise<AssessmentRow | undefined> {
   if (!isUuid(id)) return undefined;
   const [row] = await db
     .select()
     .from(assessments)
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, id)))
+    .where(and(eq(assessments.orgId, tenant), eq(assessments.id, id)))
     .limit(1);
   return row;
 }
 
-export async function listAnswers(db: Db, orgId: string, assessmentId: string): Promise<AnswerRow[]> {
+export async function listAnswers(db: Db, tenant: TenantId, assessmentId: string): Promise<AnswerRow[]> {
   return db
     .select()
     .from(assessmentAnswers)
-    .where(and(eq(assessmentAnswers.orgId, orgId), eq(assessmentAnswers.assessmentId, assessmentId)))
+    .where(and(eq(assessmentAnswers.orgId, tenant), eq(assessmentAnswers.assessmentId, assessmentId)))
     .orderBy(asc(assessmentAnswers.itemId));
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** The assessment's row locked until the transaction ends (a submit and a save run one after the other). */
-async function lockAssessment(tx: Tx, orgId: string, assessmentId: string) {
+async function lockAssessment(tx: Tx, tenant: TenantId, assessmentId: string) {
   const [row] = await tx
     .select({
       status: assessments.status,
@@ -117,7 +119,7 @@ async function lockAssessment(tx: Tx, orgId: string, assessmentId: string) {
       version: assessments.version,
     })
     .from(assessments)
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)))
+    .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)))
     .for('update');
   return row;
 }
@@ -125,23 +127,23 @@ async function lockAssessment(tx: Tx, orgId: string, assessmentId: string) {
 /** Writes the answers as answer save number `version`; a null value deletes the answer (and its verification). */
 async function writeAnswers(
   tx: Tx,
-  scope: { orgId: string; assessmentId: string; userId: string },
+  scope: AssessmentScope,
   entries: [string, unknown][],
   version: number,
 ): Promise<void> {
-  const { orgId, assessmentId, userId } = scope;
+  const { tenant, assessmentId, userId } = scope;
   const now = new Date();
   await tx
     .update(assessments)
     .set({ answersVersion: version })
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)));
+    .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
   for (const [itemId, value] of entries) {
     if (value === null) {
       await tx
         .delete(assessmentAnswers)
         .where(
           and(
-            eq(assessmentAnswers.orgId, orgId),
+            eq(assessmentAnswers.orgId, tenant),
             eq(assessmentAnswers.assessmentId, assessmentId),
             eq(assessmentAnswers.itemId, itemId),
           ),
@@ -150,7 +152,7 @@ async function writeAnswers(
     }
     await tx
       .insert(assessmentAnswers)
-      .values({ orgId, assessmentId, itemId, value, answeredBy: userId, answeredAt: now, version })
+      .values({ orgId: tenant, assessmentId, itemId, value, answeredBy: userId, answeredAt: now, version })
       .onConflictDoUpdate({
         target: [assessmentAnswers.orgId, assessmentAnswers.assessmentId, assessmentAnswers.itemId],
         set: {
@@ -170,20 +172,27 @@ async function writeAnswers(
 }
 
 /**
- * Store a batch of answers (a sheet import) in one transaction, whatever was there; a null value deletes the answer.
- * The assessment row is locked meanwhile; 0 (nothing stored) when it is not a draft any more (submitted meanwhile).
+ * Store a batch of answers (a sheet import) in one transaction, whatever was there, with the profile the sheet
+ * sets (undefined: unchanged); a null value deletes the answer. The assessment row is locked meanwhile: 'locked'
+ * (nothing stored) when it is not a draft any more (submitted meanwhile), else the number of answers stored.
  */
-export async function saveAnswers(
+export async function storeImportedAnswers(
   db: Db,
-  scope: { orgId: string; assessmentId: string; userId: string },
+  scope: AssessmentScope,
   answers: Record<string, unknown>,
-): Promise<number> {
+  profile: Record<string, unknown> | undefined,
+): Promise<number | 'locked'> {
+  const { tenant, assessmentId } = scope;
   const entries = Object.entries(answers);
-  if (entries.length === 0) return 0;
   return db.transaction(async (tx) => {
-    const row = await lockAssessment(tx, scope.orgId, scope.assessmentId);
-    if (!row || row.status !== 'draft') return 0;
-    await writeAnswers(tx, scope, entries, row.answersVersion + 1);
+    const row = await lockAssessment(tx, tenant, assessmentId);
+    if (!row || row.status !== 'draft') return 'locked' as const;
+    if (entries.length > 0) await writeAnswers(tx, scope, entries, row.answersVersion + 1);
+    if (profile !== undefined)
+      await tx
+        .update(assessments)
+        .set({ profile })
+        .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
     return entries.length;
   });
 }
@@ -200,16 +209,16 @@ export type AnswerSave =
  * more — a submit in between wins; stale (nothing stored) when another save changed one of these items since,
  * to a different value. Other items saved by others meanwhile do not matter.
  */
-export async function saveAnswersAt(
+export async function storeAnswersAt(
   db: Db,
-  scope: { orgId: string; assessmentId: string; userId: string },
+  scope: AssessmentScope,
   answers: Record<string, unknown>,
   versions: Readonly<Record<string, number>>,
 ): Promise<AnswerSave> {
-  const { orgId, assessmentId } = scope;
+  const { tenant, assessmentId } = scope;
   const entries = Object.entries(answers);
   return db.transaction(async (tx): Promise<AnswerSave> => {
-    const row = await lockAssessment(tx, orgId, assessmentId);
+    const row = await lockAssessment(tx, tenant, assessmentId);
     if (!row || row.status !== 'draft') return { kind: 'locked' };
     if (entries.length === 0) return { kind: 'saved', versions: {} };
     const current = await tx
@@ -217,7 +226,7 @@ export async function saveAnswersAt(
       .from(assessmentAnswers)
       .where(
         and(
-          eq(assessmentAnswers.orgId, orgId),
+          eq(assessmentAnswers.orgId, tenant),
           eq(assessmentAnswers.assessmentId, assessmentId),
           inArray(
             assessmentAnswers.itemId,
@@ -245,34 +254,42 @@ export async function saveAnswersAt(
   });
 }
 
-/** The assessor's check of one item: verified (the answer stands) or corrected (both values kept). */
-export async function verifyAnswer(
+/**
+ * The assessor's check of one item: verified (the answer stands) or corrected (both values kept). The row is
+ * locked meanwhile, as for a save: 'locked' (nothing stored) when the assessment was submitted since.
+ */
+export async function storeVerification(
   db: Db,
-  scope: { orgId: string; assessmentId: string; userId: string },
+  scope: AssessmentScope,
   input: { itemId: string; verification: 'verified' | 'corrected'; verifiedValue: unknown; reason: string },
-): Promise<void> {
-  const { orgId, assessmentId, userId } = scope;
-  const now = new Date();
-  const check = {
-    verification: input.verification,
-    verifiedValue: input.verifiedValue,
-    verificationReason: input.reason === '' ? null : input.reason,
-    verifiedBy: userId,
-    verifiedAt: now,
-  };
-  await db
-    .insert(assessmentAnswers)
-    .values({ orgId, assessmentId, itemId: input.itemId, value: null, answeredAt: now, ...check })
-    .onConflictDoUpdate({
-      target: [assessmentAnswers.orgId, assessmentAnswers.assessmentId, assessmentAnswers.itemId],
-      set: check,
-    });
+): Promise<'saved' | 'locked'> {
+  const { tenant, assessmentId, userId } = scope;
+  return db.transaction(async (tx) => {
+    const row = await lockAssessment(tx, tenant, assessmentId);
+    if (!row || row.status !== 'draft') return 'locked' as const;
+    const now = new Date();
+    const check = {
+      verification: input.verification,
+      verifiedValue: input.verifiedValue,
+      verificationReason: input.reason === '' ? null : input.reason,
+      verifiedBy: userId,
+      verifiedAt: now,
+    };
+    await tx
+      .insert(assessmentAnswers)
+      .values({ orgId: tenant, assessmentId, itemId: input.itemId, value: null, answeredAt: now, ...check })
+      .onConflictDoUpdate({
+        target: [assessmentAnswers.orgId, assessmentAnswers.assessmentId, assessmentAnswers.itemId],
+        set: check,
+      });
+    return 'saved' as const;
+  });
 }
 
 /** The section assignments of an assessment, each with the display name of the user it names (null for none). */
 export async function listAssignments(
   db: Db,
-  orgId: string,
+  tenant: TenantId,
   assessmentId: string,
 ): Promise<(AssignmentRow & { userName: string | null })[]> {
   return db
@@ -286,7 +303,7 @@ export async function listAssignments(
     })
     .from(assessmentAssignments)
     .leftJoin(users, eq(users.id, assessmentAssignments.userId))
-    .where(and(eq(assessmentAssignments.orgId, orgId), eq(assessmentAssignments.assessmentId, assessmentId)))
+    .where(and(eq(assessmentAssignments.orgId, tenant), eq(assessmentAssignments.assessmentId, assessmentId)))
     .orderBy(asc(assessmentAssignments.sectionId));
 }
 
@@ -296,31 +313,34 @@ export async function listAssignments(
  */
 export async function replaceAssignments(
   db: Db,
-  scope: { orgId: string; assessmentId: string },
+  scope: Omit<AssessmentScope, 'userId'>,
   rows: { sectionId: string; respondentRole: AssignmentRow['respondentRole']; userId: string | null }[],
   version: number,
 ): Promise<'saved' | 'locked' | { currentVersion: number }> {
-  const { orgId, assessmentId } = scope;
+  const { tenant, assessmentId } = scope;
   return db.transaction(async (tx) => {
-    const row = await lockAssessment(tx, orgId, assessmentId);
+    const row = await lockAssessment(tx, tenant, assessmentId);
     if (!row || row.status !== 'draft') return 'locked';
     if (row.version !== version) return { currentVersion: row.version };
     await tx
       .delete(assessmentAssignments)
       .where(
-        and(eq(assessmentAssignments.orgId, orgId), eq(assessmentAssignments.assessmentId, assessmentId)),
+        and(eq(assessmentAssignments.orgId, tenant), eq(assessmentAssignments.assessmentId, assessmentId)),
       );
     if (rows.length > 0)
-      await tx.insert(assessmentAssignments).values(rows.map((r) => ({ ...r, orgId, assessmentId })));
+      await tx.insert(assessmentAssignments).values(rows.map((r) => ({ ...r, orgId: tenant, assessmentId })));
     await tx
       .update(assessments)
       .set({ version: version + 1 })
-      .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)));
+      .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
     return 'saved' as const;
   });
 }
 
-export async function listEvents(db: Db, orgId: string, assessmentId: string) {
+/** One entry of an assessment's history, with the display name of who did it. */
+export type EventRow = Awaited<ReturnType<typeof listEvents>>[number];
+
+export async function listEvents(db: Db, tenant: TenantId, assessmentId: string) {
   return db
     .select({
       id: assessmentEvents.id,
@@ -332,7 +352,7 @@ export async function listEvents(db: Db, orgId: string, assessmentId: string) {
     })
     .from(assessmentEvents)
     .leftJoin(users, eq(users.id, assessmentEvents.userId))
-    .where(and(eq(assessmentEvents.orgId, orgId), eq(assessmentEvents.assessmentId, assessmentId)))
+    .where(and(eq(assessmentEvents.orgId, tenant), eq(assessmentEvents.assessmentId, assessmentId)))
     .orderBy(asc(assessmentEvents.at));
 }
 
@@ -340,71 +360,57 @@ export async function listEvents(db: Db, orgId: string, assessmentId: string) {
  * Lock a draft and freeze its result, scored by `score` from the answers read under the row lock (an autosave at the
  * same time is either in them or refused); undefined when it was not a draft any more (someone else submitted).
  */
-export async function submitAssessment<R>(
+export async function markSubmitted<R>(
   db: Db,
-  scope: { orgId: string; assessmentId: string; userId: string },
+  scope: AssessmentScope,
   score: (answers: AnswerRow[]) => R,
 ): Promise<{ answers: AnswerRow[]; result: R } | undefined> {
-  const { orgId, assessmentId, userId } = scope;
+  const { tenant, assessmentId, userId } = scope;
   return db.transaction(async (tx) => {
-    const row = await lockAssessment(tx, orgId, assessmentId);
+    const row = await lockAssessment(tx, tenant, assessmentId);
     if (!row || row.status !== 'draft') return undefined;
     const answers = await tx
       .select()
       .from(assessmentAnswers)
-      .where(and(eq(assessmentAnswers.orgId, orgId), eq(assessmentAnswers.assessmentId, assessmentId)))
+      .where(and(eq(assessmentAnswers.orgId, tenant), eq(assessmentAnswers.assessmentId, assessmentId)))
       .orderBy(asc(assessmentAnswers.itemId));
     const result = score(answers);
     await tx
       .update(assessments)
       .set({ status: 'submitted', result, submittedAt: new Date(), version: row.version + 1 })
-      .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)));
-    await tx.insert(assessmentEvents).values({ orgId, assessmentId, kind: 'submitted', userId });
+      .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
+    await tx.insert(assessmentEvents).values({ orgId: tenant, assessmentId, kind: 'submitted', userId });
     return { answers, result };
   });
 }
 
 /** Back to draft, with the reason recorded; the frozen result is dropped (results are live again). */
-export async function reopenAssessment(
-  db: Db,
-  scope: { orgId: string; assessmentId: string; userId: string },
-  reason: string,
-): Promise<boolean> {
-  const { orgId, assessmentId, userId } = scope;
+export async function markReopened(db: Db, scope: AssessmentScope, reason: string): Promise<boolean> {
+  const { tenant, assessmentId, userId } = scope;
   return db.transaction(async (tx) => {
     const done = await tx
       .update(assessments)
       .set({ status: 'draft', result: null, submittedAt: null, version: sql`${assessments.version} + 1` })
       .where(
         and(
-          eq(assessments.orgId, orgId),
+          eq(assessments.orgId, tenant),
           eq(assessments.id, assessmentId),
           eq(assessments.status, 'submitted'),
         ),
       )
       .returning({ id: assessments.id });
     if (done.length === 0) return false;
-    await tx.insert(assessmentEvents).values({ orgId, assessmentId, kind: 'reopened', note: reason, userId });
+    await tx
+      .insert(assessmentEvents)
+      .values({ orgId: tenant, assessmentId, kind: 'reopened', note: reason, userId });
     return true;
   });
-}
-
-export async function updateProfile(
-  db: Db,
-  orgId: string,
-  assessmentId: string,
-  profile: Record<string, unknown>,
-): Promise<void> {
-  await db
-    .update(assessments)
-    .set({ profile })
-    .where(and(eq(assessments.orgId, orgId), eq(assessments.id, assessmentId)));
 }
 
 /** The organisation's latest submitted assessment of a model before `before` (or any, when null), other than `id`. */
 export async function findPreviousSubmitted(
   db: Db,
-  orgId: string,
+  tenant: TenantId,
   modelId: string,
   id: string,
   before: Date | null,
@@ -414,7 +420,7 @@ export async function findPreviousSubmitted(
     .from(assessments)
     .where(
       and(
-        eq(assessments.orgId, orgId),
+        eq(assessments.orgId, tenant),
         eq(assessments.modelId, modelId),
         eq(assessments.status, 'submitted'),
         ne(assessments.id, id),
@@ -422,18 +428,6 @@ export async function findPreviousSubmitted(
       ),
     )
     .orderBy(desc(assessments.submittedAt))
-    .limit(1);
-  return row;
-}
-
-export async function findOrganisationName(
-  db: Db,
-  orgId: string,
-): Promise<{ name: string; kind: string } | undefined> {
-  const [row] = await db
-    .select({ name: organisations.name, kind: organisations.kind })
-    .from(organisations)
-    .where(eq(organisations.id, orgId))
     .limit(1);
   return row;
 }

@@ -18,6 +18,7 @@ import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { Db } from '../../../db/client.ts';
 import { queryRows } from '../../../db/client.ts';
+import type { TenantId } from '../../../server/access/tenant.ts';
 import { evidenceChunks, evidenceFiles } from '../../../db/schema.ts';
 
 export const EVIDENCE_CHUNK_BYTES = 256 * 1024;
@@ -48,25 +49,24 @@ const evidenceInfo = {
   uploadedAt: evidenceFiles.uploadedAt,
 };
 
-const fileOf = (orgId: string, assessmentId: string, id: string) =>
+const fileOf = (tenant: TenantId, assessmentId: string, id: string) =>
   and(
-    eq(evidenceFiles.orgId, orgId),
+    eq(evidenceFiles.orgId, tenant),
     eq(evidenceFiles.assessmentId, assessmentId),
     eq(evidenceFiles.id, id),
     eq(evidenceFiles.complete, true),
   );
 
 /** Bytes of evidence the organisation keeps (its complete files). */
-export async function evidenceBytesUsed(db: Db, orgId: string): Promise<number> {
+export async function evidenceBytesUsed(db: Db, tenant: TenantId): Promise<number> {
   const [row] = await db
     .select({ used: sql<number>`coalesce(sum(${evidenceFiles.size}), 0)::bigint`.mapWith(Number) })
     .from(evidenceFiles)
-    .where(and(eq(evidenceFiles.orgId, orgId), eq(evidenceFiles.complete, true)));
+    .where(and(eq(evidenceFiles.orgId, tenant), eq(evidenceFiles.complete, true)));
   return row?.used ?? 0;
 }
 
 export interface NewEvidence {
-  orgId: string;
   assessmentId: string;
   itemId: string;
   fileName: string;
@@ -83,6 +83,7 @@ export type StoreOutcome =
  */
 export async function storeEvidence(
   db: Db,
+  tenant: TenantId,
   file: NewEvidence,
   content: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   quotaBytes: number,
@@ -91,14 +92,14 @@ export async function storeEvidence(
     .delete(evidenceFiles)
     .where(
       and(
-        eq(evidenceFiles.orgId, file.orgId),
+        eq(evidenceFiles.orgId, tenant),
         eq(evidenceFiles.complete, false),
         sql`${evidenceFiles.uploadedAt} < now() - interval '1 hour'`,
       ),
     );
   const [row] = await db
     .insert(evidenceFiles)
-    .values({ ...file, size: 0, sha256: '', content: Buffer.alloc(0), complete: false })
+    .values({ ...file, orgId: tenant, size: 0, sha256: '', content: Buffer.alloc(0), complete: false })
     .returning({ id: evidenceFiles.id });
   if (!row) throw new Error('insert into evidence_files returned no row');
   const { id } = row;
@@ -114,7 +115,7 @@ export async function storeEvidence(
       for (; joined.length - at >= EVIDENCE_CHUNK_BYTES || (all && at < joined.length);) {
         const chunk = joined.subarray(at, at + EVIDENCE_CHUNK_BYTES);
         await db.insert(evidenceChunks).values({
-          orgId: file.orgId,
+          orgId: tenant,
           evidenceId: id,
           seq: seq++,
           // base64 text decoded by the database: a bytea parameter is ~10× slower on PGlite (see the header)
@@ -135,7 +136,7 @@ export async function storeEvidence(
     }
     await flush(true);
     const others = sql`(select coalesce(sum(${evidenceFiles.size}), 0) from ${evidenceFiles}
-      where ${evidenceFiles.orgId} = ${file.orgId} and ${evidenceFiles.complete} and ${evidenceFiles.id} <> ${id})`;
+      where ${evidenceFiles.orgId} = ${tenant} and ${evidenceFiles.complete} and ${evidenceFiles.id} <> ${id})`;
     const [done] = await db
       .update(evidenceFiles)
       .set({ size, sha256: hash.digest('hex'), complete: true })
@@ -143,20 +144,20 @@ export async function storeEvidence(
       .returning(evidenceInfo);
     if (done) return { stored: done };
     await db.delete(evidenceFiles).where(eq(evidenceFiles.id, id));
-    return { overQuota: { used: await evidenceBytesUsed(db, file.orgId), size, limit: quotaBytes } };
+    return { overQuota: { used: await evidenceBytesUsed(db, tenant), size, limit: quotaBytes } };
   } catch (err) {
     await db.delete(evidenceFiles).where(eq(evidenceFiles.id, id));
     throw err;
   }
 }
 
-export async function listEvidence(db: Db, orgId: string, assessmentId: string): Promise<EvidenceInfo[]> {
+export async function listEvidence(db: Db, tenant: TenantId, assessmentId: string): Promise<EvidenceInfo[]> {
   return db
     .select(evidenceInfo)
     .from(evidenceFiles)
     .where(
       and(
-        eq(evidenceFiles.orgId, orgId),
+        eq(evidenceFiles.orgId, tenant),
         eq(evidenceFiles.assessmentId, assessmentId),
         eq(evidenceFiles.complete, true),
       ),
@@ -167,7 +168,7 @@ export async function listEvidence(db: Db, orgId: string, assessmentId: string):
 /** A complete evidence file's details (not its bytes: see evidenceContent). */
 export async function findEvidence(
   db: Db,
-  orgId: string,
+  tenant: TenantId,
   assessmentId: string,
   id: string,
 ): Promise<StoredEvidence | undefined> {
@@ -178,20 +179,24 @@ export async function findEvidence(
       inlineBytes: sql<number>`octet_length(${evidenceFiles.content})`.mapWith(Number),
     })
     .from(evidenceFiles)
-    .where(fileOf(orgId, assessmentId, id))
+    .where(fileOf(tenant, assessmentId, id))
     .limit(1);
   return row;
 }
 
 /** The bytes of a stored file, about a megabyte per query, so that a download never holds the database for long. */
-export async function* evidenceContent(db: Db, orgId: string, file: StoredEvidence): AsyncGenerator<Buffer> {
+export async function* evidenceContent(
+  db: Db,
+  tenant: TenantId,
+  file: StoredEvidence,
+): AsyncGenerator<Buffer> {
   if (file.inlineBytes > 0) {
     const slice = CHUNKS_PER_READ * EVIDENCE_CHUNK_BYTES;
     for (let start = 0; start < file.inlineBytes; start += slice) {
       const [row] = await queryRows<{ data: string }>(
         db,
         sql`select encode(substring(${evidenceFiles.content} from ${start + 1}::int for ${slice}::int), 'base64') as data
-            from ${evidenceFiles} where ${evidenceFiles.orgId} = ${orgId} and ${evidenceFiles.id} = ${file.id}`,
+            from ${evidenceFiles} where ${evidenceFiles.orgId} = ${tenant} and ${evidenceFiles.id} = ${file.id}`,
       );
       if (!row) return;
       yield Buffer.from(row.data, 'base64');
@@ -205,7 +210,7 @@ export async function* evidenceContent(db: Db, orgId: string, file: StoredEviden
       .from(evidenceChunks)
       .where(
         and(
-          eq(evidenceChunks.orgId, orgId),
+          eq(evidenceChunks.orgId, tenant),
           eq(evidenceChunks.evidenceId, file.id),
           gte(evidenceChunks.seq, from),
         ),
@@ -220,14 +225,14 @@ export async function* evidenceContent(db: Db, orgId: string, file: StoredEviden
 
 export async function deleteEvidence(
   db: Db,
-  orgId: string,
+  tenant: TenantId,
   assessmentId: string,
   id: string,
 ): Promise<boolean> {
   if (!isUuid(id)) return false;
   const done = await db
     .delete(evidenceFiles)
-    .where(fileOf(orgId, assessmentId, id))
+    .where(fileOf(tenant, assessmentId, id))
     .returning({ id: evidenceFiles.id });
   return done.length > 0;
 }

@@ -1,0 +1,14 @@
+import { answerTemplate } from '../../packs/model-sheet-template.ts';
+import type { SHEET_LANGS } from '../../packs/model-sheet-layout.ts';
+import type { IndicatorSystemIndex } from './indicator-system-index.ts';
+
+/** A blank .xlsx answer sheet of the indicator system (dropdowns, hidden model id), named for it in `lang`. */
+export async function blankAnswerSheet(
+  index: IndicatorSystemIndex,
+  lang: (typeof SHEET_LANGS)[number],
+): Promise<{ fileName: string; content: Buffer }> {
+  const content = Buffer.from(await answerTemplate(index.model, lang).xlsx.writeBuffer());
+  const m = index.model.meta;
+  const fileName = lang === 'en' ? `${m.id}-${m.version}-answers.xlsx` : `${m.id}-${m.version}-答卷.xlsx`;
+  return { fileName, content };
+}

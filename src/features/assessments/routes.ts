@@ -15,7 +15,7 @@ import {
 } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
 import { member } from '../../server/access/caller.ts';
-import { canWrite } from '../../server/access/policies.ts';
+import { canWrite } from '../../server/access/access-level.ts';
 import { createAssessment } from './create-assessment.ts';
 import { diagnoseAssessment } from './diagnose-assessment.ts';
 import { assessmentFileRoutes } from './file-routes.ts';

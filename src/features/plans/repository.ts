@@ -42,6 +42,16 @@ export async function findPlan(db: Db, tenant: TenantId, id: string): Promise<Pl
   return row;
 }
 
+/** Whether the tenant has the plan: the access hook's ownership check (one indexed row, no columns read). */
+export async function hasPlan(db: Db, tenant: TenantId, id: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: plans.id })
+    .from(plans)
+    .where(and(eq(plans.orgId, tenant), eq(plans.id, id)))
+    .limit(1);
+  return rows.length === 1;
+}
+
 export async function listPlans(db: Db, tenant: TenantId): Promise<PlanRecord[]> {
   return db.select().from(plans).where(eq(plans.orgId, tenant)).orderBy(desc(plans.updatedAt));
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest, HTTPMethods } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { forbidden, notFound } from '../app-error.ts';
 import { requireSession } from '../sessions/current-session.ts';
-import { isAccess, needsWriter, type Access } from './access-level.ts';
+import { canWrite, isAccess, needsWriter, type Access } from './access-level.ts';
 import { member, rememberCaller } from './caller.ts';
 import { findMembership } from './caller-store.ts';
 import { grantTenant } from './grant-tenant.ts';
@@ -100,7 +100,7 @@ async function resolveCaller(db: Db, request: FastifyRequest, access: Access): P
   const membership = await findMembership(db, session.orgId, session.user.id);
   if (!membership) throw forbidden('You are no longer a member of this organisation');
   const { role, organisation } = membership;
-  if (needsWriter(access) && role === 'viewer') {
+  if (needsWriter(access) && !canWrite(role)) {
     throw forbidden('Viewers can read but not change; ask an editor or administrator');
   }
   if (access === 'admin' && role !== 'admin') {

@@ -22,3 +22,7 @@ declare module 'fastify' {
     access?: Access;
   }
 }
+
+/** What a role may do in its organisation: viewers read, editors and admins also write. */
+export const canWrite = (role: 'admin' | 'editor' | 'viewer'): boolean =>
+  role === 'admin' || role === 'editor';

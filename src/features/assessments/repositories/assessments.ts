@@ -86,6 +86,16 @@ export async function listAssessments(
 
 const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
+/** Whether the tenant has the assessment: the access hook's ownership check (one indexed row, no columns read). */
+export async function hasAssessment(db: Db, tenant: TenantId, id: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: assessments.id })
+    .from(assessments)
+    .where(and(eq(assessments.orgId, tenant), eq(assessments.id, id)))
+    .limit(1);
+  return rows.length === 1;
+}
+
 export async function findAssessment(
   db: Db,
   tenant: TenantId,

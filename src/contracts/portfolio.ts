@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './auth.ts';
+import { PLAN_STATUSES } from './planning.ts';
 
 /**
  * 企业总览 — the portfolio of an organisation that looks after enterprises (a service provider's clients, an
@@ -43,7 +44,7 @@ export const PortfolioPlan = z.object({
   id: z.string(),
   title: z.string(),
   /** the last solved roadmap's status; null when never solved */
-  status: z.enum(['optimal', 'feasible', 'infeasible', 'unknown']).nullable(),
+  status: z.enum(PLAN_STATUSES).nullable(),
   /** the last solved roadmap's net present value (万元); null when never solved */
   objective: z.number().nullable(),
   updatedAt: z.string(),

@@ -6,7 +6,7 @@
 import type { Scenario } from '../atlas/pack-schema.ts';
 import type { Atlas } from '../atlas/types.ts';
 import type { LocalizedText } from '../shared/text.ts';
-import type { EnterpriseProfile, PlanSettings, TypeDefaults } from './candidates-defaults.ts';
+import type { EnterpriseProfile, TypeDefaults } from './candidates-defaults.ts';
 import {
   CROSS_LINK_CATEGORY,
   CROSS_LINK_COST_FACTOR,
@@ -17,7 +17,7 @@ import {
   UNLISTED_TYPE_PENALTY,
   valueTagFactor,
 } from './candidates-defaults.ts';
-import type { PlanInstanceInput } from './plan-instance.ts';
+import type { PlanInstanceInput, PlanSettings } from './plan-instance.ts';
 
 /** Where a number (or a candidate) comes from. */
 export type OriginKind = 'default' | 'gap' | 'pain-point' | 'prerequisite' | 'atlas' | 'user';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { Family } from '../core/diagnosis/model-schema.ts';
 import type { Unreachable as CoreUnreachable } from '../core/diagnosis/result.ts';
-import { DiagnosisResult, type Unreachable } from './diagnosis.ts';
+import { DiagnosisResult, type IndicatorSystemFamily, type Unreachable } from './diagnosis.ts';
 
 const unreachable: fc.Arbitrary<CoreUnreachable> = fc.oneof(
   fc.record({
@@ -16,6 +17,10 @@ const unreachable: fc.Arbitrary<CoreUnreachable> = fc.oneof(
 );
 
 describe('diagnosis result contract', () => {
+  it('has the families of indicator systems the engine has', () => {
+    expectTypeOf<IndicatorSystemFamily>().toEqualTypeOf<Family>();
+  });
+
   it("describes the engine's Unreachable exactly", () => {
     expectTypeOf<Unreachable>().toEqualTypeOf<CoreUnreachable>();
   });

@@ -75,13 +75,13 @@ export const LevelCount = z.object({
   enterprises: z.number().int(),
 });
 
-export const ModelDistribution = z.object({
+export const IndicatorSystemDistribution = z.object({
   modelId: z.string(),
   modelTitle: Text.nullable(),
   /** enterprises with a submitted assessment of this model, each counted once at its latest submitted level */
   levels: z.array(LevelCount),
 });
-export type ModelDistribution = z.infer<typeof ModelDistribution>;
+export type IndicatorSystemDistribution = z.infer<typeof IndicatorSystemDistribution>;
 
 export const PortfolioTotals = z.object({
   enterprises: z.number().int(),
@@ -89,7 +89,7 @@ export const PortfolioTotals = z.object({
   diagnosed: z.number().int(),
   /** enterprises with at least one plan */
   planned: z.number().int(),
-  levelsByModel: z.array(ModelDistribution),
+  levelsByModel: z.array(IndicatorSystemDistribution),
 });
 export type PortfolioTotals = z.infer<typeof PortfolioTotals>;
 

@@ -37,7 +37,7 @@ function pick(text: LocalizedText | ZhText, lang: ReportLang): string {
 }
 
 /** Every item of a model (questions, scenes, requirements, checklist items) by id, named in `lang`. */
-export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string, ReportItem> {
+export function indicatorSystemItems(model: IndicatorSystem, lang: ReportLang): Map<string, ReportItem> {
   const t = reportText(lang);
   const items = new Map<string, ReportItem>();
   const missing = (v: AnswerShown) =>
@@ -108,7 +108,7 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
 }
 
 /** Localised names of the model's structure (dimensions, sub-dimensions, levels, scene groups) by id. */
-export function modelNames(model: IndicatorSystem, lang: ReportLang): Map<string, string> {
+export function indicatorSystemNames(model: IndicatorSystem, lang: ReportLang): Map<string, string> {
   const names = new Map<string, string>();
   if (model.family === 'points') {
     for (const d of model.dimensions) {

@@ -8,7 +8,7 @@ import type {
   AnswerValue,
   AssessmentProfile,
   ItemKind,
-  ModelSummary,
+  IndicatorSystemSummary,
   Section,
 } from '../../contracts/diagnosis.ts';
 
@@ -21,7 +21,7 @@ export interface ModelIndex {
   sections: Section[];
   /** item id → its kind and section */
   items: Map<string, { kind: ItemKind; section: string }>;
-  summary: ModelSummary;
+  summary: IndicatorSystemSummary;
 }
 
 const cache = new WeakMap<IndicatorSystem, ModelIndex>();
@@ -72,7 +72,7 @@ function modelSections(model: IndicatorSystem): Section[] {
   }));
 }
 
-function summarise(model: IndicatorSystem, itemCount: number): ModelSummary {
+function summarise(model: IndicatorSystem, itemCount: number): IndicatorSystemSummary {
   const m = model.meta;
   const levels =
     model.family === 'points'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ModelDetail, ModelSummary } from '../../contracts/diagnosis.ts';
+import { IndicatorSystemDetail, IndicatorSystemSummary } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
 import { SHEET_LANGS } from '../../packs/model-sheet-layout.ts';
 import { answerTemplate } from '../../packs/model-sheet-template.ts';
@@ -26,7 +26,7 @@ export function assessmentModelRoutes(db: Db, models: ModelCatalog): FastifyPlug
         schema: {
           tags: ['diagnosis'],
           summary: 'Indicator systems available for assessments',
-          response: { 200: z.array(ModelSummary) },
+          response: { 200: z.array(IndicatorSystemSummary) },
         },
       },
       async (request) => {
@@ -43,7 +43,7 @@ export function assessmentModelRoutes(db: Db, models: ModelCatalog): FastifyPlug
           tags: ['diagnosis'],
           summary: 'One indicator system in full, with the sections of its answer form',
           params: z.object({ id: z.string() }),
-          response: { 200: ModelDetail },
+          response: { 200: IndicatorSystemDetail },
         },
       },
       async (request) => {

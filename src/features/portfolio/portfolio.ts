@@ -8,7 +8,7 @@
  * own members.
  */
 import type {
-  ModelDistribution,
+  IndicatorSystemDistribution,
   Portfolio,
   PortfolioAssessment,
   PortfolioEnterprise,
@@ -148,7 +148,7 @@ function presentPlan(row: LatestPlanRow | undefined): PortfolioPlan | null {
 export function distributions(
   rows: readonly LevelCountRow[],
   lookup: ModelSummaryLookup,
-): ModelDistribution[] {
+): IndicatorSystemDistribution[] {
   const byModel = new Map<string, LevelCountRow[]>();
   for (const r of rows) byModel.set(r.modelId, [...(byModel.get(r.modelId) ?? []), r]);
   return [...byModel.keys()].sort().map((modelId) => {

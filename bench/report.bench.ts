@@ -58,11 +58,11 @@ export default async function bench(): Promise<void> {
 
     t0 = performance.now();
     for (let i = 0; i < n; i++) report(i);
-    const modelMs = ms(t0) / n;
+    const reportDataMs = ms(t0) / n;
     t0 = performance.now();
     for (let i = 0; i < n; i++) diagnosisCharts(report(i));
     console.log(
-      `  of which, without the browser: report model ${modelMs.toFixed(2)} ms, model + 3 SVG charts ${(ms(t0) / n).toFixed(1)} ms`,
+      `  of which, without the browser: report data ${reportDataMs.toFixed(2)} ms, data + 3 SVG charts ${(ms(t0) / n).toFixed(1)} ms`,
     );
 
     t0 = performance.now();

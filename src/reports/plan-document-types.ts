@@ -1,7 +1,7 @@
 /**
  * The plan document (转型规划方案, guide 二(一)): what it is made from and what it is made of. Plain data, so that
  * the plans API can build it from database rows, the CLI from files, and both renderers (DOCX, PDF) from the same
- * model. User edits replace a section's pre-filled text and nothing else.
+ * document. User edits replace a section's pre-filled text and nothing else.
  */
 import type { EChartsCoreOption } from 'echarts';
 import { z } from 'zod';
@@ -83,7 +83,7 @@ export interface PlanDocumentInput {
   readonly atlas: Atlas;
   readonly lang: PlanLang;
   readonly edits?: PlanDocumentEdits;
-  /** Printed date (the caller's "now"; keeps the model pure). Defaults to the solution-less text "—". */
+  /** Printed date (the caller's "now"; keeps the document pure). Defaults to the solution-less text "—". */
   readonly generatedAt?: Date | string;
   /** Document title (default 数字化转型规划方案 / Digital transformation plan). */
   readonly title?: string;

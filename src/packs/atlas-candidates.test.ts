@@ -299,6 +299,8 @@ describe('default settings', () => {
           const settings = defaultSettings(profile);
           expect(PlanSettings.strict().parse(settings)).toEqual(settings);
           expect(Object.keys(settings).sort()).toEqual(Object.keys(PlanSettings.shape).sort());
+          // and the optimiser gets every one of them
+          expect(toPlanInstanceInput(profile, [], settings)).toEqual({ ...settings, initiatives: [] });
         },
       ),
     );

@@ -208,8 +208,8 @@ export function defaultSettings(profile: EnterpriseProfile): PlanSettings {
     round((profile.revenue * type.budgetShare) / PLAN_DEFAULTS.periodsPerYear, 1),
   );
   return {
-    ...PLAN_DEFAULTS,
     periods: type.periods,
+    ...PLAN_DEFAULTS,
     budget: Array.from({ length: type.periods }, () => perPeriod),
     capacity: Array.from({ length: type.periods }, () => type.capacity),
   };

@@ -348,19 +348,20 @@ export function markEdits(
   });
 }
 
-/** The optimiser's instance: capex is the cost, the net yearly benefit (gross − opex) the annual benefit. */
+/**
+ * The optimiser's instance: the plan's settings as they are (every one of them, in their order), capex as the cost,
+ * the net yearly benefit (gross − opex) as the annual benefit.
+ */
 export function toPlanInstanceInput(
   profile: EnterpriseProfile,
   candidates: readonly PlanCandidate[],
   settings: PlanSettings,
 ): PlanInstanceInput {
+  const { budget, capacity, ...rest } = settings;
   return {
-    periods: settings.periods,
-    periodsPerYear: settings.periodsPerYear,
-    discountRate: settings.discountRate,
-    benefitYears: settings.benefitYears,
-    budget: [...settings.budget],
-    ...(settings.capacity === undefined ? {} : { capacity: [...settings.capacity] }),
+    ...rest,
+    budget: [...budget],
+    ...(capacity === undefined ? {} : { capacity: [...capacity] }),
     initiatives: candidates.map((c) => ({
       id: c.id,
       scenario: c.scenario,

@@ -10,7 +10,18 @@ import type {
   EnterpriseType,
   ProcessType,
 } from '../core/planning/candidates-defaults.ts';
+import type {
+  CandidateBenefit,
+  GapInput,
+  KpiDelta as CoreKpiDelta,
+  Origin as CoreOrigin,
+  OriginKind,
+  PlanCandidate as CorePlanCandidate,
+} from '../core/planning/candidates.ts';
+import type { StrategyAdvice as CoreStrategyAdvice } from '../core/planning/candidates-defaults.ts';
 import type { GreedyPlan as CoreGreedyPlan } from '../core/planning/greedy.ts';
+import type { InitiativeAppraisal } from '../core/planning/start-value.ts';
+import type { PlanProblem as CorePlanProblem } from '../core/planning/validate-instance.ts';
 import type { PlanSettings as CorePlanSettings } from '../core/planning/plan-instance.ts';
 import type {
   Binding as CoreBinding,
@@ -18,11 +29,26 @@ import type {
   PlanResult as CorePlanResult,
   PlanStatus,
 } from '../core/planning/plan-result.ts';
-import type { AssessedRisk as CoreAssessedRisk, RiskBand, RiskEntry } from '../core/planning/risk.ts';
+import type {
+  AssessedRisk as CoreAssessedRisk,
+  RiskBand,
+  RiskEntry,
+  RiskSummary as CoreRiskSummary,
+} from '../core/planning/risk.ts';
 import type { z } from 'zod';
 import type {
+  Appraisal,
   AssessedRisk,
   BANDS,
+  GapRef,
+  InitiativeView,
+  KpiDelta,
+  Origin,
+  ORIGIN_KINDS,
+  PlanCandidate,
+  PlanProblem,
+  RiskSummary,
+  StrategyAdvice,
   Binding,
   ENTERPRISE_TYPES,
   EnterpriseProfile,
@@ -66,5 +92,22 @@ describe('planning contracts are the domain shapes', () => {
     expectTypeOf<z.infer<typeof FrontierPoint>>().toEqualTypeOf<Writable<CoreFrontierPoint>>();
     expectTypeOf<PlanSolution['result']>().toEqualTypeOf<z.infer<typeof PlanResult>>();
     expectTypeOf<NonNullable<PlanSummary['status']>>().toEqualTypeOf<PlanStatus>();
+  });
+
+  it('initiatives: candidates with their origins and KPI deltas, benefit and appraisal', () => {
+    expectTypeOf<(typeof ORIGIN_KINDS)[number]>().toEqualTypeOf<OriginKind>();
+    expectTypeOf<Origin>().toEqualTypeOf<Writable<CoreOrigin>>();
+    expectTypeOf<KpiDelta>().toEqualTypeOf<Writable<CoreKpiDelta>>();
+    expectTypeOf<PlanCandidate>().toEqualTypeOf<Writable<CorePlanCandidate>>();
+    expectTypeOf<InitiativeView['benefit']>().toEqualTypeOf<Writable<CandidateBenefit>>();
+    // an initiative's appraisal, sent inside the initiative (so without its id)
+    expectTypeOf<Appraisal>().toEqualTypeOf<Writable<Omit<InitiativeAppraisal, 'id'>>>();
+  });
+
+  it('the strategy advice, diagnosis gaps, risk summary and plan problems', () => {
+    expectTypeOf<z.infer<typeof StrategyAdvice>>().toEqualTypeOf<Writable<CoreStrategyAdvice>>();
+    expectTypeOf<z.infer<typeof GapRef>>().toEqualTypeOf<Writable<GapInput>>();
+    expectTypeOf<z.infer<typeof RiskSummary>>().toEqualTypeOf<Writable<CoreRiskSummary>>();
+    expectTypeOf<PlanProblem>().toEqualTypeOf<Writable<CorePlanProblem>>();
   });
 });

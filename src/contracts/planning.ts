@@ -11,7 +11,8 @@ const Text = z.object({ zh: z.string(), en: z.string() });
 /*
  * The shapes here that the domain also has are defined in src/core and checked equal to them at compile time by
  * planning.test.ts (core does not import contracts): enterprise and process types, the enterprise profile, plan
- * settings, risks and the solver's answers. Change one and the other, or the test does not compile.
+ * settings, candidates (origins, KPI deltas, benefit, appraisal), strategy advice, risks, problems and the solver's
+ * answers. Change one and the other, or the test does not compile.
  */
 
 /** EnterpriseType of src/core/planning/candidates-defaults.ts */

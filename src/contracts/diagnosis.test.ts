@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { Family } from '../core/diagnosis/model-schema.ts';
-import type { Unreachable as CoreUnreachable } from '../core/diagnosis/result.ts';
-import { DiagnosisResult, type IndicatorSystemFamily, type Unreachable } from './diagnosis.ts';
+import type {
+  DiagnosisResult as CoreDiagnosisResult,
+  Unreachable as CoreUnreachable,
+} from '../core/diagnosis/result.ts';
+import {
+  DiagnosisResult,
+  type DiagnosisResultBody,
+  type IndicatorSystemFamily,
+  type Unreachable,
+} from './diagnosis.ts';
+import type { Writable } from './test-writable.ts';
 
 const unreachable: fc.Arbitrary<CoreUnreachable> = fc.oneof(
   fc.record({
@@ -23,6 +32,10 @@ describe('diagnosis result contract', () => {
 
   it("describes the engine's Unreachable exactly", () => {
     expectTypeOf<Unreachable>().toEqualTypeOf<CoreUnreachable>();
+  });
+
+  it("describes the engine's whole DiagnosisResult exactly", () => {
+    expectTypeOf<DiagnosisResultBody>().toEqualTypeOf<Writable<CoreDiagnosisResult>>();
   });
 
   it('keeps the cause of an unreachable next level when the result is validated or serialised', () => {

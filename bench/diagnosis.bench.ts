@@ -9,12 +9,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scoreOne } from '../src/cli/commands/score.ts';
-import type { PointsModel } from '../src/core/diagnosis/model-schema.ts';
+import type { PointsIndicatorSystem } from '../src/core/diagnosis/model-schema.ts';
 import type { PointsAnswers, QuestionAnswer } from '../src/core/diagnosis/points-answers.ts';
 import { pointsResult } from '../src/core/diagnosis/points-diagnose.ts';
 import { flatQuestions } from '../src/core/diagnosis/points-flat.ts';
 import type { SheetProblem } from '../src/packs/model-answers-read.ts';
-import { loadModelById } from '../src/packs/model-load.ts';
+import { loadIndicatorSystemById } from '../src/packs/model-load.ts';
 import { resultsWorkbook, type ScoredSheet } from '../src/packs/model-results-book.ts';
 import { ANSWER_COL, SHEET } from '../src/packs/model-sheet-layout.ts';
 import { answerTemplate } from '../src/packs/model-sheet-template.ts';
@@ -24,7 +24,7 @@ function rng(seed: number): () => number {
   return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-function randomAnswers(model: PointsModel, r: () => number): PointsAnswers {
+function randomAnswers(model: PointsIndicatorSystem, r: () => number): PointsAnswers {
   const questions = flatQuestions(model).map(({ def }): QuestionAnswer => {
     if (def.type === 'single') return { type: 'single', index: Math.floor(r() * def.options.length) };
     if (def.type === 'multi') {
@@ -37,7 +37,7 @@ function randomAnswers(model: PointsModel, r: () => number): PointsAnswers {
 }
 
 export default async function bench(): Promise<void> {
-  const loaded = await loadModelById('packs/models', 'sme-digital-level-2024');
+  const loaded = await loadIndicatorSystemById('packs/models', 'sme-digital-level-2024');
   if (!loaded.ok || loaded.model.family !== 'points') throw new Error('SME pack does not load');
   const model = loaded.model;
   const r = rng(42);

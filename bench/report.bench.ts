@@ -6,7 +6,7 @@
 import type { Atlas } from '../src/core/atlas/types.ts';
 import { diagnose } from '../src/core/diagnosis/diagnose.ts';
 import { loadAtlasPacks } from '../src/packs/atlas-load.ts';
-import { loadModelById } from '../src/packs/model-load.ts';
+import { loadIndicatorSystemById } from '../src/packs/model-load.ts';
 import { diagnosisCharts } from '../src/reports/diagnosis-charts.ts';
 import { diagnosisDocx } from '../src/reports/diagnosis-docx.ts';
 import { diagnosisPdf } from '../src/reports/diagnosis-pdf.ts';
@@ -18,7 +18,7 @@ const ms = (t0: number) => performance.now() - t0;
 
 export default async function bench(): Promise<void> {
   const n = Number(process.env.BENCH_REPORTS ?? 100);
-  const m = await loadModelById('packs/models', 'sme-digital-level-2024');
+  const m = await loadIndicatorSystemById('packs/models', 'sme-digital-level-2024');
   const a = await loadAtlasPacks('packs/atlas');
   if (!m.ok || !a.ok) throw new Error('packs do not load');
   const model = m.model;
@@ -58,11 +58,11 @@ export default async function bench(): Promise<void> {
 
     t0 = performance.now();
     for (let i = 0; i < n; i++) report(i);
-    const modelMs = ms(t0) / n;
+    const reportDataMs = ms(t0) / n;
     t0 = performance.now();
     for (let i = 0; i < n; i++) diagnosisCharts(report(i));
     console.log(
-      `  of which, without the browser: report model ${modelMs.toFixed(2)} ms, model + 3 SVG charts ${(ms(t0) / n).toFixed(1)} ms`,
+      `  of which, without the browser: report data ${reportDataMs.toFixed(2)} ms, data + 3 SVG charts ${(ms(t0) / n).toFixed(1)} ms`,
     );
 
     t0 = performance.now();

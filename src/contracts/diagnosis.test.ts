@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Unreachable as CoreUnreachable } from '../core/diagnosis/result.ts';
-import { DiagnosisResult, type Unreachable } from './diagnosis.ts';
+import type { Family } from '../core/diagnosis/model-schema.ts';
+import type {
+  DiagnosisResult as CoreDiagnosisResult,
+  Unreachable as CoreUnreachable,
+} from '../core/diagnosis/result.ts';
+import {
+  DiagnosisResult,
+  type DiagnosisResultBody,
+  type IndicatorSystemFamily,
+  type Unreachable,
+} from './diagnosis.ts';
+import type { Writable } from './test-writable.ts';
 
 const unreachable: fc.Arbitrary<CoreUnreachable> = fc.oneof(
   fc.record({
@@ -16,8 +26,16 @@ const unreachable: fc.Arbitrary<CoreUnreachable> = fc.oneof(
 );
 
 describe('diagnosis result contract', () => {
+  it('has the families of indicator systems the engine has', () => {
+    expectTypeOf<IndicatorSystemFamily>().toEqualTypeOf<Family>();
+  });
+
   it("describes the engine's Unreachable exactly", () => {
     expectTypeOf<Unreachable>().toEqualTypeOf<CoreUnreachable>();
+  });
+
+  it("describes the engine's whole DiagnosisResult exactly", () => {
+    expectTypeOf<DiagnosisResultBody>().toEqualTypeOf<Writable<CoreDiagnosisResult>>();
   });
 
   it('keeps the cause of an unreachable next level when the result is validated or serialised', () => {

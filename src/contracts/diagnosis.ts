@@ -13,7 +13,7 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const RESPONDENT_ROLES = ['manager', 'department_head', 'frontline'] as const;
 export type RespondentRole = (typeof RESPONDENT_ROLES)[number];
 export const FAMILIES = ['points', 'staged', 'checklist'] as const;
-export type ModelFamily = (typeof FAMILIES)[number];
+export type IndicatorSystemFamily = (typeof FAMILIES)[number];
 
 /** Evidence files and answer sheets are refused above this size (413). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -70,7 +70,7 @@ export const Section = z.object({
 });
 export type Section = z.infer<typeof Section>;
 
-export const ModelSummary = z.object({
+export const IndicatorSystemSummary = z.object({
   id: z.string(),
   version: z.string(),
   title: Text,
@@ -83,11 +83,11 @@ export const ModelSummary = z.object({
   weightTables: z.array(z.object({ id: z.string(), name: Text })),
   itemCount: z.number().int(),
 });
-export type ModelSummary = z.infer<typeof ModelSummary>;
+export type IndicatorSystemSummary = z.infer<typeof IndicatorSystemSummary>;
 
 /** The full indicator system (src/core/diagnosis/model-schema.ts IndicatorSystem) plus its form sections. */
-export const ModelDetail = z.object({
-  summary: ModelSummary,
+export const IndicatorSystemDetail = z.object({
+  summary: IndicatorSystemSummary,
   model: z.looseObject({ family: z.enum(FAMILIES) }),
   sections: z.array(Section),
 });

@@ -8,9 +8,19 @@ import { RecordVersion, VersionField } from './versioning.ts';
 
 const Text = z.object({ zh: z.string(), en: z.string() });
 
+/*
+ * The shapes here that the domain also has are defined in src/core and checked equal to them at compile time by
+ * planning.test.ts (core does not import contracts): enterprise and process types, the enterprise profile, plan
+ * settings, candidates (origins, KPI deltas, benefit, appraisal), strategy advice, risks, problems and the solver's
+ * answers. Change one and the other, or the test does not compile.
+ */
+
+/** EnterpriseType of src/core/planning/candidates-defaults.ts */
 export const ENTERPRISE_TYPES = ['leader', 'large', 'little-giant', 'specialized-sme', 'micro'] as const;
+/** ProcessType of src/core/planning/candidates-defaults.ts */
 export const PROCESS_TYPES = ['process', 'discrete'] as const;
 
+/** EnterpriseProfile of src/core/planning/candidates-defaults.ts */
 export const EnterpriseProfile = z.object({
   name: z.string().max(200).optional(),
   industry: z.string().trim().min(1).max(200),
@@ -68,6 +78,10 @@ export const PlanCandidate = z.object({
 });
 export type PlanCandidate = z.infer<typeof PlanCandidate>;
 
+/**
+ * PlanSettings of src/core/planning/plan-instance.ts; a new plan starts from `defaultSettings` of
+ * src/core/planning/candidates-defaults.ts, which gives every field.
+ */
 export const PlanSettings = z.object({
   periods: z.number().int().min(1).max(40),
   periodsPerYear: z.number().int().min(1).max(12),
@@ -104,6 +118,7 @@ export const UpdatePlan = VersionField.extend({
 });
 export type UpdatePlan = z.infer<typeof UpdatePlan>;
 
+/** A risk as the planner enters it: RiskEntry of src/core/planning/risk.ts without its id. */
 export const RiskInput = z.object({
   title: z.string().trim().min(1).max(300),
   initiativeId: z.string().optional(),
@@ -125,7 +140,9 @@ export const SolveRequest = z.object({
   frontier: z.boolean().optional(),
 });
 
+/** RiskBand of src/core/planning/risk.ts */
 export const BANDS = ['low', 'medium', 'high', 'critical'] as const;
+/** AssessedRisk of src/core/planning/risk.ts */
 export const AssessedRisk = RiskInput.extend({
   id: z.string(),
   score: z.number(),
@@ -163,8 +180,9 @@ export const InitiativeView = PlanCandidate.extend({
 });
 export type InitiativeView = z.infer<typeof InitiativeView>;
 
-const PLAN_STATUSES = ['optimal', 'feasible', 'infeasible', 'unknown'] as const;
-/** Where a resource binds (periods 0-based; used and available per binding period). */
+/** PlanStatus of src/core/planning/plan-result.ts */
+export const PLAN_STATUSES = ['optimal', 'feasible', 'infeasible', 'unknown'] as const;
+/** Where a resource binds (periods 0-based; used and available per binding period): Binding of plan-result.ts. */
 export const Binding = z.object({
   periods: z.array(z.number()),
   used: z.array(z.number()),
@@ -199,33 +217,39 @@ export const NotSelected = z.object({
 });
 export const ScheduledStart = z.object({ id: z.string(), start: z.number() });
 
+/** The plan solver's answer: PlanResult of src/core/planning/plan-result.ts */
+export const PlanResult = z.object({
+  status: z.enum(PLAN_STATUSES),
+  objective: z.number().nullable(),
+  gap: z.number().nullable(),
+  bound: z.number().nullable(),
+  schedule: z.array(ScheduledStart),
+  notSelected: z.array(NotSelected),
+  reason: z.string().optional(),
+  stats: z.object({ variables: z.number(), rows: z.number(), seconds: z.number() }),
+});
+/** The greedy baseline: GreedyPlan of src/core/planning/greedy.ts */
+export const GreedyPlan = z.object({
+  status: z.enum(['feasible', 'infeasible']),
+  objective: z.number().nullable(),
+  schedule: z.array(ScheduledStart),
+  reason: z.string().optional(),
+});
+/** One point of the budget frontier: FrontierPoint of src/core/planning/budget-frontier.ts */
+export const FrontierPoint = z.object({
+  factor: z.number(),
+  totalBudget: z.number(),
+  status: z.enum(PLAN_STATUSES),
+  objective: z.number().nullable(),
+  gap: z.number().nullable(),
+  marginalValuePerUnit: z.number().nullable(),
+});
+
+/** A plan's saved solution: the solver's answer, the greedy baseline and the budget frontier, with when and what. */
 export const PlanSolution = z.object({
-  result: z.object({
-    status: z.enum(PLAN_STATUSES),
-    objective: z.number().nullable(),
-    gap: z.number().nullable(),
-    bound: z.number().nullable(),
-    schedule: z.array(ScheduledStart),
-    notSelected: z.array(NotSelected),
-    reason: z.string().optional(),
-    stats: z.object({ variables: z.number(), rows: z.number(), seconds: z.number() }),
-  }),
-  greedy: z.object({
-    status: z.enum(['feasible', 'infeasible']),
-    objective: z.number().nullable(),
-    schedule: z.array(ScheduledStart),
-    reason: z.string().optional(),
-  }),
-  frontier: z.array(
-    z.object({
-      factor: z.number(),
-      totalBudget: z.number(),
-      status: z.enum(PLAN_STATUSES),
-      objective: z.number().nullable(),
-      gap: z.number().nullable(),
-      marginalValuePerUnit: z.number().nullable(),
-    }),
-  ),
+  result: PlanResult,
+  greedy: GreedyPlan,
+  frontier: z.array(FrontierPoint),
   /** spending and people per period of the optimal schedule */
   usage: z.object({ budget: z.array(z.number()), effort: z.array(z.number()) }),
   solvedAt: z.string(),

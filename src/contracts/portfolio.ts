@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './auth.ts';
+import { PLAN_STATUSES } from './planning.ts';
 
 /**
  * 企业总览 — the portfolio of an organisation that looks after enterprises (a service provider's clients, an
@@ -43,7 +44,7 @@ export const PortfolioPlan = z.object({
   id: z.string(),
   title: z.string(),
   /** the last solved roadmap's status; null when never solved */
-  status: z.enum(['optimal', 'feasible', 'infeasible', 'unknown']).nullable(),
+  status: z.enum(PLAN_STATUSES).nullable(),
   /** the last solved roadmap's net present value (万元); null when never solved */
   objective: z.number().nullable(),
   updatedAt: z.string(),
@@ -74,13 +75,13 @@ export const LevelCount = z.object({
   enterprises: z.number().int(),
 });
 
-export const ModelDistribution = z.object({
+export const IndicatorSystemDistribution = z.object({
   modelId: z.string(),
   modelTitle: Text.nullable(),
   /** enterprises with a submitted assessment of this model, each counted once at its latest submitted level */
   levels: z.array(LevelCount),
 });
-export type ModelDistribution = z.infer<typeof ModelDistribution>;
+export type IndicatorSystemDistribution = z.infer<typeof IndicatorSystemDistribution>;
 
 export const PortfolioTotals = z.object({
   enterprises: z.number().int(),
@@ -88,7 +89,7 @@ export const PortfolioTotals = z.object({
   diagnosed: z.number().int(),
   /** enterprises with at least one plan */
   planned: z.number().int(),
-  levelsByModel: z.array(ModelDistribution),
+  levelsByModel: z.array(IndicatorSystemDistribution),
 });
 export type PortfolioTotals = z.infer<typeof PortfolioTotals>;
 

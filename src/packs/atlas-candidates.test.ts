@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Scenario } from '../core/atlas/pack-schema.ts';
 import type { Atlas } from '../core/atlas/types.ts';
+import { EnterpriseProfile as EnterpriseProfileContract, PlanSettings } from '../contracts/planning.ts';
 import { loadAtlasPacks } from './atlas-load.ts';
 import type { EnterpriseProfile } from '../core/planning/candidates-defaults.ts';
 import {
@@ -284,6 +285,25 @@ describe('defaults', () => {
     const s = defaultSettings(sme);
     expect(s.budget).toHaveLength(s.periods);
     expect(s.budget[0]).toBe(25); // 10,000 × 1 % / 4
+  });
+});
+
+describe('default settings', () => {
+  it('are, for every enterprise the API accepts, settings the API accepts, every one given', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ENTERPRISE_TYPES),
+        fc.double({ min: 1, max: 1e9, noNaN: true }),
+        (enterpriseType, revenue) => {
+          const profile = EnterpriseProfileContract.parse({ ...sme, enterpriseType, revenue });
+          const settings = defaultSettings(profile);
+          expect(PlanSettings.strict().parse(settings)).toEqual(settings);
+          expect(Object.keys(settings).sort()).toEqual(Object.keys(PlanSettings.shape).sort());
+          // and the optimiser gets every one of them
+          expect(toPlanInstanceInput(profile, [], settings)).toEqual({ ...settings, initiatives: [] });
+        },
+      ),
+    );
   });
 });
 

@@ -1,14 +1,14 @@
 import type {
   ChecklistFile,
-  ChecklistModel,
+  ChecklistIndicatorSystem,
   DomainsFile,
   IndicatorsFile,
-  ModelMeta,
+  IndicatorSystemMeta,
   PointsLevelsFile,
-  PointsModel,
+  PointsIndicatorSystem,
   ScenesFile,
   StagedLevelsFile,
-  StagedModel,
+  StagedIndicatorSystem,
 } from '../core/diagnosis/model-schema.ts';
 import { questionBest } from '../core/diagnosis/points-flat.ts';
 
@@ -30,12 +30,12 @@ function uniqueIds(at: Locate, entries: { id: string; path: PropertyKey[] }[], w
 }
 
 /** Cross-file rules of a points model; returns the model (problems are reported through `at`). */
-export function checkPointsModel(
-  meta: ModelMeta,
+export function checkPointsIndicatorSystem(
+  meta: IndicatorSystemMeta,
   ind: Checked<IndicatorsFile>,
   lev: Checked<PointsLevelsFile>,
   sc: Checked<ScenesFile> | null,
-): PointsModel | null {
+): PointsIndicatorSystem | null {
   let ok = true;
   const fail =
     (at: Locate): Locate =>
@@ -171,11 +171,11 @@ export function checkPointsModel(
   };
 }
 
-export function checkStagedModel(
-  meta: ModelMeta,
+export function checkStagedIndicatorSystem(
+  meta: IndicatorSystemMeta,
   lev: Checked<StagedLevelsFile>,
   dom: Checked<DomainsFile>,
-): StagedModel | null {
+): StagedIndicatorSystem | null {
   let ok = true;
   const fail =
     (at: Locate): Locate =>
@@ -251,7 +251,10 @@ export function checkStagedModel(
   return { family: 'staged', meta, rules, areas };
 }
 
-export function checkChecklistModel(meta: ModelMeta, cl: Checked<ChecklistFile>): ChecklistModel | null {
+export function checkChecklistIndicatorSystem(
+  meta: IndicatorSystemMeta,
+  cl: Checked<ChecklistFile>,
+): ChecklistIndicatorSystem | null {
   let ok = true;
   const at: Locate = (p, m) => {
     ok = false;

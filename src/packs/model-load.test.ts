@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelTexts } from '../core/diagnosis/model-texts.ts';
-import { listModelPacks, loadModelById, loadModelPack } from './model-load.ts';
+import { indicatorSystemTexts } from '../core/diagnosis/model-texts.ts';
+import { listIndicatorSystemPacks, loadIndicatorSystemById, loadIndicatorSystemPack } from './model-load.ts';
 import { formatProblem } from './yaml-source.ts';
 
 const fixtures = 'src/packs/fixtures/models';
 
 describe('model pack loader', () => {
   it('loads every shipped model pack without a problem', async () => {
-    const ids = await listModelPacks('packs/models');
+    const ids = await listIndicatorSystemPacks('packs/models');
     expect(ids).toContain('sme-digital-level-2024');
     for (const id of ids) {
-      const r = await loadModelById('packs/models', id);
+      const r = await loadIndicatorSystemById('packs/models', id);
       expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
     }
   });
@@ -25,10 +25,10 @@ describe('model pack loader', () => {
         : v && typeof v === 'object'
           ? Object.entries(v).flatMap(([k, x]) => (k === 'en' && typeof x === 'string' ? [x] : english(x)))
           : [];
-    for (const id of await listModelPacks('packs/models')) {
-      const r = await loadModelById('packs/models', id);
+    for (const id of await listIndicatorSystemPacks('packs/models')) {
+      const r = await loadIndicatorSystemById('packs/models', id);
       if (!r.ok) throw new Error(`${id} does not load`);
-      const texts = modelTexts(r.model);
+      const texts = indicatorSystemTexts(r.model);
       expect(texts.length).toBeGreaterThan(0);
       expect(texts.filter((t) => t.text.en === undefined).map((t) => `${id}: ${t.where}`)).toEqual([]);
       expect(english(r.model).filter((en) => cjk.test(en))).toEqual([]);
@@ -36,7 +36,7 @@ describe('model pack loader', () => {
   });
 
   it('reports every semantic problem at once, with file and line', async () => {
-    const r = await loadModelPack(join(fixtures, 'bad-points'));
+    const r = await loadIndicatorSystemPack(join(fixtures, 'bad-points'));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const f = `${fixtures}/bad-points`;
@@ -53,7 +53,7 @@ describe('model pack loader', () => {
   });
 
   it('reports schema problems (bad scenario codes, wrong types) with lines', async () => {
-    const r = await loadModelPack(join(fixtures, 'bad-schema'));
+    const r = await loadIndicatorSystemPack(join(fixtures, 'bad-schema'));
     expect(r.ok ? [] : r.problems.map((p) => `${p.line}: ${p.message.split(':')[0]}`)).toEqual([
       '4: dimensions.0.points',
       '23: dimensions.0.indicators.0.questions.1.scenarios.0',
@@ -61,7 +61,7 @@ describe('model pack loader', () => {
   });
 
   it('reports texts of the wrong shape (neither a string nor { zh, en }) with file and line', async () => {
-    const r = await loadModelPack(join(fixtures, 'bad-text'));
+    const r = await loadIndicatorSystemPack(join(fixtures, 'bad-text'));
     const f = `${fixtures}/bad-text/indicators.yaml`;
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([
       `${f}:13: dimensions.0.indicators.0.questions.0.prompt: expected a text: a string (Chinese) or { zh, en }`,
@@ -72,7 +72,7 @@ describe('model pack loader', () => {
   });
 
   it('names the available packs when an id is unknown', async () => {
-    const r = await loadModelById('packs/models', 'nope');
+    const r = await loadIndicatorSystemById('packs/models', 'nope');
     expect(r.ok ? '' : r.problems[0]?.message).toMatch(
       /no model pack "nope" \(available: .*sme-digital-level-2024/,
     );

@@ -5,22 +5,31 @@ import {
   ChecklistFile,
   DomainsFile,
   IndicatorsFile,
-  ModelMeta,
+  IndicatorSystemMeta,
   PointsLevelsFile,
   ScenesFile,
   StagedLevelsFile,
   type IndicatorSystem,
 } from '../core/diagnosis/model-schema.ts';
-import { checkPointsModel, checkStagedModel, checkChecklistModel, type Locate } from './model-checks.ts';
+import {
+  checkPointsIndicatorSystem,
+  checkStagedIndicatorSystem,
+  checkChecklistIndicatorSystem,
+  type Locate,
+} from './model-checks.ts';
 import { checkSchema, readYaml, type PackProblem, type YamlSource } from './yaml-source.ts';
 
-export type ModelLoadResult = { ok: true; model: IndicatorSystem } | { ok: false; problems: PackProblem[] };
+export type IndicatorSystemLoadResult =
+  { ok: true; model: IndicatorSystem } | { ok: false; problems: PackProblem[] };
 
 /**
  * Load a model pack folder (pack.yaml + the files of its family). Every problem of every file is reported, each as
  * file:line: message; the model is returned only when there are none (nothing half-loaded).
  */
-export async function loadModelPack(dir: string, displayDir = dir): Promise<ModelLoadResult> {
+export async function loadIndicatorSystemPack(
+  dir: string,
+  displayDir = dir,
+): Promise<IndicatorSystemLoadResult> {
   const problems: PackProblem[] = [];
   const sources: YamlSource[] = [];
   async function read<T extends z.ZodType>(
@@ -45,7 +54,7 @@ export async function loadModelPack(dir: string, displayDir = dir): Promise<Mode
     (path, message) =>
       problems.push({ file: src.file, line: src.lineOf(path), message });
 
-  const meta = await read('pack.yaml', ModelMeta);
+  const meta = await read('pack.yaml', IndicatorSystemMeta);
   if (!meta) return { ok: false, problems };
   const m = meta.value;
   if (m.family === 'points') {
@@ -54,7 +63,7 @@ export async function loadModelPack(dir: string, displayDir = dir): Promise<Mode
     const hasScenes = (await readdir(dir)).includes('scenes.yaml');
     const scenes = hasScenes ? await read('scenes.yaml', ScenesFile) : null;
     if (!indicators || !levels || (hasScenes && !scenes)) return { ok: false, problems };
-    const model = checkPointsModel(
+    const model = checkPointsIndicatorSystem(
       m,
       { value: indicators.value, at: locate(indicators.source) },
       { value: levels.value, at: locate(levels.source) },
@@ -66,7 +75,7 @@ export async function loadModelPack(dir: string, displayDir = dir): Promise<Mode
     const levels = await read('levels.yaml', StagedLevelsFile);
     const domains = await read('domains.yaml', DomainsFile);
     if (!levels || !domains) return { ok: false, problems };
-    const model = checkStagedModel(
+    const model = checkStagedIndicatorSystem(
       m,
       { value: levels.value, at: locate(levels.source) },
       { value: domains.value, at: locate(domains.source) },
@@ -75,12 +84,12 @@ export async function loadModelPack(dir: string, displayDir = dir): Promise<Mode
   }
   const checklist = await read('checklist.yaml', ChecklistFile);
   if (!checklist) return { ok: false, problems };
-  const model = checkChecklistModel(m, { value: checklist.value, at: locate(checklist.source) });
+  const model = checkChecklistIndicatorSystem(m, { value: checklist.value, at: locate(checklist.source) });
   return problems.length === 0 && model ? { ok: true, model } : { ok: false, problems };
 }
 
 /** Model packs in a folder: sub-folders holding a pack.yaml. */
-export async function listModelPacks(modelsDir: string): Promise<string[]> {
+export async function listIndicatorSystemPacks(modelsDir: string): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(modelsDir, { withFileTypes: true });
@@ -97,8 +106,11 @@ export async function listModelPacks(modelsDir: string): Promise<string[]> {
 }
 
 /** Load the model pack `id` from `modelsDir` (the folder name is the pack id). */
-export async function loadModelById(modelsDir: string, id: string): Promise<ModelLoadResult> {
-  const known = await listModelPacks(modelsDir);
+export async function loadIndicatorSystemById(
+  modelsDir: string,
+  id: string,
+): Promise<IndicatorSystemLoadResult> {
+  const known = await listIndicatorSystemPacks(modelsDir);
   if (!known.includes(id))
     return {
       ok: false,
@@ -110,7 +122,7 @@ export async function loadModelById(modelsDir: string, id: string): Promise<Mode
         },
       ],
     };
-  const result = await loadModelPack(join(modelsDir, id));
+  const result = await loadIndicatorSystemPack(join(modelsDir, id));
   if (result.ok && result.model.meta.id !== id)
     return {
       ok: false,

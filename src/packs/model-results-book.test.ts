@@ -9,9 +9,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreOne } from '../cli/commands/score.ts';
 import type { Assessment } from '../core/diagnosis/assessment.ts';
 import { diagnose } from '../core/diagnosis/diagnose.ts';
-import type { PointsModel } from '../core/diagnosis/model-schema.ts';
+import type { PointsIndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { flatQuestions } from '../core/diagnosis/points-flat.ts';
-import { loadModelById } from './model-load.ts';
+import { loadIndicatorSystemById } from './model-load.ts';
 import { percentCell, resultsWorkbook } from './model-results-book.ts';
 
 const SME = 'sme-digital-level-2024';
@@ -34,10 +34,10 @@ const ANSWERS: Assessment['answers'] = {
   价值效益: 'B',
 };
 
-let model: PointsModel;
+let model: PointsIndicatorSystem;
 let dir: string;
 beforeAll(async () => {
-  const loaded = await loadModelById('packs/models', SME);
+  const loaded = await loadIndicatorSystemById('packs/models', SME);
   if (!loaded.ok || loaded.model.family !== 'points') throw new Error(`${SME} does not load`);
   model = loaded.model;
   dir = await mkdtemp(join(tmpdir(), 'tupu-results-'));
@@ -235,7 +235,7 @@ describe('results workbook', () => {
   }, 30_000);
 
   it("says why a checklist has no next level in the workbook's language", async () => {
-    const loaded = await loadModelById('packs/models', 'ics-security-2024');
+    const loaded = await loadIndicatorSystemById('packs/models', 'ics-security-2024');
     if (!loaded.ok || loaded.model.family !== 'checklist') throw new Error('ics-security-2024 does not load');
     const ics = loaded.model;
     const { result } = diagnose(ics, { model: 'ics-security-2024', answers: {} });

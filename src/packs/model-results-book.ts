@@ -113,7 +113,7 @@ const WORDS = {
  * `lang`: a diagnosis result stores them in Chinese. The items are named as the engine names them (a requirement or a
  * checklist item by its text).
  */
-export function modelNames(model: IndicatorSystem, lang: SheetLang) {
+export function indicatorSystemNames(model: IndicatorSystem, lang: SheetLang) {
   const levels = new Map<string, string>();
   const dimensions = new Map<string, string>();
   const items = new Map<string, string>();
@@ -156,7 +156,7 @@ export function resultsWorkbook(
   lang: SheetLang = 'zh',
 ): ExcelJS.Workbook {
   const w = WORDS[lang];
-  const name = modelNames(model, lang);
+  const name = indicatorSystemNames(model, lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tupu 图谱';
   const dims = scored[0]?.result.dimensions ?? [];

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreOne } from '../cli/commands/score.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { formatSheetProblem, readAnswerFile } from './model-answers-read.ts';
-import { loadModelById } from './model-load.ts';
+import { loadIndicatorSystemById } from './model-load.ts';
 import {
   ANSWER_COL,
   answerRows,
@@ -23,8 +23,8 @@ let sme: IndicatorSystem;
 let ics: IndicatorSystem;
 let dir: string;
 beforeAll(async () => {
-  const a = await loadModelById('packs/models', 'sme-digital-level-2024');
-  const b = await loadModelById('packs/models', 'ics-security-2024');
+  const a = await loadIndicatorSystemById('packs/models', 'sme-digital-level-2024');
+  const b = await loadIndicatorSystemById('packs/models', 'ics-security-2024');
   if (!a.ok || !b.ok) throw new Error('packs do not load');
   sme = a.model;
   ics = b.model;
@@ -210,7 +210,7 @@ describe('answer sheets in Chinese and English', () => {
   const models = new Map<string, IndicatorSystem>();
   beforeAll(async () => {
     for (const id of MODEL_IDS) {
-      const loaded = await loadModelById('packs/models', id);
+      const loaded = await loadIndicatorSystemById('packs/models', id);
       if (!loaded.ok) throw new Error(`${id} does not load`);
       models.set(id, loaded.model);
     }

@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assessment } from '../core/diagnosis/assessment.ts';
 import { applyChanges, diagnose } from '../core/diagnosis/diagnose.ts';
-import type { PointsModel } from '../core/diagnosis/model-schema.ts';
-import { modelTexts } from '../core/diagnosis/model-texts.ts';
+import type { PointsIndicatorSystem } from '../core/diagnosis/model-schema.ts';
+import { indicatorSystemTexts } from '../core/diagnosis/model-texts.ts';
 import { flatQuestions } from '../core/diagnosis/points-flat.ts';
-import { loadModelById } from './model-load.ts';
+import { loadIndicatorSystemById } from './model-load.ts';
 
-let model: PointsModel;
+let model: PointsIndicatorSystem;
 beforeAll(async () => {
-  const r = await loadModelById('packs/models', 'sme-digital-level-2024');
+  const r = await loadIndicatorSystemById('packs/models', 'sme-digital-level-2024');
   if (!r.ok || r.model.family !== 'points') throw new Error('SME pack does not load');
   model = r.model;
 });
@@ -32,7 +32,7 @@ function uniform(k: number, scene: number): Assessment {
 
 describe('sme-digital-level-2024', () => {
   it('has English for every prompt, option, field label, scene descriptor, level description and note', () => {
-    const texts = modelTexts(model);
+    const texts = indicatorSystemTexts(model);
     // publisher + 3 source parts + 5 uncertainty notes + 15 prompts + 1 help + 4 field labels + 64 options
     // + 64 scene descriptors + 4 levels
     expect(texts.length).toBe(161);

@@ -1,15 +1,15 @@
 import type { PackKindValidator } from './pack-validators.ts';
-import { loadModelPack } from './model-load.ts';
+import { loadIndicatorSystemPack } from './model-load.ts';
 import { relative } from 'node:path';
 
 /** `tupu pack validate` for `kind: model` packs: each folder loaded on its own, every problem with file and line. */
-export const validateModelPacks: PackKindValidator = async (_root, folders) => {
+export const validateIndicatorSystemPacks: PackKindValidator = async (_root, folders) => {
   const out = {
     problems: [] as Awaited<ReturnType<PackKindValidator>>['problems'],
     summaries: [] as string[],
   };
   for (const f of folders) {
-    const r = await loadModelPack(f.dir, relative(process.cwd(), f.dir) || f.dir);
+    const r = await loadIndicatorSystemPack(f.dir, relative(process.cwd(), f.dir) || f.dir);
     if (!r.ok) out.problems.push(...r.problems);
     else {
       const m = r.model;

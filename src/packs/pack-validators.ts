@@ -3,7 +3,7 @@ import type { Atlas } from '../core/atlas/types.ts';
 import { loadAtlasPack, loadAtlasPacks } from './atlas-load.ts';
 import { findPackFolders, type PackFolder } from './pack-folders.ts';
 import type { PackProblem } from './yaml-source.ts';
-import { validateModelPacks } from './model-validate.ts';
+import { validateIndicatorSystemPacks } from './model-validate.ts';
 
 /** What validating the packs of one kind found: problems, or a one-line summary per pack. */
 export interface PackValidation {
@@ -42,7 +42,7 @@ function atlasSummary(a: Atlas): string {
 /** One validator per pack.yaml `kind`. Add a kind here (one line) to make `tupu pack validate` know it. */
 export const packValidators: Record<string, PackKindValidator> = {
   atlas: validateAtlas,
-  model: validateModelPacks,
+  model: validateIndicatorSystemPacks,
 };
 
 /**

@@ -12,7 +12,7 @@ import {
 } from '../../tests/support/crafted-xlsx.ts';
 import { useTempDir } from '../../tests/support/temp-dir.ts';
 import { ANSWER_SHEET_LIMITS } from '../contracts/diagnosis.ts';
-import { loadModelById } from './model-load.ts';
+import { loadIndicatorSystemById } from './model-load.ts';
 import { readAnswerFile } from './model-answers-read.ts';
 import { SHEET } from './model-sheet-layout.ts';
 import { answerTemplate } from './model-sheet-template.ts';
@@ -38,7 +38,7 @@ describe('checkWorkbookLimits', () => {
   let template: Buffer;
   let answers: string;
   beforeAll(async () => {
-    const loaded = await loadModelById('packs/models', 'sme-digital-level-2024');
+    const loaded = await loadIndicatorSystemById('packs/models', 'sme-digital-level-2024');
     if (!loaded.ok) throw new Error('model does not load');
     template = Buffer.from(await answerTemplate(loaded.model).xlsx.writeBuffer());
     answers = await sheetPath(template, SHEET.answers);
@@ -107,7 +107,7 @@ describe('reading an answer file in a worker thread', () => {
   const dir = useTempDir('tupu-answers-');
   let model: IndicatorSystem;
   beforeAll(async () => {
-    const loaded = await loadModelById('packs/models', 'sme-digital-level-2024');
+    const loaded = await loadIndicatorSystemById('packs/models', 'sme-digital-level-2024');
     if (!loaded.ok) throw new Error('model does not load');
     model = loaded.model;
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { useTempDir } from '../../tests/support/temp-dir.ts';
 import { loadAtlasPack } from './atlas-load.ts';
-import { loadModelPack } from './model-load.ts';
+import { loadIndicatorSystemPack } from './model-load.ts';
 import { checkSchema, formatProblem, parseYaml, readYaml } from './yaml-source.ts';
 
 describe('parseYaml', () => {
@@ -99,7 +99,7 @@ describe('one YAML reading for every pack reader', () => {
       'model',
       '工业控制系统网络安全防护指南（2024）',
     );
-    const model = await loadModelPack(modelDir);
+    const model = await loadIndicatorSystemPack(modelDir);
     if (!model.ok) throw new Error(model.problems.map(formatProblem).join('\n'));
     expect(model.model.meta.title.zh).toBe('2024-01-01');
   });

@@ -3,7 +3,7 @@ import type { Atlas } from '../core/atlas/types.ts';
 import { diagnose } from '../core/diagnosis/diagnose.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { loadAtlasPacks } from '../packs/atlas-load.ts';
-import { loadModelById } from '../packs/model-load.ts';
+import { loadIndicatorSystemById } from '../packs/model-load.ts';
 import { diagnosisCharts } from './diagnosis-charts.ts';
 import { diagnosisHtml } from './diagnosis-pdf.ts';
 import { buildDiagnosisReport, type DiagnosisReportInput } from './diagnosis-report-model.ts';
@@ -12,7 +12,7 @@ import { SME_ANSWERS, SME_PREVIOUS_ANSWERS } from './diagnosis-sample-answers.ts
 let model: IndicatorSystem;
 let atlas: Atlas;
 beforeAll(async () => {
-  const m = await loadModelById('packs/models', 'sme-digital-level-2024');
+  const m = await loadIndicatorSystemById('packs/models', 'sme-digital-level-2024');
   const a = await loadAtlasPacks('packs/atlas');
   if (!m.ok || !a.ok) throw new Error('packs do not load');
   model = m.model;

@@ -5,7 +5,7 @@ import { diagnose } from '../core/diagnosis/diagnose.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import type { DiagnosisResult } from '../core/diagnosis/result.ts';
 import { loadAtlasPacks } from '../packs/atlas-load.ts';
-import { loadModelById } from '../packs/model-load.ts';
+import { loadIndicatorSystemById } from '../packs/model-load.ts';
 import { diagnosisHtml } from './diagnosis-pdf.ts';
 import { buildDiagnosisReport } from './diagnosis-report-model.ts';
 
@@ -18,7 +18,7 @@ const models = new Map<string, IndicatorSystem>();
 let atlas: Atlas;
 beforeAll(async () => {
   for (const id of IDS) {
-    const r = await loadModelById('packs/models', id);
+    const r = await loadIndicatorSystemById('packs/models', id);
     if (!r.ok) throw new Error(`${id} does not load`);
     models.set(id, r.model);
   }

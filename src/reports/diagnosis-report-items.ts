@@ -3,7 +3,7 @@ import type { AnswerShown } from '../core/diagnosis/result.ts';
 import { textIn, type LocalizedText, type ZhText } from '../core/shared/text.ts';
 import { reportText, type ReportLang } from './diagnosis-report-text.ts';
 
-/** One answerable item of a model as the report names it, with a way to show an answer in words. */
+/** One answerable item of an indicator system as the report names it, with a way to show an answer in words. */
 export interface ReportItem {
   name: string;
   /** a short label for lists: the question or scene name, sub-domain + level, checklist item id */
@@ -31,13 +31,13 @@ function clip(text: string, max: number, lang: ReportLang): string {
   return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '')}…`;
 }
 
-/** A model text in the report's language; texts without English fall back to Chinese. */
+/** An indicator system text in the report's language; texts without English fall back to Chinese. */
 function pick(text: LocalizedText | ZhText, lang: ReportLang): string {
   return textIn(text, lang);
 }
 
-/** Every item of a model (questions, scenes, requirements, checklist items) by id, named in `lang`. */
-export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string, ReportItem> {
+/** Every item of an indicator system (questions, scenes, requirements, checklist items) by id, named in `lang`. */
+export function indicatorSystemItems(model: IndicatorSystem, lang: ReportLang): Map<string, ReportItem> {
   const t = reportText(lang);
   const items = new Map<string, ReportItem>();
   const missing = (v: AnswerShown) =>
@@ -107,8 +107,8 @@ export function modelItems(model: IndicatorSystem, lang: ReportLang): Map<string
   return items;
 }
 
-/** Localised names of the model's structure (dimensions, sub-dimensions, levels, scene groups) by id. */
-export function modelNames(model: IndicatorSystem, lang: ReportLang): Map<string, string> {
+/** Localised names of the indicator system's structure (dimensions, sub-dimensions, levels, scene groups) by id. */
+export function indicatorSystemNames(model: IndicatorSystem, lang: ReportLang): Map<string, string> {
   const names = new Map<string, string>();
   if (model.family === 'points') {
     for (const d of model.dimensions) {

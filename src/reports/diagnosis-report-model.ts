@@ -2,7 +2,7 @@ import type { Atlas } from '../core/atlas/types.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import type { DiagnosisResult, DimensionScore, SceneResult } from '../core/diagnosis/result.ts';
 import { textIn } from '../core/shared/text.ts';
-import { modelItems, modelNames } from './diagnosis-report-items.ts';
+import { indicatorSystemItems, indicatorSystemNames } from './diagnosis-report-items.ts';
 import { reportText, type ReportLang } from './diagnosis-report-text.ts';
 
 export type { ReportLang } from './diagnosis-report-text.ts';
@@ -156,8 +156,8 @@ function isoDate(d: Date | string | null | undefined): string | null {
 export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisReport {
   const { model, result, lang } = input;
   const t = reportText(lang);
-  const names = modelNames(model, lang);
-  const items = modelItems(model, lang);
+  const names = indicatorSystemNames(model, lang);
+  const items = indicatorSystemItems(model, lang);
   const nameOf = (id: string, fallback: string) => names.get(id) ?? fallback;
   const scenarioRef = scenarioLookup(input.atlas, lang);
   const modelTitle = model.meta.title[lang];

@@ -24,14 +24,11 @@ function perPeriod(value: number | readonly number[] | undefined, periods: numbe
 
 /** The planning instance the solution was computed for. */
 export function documentInstance(input: PlanDocumentInput): PlanInstance {
-  const s = input.settings;
-  const capacity = perPeriod(s.capacity, s.periods);
+  const { budget, capacity: capacityGiven, moneyUnit: _moneyUnit, ...settings } = input.settings;
+  const capacity = perPeriod(capacityGiven, settings.periods);
   return {
-    periods: s.periods,
-    periodsPerYear: s.periodsPerYear,
-    discountRate: s.discountRate,
-    benefitYears: s.benefitYears,
-    budget: perPeriod(s.budget, s.periods) ?? [],
+    ...settings,
+    budget: perPeriod(budget, settings.periods) ?? [],
     ...(capacity === undefined ? {} : { capacity }),
     initiatives: input.initiatives,
   };

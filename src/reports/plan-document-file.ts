@@ -1,4 +1,4 @@
-/** One call from plan data to file bytes: build the document model and render it as PDF or Word. */
+/** One call from plan data to file bytes: build the document (buildPlanDocument) and render it as PDF or Word. */
 import { buildPlanDocument } from './plan-document-model.ts';
 import type { PlanDocumentInput } from './plan-document-types.ts';
 import { planDocx } from './plan-docx.ts';

@@ -2,6 +2,7 @@
  * Sections of the plan document that say where the enterprise is going (guide 二(一), 四): 目标愿景, 分类推进策略,
  * 任务框架, 系统架构, 技术路线.
  */
+import type { ProcessType } from '../core/planning/candidates-defaults.ts';
 import type { LocalizedText } from '../core/shared/text.ts';
 import { roadmapChart } from './plan-document-charts.ts';
 import { projectsOf, type PlanContext, type SectionDraft } from './plan-document-context.ts';
@@ -19,11 +20,10 @@ function enterpriseTypeName(context: PlanContext, id: string | undefined): strin
   return context.input.atlas.vocabulary.enterpriseTypes.find((t) => t.id === id)?.name[context.lang] ?? id;
 }
 
-function processTypeName(context: PlanContext, processType: string | undefined): string | undefined {
+function processTypeName(context: PlanContext, processType: ProcessType | undefined): string | undefined {
   if (processType === 'process') return context.say('流程型制造', 'process manufacturing');
   if (processType === 'discrete') return context.say('离散型制造', 'discrete manufacturing');
-  if (processType === 'mixed') return context.say('混合型制造', 'mixed manufacturing');
-  return processType;
+  return undefined;
 }
 
 /** Value tags of the chosen scenarios, most frequent first. */
@@ -44,7 +44,9 @@ export function visionSection(c: PlanContext): SectionDraft {
   const facts = [
     profile.industry,
     processTypeName(c, profile.processType),
-    profile.size,
+    profile.employees === undefined
+      ? undefined
+      : say(`${profile.employees} 人`, `${profile.employees} employees`),
     enterpriseTypeName(c, profile.enterpriseType),
     profile.revenue === undefined
       ? undefined

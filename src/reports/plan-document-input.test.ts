@@ -1,7 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import type { Writable } from '../contracts/test-writable.ts';
 import type { Atlas } from '../core/atlas/types.ts';
 import { normalisePlanInstance, type PlanInstance } from '../core/planning/plan-instance.ts';
+import type { RiskEntry } from '../core/planning/risk.ts';
 import { loadAtlasPacks } from '../packs/atlas-load.ts';
+import type { riskFileSchema } from './plan-document-input.ts';
 import {
   parsePlanProfile,
   parsePlanRisks,
@@ -41,6 +45,22 @@ describe('plan document input', () => {
       expect(bad.problems.join('\n')).toMatch(/"giant" is not an enterprise type/);
     }
     expect(parsePlanProfile(undefined, atlas)).toEqual({ ok: true, value: {} });
+  });
+
+  it("profile: the plans' enterprise profile, employees included", () => {
+    const profile = { industry: '化工', processType: 'process', employees: 120, revenue: 5000 };
+    expect(parsePlanProfile(profile, atlas)).toEqual({ ok: true, value: profile });
+    const bad = parsePlanProfile({ processType: 'mixed', employees: 0 }, atlas);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.problems).toHaveLength(2);
+      expect(bad.problems.join('\n')).toMatch(/profile\.processType/);
+      expect(bad.problems.join('\n')).toMatch(/profile\.employees/);
+    }
+  });
+
+  it('risks: a risk of the file is the register entry of the domain', () => {
+    expectTypeOf<z.infer<typeof riskFileSchema>>().toEqualTypeOf<Writable<RiskEntry>>();
   });
 
   it('risks: every problem with its index — levels, empty mitigation, unknown initiative, duplicate id', () => {

@@ -8,18 +8,26 @@ import type { PlanInstance } from '../core/planning/plan-instance.ts';
 import type { PlanResult } from '../core/planning/plan-result.ts';
 import { riskEntryProblems, type RiskEntry } from '../core/planning/risk.ts';
 import type { Atlas } from '../core/atlas/types.ts';
-import { NotSelected } from '../contracts/planning.ts';
+import type { EnterpriseType } from '../core/planning/candidates-defaults.ts';
+import {
+  ENTERPRISE_TYPES,
+  EnterpriseProfile,
+  PlanResult as PlanResultSchema,
+  ScheduledStart,
+} from '../contracts/planning.ts';
 import type { PlanDocumentProfile } from './plan-document-types.ts';
 
-const profileSchema = z.object({
-  industry: z.string().optional(),
-  processType: z.string().optional(),
-  size: z.string().optional(),
-  revenue: z.number().nonnegative().optional(),
-  enterpriseType: z.string().optional(),
-});
+/**
+ * The enterprise profile of an instance file: the plans' EnterpriseProfile, any part of it. The enterprise type is
+ * checked against the atlas (and Tupu's types) by parsePlanProfile, so that an unknown one is reported once.
+ */
+const profileSchema = EnterpriseProfile.partial().extend({ enterpriseType: z.string().optional() });
 
-const riskSchema = z.object({
+/**
+ * A risk of a risk register file: RiskEntry of src/core/planning/risk.ts (planning.test.ts keeps them equal). Levels
+ * and mitigation are checked by riskEntryProblems, so that every problem is reported at once.
+ */
+export const riskFileSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   initiativeId: z.string().optional(),
@@ -29,15 +37,13 @@ const riskSchema = z.object({
   exposure: z.number().optional(),
 });
 
-const solutionSchema = z.object({
-  status: z.enum(['optimal', 'feasible', 'infeasible', 'unknown']),
-  objective: z.number().nullable(),
-  gap: z.number().nullable().optional(),
-  bound: z.number().nullable().optional(),
-  schedule: z.array(z.object({ id: z.string(), start: z.number().int() })),
-  notSelected: z.array(NotSelected).default([]),
-  reason: z.string().optional(),
-  stats: z.object({ variables: z.number(), rows: z.number(), seconds: z.number() }).optional(),
+/** A saved solution: the API's PlanResult, where solutions saved by older versions may lack the gap, bound or stats. */
+const solutionSchema = PlanResultSchema.extend({
+  gap: PlanResultSchema.shape.gap.optional(),
+  bound: PlanResultSchema.shape.bound.optional(),
+  schedule: z.array(ScheduledStart.extend({ start: z.number().int() })),
+  notSelected: PlanResultSchema.shape.notSelected.default([]),
+  stats: PlanResultSchema.shape.stats.optional(),
 });
 
 export type Parsed<T> =
@@ -50,6 +56,9 @@ function issues(prefix: string, error: z.ZodError): string[] {
   });
 }
 
+const isEnterpriseType = (id: string): id is EnterpriseType =>
+  (ENTERPRISE_TYPES as readonly string[]).includes(id);
+
 /** The enterprise profile; `enterpriseType` must be one of the atlas's enterprise types. */
 export function parsePlanProfile(raw: unknown, atlas: Atlas, field = 'profile'): Parsed<PlanDocumentProfile> {
   const parsed = profileSchema.safeParse(raw ?? {});
@@ -60,17 +69,21 @@ export function parsePlanProfile(raw: unknown, atlas: Atlas, field = 'profile'):
     problems.push(
       `${field}.enterpriseType: "${type}" is not an enterprise type of ${atlas.meta.id} (${types.join(', ')})`,
     );
+  } else if (typeof type === 'string' && !isEnterpriseType(type)) {
+    problems.push(
+      `${field}.enterpriseType: "${type}" is not an enterprise type Tupu plans for (${ENTERPRISE_TYPES.join(', ')})`,
+    );
   }
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
-  const value: PlanDocumentProfile = Object.fromEntries(
+  const value = Object.fromEntries(
     Object.entries(parsed.data).filter(([, v]) => v !== undefined),
-  );
+  ) as PlanDocumentProfile;
   return { ok: true, value };
 }
 
 /** A risk register: schema, levels 1–5, mitigation present, initiative ids known, ids unique. */
 export function parsePlanRisks(raw: unknown, instance: PlanInstance, field = 'risks'): Parsed<RiskEntry[]> {
-  const parsed = z.array(riskSchema).safeParse(raw ?? []);
+  const parsed = z.array(riskFileSchema).safeParse(raw ?? []);
   if (!parsed.success) return { ok: false, problems: issues(field, parsed.error) };
   const ids = new Set(instance.initiatives.map((i) => i.id));
   const seen = new Set<string>();

@@ -241,6 +241,20 @@ describe('buildPlanDocument', () => {
     expect(rows[1]?.[1]?.split('；')).toHaveLength(distinctData.size);
   });
 
+  it("describes the enterprise from the plans' profile, its employees in the document language", () => {
+    const profile = {
+      industry: '通用设备制造',
+      processType: 'discrete' as const,
+      employees: 300,
+      enterpriseType: 'specialized-sme' as const,
+    };
+    const vision = (lang: 'zh' | 'en') =>
+      buildPlanDocument(inputFor({ profile, lang })).sections.find((s) => s.id === 'vision')?.text ?? '';
+    expect(vision('zh')).toContain('（通用设备制造、离散型制造、300 人、');
+    expect(vision('en')).toContain('(通用设备制造, discrete manufacturing, 300 employees, ');
+    expect(buildPlanDocument(inputFor()).sections[0]?.text).not.toContain(' 人');
+  });
+
   it('vision targets come from the KPIs of the chosen scenarios, with unit and direction', () => {
     const doc = buildPlanDocument(inputFor());
     const rows = doc.sections.find((s) => s.id === 'vision')?.tables[0]?.rows ?? [];

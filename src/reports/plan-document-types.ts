@@ -1,12 +1,13 @@
 /**
  * The plan document (转型规划方案, guide 二(一)): what it is made from and what it is made of. Plain data, so that
  * the plans API can build it from database rows, the CLI from files, and both renderers (DOCX, PDF) from the same
- * model. User edits replace a section's pre-filled text and nothing else.
+ * document. User edits replace a section's pre-filled text and nothing else.
  */
 import type { EChartsCoreOption } from 'echarts';
 import { z } from 'zod';
 import type { Atlas } from '../core/atlas/types.ts';
-import type { PlanInitiative } from '../core/planning/plan-instance.ts';
+import type { EnterpriseProfile } from '../core/planning/candidates-defaults.ts';
+import type { PlanInitiative, PlanSettings } from '../core/planning/plan-instance.ts';
 import type { PlanResult } from '../core/planning/plan-result.ts';
 import type { RiskEntry } from '../core/planning/risk.ts';
 
@@ -56,27 +57,19 @@ export interface PlanDocumentInitiative extends PlanInitiative {
   readonly benefitByTag?: Readonly<Record<string, number>>;
 }
 
-export interface PlanDocumentProfile {
-  readonly industry?: string;
-  /** 'process' (流程型) | 'discrete' (离散型) | 'mixed' or free text */
-  readonly processType?: string;
-  /** e.g. 中型 / medium */
-  readonly size?: string;
-  /** Annual revenue in the money unit. */
-  readonly revenue?: number;
-  /** Atlas enterprise-type id: leader | large | little-giant | specialized-sme | micro */
-  readonly enterpriseType?: string;
-}
+/**
+ * The enterprise profile as far as it is known: the one EnterpriseProfile of the plans (a CLI instance file may give
+ * only some of it).
+ */
+export type PlanDocumentProfile = Partial<EnterpriseProfile>;
 
-export interface PlanDocumentSettings {
-  readonly periods: number;
-  readonly periodsPerYear: number;
-  readonly discountRate: number;
-  readonly benefitYears: number;
-  /** One number for every period, or one per period. */
-  readonly budget: number | readonly number[];
-  readonly capacity?: number | readonly number[];
-  /** Money unit of costs and benefits (default 万元 / CNY 10k). */
+/**
+ * The plan's settings (PlanSettings), where budget and capacity may also be one number for every period, and the
+ * money unit costs and benefits are printed in (default 万元 / CNY 10k).
+ */
+export interface PlanDocumentSettings extends Omit<PlanSettings, 'budget' | 'capacity'> {
+  readonly budget: number | PlanSettings['budget'];
+  readonly capacity?: number | NonNullable<PlanSettings['capacity']>;
   readonly moneyUnit?: string;
 }
 
@@ -90,7 +83,7 @@ export interface PlanDocumentInput {
   readonly atlas: Atlas;
   readonly lang: PlanLang;
   readonly edits?: PlanDocumentEdits;
-  /** Printed date (the caller's "now"; keeps the model pure). Defaults to the solution-less text "—". */
+  /** Printed date (the caller's "now"; keeps the document pure). Defaults to the solution-less text "—". */
   readonly generatedAt?: Date | string;
   /** Document title (default 数字化转型规划方案 / Digital transformation plan). */
   readonly title?: string;

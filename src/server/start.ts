@@ -11,7 +11,7 @@ import { buildApp } from './app.ts';
 import { seedDemoContent } from './demo-content.ts';
 import type { IndicatorSystemCatalog } from '../features/assessments/indicator-system-index.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
-import { listModelPacks, loadModelById } from '../packs/model-load.ts';
+import { listIndicatorSystemPacks, loadIndicatorSystemById } from '../packs/model-load.ts';
 import { hashPassword } from '../features/auth/password.ts';
 import { bootstrapPlatformAdmin } from '../features/auth/platform-admin-bootstrap.ts';
 
@@ -41,8 +41,8 @@ export async function loadContent(
 export async function loadModelCatalog(modelsDir: string): Promise<IndicatorSystemCatalog> {
   const models = new Map<string, IndicatorSystem>();
   const problems: string[] = [];
-  for (const id of await listModelPacks(modelsDir)) {
-    const loaded = await loadModelById(modelsDir, id);
+  for (const id of await listIndicatorSystemPacks(modelsDir)) {
+    const loaded = await loadIndicatorSystemById(modelsDir, id);
     if (loaded.ok) models.set(id, loaded.model);
     else problems.push(...loaded.problems.map(formatProblem));
   }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentSummary } from '../../src/contracts/diagnosis.ts';
 import type { PlanDocumentView } from '../../src/contracts/plan-document.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
-import type { PointsModel } from '../../src/core/diagnosis/model-schema.ts';
+import type { PointsIndicatorSystem } from '../../src/core/diagnosis/model-schema.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { signInDemoRoles, useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
@@ -124,7 +124,7 @@ describe.each(testEngines())('control characters in requests on %s', (engine) =>
   });
 
   it('refuses a NUL in a reopen reason (body.reason): the assessment stays submitted', async () => {
-    const model = api.packs.models.get(SME) as PointsModel;
+    const model = api.packs.models.get(SME) as PointsIndicatorSystem;
     const a = await assessment('to reopen');
     const answers: Record<string, unknown> = {};
     for (const s of model.scenes) answers[s.id] = 1;

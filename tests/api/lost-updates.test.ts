@@ -9,7 +9,7 @@ import type { OrganisationList, OrganisationView } from '../../src/contracts/org
 import type { PlanDocumentView } from '../../src/contracts/plan-document.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
 import type { StaleVersionDetails } from '../../src/contracts/versioning.ts';
-import type { PointsModel } from '../../src/core/diagnosis/model-schema.ts';
+import type { PointsIndicatorSystem } from '../../src/core/diagnosis/model-schema.ts';
 import { useApiApp } from '../support/api-app.ts';
 import { testEngines } from '../support/databases.ts';
 import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
@@ -299,7 +299,7 @@ describe.each(testEngines())('lost updates on %s', (engine) => {
     it('section assignments: a save of an older version gets 409, none without a version', async () => {
       const created = await createAssessment();
       const url = `/api/assessments/${created.id}/assignments`;
-      const model = api.packs.models.get(SME) as PointsModel;
+      const model = api.packs.models.get(SME) as PointsIndicatorSystem;
       const section = model.dimensions[0]!.id;
       const missing = await call<ErrorJson>(alice, 'PUT', url, {
         assignments: [{ sectionId: section, respondentRole: 'manager' }],

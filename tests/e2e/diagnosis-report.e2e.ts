@@ -7,7 +7,7 @@ import type { Atlas } from '../../src/core/atlas/types.ts';
 import { diagnose } from '../../src/core/diagnosis/diagnose.ts';
 import type { IndicatorSystem } from '../../src/core/diagnosis/model-schema.ts';
 import { loadAtlasPacks } from '../../src/packs/atlas-load.ts';
-import { loadModelById } from '../../src/packs/model-load.ts';
+import { loadIndicatorSystemById } from '../../src/packs/model-load.ts';
 import { diagnosisDocx } from '../../src/reports/diagnosis-docx.ts';
 import { diagnosisPdf } from '../../src/reports/diagnosis-pdf.ts';
 import { buildDiagnosisReport, type DiagnosisReport } from '../../src/reports/diagnosis-report-model.ts';
@@ -26,7 +26,7 @@ describe('diagnosis report read back from PDF and DOCX', () => {
   let report: DiagnosisReport;
 
   beforeAll(async () => {
-    const m = await loadModelById('packs/models', 'sme-digital-level-2024');
+    const m = await loadIndicatorSystemById('packs/models', 'sme-digital-level-2024');
     const a = await loadAtlasPacks('packs/atlas');
     if (!m.ok || !a.ok) throw new Error('packs do not load');
     model = m.model;

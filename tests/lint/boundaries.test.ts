@@ -103,8 +103,8 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
     it('resolves each import from the file that makes it: ../../ leaves core from one depth and stays inside from another', async () => {
       const deep = await messagesFor(
         'src/core/planning/fixtures/planted.ts',
-        "import type { Atlas } from '../../atlas/types.ts';\nimport { loadModelById } from '../../../packs/model-load.ts';\nexport type A = Atlas;\n" +
-          uses('loadModelById'),
+        "import type { Atlas } from '../../atlas/types.ts';\nimport { loadIndicatorSystemById } from '../../../packs/model-load.ts';\nexport type A = Atlas;\n" +
+          uses('loadIndicatorSystemById'),
       );
       expect(deep).toHaveLength(1);
       expect(deep[0]).toMatch(/"\.\.\/\.\.\/\.\.\/packs\/model-load\.ts" is src\/packs\/model-load\.ts/);
@@ -149,8 +149,8 @@ describe('lint boundaries', { timeout: 120_000 }, () => {
       ],
       [
         'packs',
-        "import { loadModelById } from '../packs/model-load.ts';",
-        'loadModelById',
+        "import { loadIndicatorSystemById } from '../packs/model-load.ts';",
+        'loadIndicatorSystemById',
         /is src\/packs\/model-load\.ts/,
       ],
       [

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SHEET_LANGS, type SheetLang } from '../../packs/model-sheet-layout.ts';
 import { answerTemplate } from '../../packs/model-sheet-template.ts';
 import { CliError } from '../cli-error.ts';
-import { loadModel } from './score.ts';
+import { loadIndicatorSystem } from './score.ts';
 
 export function registerModel(program: Command): void {
   const model = program.command('model').description('Indicator-system (evaluation model) packs');
@@ -18,7 +18,7 @@ export function registerModel(program: Command): void {
     .action(async (opts: { model: string; out?: string; lang: string; models: string }) => {
       const lang = SHEET_LANGS.find((l): l is SheetLang => l === opts.lang);
       if (!lang) throw new CliError(`--lang must be zh or en, got "${opts.lang}"`, 2);
-      const m = await loadModel(opts.models, opts.model);
+      const m = await loadIndicatorSystem(opts.models, opts.model);
       const out = opts.out ?? `${m.meta.id}.xlsx`;
       await answerTemplate(m, lang).xlsx.writeFile(out);
       process.stderr.write(`answer sheet (${lang}) for ${m.meta.id} v${m.meta.version} → ${out}\n`);

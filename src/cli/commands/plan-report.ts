@@ -4,7 +4,7 @@
  * solution is given. The same command is also `tupu plan-report` and `tupu report plan`.
  *
  * The instance file may carry, next to the solver's fields, `organisation: {name}`, `profile: {industry,
- * processType, size, revenue, enterpriseType}`, `risks: [...]`, `moneyUnit` and per-initiative `title` / `scope`.
+ * processType, employees, revenue, enterpriseType}` (the plans' enterprise profile, any part of it), `risks: [...]`, `moneyUnit` and per-initiative `title` / `scope`.
  */
 import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';

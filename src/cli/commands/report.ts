@@ -13,7 +13,7 @@ import {
 import type { ReportLang } from '../../reports/diagnosis-report-model.ts';
 import { PdfPrinter } from '../../reports/pdf.ts';
 import { CliError } from '../cli-error.ts';
-import { loadModel, scoreOne } from './score.ts';
+import { loadIndicatorSystem, scoreOne } from './score.ts';
 
 /**
  * The `tupu report` group. Each report type adds its own sub-command from its own file:
@@ -67,7 +67,7 @@ export function registerReport(program: Command): void {
       if (opts.mode !== 'self' && opts.mode !== 'assessor')
         throw new CliError('--mode must be self or assessor', 2);
       const lang: ReportLang = opts.lang;
-      const model = await loadModel(opts.models, opts.model);
+      const model = await loadIndicatorSystem(opts.models, opts.model);
       const result = await scored(model, opts.answers);
       const previous = opts.previous !== undefined ? await scored(model, opts.previous) : undefined;
       const atlas = await loadAtlas(opts.atlas, model.meta.atlas);

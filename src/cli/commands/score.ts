@@ -10,8 +10,8 @@ import {
   readAnswerFile,
   type SheetProblem,
 } from '../../packs/model-answers-read.ts';
-import { loadModelById } from '../../packs/model-load.ts';
-import { modelNames, resultsWorkbook, type ScoredSheet } from '../../packs/model-results-book.ts';
+import { loadIndicatorSystemById } from '../../packs/model-load.ts';
+import { indicatorSystemNames, resultsWorkbook, type ScoredSheet } from '../../packs/model-results-book.ts';
 import { SHEET_LANGS, type SheetLang } from '../../packs/model-sheet-layout.ts';
 import { formatProblem } from '../../packs/yaml-source.ts';
 import { CliError } from '../cli-error.ts';
@@ -41,15 +41,15 @@ export function registerScore(program: Command): void {
     .action(async (opts: ScoreOptions) => {
       const lang = SHEET_LANGS.find((l): l is SheetLang => l === opts.lang);
       if (!lang) throw new CliError(`--lang must be zh or en, got "${opts.lang}"`, 2);
-      const model = await loadModel(opts.models, opts.model);
+      const model = await loadIndicatorSystem(opts.models, opts.model);
       const isDir = (await stat(opts.answers).catch(() => null))?.isDirectory() ?? false;
       if (isDir) await scoreFolder(model, opts, lang);
       else await scoreFile(model, opts, lang);
     });
 }
 
-export async function loadModel(modelsDir: string, id: string): Promise<IndicatorSystem> {
-  const loaded = await loadModelById(modelsDir, id);
+export async function loadIndicatorSystem(modelsDir: string, id: string): Promise<IndicatorSystem> {
+  const loaded = await loadIndicatorSystemById(modelsDir, id);
   if (!loaded.ok)
     throw new CliError(
       `model pack ${id} is not usable:\n${loaded.problems.map(formatProblem).join('\n')}`,
@@ -101,7 +101,7 @@ async function scoreFile(model: IndicatorSystem, opts: ScoreOptions, lang: Sheet
   else throw new CliError('--out must end in .json or .xlsx', 2);
   if (opts.out) {
     const level = r.level
-      ? modelNames(model, lang).level(r.level)
+      ? indicatorSystemNames(model, lang).level(r.level)
       : lang === 'en'
         ? 'below level 1'
         : '未达级';

@@ -1,5 +1,5 @@
 import type { AnswerProblem, Assessment } from './assessment.ts';
-import type { ChecklistModel } from './model-schema.ts';
+import type { ChecklistIndicatorSystem } from './model-schema.ts';
 import { tidy } from './numbers.ts';
 import type { DiagnosisResult, DimensionScore, Gap } from './result.ts';
 
@@ -8,7 +8,7 @@ export type Conformance = 'met' | 'partly' | 'not' | 'na';
 const NA_WORDS = ['na', 'n/a', 'n.a.', '不适用', 'not applicable'];
 
 /** Read one conformance answer: the id (met / partly / not / na) or the pack's Chinese / English grade name. */
-export function readConformance(model: ChecklistModel, raw: unknown): Conformance | null {
+export function readConformance(model: ChecklistIndicatorSystem, raw: unknown): Conformance | null {
   if (typeof raw !== 'string') return null;
   const v = raw.trim().toLowerCase();
   if (NA_WORDS.includes(v)) return 'na';
@@ -18,7 +18,7 @@ export function readConformance(model: ChecklistModel, raw: unknown): Conformanc
 }
 
 export function readChecklistAnswers(
-  model: ChecklistModel,
+  model: ChecklistIndicatorSystem,
   assessment: Pick<Assessment, 'answers'>,
 ): { answers: Map<string, Conformance>; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
@@ -53,7 +53,7 @@ export function readChecklistAnswers(
 
 /** Conformance rate per group, per part and overall; n.a. excluded from every denominator; unanswered counts as not met. */
 export function checklistResult(
-  model: ChecklistModel,
+  model: ChecklistIndicatorSystem,
   answers: ReadonlyMap<string, Conformance>,
 ): DiagnosisResult {
   const value = (c: Conformance) => model.conformance.find((g) => g.id === c)?.value ?? 0;
@@ -115,7 +115,7 @@ export function checklistResult(
 }
 
 export function diagnoseChecklist(
-  model: ChecklistModel,
+  model: ChecklistIndicatorSystem,
   assessment: Pick<Assessment, 'answers'>,
 ): { result: DiagnosisResult; problems: AnswerProblem[] } {
   const { answers, problems } = readChecklistAnswers(model, assessment);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diagnose } from './diagnose.ts';
-import { ChecklistFile, type ChecklistModel } from './model-schema.ts';
+import { ChecklistFile, type ChecklistIndicatorSystem } from './model-schema.ts';
 import { metaOf } from './test-models.ts';
 
 const t = (zh: string) => ({ zh, en: zh });
@@ -35,7 +35,11 @@ const file = ChecklistFile.parse({
     },
   ],
 });
-const model: ChecklistModel = { family: 'checklist', meta: metaOf('tiny-check', 'checklist'), ...file };
+const model: ChecklistIndicatorSystem = {
+  family: 'checklist',
+  meta: metaOf('tiny-check', 'checklist'),
+  ...file,
+};
 
 describe('checklist family', () => {
   it('computes conformance per group, part and overall, n.a. out of the denominator', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { textIn, ZhText } from '../shared/text.ts';
-import { ChecklistItemDef, ModelMeta, QuestionDef, SceneDef } from './model-schema.ts';
+import { ChecklistItemDef, IndicatorSystemMeta, QuestionDef, SceneDef } from './model-schema.ts';
 
 const nonBlank = fc.string({ minLength: 1 }).filter((s) => s.trim() !== '');
 
@@ -55,7 +55,7 @@ describe('pack texts: a plain string (Chinese only) or { zh, en }', () => {
 
   it('reads the publisher and source citation in either shape, and a checklist item with or without a name', () => {
     const meta = (publisher: unknown, source: unknown) =>
-      ModelMeta.parse({
+      IndicatorSystemMeta.parse({
         kind: 'model',
         id: 'm',
         version: '1.0.0',

@@ -16,7 +16,7 @@ import { LocalizedText, ZhText } from '../shared/text.ts';
  * Cross-file rules (unique ids, weight sums, option lettering, gate consistency) are checked by the loader.
  */
 
-export const ModelId = z
+export const IndicatorSystemId = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'model id must be kebab-case, e.g. cmmm-2020');
 export const SemVer = z.string().regex(/^\d+\.\d+\.\d+$/, 'version must be semantic, e.g. 1.0.0');
@@ -36,30 +36,30 @@ const Points = z.number().finite().nonnegative();
  * Where a model comes from: the standard or document, the parts of it encoded, a note. Each text is a plain string
  * (Chinese only, as older packs have it) or `{ zh, en }`, like every other pack text.
  */
-export const ModelCitation = z.strictObject({
+export const IndicatorSystemCitation = z.strictObject({
   source: ZhText,
   section: ZhText,
   note: ZhText.optional(),
 });
-export type ModelCitation = z.infer<typeof ModelCitation>;
+export type IndicatorSystemCitation = z.infer<typeof IndicatorSystemCitation>;
 
-export const ModelMeta = z.strictObject({
+export const IndicatorSystemMeta = z.strictObject({
   kind: z.literal('model'),
-  id: ModelId,
+  id: IndicatorSystemId,
   version: SemVer,
   title: LocalizedText,
   description: LocalizedText.optional(),
   language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/),
   /** who publishes the content and who encoded it: a plain string (Chinese) or `{ zh, en }` */
   publisher: ZhText,
-  source: ModelCitation,
+  source: IndicatorSystemCitation,
   family: Family,
   /** the atlas pack whose scenario codes the `scenarios` mappings point to */
   atlas: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   /** what is uncertain in this encoding (also spelled out in the pack README) */
   uncertainty: z.array(ZhText).default([]),
 });
-export type ModelMeta = z.infer<typeof ModelMeta>;
+export type IndicatorSystemMeta = z.infer<typeof IndicatorSystemMeta>;
 
 // ---------------------------------------------------------------- points family
 
@@ -255,9 +255,9 @@ export type ChecklistFile = z.infer<typeof ChecklistFile>;
 
 // ---------------------------------------------------------------- loaded models
 
-export interface PointsModel {
+export interface PointsIndicatorSystem {
   family: 'points';
-  meta: ModelMeta;
+  meta: IndicatorSystemMeta;
   dimensions: DimensionDef[];
   sceneGroups: ScenesFile['groups'];
   scenes: SceneDef[];
@@ -265,17 +265,17 @@ export interface PointsModel {
   sceneMax: number;
   levels: PointsLevel[];
 }
-export interface StagedModel {
+export interface StagedIndicatorSystem {
   family: 'staged';
-  meta: ModelMeta;
+  meta: IndicatorSystemMeta;
   rules: StagedLevelsFile;
   areas: AreaDef[];
 }
-export interface ChecklistModel {
+export interface ChecklistIndicatorSystem {
   family: 'checklist';
-  meta: ModelMeta;
+  meta: IndicatorSystemMeta;
   conformance: ChecklistFile['conformance'];
   parts: ChecklistPartDef[];
 }
 /** An indicator system (评测指标体系) loaded from a model pack. */
-export type IndicatorSystem = PointsModel | StagedModel | ChecklistModel;
+export type IndicatorSystem = PointsIndicatorSystem | StagedIndicatorSystem | ChecklistIndicatorSystem;

@@ -2,7 +2,7 @@ import type { ZhText } from '../shared/text.ts';
 import type { IndicatorSystem } from './model-schema.ts';
 
 /** A translatable text of a model and where it is (item id and field), e.g. `网络建设 option B`. */
-export interface ModelText {
+export interface IndicatorSystemText {
   where: string;
   text: ZhText;
 }
@@ -11,8 +11,8 @@ export interface ModelText {
  * Every ZhText of a model (prompts, help, option texts, ratio field labels, scene descriptors, level descriptions,
  * requirement and checklist texts, the pack's publisher, source citation and uncertainty notes), in pack order. Names are LocalizedText and always bilingual, so not listed.
  */
-export function modelTexts(model: IndicatorSystem): ModelText[] {
-  const out: ModelText[] = [];
+export function indicatorSystemTexts(model: IndicatorSystem): IndicatorSystemText[] {
+  const out: IndicatorSystemText[] = [];
   const add = (where: string, text: ZhText | undefined) => {
     if (text) out.push({ where, text });
   };

@@ -1,7 +1,7 @@
 import type { AnswerProblem, Assessment, AnswerValue } from './assessment.ts';
 import type {
   MultiQuestion,
-  PointsModel,
+  PointsIndicatorSystem,
   QuestionDef,
   RatioQuestion,
   SingleQuestion,
@@ -23,7 +23,7 @@ export interface PointsAnswers {
 
 /** Read and check the answers of a points-family assessment; every problem is reported, bad answers score 0. */
 export function readPointsAnswers(
-  model: PointsModel,
+  model: PointsIndicatorSystem,
   assessment: Pick<Assessment, 'answers' | 'scenes'>,
 ): { answers: PointsAnswers; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];

@@ -1,5 +1,5 @@
 import type { AnswerProblem, Assessment } from './assessment.ts';
-import type { PointsModel } from './model-schema.ts';
+import type { PointsIndicatorSystem } from './model-schema.ts';
 import { tidy } from './numbers.ts';
 import { readPointsAnswers, type PointsAnswers } from './points-answers.ts';
 import { flatQuestions } from './points-flat.ts';
@@ -9,7 +9,7 @@ import { pointsLevel, scorePoints } from './points-score.ts';
 import type { DiagnosisResult, DimensionScore, Gap } from './result.ts';
 
 export function diagnosePoints(
-  model: PointsModel,
+  model: PointsIndicatorSystem,
   assessment: Pick<Assessment, 'answers' | 'scenes'>,
 ): { result: DiagnosisResult; problems: AnswerProblem[] } {
   const { answers, problems } = readPointsAnswers(model, assessment);
@@ -18,7 +18,7 @@ export function diagnosePoints(
 
 /** The diagnosis of already-normalised answers (used directly by the search tests and the benchmark). */
 export function pointsResult(
-  model: PointsModel,
+  model: PointsIndicatorSystem,
   answers: PointsAnswers,
   withNextLevel = true,
 ): DiagnosisResult {
@@ -68,7 +68,7 @@ export function pointsResult(
   };
 }
 
-function indicatorScores(model: PointsModel, questionScores: readonly number[]): DimensionScore[] {
+function indicatorScores(model: PointsIndicatorSystem, questionScores: readonly number[]): DimensionScore[] {
   const out: DimensionScore[] = [];
   let i = 0;
   for (const d of model.dimensions)

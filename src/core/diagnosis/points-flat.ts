@@ -1,4 +1,4 @@
-import type { OptionDef, PointsModel, QuestionDef } from './model-schema.ts';
+import type { OptionDef, PointsIndicatorSystem, QuestionDef } from './model-schema.ts';
 import { tidy } from './numbers.ts';
 
 /** A question with its place in the tree and its achievable maximum, computed once per model. */
@@ -10,9 +10,9 @@ export interface FlatQuestion {
   scenarios: string[];
 }
 
-const cache = new WeakMap<PointsModel, FlatQuestion[]>();
+const cache = new WeakMap<PointsIndicatorSystem, FlatQuestion[]>();
 
-export function flatQuestions(model: PointsModel): FlatQuestion[] {
+export function flatQuestions(model: PointsIndicatorSystem): FlatQuestion[] {
   const hit = cache.get(model);
   if (hit) return hit;
   const out: FlatQuestion[] = [];

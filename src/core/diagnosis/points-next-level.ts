@@ -1,5 +1,5 @@
 import { minimalCountCover, minimalGainCover } from './cover-search.ts';
-import type { PointsModel } from './model-schema.ts';
+import type { PointsIndicatorSystem } from './model-schema.ts';
 import { atLeast, tidy } from './numbers.ts';
 import type { PointsAnswers } from './points-answers.ts';
 import { flatQuestions } from './points-flat.ts';
@@ -15,7 +15,7 @@ import type { Change, NextLevel } from './result.ts';
  * Returns null when the highest level is already reached.
  */
 export function pointsNextLevel(
-  model: PointsModel,
+  model: PointsIndicatorSystem,
   answers: PointsAnswers,
   score: number,
   levelIndex: number,

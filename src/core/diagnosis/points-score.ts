@@ -1,4 +1,4 @@
-import type { PointsModel, QuestionDef, RatioQuestion } from './model-schema.ts';
+import type { PointsIndicatorSystem, QuestionDef, RatioQuestion } from './model-schema.ts';
 import { atLeast, tidy } from './numbers.ts';
 import type { PointsAnswers, QuestionAnswer } from './points-answers.ts';
 import { flatQuestions } from './points-flat.ts';
@@ -53,7 +53,7 @@ export interface PointsScore {
   maxScore: number;
 }
 
-export function scorePoints(model: PointsModel, answers: PointsAnswers): PointsScore {
+export function scorePoints(model: PointsIndicatorSystem, answers: PointsAnswers): PointsScore {
   const flat = flatQuestions(model);
   const dimensionScores = model.dimensions.map(() => 0);
   const dimensionMax = model.dimensions.map(() => 0);
@@ -80,7 +80,7 @@ export function scorePoints(model: PointsModel, answers: PointsAnswers): PointsS
 
 /** Number of scenes at level ≥ `level`, and how many of them are 约束性. */
 export function countScenes(
-  model: PointsModel,
+  model: PointsIndicatorSystem,
   scenes: readonly number[],
   level: number,
 ): { all: number; constrained: number } {
@@ -96,7 +96,12 @@ export function countScenes(
 }
 
 /** Whether the gate of level k (index into model.levels) holds. */
-export function gateHolds(model: PointsModel, k: number, score: number, scenes: readonly number[]): boolean {
+export function gateHolds(
+  model: PointsIndicatorSystem,
+  k: number,
+  score: number,
+  scenes: readonly number[],
+): boolean {
   const lv = model.levels[k];
   if (!lv) return false;
   if (!atLeast(score, lv.minScore)) return false;
@@ -108,7 +113,7 @@ export function gateHolds(model: PointsModel, k: number, score: number, scenes: 
  * The level reached: levels are climbed bottom-up, level k counts only if levels 1…k-1 hold too.
  * Returns the index of the highest level reached, or -1.
  */
-export function pointsLevel(model: PointsModel, score: number, scenes: readonly number[]): number {
+export function pointsLevel(model: PointsIndicatorSystem, score: number, scenes: readonly number[]): number {
   let reached = -1;
   for (let k = 0; k < model.levels.length; k++) {
     if (!gateHolds(model, k, score, scenes)) break;

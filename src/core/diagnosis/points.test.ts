@@ -7,9 +7,9 @@ import { pointsResult } from './points-diagnose.ts';
 import type { RatioQuestion } from './model-schema.ts';
 import { answerMoves, bestAnswer } from './points-moves.ts';
 import { bandFloor, bandIndex, pointsLevel, questionScore, scorePoints } from './points-score.ts';
-import { tinyPointsModel } from './test-models.ts';
+import { tinyPointsIndicatorSystem } from './test-models.ts';
 
-const model = tinyPointsModel();
+const model = tinyPointsIndicatorSystem();
 const [q1, q2, q3] = model.dimensions.flatMap((d) => d.indicators.flatMap((i) => i.questions));
 const base: Assessment = {
   model: 'tiny-points',

@@ -1,12 +1,12 @@
 import type { AnswerProblem, Assessment } from './assessment.ts';
-import type { StagedModel } from './model-schema.ts';
+import type { StagedIndicatorSystem } from './model-schema.ts';
 import { atLeast, tidy } from './numbers.ts';
 import type { DiagnosisResult, DimensionScore, Gap } from './result.ts';
 import { stagedNextLevel } from './staged-next-level.ts';
 import { levelScores, overallS, readStagedAnswers, stagedLevel, type StagedItem } from './staged-score.ts';
 
 export function diagnoseStaged(
-  model: StagedModel,
+  model: StagedIndicatorSystem,
   assessment: Assessment,
 ): { result: DiagnosisResult; problems: AnswerProblem[] } {
   const { state, problems } = readStagedAnswers(model, assessment);
@@ -17,7 +17,7 @@ export function diagnoseStaged(
  * Staged maturity (GB/T 39116 / GB/T 36073 style): each level's weighted score; S summed bottom-up until the first level
  * under the pass score; the level is the interval S falls in. score = S, maxScore = the number of levels.
  */
-export function stagedResult(model: StagedModel, items: readonly StagedItem[]): DiagnosisResult {
+export function stagedResult(model: StagedIndicatorSystem, items: readonly StagedItem[]): DiagnosisResult {
   const scores = levelScores(model, items);
   const { S, counted } = overallS(model, scores);
   const k = stagedLevel(model, S);

@@ -1,5 +1,5 @@
 import { gainTable, type GainTable, type Move } from './cover-search.ts';
-import type { StagedModel } from './model-schema.ts';
+import type { StagedIndicatorSystem } from './model-schema.ts';
 import { atLeast, tidy } from './numbers.ts';
 import type { StagedItem } from './staged-score.ts';
 import { levelScores } from './staged-score.ts';
@@ -13,7 +13,7 @@ import type { Change, NextLevel } from './result.ts';
  * The best case over m is the answer.
  */
 export function stagedNextLevel(
-  model: StagedModel,
+  model: StagedIndicatorSystem,
   items: readonly StagedItem[],
   levelIndex: number,
 ): NextLevel | null {

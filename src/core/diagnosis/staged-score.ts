@@ -1,5 +1,5 @@
 import type { AnswerProblem, Assessment } from './assessment.ts';
-import type { StagedModel } from './model-schema.ts';
+import type { StagedIndicatorSystem } from './model-schema.ts';
 import { atLeast, tidy } from './numbers.ts';
 
 /** A requirement as scored: its sub-domain, level, and its coefficient in its level's score. */
@@ -27,7 +27,7 @@ export interface StagedState {
  * the rest scaled proportionally so they sum to 1.
  */
 export function effectiveWeights(
-  model: StagedModel,
+  model: StagedIndicatorSystem,
   table: string | undefined,
   notApplicable: ReadonlySet<string>,
 ): Map<string, number> {
@@ -49,7 +49,7 @@ export function effectiveWeights(
 }
 
 export function readStagedAnswers(
-  model: StagedModel,
+  model: StagedIndicatorSystem,
   assessment: Pick<Assessment, 'answers' | 'weightTable' | 'notApplicable'>,
 ): { state: StagedState; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
@@ -118,7 +118,7 @@ export function readStagedAnswers(
 
 /** Weighted score of each level (index 0 = level 1). */
 export function levelScores(
-  model: StagedModel,
+  model: StagedIndicatorSystem,
   items: readonly Pick<StagedItem, 'level' | 'grade' | 'coeff'>[],
 ): number[] {
   const out = model.rules.levels.map(() => 0);
@@ -127,7 +127,10 @@ export function levelScores(
 }
 
 /** S: level scores summed bottom-up, up to and including the first level below the pass score. */
-export function overallS(model: StagedModel, scores: readonly number[]): { S: number; counted: number } {
+export function overallS(
+  model: StagedIndicatorSystem,
+  scores: readonly number[],
+): { S: number; counted: number } {
   let S = 0;
   let counted = 0;
   for (const x of scores) {
@@ -139,7 +142,7 @@ export function overallS(model: StagedModel, scores: readonly number[]): { S: nu
 }
 
 /** Index of the level whose interval holds S, or -1. */
-export function stagedLevel(model: StagedModel, S: number): number {
+export function stagedLevel(model: StagedIndicatorSystem, S: number): number {
   let k = -1;
   model.rules.levels.forEach((l, i) => {
     if (atLeast(S, l.minS)) k = i;

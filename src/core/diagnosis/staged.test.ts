@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyChanges, diagnose } from './diagnose.ts';
-import { DomainsFile, StagedLevelsFile, type StagedModel } from './model-schema.ts';
+import { DomainsFile, StagedLevelsFile, type StagedIndicatorSystem } from './model-schema.ts';
 import { effectiveWeights, levelScores, overallS, readStagedAnswers, stagedLevel } from './staged-score.ts';
 import { metaOf } from './test-models.ts';
 
@@ -52,7 +52,7 @@ const domains = DomainsFile.parse({
     },
   ],
 });
-const model: StagedModel = {
+const model: StagedIndicatorSystem = {
   family: 'staged',
   meta: metaOf('tiny-staged', 'staged'),
   rules,

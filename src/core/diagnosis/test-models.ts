@@ -1,10 +1,16 @@
-import { DimensionDef, ModelMeta, PointsLevel, SceneDef, type PointsModel } from './model-schema.ts';
+import {
+  DimensionDef,
+  IndicatorSystemMeta,
+  PointsLevel,
+  SceneDef,
+  type PointsIndicatorSystem,
+} from './model-schema.ts';
 
 /** Tiny hand-written models for the unit tests (small enough to brute-force). */
 const t = (zh: string) => ({ zh, en: zh });
 
 export function metaOf(id: string, family: 'points' | 'staged' | 'checklist') {
-  return ModelMeta.parse({
+  return IndicatorSystemMeta.parse({
     kind: 'model',
     id,
     version: '1.0.0',
@@ -18,7 +24,7 @@ export function metaOf(id: string, family: 'points' | 'staged' | 'checklist') {
 }
 
 /** Q1 single (0/1/3), Q2 multi (无, 2, 1, 1; cap 3), Q3 ratio (≤10:0, ≤50:1, ≤100:2); 4 scenes 0–2, 2 constrained. */
-export function tinyPointsModel(): PointsModel {
+export function tinyPointsIndicatorSystem(): PointsIndicatorSystem {
   const dims = [
     DimensionDef.parse({
       id: 'D1',

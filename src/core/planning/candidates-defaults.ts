@@ -4,6 +4,7 @@
  * first plan has the right order of magnitude. Money is in 万元 (10,000 CNY) throughout.
  */
 import type { LocalizedText } from '../shared/text.ts';
+import { PLAN_DEFAULTS, type PlanSettings } from './plan-instance.ts';
 
 export const ENTERPRISE_TYPES = ['leader', 'large', 'little-giant', 'specialized-sme', 'micro'] as const;
 export type EnterpriseType = (typeof ENTERPRISE_TYPES)[number];
@@ -145,10 +146,6 @@ export const DEFAULT_IMPROVEMENT = 0.03;
 /** … when the diagnosis shows a gap in that scenario (more room to improve). */
 export const GAP_IMPROVEMENT = 0.05;
 
-export const DEFAULT_DISCOUNT_RATE = 0.08;
-export const DEFAULT_PERIODS_PER_YEAR = 4;
-export const DEFAULT_BENEFIT_YEARS = 5;
-
 export type Strategy = 'chain' | 'whole' | 'tiered';
 
 export interface StrategyAdvice {
@@ -197,28 +194,22 @@ export function adviseStrategy(enterpriseType: EnterpriseType): StrategyAdvice {
   }
 }
 
-export interface PlanSettings {
-  readonly periods: number;
-  readonly periodsPerYear: number;
-  readonly discountRate: number;
-  readonly benefitYears: number;
-  /** Budget per period, 万元 (length = periods). */
-  readonly budget: readonly number[];
-  /** People per period (length = periods); absent = unlimited. */
-  readonly capacity?: readonly number[];
-}
-
 const round = (value: number, step: number): number => Math.round(value / step) * step;
 
-/** Horizon, rate and budget a new plan starts with: budget = revenue × budgetShare per year, spread over periods. */
+/**
+ * The settings a new plan starts with — every one of them, so that whoever creates a plan merges what the user gave
+ * over this object and no setting is forgotten: PLAN_DEFAULTS, and the horizon, budget (revenue × budgetShare per
+ * year, spread over the periods) and people of the enterprise type.
+ */
 export function defaultSettings(profile: EnterpriseProfile): PlanSettings {
   const type = TYPE_DEFAULTS[profile.enterpriseType];
-  const perPeriod = Math.max(1, round((profile.revenue * type.budgetShare) / DEFAULT_PERIODS_PER_YEAR, 1));
+  const perPeriod = Math.max(
+    1,
+    round((profile.revenue * type.budgetShare) / PLAN_DEFAULTS.periodsPerYear, 1),
+  );
   return {
     periods: type.periods,
-    periodsPerYear: DEFAULT_PERIODS_PER_YEAR,
-    discountRate: DEFAULT_DISCOUNT_RATE,
-    benefitYears: DEFAULT_BENEFIT_YEARS,
+    ...PLAN_DEFAULTS,
     budget: Array.from({ length: type.periods }, () => perPeriod),
     capacity: Array.from({ length: type.periods }, () => type.capacity),
   };

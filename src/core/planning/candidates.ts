@@ -6,7 +6,7 @@
 import type { Scenario } from '../atlas/pack-schema.ts';
 import type { Atlas } from '../atlas/types.ts';
 import type { LocalizedText } from '../shared/text.ts';
-import type { EnterpriseProfile, PlanSettings, TypeDefaults } from './candidates-defaults.ts';
+import type { EnterpriseProfile, TypeDefaults } from './candidates-defaults.ts';
 import {
   CROSS_LINK_CATEGORY,
   CROSS_LINK_COST_FACTOR,
@@ -17,7 +17,7 @@ import {
   UNLISTED_TYPE_PENALTY,
   valueTagFactor,
 } from './candidates-defaults.ts';
-import type { PlanInstanceInput } from './plan-instance.ts';
+import type { PlanInstanceInput, PlanSettings } from './plan-instance.ts';
 
 /** Where a number (or a candidate) comes from. */
 export type OriginKind = 'default' | 'gap' | 'pain-point' | 'prerequisite' | 'atlas' | 'user';
@@ -348,19 +348,20 @@ export function markEdits(
   });
 }
 
-/** The optimiser's instance: capex is the cost, the net yearly benefit (gross − opex) the annual benefit. */
+/**
+ * The optimiser's instance: the plan's settings as they are (every one of them, in their order), capex as the cost,
+ * the net yearly benefit (gross − opex) as the annual benefit.
+ */
 export function toPlanInstanceInput(
   profile: EnterpriseProfile,
   candidates: readonly PlanCandidate[],
   settings: PlanSettings,
 ): PlanInstanceInput {
+  const { budget, capacity, ...rest } = settings;
   return {
-    periods: settings.periods,
-    periodsPerYear: settings.periodsPerYear,
-    discountRate: settings.discountRate,
-    benefitYears: settings.benefitYears,
-    budget: [...settings.budget],
-    ...(settings.capacity === undefined ? {} : { capacity: [...settings.capacity] }),
+    ...rest,
+    budget: [...budget],
+    ...(capacity === undefined ? {} : { capacity: [...capacity] }),
     initiatives: candidates.map((c) => ({
       id: c.id,
       scenario: c.scenario,

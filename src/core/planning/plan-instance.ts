@@ -56,20 +56,33 @@ export interface PlanInitiative {
   readonly mandatory: boolean;
 }
 
-/** Defaults applied, per-period arrays expanded. Validate with `planInstanceProblems` before modelling it. */
-export interface PlanInstance {
+/**
+ * A plan's settings: horizon, rates, budget and people per period. The one definition (src/contracts/planning.ts
+ * `PlanSettings` is checked equal to it by src/contracts/planning.test.ts); the defaults a new plan starts from are
+ * `defaultSettings` (candidates-defaults.ts), built on PLAN_DEFAULTS.
+ */
+export interface PlanSettings {
   readonly periods: number;
   readonly periodsPerYear: number;
   readonly discountRate: number;
   readonly benefitYears: number;
-  /** Length `periods`. */
+  /** Budget per period, 万元 (length = periods). */
   readonly budget: readonly number[];
-  /** Length `periods` when given. */
+  /** People per period (length = periods); absent = unlimited. */
   readonly capacity?: readonly number[];
+}
+
+/** Defaults applied, per-period arrays expanded. Validate with `planInstanceProblems` before modelling it. */
+export interface PlanInstance extends PlanSettings {
   readonly initiatives: readonly PlanInitiative[];
 }
 
-export const PLAN_DEFAULTS = { periodsPerYear: 4, discountRate: 0.08, benefitYears: 5 } as const;
+/** The settings that do not depend on the enterprise: for an instance file and for a new plan alike. */
+export const PLAN_DEFAULTS = {
+  periodsPerYear: 4,
+  discountRate: 0.08,
+  benefitYears: 5,
+} as const satisfies Pick<PlanSettings, 'periodsPerYear' | 'discountRate' | 'benefitYears'>;
 
 function expand(value: number | readonly number[], periods: number): readonly number[] {
   if (typeof value === 'number') return Array.from({ length: Math.max(0, Math.floor(periods)) }, () => value);

@@ -110,11 +110,12 @@ export interface StartVariable {
   readonly value: number;
 }
 
-export type PlanRowKind = 'startedBy' | 'once' | 'requires' | 'excludes' | 'budget' | 'capacity';
+export type ConstraintRowKind = 'startedBy' | 'once' | 'requires' | 'excludes' | 'budget' | 'capacity';
 
-export interface PlanRow {
+/** One constraint (row) of the MILP: its LP name, what it constrains, and the initiatives in it. */
+export interface ConstraintRow {
   readonly name: string;
-  readonly kind: PlanRowKind;
+  readonly kind: ConstraintRowKind;
   /** Human-readable meaning, used to explain infeasibility. */
   readonly description: string;
   readonly period?: number;
@@ -124,7 +125,7 @@ export interface PlanRow {
 export interface PlanModel {
   readonly lp: string;
   readonly variables: readonly StartVariable[];
-  readonly rows: readonly PlanRow[];
+  readonly rows: readonly ConstraintRow[];
   /** Candidate starts per initiative id after pruning. */
   readonly candidates: ReadonlyMap<string, readonly StartVariable[]>;
   /** Set when the model is infeasible before solving (a mandatory initiative has no possible start). */
@@ -210,9 +211,9 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
   const candidates = candidateStarts(instance);
   const byId = new Map(instance.initiatives.map((initiative) => [initiative.id, initiative]));
   const variables = instance.initiatives.flatMap((initiative) => candidates.get(initiative.id) ?? []);
-  const rows: { row: PlanRow; text: string }[] = [];
+  const rows: { row: ConstraintRow; text: string }[] = [];
   const addRow = (
-    row: PlanRow,
+    row: ConstraintRow,
     terms: { coefficient: number; name: string }[],
     sense: '<=' | '=',
     rhs: number,

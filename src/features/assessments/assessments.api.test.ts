@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssessmentDetail, AssessmentSummary, ResultResponse } from '../../contracts/diagnosis.ts';
-import type { IndicatorSystem, PointsModel } from '../../core/diagnosis/model-schema.ts';
+import type { IndicatorSystem, PointsIndicatorSystem } from '../../core/diagnosis/model-schema.ts';
 import { queryRows } from '../../db/client.ts';
 import { answerTemplate } from '../../packs/model-sheet-template.ts';
 import { ANSWER_COL, SHEET } from '../../packs/model-sheet-layout.ts';
@@ -13,7 +13,7 @@ const SME = 'sme-digital-level-2024';
 type Json = Record<string, unknown>;
 
 /** Answers giving every question its best (or worst) option and every scene its top (or zero) level. */
-function pointsAnswers(model: PointsModel, best: boolean): Record<string, unknown> {
+function pointsAnswers(model: PointsIndicatorSystem, best: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const d of model.dimensions)
     for (const ind of d.indicators)
@@ -114,7 +114,7 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
   });
 
   it('runs create → answer → result → submit → locked → reopen → resubmit → comparison', async () => {
-    const model = api.packs.models.get(SME) as PointsModel;
+    const model = api.packs.models.get(SME) as PointsIndicatorSystem;
     const first = await create(cio, { modelId: SME, title: '2024 自评', mode: 'self' });
     expect(first).toMatchObject({ status: 'draft', family: 'points', answered: 0, score: null });
 

@@ -1,5 +1,5 @@
 import type { IndicatorSystem } from '../../core/diagnosis/model-schema.ts';
-import type { ItemKind, ModelSummary, Section } from '../../contracts/diagnosis.ts';
+import type { ItemKind, IndicatorSystemSummary, Section } from '../../contracts/diagnosis.ts';
 import { notFound } from '../../server/app-error.ts';
 
 /** The indicator systems (指标体系) loaded on this server, by id (the wire's `modelId`). */
@@ -15,7 +15,7 @@ export interface IndicatorSystemIndex {
   sections: Section[];
   /** item id → its kind and section */
   items: Map<string, { kind: ItemKind; section: string }>;
-  summary: ModelSummary;
+  summary: IndicatorSystemSummary;
 }
 
 const cache = new WeakMap<IndicatorSystem, IndicatorSystemIndex>();
@@ -66,7 +66,7 @@ function formSections(model: IndicatorSystem): Section[] {
   }));
 }
 
-function summarise(model: IndicatorSystem, itemCount: number): ModelSummary {
+function summarise(model: IndicatorSystem, itemCount: number): IndicatorSystemSummary {
   const m = model.meta;
   const levels =
     model.family === 'points'

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ModelDetail, ModelSummary } from '../../contracts/diagnosis.ts';
+import { IndicatorSystemDetail, IndicatorSystemSummary } from '../../contracts/diagnosis.ts';
 import { SHEET_LANGS } from '../../packs/model-sheet-layout.ts';
 import { blankAnswerSheet } from './blank-answer-sheet.ts';
 import { attachment, XLSX_TYPE } from './downloads.ts';
@@ -23,7 +23,7 @@ export function indicatorSystemRoutes(systems: IndicatorSystemCatalog): FastifyP
         schema: {
           tags: ['diagnosis'],
           summary: 'Indicator systems available for assessments',
-          response: { 200: z.array(ModelSummary) },
+          response: { 200: z.array(IndicatorSystemSummary) },
         },
       },
       async () => [...systems.values()].map((system) => indicatorSystemIndex(system).summary),
@@ -37,7 +37,7 @@ export function indicatorSystemRoutes(systems: IndicatorSystemCatalog): FastifyP
           tags: ['diagnosis'],
           summary: 'One indicator system in full, with the sections of its answer form',
           params: z.object({ id: z.string() }),
-          response: { 200: ModelDetail },
+          response: { 200: IndicatorSystemDetail },
         },
       },
       async (request) => {

@@ -3,10 +3,8 @@
  * enterprise type's defaults overridden by those sent, and the default risk register.
  */
 import type { AtlasCatalog } from '../../core/atlas/types.ts';
-import {
-  defaultSettings,
-  type PlanSettings as DefaultSettings,
-} from '../../core/planning/candidates-defaults.ts';
+import { defaultSettings } from '../../core/planning/candidates-defaults.ts';
+import type { PlanSettings as DefaultSettings } from '../../core/planning/plan-instance.ts';
 import { buildCandidates } from '../../core/planning/candidates.ts';
 import type { CreatePlan, PlanSettings } from '../../contracts/planning.ts';
 import type { TenantId } from '../../server/access/tenant.ts';

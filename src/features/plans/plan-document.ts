@@ -178,16 +178,9 @@ export function planDocumentInput(
   }
   const byId = new Map(plan.initiatives.map((c) => [c.id, c]));
   const { profile } = plan;
-  const employees = lang === 'zh' ? `${profile.employees} 人` : `${profile.employees} employees`;
   return {
     organisation: { name: profile.name?.trim() || context.organisation },
-    profile: {
-      industry: profile.industry,
-      processType: profile.processType,
-      size: employees,
-      revenue: profile.revenue,
-      enterpriseType: profile.enterpriseType,
-    },
+    profile,
     settings: instance,
     initiatives: instance.initiatives.map((initiative) => {
       const candidate = byId.get(initiative.id);

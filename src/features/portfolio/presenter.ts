@@ -1,5 +1,9 @@
 /** 企业总览 — how an enterprise's latest assessment and plan and the level distribution are shown. */
-import type { ModelDistribution, PortfolioAssessment, PortfolioPlan } from '../../contracts/portfolio.ts';
+import type {
+  IndicatorSystemDistribution,
+  PortfolioAssessment,
+  PortfolioPlan,
+} from '../../contracts/portfolio.ts';
 import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
 import { indicatorSystemIndex } from '../assessments/indicator-system-index.ts';
 import type { LatestAssessmentRow, LatestPlanRow, LevelCountRow } from './repository.ts';
@@ -64,7 +68,7 @@ export function presentPlan(row: LatestPlanRow | undefined): PortfolioPlan | nul
 export function distributions(
   rows: readonly LevelCountRow[],
   lookup: ModelSummaryLookup,
-): ModelDistribution[] {
+): IndicatorSystemDistribution[] {
   const byModel = new Map<string, LevelCountRow[]>();
   for (const r of rows) byModel.set(r.modelId, [...(byModel.get(r.modelId) ?? []), r]);
   return [...byModel.keys()].sort().map((modelId) => {

@@ -1,10 +1,10 @@
 import { Button, Checkbox, InputNumber, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type {
-  ChecklistModel,
+  ChecklistIndicatorSystem,
   QuestionDef,
   SceneDef,
-  StagedModel,
+  StagedIndicatorSystem,
 } from '../../../../src/core/diagnosis/model-schema.ts';
 import type { AnswerValue } from './api.ts';
 import { useText } from './diagnose-ui.ts';
@@ -13,8 +13,8 @@ import { useText } from './diagnose-ui.ts';
 export type ItemDef =
   | { kind: 'question'; def: QuestionDef }
   | { kind: 'scene'; def: SceneDef }
-  | { kind: 'requirement'; grades: StagedModel['rules']['grades'] }
-  | { kind: 'check'; conformance: ChecklistModel['conformance'] };
+  | { kind: 'requirement'; grades: StagedIndicatorSystem['rules']['grades'] }
+  | { kind: 'check'; conformance: ChecklistIndicatorSystem['conformance'] };
 
 interface Props {
   item: ItemDef;

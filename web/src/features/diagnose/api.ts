@@ -10,7 +10,7 @@ import type {
   AssignableMember,
   Assignment,
   Evidence,
-  ModelSummary,
+  IndicatorSystemSummary,
   ResultResponse,
   SaveAssignments,
   Section,
@@ -30,7 +30,7 @@ export type {
   Assignment,
   Evidence,
   IndicatorSystem,
-  ModelSummary,
+  IndicatorSystemSummary,
   ResultResponse,
   Section,
 };
@@ -39,7 +39,7 @@ export type {
 export type AssignmentInput = SaveAssignments['assignments'][number];
 
 export interface ModelDetail {
-  summary: ModelSummary;
+  summary: IndicatorSystemSummary;
   model: IndicatorSystem;
   sections: Section[];
 }
@@ -53,7 +53,11 @@ const keys = {
 };
 
 export const useModels = () =>
-  useQuery({ queryKey: keys.models, queryFn: () => api<ModelSummary[]>('/api/models'), staleTime: 600_000 });
+  useQuery({
+    queryKey: keys.models,
+    queryFn: () => api<IndicatorSystemSummary[]>('/api/models'),
+    staleTime: 600_000,
+  });
 
 export const useModel = (id: string | undefined) =>
   useQuery({

@@ -3,7 +3,7 @@ import type { Portfolio } from '../../../../src/contracts/portfolio.ts';
 import { api } from '../../api/client.ts';
 
 export type {
-  ModelDistribution,
+  IndicatorSystemDistribution,
   Portfolio,
   PortfolioAssessment,
   PortfolioEnterprise,

@@ -34,11 +34,11 @@ export async function loadContent(
       `the atlas packs in ${config.packsDir} have problems:\n${result.problems.map(formatProblem).join('\n')}`,
     );
   }
-  return { atlases: result.catalog, models: await loadModelCatalog(join(config.packsDir, 'models')) };
+  return { atlases: result.catalog, models: await loadIndicatorSystems(join(config.packsDir, 'models')) };
 }
 
 /** Every model pack in `modelsDir`, by id; any problem in any pack stops the start with every problem listed. */
-export async function loadModelCatalog(modelsDir: string): Promise<IndicatorSystemCatalog> {
+export async function loadIndicatorSystems(modelsDir: string): Promise<IndicatorSystemCatalog> {
   const models = new Map<string, IndicatorSystem>();
   const problems: string[] = [];
   for (const id of await listIndicatorSystemPacks(modelsDir)) {

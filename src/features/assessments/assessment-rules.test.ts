@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadModelCatalog } from '../../server/start.ts';
+import { loadIndicatorSystems } from '../../server/start.ts';
 import { startingProfile } from './create-assessment.ts';
 import { indicatorSystemOf, type IndicatorSystemCatalog } from './indicator-system-index.ts';
 import { checkAssignments } from './save-assignments.ts';
@@ -7,7 +7,7 @@ import { checkAssignments } from './save-assignments.ts';
 /** The rules of the create and assignment use cases, without a database. */
 let systems: IndicatorSystemCatalog;
 beforeAll(async () => {
-  systems = await loadModelCatalog('packs/models');
+  systems = await loadIndicatorSystems('packs/models');
 });
 
 const thrown = (f: () => unknown) => {

@@ -4,6 +4,7 @@ import type {
   PortfolioAssessment,
   PortfolioPlan,
 } from '../../contracts/portfolio.ts';
+import { PLAN_STATUSES } from '../../contracts/planning.ts';
 import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
 import { indicatorSystemIndex } from '../assessments/indicator-system-index.ts';
 import type { LatestAssessmentRow, LatestPlanRow, LevelCountRow } from './repository.ts';
@@ -49,7 +50,6 @@ export function presentAssessment(
   };
 }
 
-const PLAN_STATUSES = ['optimal', 'feasible', 'infeasible', 'unknown'] as const;
 const planStatus = (s: string | null): PortfolioPlan['status'] =>
   PLAN_STATUSES.find((known) => known === s) ?? null;
 

@@ -12,6 +12,7 @@ import {
   SHEET_NAMES,
   type SheetLang,
 } from './model-sheet-layout.ts';
+import { assessmentFromJson } from './model-answers-shape.ts';
 import { checkWorkbookLimits, type SheetLimits } from './xlsx-limits.ts';
 
 /** Answer files above this size are refused before parsing. */
@@ -78,7 +79,7 @@ export async function readAnswerFile(
     return fail(
       `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 20 MB limit for answer files; refused before parsing`,
     );
-  if (/\.json$/i.test(path)) return readJson(path, fail, limits);
+  if (/\.json$/i.test(path)) return readJson(path, model, fail, limits);
   if (/\.xlsx$/i.test(path)) return readWorkbook(path, model, display, fail, limits);
   return fail('answer files must be .json or .xlsx');
 }
@@ -103,39 +104,31 @@ function jsonOverLimit(values: unknown[], limits: SheetLimits): string | undefin
   return undefined;
 }
 
-async function readJson(path: string, fail: Fail, limits: SheetLimits): Promise<ReadAnswers> {
+async function readJson(
+  path: string,
+  model: IndicatorSystem,
+  fail: Fail,
+  limits: SheetLimits,
+): Promise<ReadAnswers> {
   let data: unknown;
   try {
     data = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
     return fail(`not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    return fail('expected an object {model, answers, scenes}');
-  const o = data as Record<string, unknown>;
-  if (typeof o.model !== 'string') return fail('missing "model": the id of the model these answers are for');
-  if (typeof o.answers !== 'object' || o.answers === null || Array.isArray(o.answers))
-    return fail('missing "answers" object');
-  const values: unknown[] = [
-    ...Object.values(o.answers as Record<string, unknown>),
-    ...(typeof o.scenes === 'object' && o.scenes !== null
-      ? Object.values(o.scenes as Record<string, unknown>)
-      : []),
-  ];
-  const over = jsonOverLimit(values, limits);
-  if (over !== undefined) return fail(over, '', 'answers');
-  const assessment: Assessment = {
-    model: o.model,
-    answers: o.answers as Record<string, AnswerValue>,
-    ...(typeof o.version === 'string' ? { version: o.version } : {}),
-    ...(typeof o.scenes === 'object' && o.scenes !== null
-      ? { scenes: o.scenes as Record<string, number> }
-      : {}),
-    ...(typeof o.weightTable === 'string' ? { weightTable: o.weightTable } : {}),
-    ...(Array.isArray(o.notApplicable) ? { notApplicable: o.notApplicable.map(String) } : {}),
-  };
-  const rowOf = new Map<string, { sheet: string; row: number | null }>();
-  return { assessment, rowOf, problems: [] };
+  // the limits first, on the raw values, so that an oversized file is refused before anything else is read
+  if (typeof data === 'object' && data !== null && !Array.isArray(data)) {
+    const o = data as Record<string, unknown>;
+    const group = (v: unknown): unknown[] =>
+      typeof v === 'object' && v !== null ? Object.values(v as Record<string, unknown>) : [];
+    const over = jsonOverLimit([...group(o.answers), ...group(o.scenes)], limits);
+    if (over !== undefined) return fail(over, '', 'answers');
+  }
+  // one reading of the JSON answer format for the CLI and the server: "model" may be left out (the model is the
+  // one being scored); a file naming another model is refused
+  const read = assessmentFromJson(data, model, `the assessment's model`);
+  if ('refused' in read) return fail(read.refused);
+  return { assessment: read.assessment, rowOf: new Map(), problems: [] };
 }
 
 /** Plain value of a cell: number, trimmed text, or null when blank. */

@@ -326,6 +326,22 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     expect((await as(cio).upload(url, Buffer.from('not a workbook'))).statusCode).toBe(400);
   });
 
+  it('imports a JSON answer file without "model" (the assessment names it) and refuses one naming another model', async () => {
+    const a = await create(cio, { modelId: SME, title: 'json import' });
+    const url = `/api/assessments/${a.id}/import?fileName=answers.json`;
+    const json = (body: unknown) => Buffer.from(JSON.stringify(body));
+    const other = await as(cio).upload(url, json({ model: 'cmmm-2020', answers: { 网络建设: ['B'] } }));
+    expect(other.statusCode).toBe(400);
+    expect(other.json<{ error: { message: string } }>().error.message).toContain(
+      `the answers are for model "cmmm-2020"`,
+    );
+    expect(await storedAnswers(a.id)).toEqual([]);
+    const good = await as(cio).upload(url, json({ answers: { 网络建设: ['B', 'C'], 设备数字化: 40 } }));
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toEqual({ imported: 2, answered: 2 });
+    expect((await storedAnswers(a.id)).map((r) => r.item_id).sort()).toEqual(['网络建设', '设备数字化']);
+  });
+
   it('assessor mode keeps the answer and the correction with its reason; the correction scores', async () => {
     const a = await create(cio, { modelId: SME, title: 'assessor', mode: 'assessor' });
     await as(cio).answer(a.id, { answers: { 设备数字化: 90 } });

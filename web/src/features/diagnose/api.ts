@@ -114,7 +114,8 @@ function useInvalidate(id: string) {
 export function useCreateAssessment() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateAssessment) => api<AssessmentSummary>('/api/assessments', { method: 'POST', body }),
+    mutationFn: (body: CreateAssessment) =>
+      api<AssessmentSummary>('/api/assessments', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.list }),
   });
 }

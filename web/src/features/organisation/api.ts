@@ -72,11 +72,12 @@ export const useRemoveMember = (orgId: string) =>
   );
 
 export const useRenameOrganisation = () =>
-  useOrganisationMutation(({ orgId, name, version }: RenameOrganisation & { orgId: string; version: number }) =>
-    api<OrganisationView>(`/api/organisations/${encodeURIComponent(orgId)}`, {
-      method: 'PATCH',
-      body: { name, version },
-    }),
+  useOrganisationMutation(
+    ({ orgId, name, version }: RenameOrganisation & { orgId: string; version: number }) =>
+      api<OrganisationView>(`/api/organisations/${encodeURIComponent(orgId)}`, {
+        method: 'PATCH',
+        body: { name, version },
+      }),
   );
 
 export const useDeleteOrganisation = () =>

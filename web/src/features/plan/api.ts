@@ -73,7 +73,9 @@ export const useCreatePlan = () =>
  * out are kept). 409 stale_version when someone else changed one of them since (see useVersionedSave).
  */
 export const useUpdatePlan = (id: string) =>
-  usePlanMutation((body: UpdatePlan & { version: number }) => api<PlanView>(path(id), { method: 'PATCH', body }));
+  usePlanMutation((body: UpdatePlan & { version: number }) =>
+    api<PlanView>(path(id), { method: 'PATCH', body }),
+  );
 
 /** Puts a plan read elsewhere (the current one of a 409 stale_version) in the cache: the tabs show it. */
 export function useReplacePlan() {

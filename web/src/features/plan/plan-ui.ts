@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BANDS, PLAN_STATUSES } from '../../../../src/contracts/planning.ts';
+import { BANDS, type PLAN_STATUSES } from '../../../../src/contracts/planning.ts';
 import type { Origin } from './api.ts';
 
 /** Money in 万元 with at most one decimal, grouped. */

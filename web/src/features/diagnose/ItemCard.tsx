@@ -3,7 +3,7 @@ import { App, Button, Input, Modal, Radio, Space, Tag, Typography, Upload } from
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_UPLOAD_BYTES } from '../../../../src/contracts/diagnosis.ts';
-import type { Answer, AnswerValue, Evidence } from './api.ts';
+import type { Answer, AnswerValue, Evidence, VerifyRequest } from './api.ts';
 import type { FormItem } from './form-items.ts';
 import { ItemInput } from './ItemInput.tsx';
 import { showAnswer, useText } from './diagnose-ui.ts';
@@ -20,12 +20,7 @@ interface Props {
   onChange: (itemId: string, value: AnswerValue | null) => void;
   onUpload: (itemId: string, file: File) => Promise<unknown>;
   onRemoveEvidence: (evidenceId: string) => void;
-  onVerify: (v: {
-    itemId: string;
-    verification: 'verified' | 'corrected';
-    value?: AnswerValue;
-    reason: string;
-  }) => Promise<unknown>;
+  onVerify: (v: VerifyRequest) => Promise<unknown>;
 }
 
 /** One item of the form: its question, input, evidence files and (assessor mode) verification. */
@@ -175,7 +170,7 @@ function VerifyModal({
 }) {
   const { t } = useTranslation();
   const { tx } = useText();
-  const [kind, setKind] = useState<'verified' | 'corrected'>(stored?.verification ?? 'verified');
+  const [kind, setKind] = useState<VerifyRequest['verification']>(stored?.verification ?? 'verified');
   const [value, setValue] = useState<AnswerValue | null>(stored?.verifiedValue ?? current);
   const [reason, setReason] = useState(stored?.verificationReason ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -211,7 +206,7 @@ function VerifyModal({
       </Typography.Paragraph>
       <Radio.Group
         value={kind}
-        onChange={(e) => setKind(e.target.value as 'verified' | 'corrected')}
+        onChange={(e) => setKind(e.target.value as VerifyRequest['verification'])}
         optionType="button"
         options={[
           { value: 'verified', label: t('diagnose.confirmAnswer') },

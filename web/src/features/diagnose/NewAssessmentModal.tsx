@@ -1,6 +1,7 @@
 import { Alert, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ASSESSMENT_MODES } from '../../../../src/contracts/diagnosis.ts';
 import { useCreateAssessment, useModels, type AssessmentMode } from './api.ts';
 import { formatDate, useText } from './diagnose-ui.ts';
 
@@ -104,7 +105,7 @@ export function NewAssessmentModal({
         <Form.Item name="mode" label={t('diagnose.mode')}>
           <Radio.Group
             optionType="button"
-            options={(['self', 'assessor'] as const).map((m) => ({
+            options={ASSESSMENT_MODES.map((m) => ({
               value: m,
               label: t(`diagnose.modes.${m}`),
             }))}

@@ -28,6 +28,7 @@ import {
   type ModelDetail,
   type ResultResponse,
 } from './api.ts';
+import type { Text } from '../../../../src/contracts/diagnosis.ts';
 import { Chart } from './Chart.tsx';
 import { fmt, formatDate, showResultAnswer, useText } from './diagnose-ui.ts';
 import { sceneHeatmapOption } from './scene-heatmap-option.ts';
@@ -35,7 +36,6 @@ import { itemTexts } from './form-items.ts';
 
 type Result = ResultResponse['result'];
 type Unreachable = Extract<NonNullable<Result['nextLevel']>, { reachable: false }>;
-type Text = { zh: string; en: string };
 
 const DEFAULT_ATLAS = 'guide-2024';
 

@@ -1,19 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   Answer,
   AnswerProblem,
   AnswerValue,
   AssessmentDetail,
   AssessmentMode,
-  AssessmentProfile,
   AssessmentSummary,
   AssignableMember,
   Assignment,
+  CreateAssessment,
   Evidence,
+  ImportResult,
+  IndicatorSystemDetail,
   IndicatorSystemSummary,
   ResultResponse,
+  SaveAnswersResult,
   SaveAssignments,
   Section,
+  Verify,
 } from '../../../../src/contracts/diagnosis.ts';
 import type { ErrorBody } from '../../../../src/contracts/auth.ts';
 import type { IndicatorSystem } from '../../../../src/core/diagnosis/model-schema.ts';
@@ -38,10 +43,21 @@ export type {
 /** One section assignment as the form saves it: a respondent role, optionally a named member. */
 export type AssignmentInput = SaveAssignments['assignments'][number];
 
-export interface ModelDetail {
-  summary: IndicatorSystemSummary;
-  model: IndicatorSystem;
-  sections: Section[];
+/**
+ * GET /api/models/:id: the contract's IndicatorSystemDetail, whose `model` the contract leaves open (any field beside
+ * `family`), read as the engine's IndicatorSystem that the server sends.
+ */
+export type ModelDetail = Omit<z.infer<typeof IndicatorSystemDetail>, 'model'> & { model: IndicatorSystem };
+
+/**
+ * A verification as the form sends it (PUT …/answers/:itemId/verification, the contract's Verify): a correction
+ * without a value is the server's to refuse (400), which the form shows.
+ */
+export interface VerifyRequest {
+  itemId: string;
+  verification: Verify['verification'];
+  value?: AnswerValue;
+  reason: string;
 }
 
 const keys = {
@@ -98,12 +114,8 @@ function useInvalidate(id: string) {
 export function useCreateAssessment() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: {
-      modelId: string;
-      mode: AssessmentMode;
-      title: string;
-      profile?: AssessmentProfile;
-    }) => api<AssessmentSummary>('/api/assessments', { method: 'POST', body }),
+    mutationFn: (body: CreateAssessment) =>
+      api<AssessmentSummary>('/api/assessments', { method: 'POST', body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.list }),
   });
 }
@@ -117,10 +129,10 @@ export function saveAnswers(
   answers: Record<string, AnswerValue | null>,
   versions: Record<string, number>,
 ) {
-  return api<{ saved: number; answered: number; versions: Record<string, number> }>(
-    `/api/assessments/${id}/answers`,
-    { method: 'PUT', body: { answers, versions } },
-  );
+  return api<z.infer<typeof SaveAnswersResult>>(`/api/assessments/${id}/answers`, {
+    method: 'PUT',
+    body: { answers, versions },
+  });
 }
 
 export function useAssessmentActions(id: string) {
@@ -138,12 +150,7 @@ export function useAssessmentActions(id: string) {
       ...after,
     }),
     verify: useMutation({
-      mutationFn: (v: {
-        itemId: string;
-        verification: 'verified' | 'corrected';
-        value?: AnswerValue;
-        reason: string;
-      }) =>
+      mutationFn: (v: VerifyRequest) =>
         api<void>(`/api/assessments/${id}/answers/${encodeURIComponent(v.itemId)}/verification`, {
           method: 'PUT',
           body: {
@@ -177,7 +184,7 @@ export function useAssessmentActions(id: string) {
     }),
     importSheet: useMutation({
       mutationFn: (file: File) =>
-        upload<{ imported: number; answered: number }>(
+        upload<z.infer<typeof ImportResult>>(
           `/api/assessments/${id}/import?fileName=${encodeURIComponent(file.name)}`,
           file,
         ),

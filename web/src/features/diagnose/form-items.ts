@@ -1,8 +1,7 @@
 import type { ZhText } from '../../../../src/core/shared/text.ts';
 import type { IndicatorSystem, Section } from './api.ts';
+import type { Text } from '../../../../src/contracts/diagnosis.ts';
 import type { ItemDef } from './ItemInput.tsx';
-
-type Text = { zh: string; en: string };
 
 export interface FormItem {
   id: string;

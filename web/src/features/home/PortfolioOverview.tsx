@@ -3,13 +3,14 @@ import { Alert, Button, Card, Empty, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Membership } from '../../../../src/contracts/auth.ts';
+import type { Membership, OrganisationKind } from '../../../../src/contracts/auth.ts';
 import { portfolioWorkbookUrl, usePortfolio } from './api.ts';
 import { useText } from '../diagnose/diagnose-ui.ts';
 import { PortfolioStats } from './PortfolioStats.tsx';
 import { PortfolioTable } from './PortfolioTable.tsx';
 
-type PortfolioKind = 'service_provider' | 'authority' | 'association' | 'platform';
+/** The kinds of organisation that look after enterprises (the home page shows an enterprise its own standing). */
+type PortfolioKind = Exclude<OrganisationKind, 'enterprise'>;
 
 /**
  * 企业总览: for an organisation that looks after enterprises, their totals and a table of each one's latest diagnosis

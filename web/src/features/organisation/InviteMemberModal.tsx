@@ -1,10 +1,8 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../../src/contracts/auth.ts';
+import { ROLES, type Role } from '../../../../src/contracts/auth.ts';
 import { useInvite, type InviteMember, type IssuedInvitation } from './invitations-api.ts';
 import { errorText } from './organisation-ui.ts';
-
-const ROLES: Role[] = ['admin', 'editor', 'viewer'];
 
 /** 邀请成员: invite by email; the pending invitation and its one-time code go to `onIssued`. */
 export function InviteMemberModal({

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Popconfirm, Select, Space, Table, Tag, Typogr
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../../src/contracts/auth.ts';
+import { ROLES, type Role } from '../../../../src/contracts/auth.ts';
 import { useChangeRole, useMembers, useRemoveMember, useResetPassword, type MemberView } from './api.ts';
 import type { IssuedInvitation } from './invitations-api.ts';
 import { InvitationCodeModal } from './InvitationCodeModal.tsx';
@@ -12,8 +12,6 @@ import { PendingInvitations } from './PendingInvitations.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 import { RenameOrganisationModal } from './RenameOrganisationModal.tsx';
 import { dateText, errorText } from './organisation-ui.ts';
-
-const ROLES: Role[] = ['admin', 'editor', 'viewer'];
 
 /**
  * The members of one organisation: invite (a one-time link, shown once), see and withdraw pending invitations,

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Role } from '../../../../src/contracts/auth.ts';
 import type {
+  ChangeRole,
   CreateOrganisation,
   MemberList,
   MemberView,
   OrganisationList,
   OrganisationView,
   PasswordReset,
+  RenameOrganisation,
 } from '../../../../src/contracts/organisations.ts';
 import { api } from '../../api/client.ts';
 
@@ -58,7 +59,7 @@ export const useCreateOrganisation = () =>
   );
 
 export const useChangeRole = (orgId: string) =>
-  useOrganisationMutation(({ userId, role }: { userId: string; role: Role }) =>
+  useOrganisationMutation(({ userId, role }: ChangeRole & { userId: string }) =>
     api<MemberView>(`${membersPath(orgId)}/${encodeURIComponent(userId)}`, {
       method: 'PATCH',
       body: { role },
@@ -71,11 +72,12 @@ export const useRemoveMember = (orgId: string) =>
   );
 
 export const useRenameOrganisation = () =>
-  useOrganisationMutation(({ orgId, name, version }: { orgId: string; name: string; version: number }) =>
-    api<OrganisationView>(`/api/organisations/${encodeURIComponent(orgId)}`, {
-      method: 'PATCH',
-      body: { name, version },
-    }),
+  useOrganisationMutation(
+    ({ orgId, name, version }: RenameOrganisation & { orgId: string; version: number }) =>
+      api<OrganisationView>(`/api/organisations/${encodeURIComponent(orgId)}`, {
+        method: 'PATCH',
+        body: { name, version },
+      }),
   );
 
 export const useDeleteOrganisation = () =>

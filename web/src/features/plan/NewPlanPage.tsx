@@ -18,16 +18,27 @@ import {
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { ENTERPRISE_TYPES } from '../../../../src/contracts/planning.ts';
+import { ENTERPRISE_TYPES, PROCESS_TYPES, type PlanSettings } from '../../../../src/contracts/planning.ts';
 import {
   adviseStrategy,
   defaultSettings,
   type EnterpriseProfile,
   type EnterpriseType,
+  type ProcessType,
 } from '../../../../src/core/planning/candidates-defaults.ts';
 import { ApiError } from '../../api/client.ts';
 import { useCreatePlan, usePlanOptions } from './api.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
+import {
+  SETTING_FIELDS,
+  SETTING_KEYS,
+  settingLabel,
+  shownSetting,
+  withSetting,
+} from './new-plan-settings.ts';
+
+/** The production types as the wizard offers them: 离散型 first (the contract lists 流程型 first). */
+const PROCESS_TYPE_CHOICES = [...PROCESS_TYPES].reverse();
 
 interface Draft {
   title: string;
@@ -35,13 +46,8 @@ interface Draft {
   profile: EnterpriseProfile;
   painPoints: string[];
   assessmentId: string | undefined;
-  /** undefined = the defaults for the profile */
-  periods?: number;
-  periodsPerYear?: number;
-  discountRate?: number;
-  benefitYears?: number;
-  budget?: number;
-  capacity?: number;
+  /** the settings the user changed, sent as they are; the others are the defaults for the profile */
+  settings: Partial<PlanSettings>;
 }
 
 /** /plan/new — profile → pain points → optional diagnosis → settings → create. */
@@ -62,6 +68,7 @@ export function NewPlanPage() {
     },
     painPoints: [],
     assessmentId: undefined,
+    settings: {},
   });
   const options = usePlanOptions(draft.pack);
   const create = useCreatePlan();
@@ -79,7 +86,6 @@ export function NewPlanPage() {
       .filter((g) => g.painPoints.length > 0);
   }, [options.data]);
 
-  const periods = draft.periods ?? defaults.periods;
   const submit = () => {
     create.mutate(
       {
@@ -88,14 +94,7 @@ export function NewPlanPage() {
         profile: { ...profile, industry: profile.industry.trim() || '—' },
         painPoints: draft.painPoints,
         ...(draft.assessmentId ? { assessmentId: draft.assessmentId } : {}),
-        settings: {
-          periods,
-          periodsPerYear: draft.periodsPerYear ?? defaults.periodsPerYear,
-          discountRate: draft.discountRate ?? defaults.discountRate,
-          benefitYears: draft.benefitYears ?? defaults.benefitYears,
-          budget: Array.from({ length: periods }, () => draft.budget ?? defaults.budget[0] ?? 0),
-          capacity: Array.from({ length: periods }, () => draft.capacity ?? defaults.capacity?.[0] ?? 0),
-        },
+        settings: draft.settings,
       },
       { onSuccess: (plan) => void navigate(`/plan/${plan.id}`) },
     );
@@ -149,11 +148,8 @@ export function NewPlanPage() {
               <Form.Item label={t('plan.wizard.processType')}>
                 <Radio.Group
                   value={profile.processType}
-                  onChange={(e) => setProfile({ processType: e.target.value as 'process' | 'discrete' })}
-                  options={[
-                    { value: 'discrete', label: t('plan.wizard.discrete') },
-                    { value: 'process', label: t('plan.wizard.process') },
-                  ]}
+                  onChange={(e) => setProfile({ processType: e.target.value as ProcessType })}
+                  options={PROCESS_TYPE_CHOICES.map((id) => ({ value: id, label: t(`plan.wizard.${id}`) }))}
                 />
               </Form.Item>
             </Col>
@@ -258,33 +254,23 @@ export function NewPlanPage() {
         <Form layout="vertical" style={{ maxWidth: 720 }}>
           <Alert type="info" showIcon title={t('plan.wizard.settingsHint')} style={{ marginBottom: 16 }} />
           <Row gutter={16}>
-            {(
-              [
-                ['periods', defaults.periods, 1, 40, 1],
-                ['periodsPerYear', defaults.periodsPerYear, 1, 12, 1],
-                ['discountRate', defaults.discountRate, 0, 1, 0.01],
-                ['benefitYears', defaults.benefitYears, 0, 30, 1],
-                ['budget', defaults.budget[0] ?? 0, 0, 1e9, 10],
-                ['capacity', defaults.capacity?.[0] ?? 0, 0, 1e6, 1],
-              ] as const
-            ).map(([key, fallback, min, max, stepSize]) => (
-              <Col key={key} xs={24} sm={12}>
-                <Form.Item
-                  label={t(
-                    `plan.wizard.${key === 'budget' ? 'budgetPerPeriod' : key}` as 'plan.wizard.periods',
-                  )}
-                >
-                  <InputNumber
-                    style={{ width: '100%' }}
-                    min={min}
-                    max={max}
-                    step={stepSize}
-                    value={draft[key] ?? fallback}
-                    onChange={(v) => setDraft((d) => ({ ...d, [key]: v ?? undefined }))}
-                  />
-                </Form.Item>
-              </Col>
-            ))}
+            {SETTING_KEYS.map((key) => {
+              const field = SETTING_FIELDS[key];
+              return (
+                <Col key={key} xs={24} sm={12}>
+                  <Form.Item label={t(`plan.wizard.${settingLabel(key)}`)}>
+                    <InputNumber
+                      style={{ width: '100%' }}
+                      min={field.min}
+                      max={field.max}
+                      step={field.step}
+                      value={shownSetting(draft.settings, defaults, key)}
+                      onChange={(v) => setDraft((d) => ({ ...d, settings: withSetting(d.settings, key, v) }))}
+                    />
+                  </Form.Item>
+                </Col>
+              );
+            })}
           </Row>
         </Form>
       )}

@@ -27,7 +27,7 @@ import { StaleVersionDialog } from '../../components/StaleVersionDialog.tsx';
 import { useVersionedSave } from '../../components/useVersionedSave.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import { usePlanPartLabel } from './plan-merge.ts';
-import { BAND_COLOURS, money } from './plan-ui.ts';
+import { BAND_COLOURS, BANDS_WORST_FIRST, money } from './plan-ui.ts';
 
 const wrapped = (text: string) => <div style={{ minWidth: 160 }}>{text}</div>;
 
@@ -143,7 +143,7 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
         <Typography.Text>
           {t('plan.risks.summary', { count: summary.count, loss: money(summary.expectedLoss, lang) })}
         </Typography.Text>
-        {(['critical', 'high', 'medium', 'low'] as const).map((band) => (
+        {BANDS_WORST_FIRST.map((band) => (
           <Tag key={band} color={BAND_COLOURS[band]}>
             {t(`plan.risks.bands.${band}`)} {summary.byBand[band]}
           </Tag>

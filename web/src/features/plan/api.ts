@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type {
   CreatePlan,
-  PlanCandidate,
   PlanComparison,
   PlanOptions,
-  PlanSettings,
   PlanSummary,
   PlanView,
   RiskInput,
+  SolveRequest,
+  UpdatePlan,
 } from '../../../../src/contracts/planning.ts';
-import type { PlanDocumentView } from '../../../../src/contracts/plan-document.ts';
+import type { PlanDocumentView, SavePlanDocument } from '../../../../src/contracts/plan-document.ts';
 import { api } from '../../api/client.ts';
 
 export type {
@@ -72,9 +73,8 @@ export const useCreatePlan = () =>
  * out are kept). 409 stale_version when someone else changed one of them since (see useVersionedSave).
  */
 export const useUpdatePlan = (id: string) =>
-  usePlanMutation(
-    (body: { version: number; title?: string; settings?: PlanSettings; initiatives?: PlanCandidate[] }) =>
-      api<PlanView>(path(id), { method: 'PATCH', body }),
+  usePlanMutation((body: UpdatePlan & { version: number }) =>
+    api<PlanView>(path(id), { method: 'PATCH', body }),
   );
 
 /** Puts a plan read elsewhere (the current one of a 409 stale_version) in the cache: the tabs show it. */
@@ -88,7 +88,7 @@ export function useReplacePlan() {
 }
 
 export const useSolvePlan = (id: string) =>
-  usePlanMutation((body: { timeLimitSeconds?: number; frontier?: boolean }) =>
+  usePlanMutation((body: z.infer<typeof SolveRequest>) =>
     api<PlanView>(`${path(id)}/solve`, { method: 'POST', body }),
   );
 
@@ -138,7 +138,7 @@ export const usePlanDocument = (id: string, lang: 'zh' | 'en', version: string) 
 export function useSavePlanDocument(id: string, lang: 'zh' | 'en') {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ edits, version }: { edits: Record<string, string>; version: number }) =>
+    mutationFn: ({ edits, version }: SavePlanDocument & { version: number }) =>
       api<PlanDocumentView>(`${path(id)}/document?lang=${lang}`, { method: 'PUT', body: { edits, version } }),
     onSuccess: (view) => {
       client.setQueriesData({ queryKey: ['plans', 'document', id, lang] }, view);

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BANDS, type PLAN_STATUSES } from '../../../../src/contracts/planning.ts';
 import type { Origin } from './api.ts';
 
 /** Money in 万元 with at most one decimal, grouped. */
@@ -23,8 +24,15 @@ export const STATUS_COLOURS = {
   feasible: 'gold',
   infeasible: 'red',
   unknown: 'default',
-} as const;
-export const BAND_COLOURS = { low: 'green', medium: 'gold', high: 'orange', critical: 'red' } as const;
+} as const satisfies Record<(typeof PLAN_STATUSES)[number], string>;
+export const BAND_COLOURS = {
+  low: 'green',
+  medium: 'gold',
+  high: 'orange',
+  critical: 'red',
+} as const satisfies Record<(typeof BANDS)[number], string>;
+/** The risk bands as the register's summary shows them: the worst first (the contract lists them mildest first). */
+export const BANDS_WORST_FIRST = [...BANDS].reverse();
 export const ORIGIN_COLOURS: Record<Origin['kind'], string> = {
   default: 'default',
   gap: 'orange',

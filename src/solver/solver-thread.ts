@@ -5,10 +5,9 @@
  * by side; further jobs wait in order. Threads are created on demand, hold the process open only while they have a job,
  * and a thread that dies or overruns its job's time limit is replaced.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../packs/tsx-worker.ts';
 import type { MilpOutcome } from '../core/planning/plan-result.ts';
 import type { MilpJob } from './run-milp.ts';
 import type { WorkerRequest, WorkerResponse } from './plan-worker.ts';
@@ -53,19 +52,8 @@ const queue: Job[] = [];
 let nextRequestId = 1;
 let peakThreads = 0;
 
-/**
- * The worker entry is TypeScript. `execArgv: ['--import', 'tsx']` is not honoured for worker threads on Node 20,
- * so the thread starts from a tiny evaluated bootstrap that registers tsx's ESM hooks (as bin/tupu.js does) and then
- * imports plan-worker.ts by absolute URL — independent of the working directory and of how the parent was started.
- */
-function bootstrapCode(): string {
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
-    /\.cjs$/,
-    '.mjs',
-  );
-  const entry = new URL('./plan-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-}
+/** The worker entry: plan-worker.js when compiled, plan-worker.ts through tsx from sources (see tsx-worker.ts). */
+const ENTRY = new URL('./plan-worker.ts', import.meta.url);
 
 /** Ends a slot's current job (if any) and forgets the slot; its thread is gone or being terminated. */
 function dropSlot(slot: Slot, error: Error): void {
@@ -79,7 +67,7 @@ function dropSlot(slot: Slot, error: Error): void {
 }
 
 function startSlot(): Slot {
-  const slot: Slot = { worker: new Worker(bootstrapCode(), { eval: true }), running: null };
+  const slot: Slot = { worker: startWorker(ENTRY), running: null };
   slot.worker.on('message', (message: WorkerResponse | { ready: true }) => {
     if ('ready' in message) return;
     const running = slot.running;

@@ -31,9 +31,10 @@ function newest(dir, found = { mtimeMs: 0, file: '' }) {
  * installed product ships dist/ without src/: nothing to compare, dist/ is what there is.
  */
 export function distProblem() {
-  if (!existsSync(STAMP)) return 'the compiled code (dist/) is missing';
+  const missing = 'the compiled code (dist/) is missing';
   const src = join(ROOT, 'src');
-  if (!existsSync(src)) return null;
+  if (!existsSync(src)) return existsSync(join(DIST, 'cli', 'main.js')) ? null : missing;
+  if (!existsSync(STAMP)) return missing;
   const stamp = statSync(STAMP).mtimeMs;
   const sources = [newest(src)];
   for (const config of ['tsconfig.json', 'tsconfig.build.json']) {

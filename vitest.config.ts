@@ -42,6 +42,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          // npm pack, npm install --omit=dev in a temporary folder, run the installed tupu (needs the npm registry)
+          name: 'install',
+          include: ['tests/install/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

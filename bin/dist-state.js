@@ -10,9 +10,15 @@ export const DIST = join(ROOT, 'dist');
 export const STAMP = join(DIST, '.build-stamp');
 
 /** A file tsconfig.build.json compiles (tests, fixtures and test helpers are not). */
-const compiled = (name) => name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('test-');
+const compiled = (/** @type {string} */ name) =>
+  name.endsWith('.ts') && !name.endsWith('.test.ts') && !name.startsWith('test-');
 
-/** The newest modification time (ms) among the compiled sources under dir, and the file that has it. */
+/**
+ * The newest modification time (ms) among the compiled sources under dir, and the file that has it.
+ * @param {string} dir
+ * @param {{ mtimeMs: number, file: string }} found
+ * @returns {{ mtimeMs: number, file: string }}
+ */
 function newest(dir, found = { mtimeMs: 0, file: '' }) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
@@ -29,6 +35,7 @@ function newest(dir, found = { mtimeMs: 0, file: '' }) {
 /**
  * Why dist/ cannot be run, or null when it can: missing, or older than a source (a developer forgot to build). An
  * installed product ships dist/ without src/: nothing to compare, dist/ is what there is.
+ * @returns {string | null}
  */
 export function distProblem() {
   const missing = 'the compiled code (dist/) is missing';

@@ -11,7 +11,9 @@ if (process.env.TUPU_FROM_SOURCE === '1') {
 } else {
   const problem = distProblem();
   if (problem !== null) {
-    process.stderr.write(`tupu: ${problem}; run "npm run build" (or TUPU_FROM_SOURCE=1 to run the sources)\n`);
+    process.stderr.write(
+      `tupu: ${problem}; run "npm run build" (or TUPU_FROM_SOURCE=1 to run the sources)\n`,
+    );
     process.exit(1);
   }
   await import('../dist/cli/main.js');

@@ -50,7 +50,10 @@ describe('the table of commands', () => {
     expect((await registered(['plan', '-i', 'x.json', 'report']))?.commands.map((c) => c.name())).toEqual([
       'report',
     ]);
-    expect((await registered(['report']))?.commands.map((c) => c.name()).sort()).toEqual(['diagnosis', 'plan']);
+    expect((await registered(['report']))?.commands.map((c) => c.name()).sort()).toEqual([
+      'diagnosis',
+      'plan',
+    ]);
     expect((await registered(['report', 'plan']))?.commands.map((c) => c.name())).toEqual(['plan']);
   }, 60_000);
 

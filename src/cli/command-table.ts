@@ -51,18 +51,25 @@ export const COMMANDS: readonly CommandEntry[] = [
     description: 'Work with content packs (scenario atlases, maturity models, …)',
     load: [pack],
   },
-  { name: 'atlas', term: 'atlas', description: 'Scenario atlas (一图四清单): export and import', load: [atlas] },
+  {
+    name: 'atlas',
+    term: 'atlas',
+    description: 'Scenario atlas (一图四清单): export and import',
+    load: [atlas],
+  },
   {
     name: 'score',
     term: 'score [options]',
-    description: 'Diagnose filled answers (.json, .xlsx, or a folder of them) against an indicator-system model pack',
+    description:
+      'Diagnose filled answers (.json, .xlsx, or a folder of them) against an indicator-system model pack',
     load: [score],
   },
   { name: 'model', term: 'model', description: 'Indicator-system (evaluation model) packs', load: [model] },
   {
     name: 'plan',
     term: 'plan [options]',
-    description: 'optimal portfolio and schedule of initiatives under a per-period budget (HiGHS MILP), as JSON',
+    description:
+      'optimal portfolio and schedule of initiatives under a per-period budget (HiGHS MILP), as JSON',
     load: [plan],
     sub: { report: [planReport] },
   },
@@ -76,7 +83,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'plan-report',
     term: 'plan-report [options]',
-    description: 'the transformation plan document (转型规划方案) as Word or PDF, solving the instance if needed',
+    description:
+      'the transformation plan document (转型规划方案) as Word or PDF, solving the instance if needed',
     load: [planReport],
   },
   {

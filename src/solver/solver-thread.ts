@@ -15,6 +15,11 @@ import type { WorkerRequest, WorkerResponse } from './plan-worker.ts';
 /** Extra seconds allowed beyond HiGHS's own time limit (model load, presolve overrun) before the thread is killed. */
 const WATCHDOG_GRACE_SECONDS = 30;
 const DEFAULT_THREADS = 2;
+/**
+ * A thread without a job for this long ends: each holds its own HiGHS WASM heap (tens of MB, more after a large
+ * model), which an idle server should not keep. The next solve starts a thread again (a fraction of a second).
+ */
+export const IDLE_THREAD_SECONDS = 30;
 
 /**
  * How many solver threads may run at once: `TUPU_SOLVER_THREADS` (1–16) when set, else two, capped by the machine's
@@ -45,6 +50,8 @@ interface Job {
 interface Slot {
   readonly worker: Worker;
   running: { readonly job: Job; readonly timer: NodeJS.Timeout } | null;
+  /** ends the thread once it has been without a job for IDLE_THREAD_SECONDS */
+  idle: NodeJS.Timeout | null;
 }
 
 const slots = new Set<Slot>();
@@ -58,6 +65,7 @@ const ENTRY = new URL('./plan-worker.ts', import.meta.url);
 /** Ends a slot's current job (if any) and forgets the slot; its thread is gone or being terminated. */
 function dropSlot(slot: Slot, error: Error): void {
   if (!slots.delete(slot)) return;
+  if (slot.idle) clearTimeout(slot.idle);
   if (slot.running) {
     clearTimeout(slot.running.timer);
     slot.running.job.reject(error);
@@ -67,7 +75,7 @@ function dropSlot(slot: Slot, error: Error): void {
 }
 
 function startSlot(): Slot {
-  const slot: Slot = { worker: startWorker(ENTRY), running: null };
+  const slot: Slot = { worker: startWorker(ENTRY), running: null, idle: null };
   slot.worker.on('message', (message: WorkerResponse | { ready: true }) => {
     if ('ready' in message) return;
     const running = slot.running;
@@ -78,6 +86,7 @@ function startSlot(): Slot {
     else running.job.resolve(message.outcome);
     slot.worker.unref();
     dispatch();
+    if (slot.running === null) retireWhenIdle(slot);
   });
   slot.worker.on('error', (error) => dropSlot(slot, error));
   slot.worker.on('exit', (code) => dropSlot(slot, new Error(`solver thread exited (code ${code})`)));
@@ -86,7 +95,18 @@ function startSlot(): Slot {
   return slot;
 }
 
+function retireWhenIdle(slot: Slot): void {
+  if (slot.idle) clearTimeout(slot.idle);
+  slot.idle = setTimeout(() => {
+    if (slot.running !== null || !slots.delete(slot)) return;
+    void slot.worker.terminate();
+  }, IDLE_THREAD_SECONDS * 1000);
+  slot.idle.unref();
+}
+
 function run(slot: Slot, job: Job): void {
+  if (slot.idle) clearTimeout(slot.idle);
+  slot.idle = null;
   const timer = setTimeout(
     () => {
       // HiGHS did not stop at its time limit: the thread is stuck, replace it.
@@ -138,6 +158,7 @@ export async function closeSolverThread(): Promise<void> {
   const workers = [...slots].map((slot) => slot.worker);
   for (const slot of [...slots]) {
     slots.delete(slot);
+    if (slot.idle) clearTimeout(slot.idle);
     if (slot.running) {
       clearTimeout(slot.running.timer);
       slot.running.job.reject(closing);

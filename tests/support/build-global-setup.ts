@@ -7,7 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export default function setup(): void {
-  execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build.js', import.meta.url)), '--if-stale'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL('../../scripts/build.js', import.meta.url)), '--if-stale'],
+    {
+      stdio: 'inherit',
+    },
+  );
 }

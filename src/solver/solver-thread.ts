@@ -20,6 +20,12 @@ const DEFAULT_THREADS = 2;
  * model), which an idle server should not keep. The next solve starts a thread again (a fraction of a second).
  */
 export const IDLE_THREAD_SECONDS = 30;
+let idleThreadSeconds = IDLE_THREAD_SECONDS;
+
+/** Tests shorten the idle time; `undefined` restores IDLE_THREAD_SECONDS. */
+export function setIdleThreadSeconds(seconds: number | undefined): void {
+  idleThreadSeconds = seconds ?? IDLE_THREAD_SECONDS;
+}
 
 /**
  * How many solver threads may run at once: `TUPU_SOLVER_THREADS` (1–16) when set, else two, capped by the machine's
@@ -100,7 +106,7 @@ function retireWhenIdle(slot: Slot): void {
   slot.idle = setTimeout(() => {
     if (slot.running !== null || !slots.delete(slot)) return;
     void slot.worker.terminate();
-  }, IDLE_THREAD_SECONDS * 1000);
+  }, idleThreadSeconds * 1000);
   slot.idle.unref();
 }
 
@@ -144,6 +150,11 @@ export function solveInThread(job: MilpJob): Promise<MilpOutcome> {
     queue.push({ requestId: nextRequestId++, job, resolve, reject });
     dispatch();
   });
+}
+
+/** How many solver threads are alive now, busy or idle. */
+export function liveSolverThreads(): number {
+  return slots.size;
 }
 
 /** The most solver threads that ran at the same time since the last `closeSolverThread()` (for tests and benches). */

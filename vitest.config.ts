@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** builds dist/ when stale: the tests that start the CLI run the compiled one (tests/support/cli.ts) */
+const BUILD = 'tests/support/build-global-setup.ts';
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +17,7 @@ export default defineConfig({
           ],
           exclude: ['**/*.api.test.ts', '**/node_modules/**'],
           environment: 'node',
+          globalSetup: [BUILD],
         },
       },
       {
@@ -21,7 +25,7 @@ export default defineConfig({
           name: 'db',
           include: ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts', 'src/features/**/*.api.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/support/postgres-global-setup.ts'],
+          globalSetup: [BUILD, 'tests/support/postgres-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -32,9 +36,20 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/e2e/**/*.e2e.ts'],
           environment: 'node',
+          globalSetup: [BUILD],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // npm pack, npm install --omit=dev in a temporary folder, run the installed tupu (needs the npm registry)
+          name: 'install',
+          include: ['tests/install/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
     ],

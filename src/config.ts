@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PASSPHRASE_VARIABLE, passphraseForEncryption } from './db/backup/backup-crypto.ts';
 import { solverThreadLimit } from './solver/solver-thread.ts';
 
@@ -24,9 +25,9 @@ export interface Config {
   secureCookies: boolean;
   /** largest request body in bytes (TUPU_BODY_LIMIT, default 1 MiB) */
   bodyLimit: number;
-  /** folder of content packs (TUPU_PACKS_DIR, default ./packs) */
+  /** folder of content packs (TUPU_PACKS_DIR, default the product's packs/, wherever it is installed) */
   packsDir: string;
-  /** folder of the built web app (TUPU_WEB_DIR, default ./dist/web) */
+  /** folder of the built web app (TUPU_WEB_DIR, default the product's dist/web) */
   webDir: string;
   /** log level (TUPU_LOG_LEVEL, default warn; info logs every request; silent in tests) */
   logLevel: string;
@@ -141,6 +142,9 @@ function intFrom(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
+/** The product's own folder (this file is src/config.ts, or dist/config.js once built: one level down either way). */
+const PRODUCT_DIR = fileURLToPath(new URL('..', import.meta.url));
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const config: Config = {
     port: intFrom('TUPU_PORT', env.TUPU_PORT, 8080),
@@ -151,8 +155,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionHours: intFrom('TUPU_SESSION_HOURS', env.TUPU_SESSION_HOURS, 12),
     secureCookies: env.TUPU_SECURE_COOKIES === '1' || env.TUPU_SECURE_COOKIES === 'true',
     bodyLimit: intFrom('TUPU_BODY_LIMIT', env.TUPU_BODY_LIMIT, 1024 * 1024),
-    packsDir: resolve(env.TUPU_PACKS_DIR || './packs'),
-    webDir: resolve(env.TUPU_WEB_DIR || './dist/web'),
+    packsDir: env.TUPU_PACKS_DIR ? resolve(env.TUPU_PACKS_DIR) : resolve(PRODUCT_DIR, 'packs'),
+    webDir: env.TUPU_WEB_DIR ? resolve(env.TUPU_WEB_DIR) : resolve(PRODUCT_DIR, 'dist/web'),
     logLevel: env.TUPU_LOG_LEVEL || 'warn',
     signInMaxFailures: intFrom('TUPU_SIGNIN_MAX_FAILURES', env.TUPU_SIGNIN_MAX_FAILURES, 5),
     signInMaxFailuresPerIp: intFrom(

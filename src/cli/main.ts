@@ -1,17 +1,8 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { readFileSync } from 'node:fs';
 import { DatabaseInUseError } from '../db/data-dir-lock.ts';
 import { CliError } from './cli-error.ts';
-import { registerServe } from './commands/serve.ts';
-import { registerPack } from './commands/pack.ts';
-import { registerAtlas } from './commands/atlas.ts';
-import { registerScore } from './commands/score.ts';
-import { registerModel } from './commands/model.ts';
-import { registerPlan } from './commands/plan.ts';
-import { registerReport } from './commands/report.ts';
-import { registerPlanReport } from './commands/plan-report.ts';
-import { registerAccounts } from './commands/accounts.ts';
-import { registerBackup } from './commands/backup.ts';
+import { COMMANDS, registersFor } from './command-table.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -23,17 +14,23 @@ const program = new Command('tupu')
   .exitOverride()
   .showHelpAfterError();
 
-// Every feature registers its sub-command here, one line each.
-registerServe(program);
-registerPack(program);
-registerAtlas(program);
-registerScore(program);
-registerModel(program);
-registerPlan(program);
-registerReport(program);
-registerPlanReport(program);
-registerAccounts(program);
-registerBackup(program);
+/**
+ * Each command loads only what it uses: the command named on the line has its modules imported and registered
+ * (so `tupu plan --help` shows plan's own options); any other start (`tupu`, `tupu --help`, a mistyped command)
+ * registers a lightweight entry per command from the table, for the list and the did-you-mean, and imports none.
+ */
+const registers = await registersFor(process.argv.slice(2));
+if (registers === undefined) {
+  const terms = new Map<string, string>();
+  for (const c of COMMANDS) {
+    program.command(c.name).description(c.description);
+    terms.set(c.name, c.term);
+  }
+  const help = new Help();
+  program.configureHelp({ subcommandTerm: (cmd) => terms.get(cmd.name()) ?? help.subcommandTerm(cmd) });
+} else {
+  for (const register of registers) register(program);
+}
 
 // `tupu atlas export … | head` closes the pipe early: that is a normal end, not a crash.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

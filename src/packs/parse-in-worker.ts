@@ -6,12 +6,11 @@
  * burst of imports takes at most that many cores and heaps. A fresh thread per file: nothing is left of a hostile
  * file once its thread ends.
  */
-import { Worker } from 'node:worker_threads';
 import { ANSWER_SHEET_LIMITS } from '../contracts/diagnosis.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import type { AnswerSheetJob } from './answer-sheet-worker.ts';
 import type { ReadAnswers, SheetProblem } from './model-answers-read.ts';
-import { tsxWorkerCode } from './tsx-worker.ts';
+import { startWorker } from './tsx-worker.ts';
 import type { SheetLimits } from './xlsx-limits.ts';
 
 const MAX_THREADS = 2;
@@ -44,8 +43,7 @@ export async function readAnswerFileInWorker(
   try {
     return await new Promise<ReadAnswers>((resolve, reject) => {
       const job: AnswerSheetJob = { path, model, display, limits };
-      const worker = new Worker(tsxWorkerCode(new URL('./answer-sheet-worker.ts', import.meta.url)), {
-        eval: true,
+      const worker = startWorker(new URL('./answer-sheet-worker.ts', import.meta.url), {
         workerData: job,
         resourceLimits: { maxOldGenerationSizeMb: limits.workerMemoryMb, maxYoungGenerationSizeMb: 32 },
       });

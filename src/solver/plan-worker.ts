@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry of the plan solver: receives MILP jobs, solves them one at a time with HiGHS, posts outcomes.
- * Loaded through tsx (see solver-thread.ts), so it can be TypeScript.
+ * Started by solver-thread.ts: compiled (dist/solver/plan-worker.js) or through tsx from sources (packs/tsx-worker.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { loadHighs } from './load-highs.ts';

@@ -1,7 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { generatePlanInstance } from '../core/planning/fixtures/generate-instance.ts';
 import { buildPlanModel } from '../core/planning/plan-model.ts';
-import { closeSolverThread, peakSolverThreads, solveInThread, solverThreadLimit } from './solver-thread.ts';
+import {
+  closeSolverThread,
+  liveSolverThreads,
+  peakSolverThreads,
+  setIdleThreadSeconds,
+  solveInThread,
+  solverThreadLimit,
+} from './solver-thread.ts';
 
 afterAll(async () => {
   await closeSolverThread();
@@ -27,5 +34,22 @@ describe('solver threads', () => {
     const lp = buildPlanModel(generatePlanInstance(6, 3, 1)).lp;
     const outcome = await solveInThread({ lp, timeLimitSeconds: 10, mipRelGap: 1e-4 });
     expect(outcome.status).toBe('optimal');
+  });
+
+  it('ends a thread that has been without a job for the idle time, and starts one again for the next job', async () => {
+    await closeSolverThread();
+    setIdleThreadSeconds(0.5);
+    try {
+      const lp = buildPlanModel(generatePlanInstance(6, 3, 1)).lp;
+      await solveInThread({ lp, timeLimitSeconds: 10, mipRelGap: 1e-4 });
+      expect(liveSolverThreads()).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(liveSolverThreads()).toBe(0);
+      const again = await solveInThread({ lp, timeLimitSeconds: 10, mipRelGap: 1e-4 });
+      expect(again.status).toBe('optimal');
+      expect(liveSolverThreads()).toBe(1);
+    } finally {
+      setIdleThreadSeconds(undefined);
+    }
   });
 });

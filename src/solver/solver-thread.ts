@@ -5,10 +5,9 @@
  * by side; further jobs wait in order. Threads are created on demand, hold the process open only while they have a job,
  * and a thread that dies or overruns its job's time limit is replaced.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../packs/tsx-worker.ts';
 import type { MilpOutcome } from '../core/planning/plan-result.ts';
 import type { MilpJob } from './run-milp.ts';
 import type { WorkerRequest, WorkerResponse } from './plan-worker.ts';
@@ -16,6 +15,17 @@ import type { WorkerRequest, WorkerResponse } from './plan-worker.ts';
 /** Extra seconds allowed beyond HiGHS's own time limit (model load, presolve overrun) before the thread is killed. */
 const WATCHDOG_GRACE_SECONDS = 30;
 const DEFAULT_THREADS = 2;
+/**
+ * A thread without a job for this long ends: each holds its own HiGHS WASM heap (tens of MB, more after a large
+ * model), which an idle server should not keep. The next solve starts a thread again (a fraction of a second).
+ */
+export const IDLE_THREAD_SECONDS = 30;
+let idleThreadSeconds = IDLE_THREAD_SECONDS;
+
+/** Tests shorten the idle time; `undefined` restores IDLE_THREAD_SECONDS. */
+export function setIdleThreadSeconds(seconds: number | undefined): void {
+  idleThreadSeconds = seconds ?? IDLE_THREAD_SECONDS;
+}
 
 /**
  * How many solver threads may run at once: `TUPU_SOLVER_THREADS` (1–16) when set, else two, capped by the machine's
@@ -46,6 +56,8 @@ interface Job {
 interface Slot {
   readonly worker: Worker;
   running: { readonly job: Job; readonly timer: NodeJS.Timeout } | null;
+  /** ends the thread once it has been without a job for IDLE_THREAD_SECONDS */
+  idle: NodeJS.Timeout | null;
 }
 
 const slots = new Set<Slot>();
@@ -53,23 +65,13 @@ const queue: Job[] = [];
 let nextRequestId = 1;
 let peakThreads = 0;
 
-/**
- * The worker entry is TypeScript. `execArgv: ['--import', 'tsx']` is not honoured for worker threads on Node 20,
- * so the thread starts from a tiny evaluated bootstrap that registers tsx's ESM hooks (as bin/tupu.js does) and then
- * imports plan-worker.ts by absolute URL — independent of the working directory and of how the parent was started.
- */
-function bootstrapCode(): string {
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(
-    /\.cjs$/,
-    '.mjs',
-  );
-  const entry = new URL('./plan-worker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-}
+/** The worker entry: plan-worker.js when compiled, plan-worker.ts through tsx from sources (see tsx-worker.ts). */
+const ENTRY = new URL('./plan-worker.ts', import.meta.url);
 
 /** Ends a slot's current job (if any) and forgets the slot; its thread is gone or being terminated. */
 function dropSlot(slot: Slot, error: Error): void {
   if (!slots.delete(slot)) return;
+  if (slot.idle) clearTimeout(slot.idle);
   if (slot.running) {
     clearTimeout(slot.running.timer);
     slot.running.job.reject(error);
@@ -79,7 +81,7 @@ function dropSlot(slot: Slot, error: Error): void {
 }
 
 function startSlot(): Slot {
-  const slot: Slot = { worker: new Worker(bootstrapCode(), { eval: true }), running: null };
+  const slot: Slot = { worker: startWorker(ENTRY), running: null, idle: null };
   slot.worker.on('message', (message: WorkerResponse | { ready: true }) => {
     if ('ready' in message) return;
     const running = slot.running;
@@ -90,6 +92,7 @@ function startSlot(): Slot {
     else running.job.resolve(message.outcome);
     slot.worker.unref();
     dispatch();
+    if (slot.running === null) retireWhenIdle(slot);
   });
   slot.worker.on('error', (error) => dropSlot(slot, error));
   slot.worker.on('exit', (code) => dropSlot(slot, new Error(`solver thread exited (code ${code})`)));
@@ -98,7 +101,18 @@ function startSlot(): Slot {
   return slot;
 }
 
+function retireWhenIdle(slot: Slot): void {
+  if (slot.idle) clearTimeout(slot.idle);
+  slot.idle = setTimeout(() => {
+    if (slot.running !== null || !slots.delete(slot)) return;
+    void slot.worker.terminate();
+  }, idleThreadSeconds * 1000);
+  slot.idle.unref();
+}
+
 function run(slot: Slot, job: Job): void {
+  if (slot.idle) clearTimeout(slot.idle);
+  slot.idle = null;
   const timer = setTimeout(
     () => {
       // HiGHS did not stop at its time limit: the thread is stuck, replace it.
@@ -138,6 +152,11 @@ export function solveInThread(job: MilpJob): Promise<MilpOutcome> {
   });
 }
 
+/** How many solver threads are alive now, busy or idle. */
+export function liveSolverThreads(): number {
+  return slots.size;
+}
+
 /** The most solver threads that ran at the same time since the last `closeSolverThread()` (for tests and benches). */
 export function peakSolverThreads(): number {
   return peakThreads;
@@ -150,6 +169,7 @@ export async function closeSolverThread(): Promise<void> {
   const workers = [...slots].map((slot) => slot.worker);
   for (const slot of [...slots]) {
     slots.delete(slot);
+    if (slot.idle) clearTimeout(slot.idle);
     if (slot.running) {
       clearTimeout(slot.running.timer);
       slot.running.job.reject(closing);

@@ -40,6 +40,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // a page waits on the server (a password hashed, a plan solved): on a busy 2-core machine one second is
+          // not always enough for expect.poll, and a wait that ends early fails a test that is right
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {

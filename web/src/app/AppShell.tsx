@@ -59,7 +59,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
                     <Link to={item.path}>
                       {t(`nav.${item.key}`)}
                       <Tag bordered={false} className="tupu-coming-tag">
-                        {t('empty.coming')}
+                        {t('empty.comingShort')}
                       </Tag>
                     </Link>
                   ) : (

@@ -11,7 +11,8 @@ export const accountEn: typeof accountZh = {
     passwordRequired: 'Enter your password',
     demoHint: 'Demo account: cio@demo.tupu.local, password tupu-demo-2024',
     welcome: 'Welcome to Tupu',
-    subtitleLoop: 'Plan → implement → evaluate → optimise,',
+    // ends with a space: English wraps between words, so its phrases need no box of their own
+    subtitleLoop: 'Plan → implement → evaluate → optimise, ',
     subtitleFocus: 'one scenario at a time',
     invalidCredentials: 'Email or password is wrong',
     noOrganisation: 'This account belongs to no organisation yet; ask an administrator',

@@ -148,7 +148,9 @@ export function AtlasTablePage() {
   // What fits the width (the sidebar takes 64 px below lg, 200 from lg): 768 px shows code, name, category and value
   // tags; from xl all six. The hidden ones are named above the table, and the scenario page shows everything.
   const shown = columns.filter((c) => !c.responsive || c.responsive.some((bp) => screens[bp]));
-  const hidden = columns.filter((c) => !shown.includes(c)).map((c) => String(c.title));
+  const hidden = columns
+    .filter((c) => !shown.includes(c))
+    .map((c) => (typeof c.title === 'string' ? c.title : ''));
   const tableWidth = shown.reduce((sum, c) => sum + Number(c.width ?? 0), 0);
 
   const failed = detail.isError || scenarios.isError;

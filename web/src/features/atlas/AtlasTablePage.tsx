@@ -79,7 +79,9 @@ export function AtlasTablePage() {
       width: 120,
       render: (code: string) => (
         <Link to={scenarioPath(code, packQuery)} onClick={(e) => e.stopPropagation()}>
-          <Typography.Text code>{code}</Typography.Text>
+          <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+            {code}
+          </Typography.Text>
         </Link>
       ),
     },
@@ -100,7 +102,11 @@ export function AtlasTablePage() {
       width: 130,
       responsive: ['sm'],
       render: (_, s) => (
-        <Tag color={categoryColour(lookups.categoryIndex.get(s.category) ?? 0)}>
+        // a long category ("Operations, maintenance and service") wraps in its column instead of widening it
+        <Tag
+          color={categoryColour(lookups.categoryIndex.get(s.category) ?? 0)}
+          style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+        >
           {tx(lookups.categories.get(s.category)?.name) || s.category}
         </Tag>
       ),

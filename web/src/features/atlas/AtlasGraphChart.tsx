@@ -19,8 +19,7 @@ interface Props {
 function nodePixels(instance: echarts.ECharts): [string, number, number][] | undefined {
   if (instance.isDisposed()) return undefined;
   const option = instance.getOption() as
-    | { series?: { data?: { id: string; x: number; y: number }[] }[] }
-    | undefined;
+    { series?: { data?: { id: string; x: number; y: number }[] }[] } | undefined;
   if (!option) return undefined;
   return (option.series?.[0]?.data ?? []).map((node) => {
     const pixel = instance.convertToPixel({ seriesIndex: 0 }, [node.x, node.y]);

@@ -18,7 +18,8 @@ const WORDS = {
     points: '多选题填写字母并用逗号分隔，如 B,C；比率题填写 0–100 的百分数。',
     scenes: (sheet: string, max: number) => `在「${sheet}」表为每个场景选择等级 0–${max}（0 = 尚未开展）。`,
     settings: (sheet: string) => `在「${sheet}」表选择权重表，并列出不适用（裁剪）的能力子域。`,
-    score: (id: string) => `完成后运行：tupu score --model ${id} --answers <本文件>.xlsx`,
+    score: (id: string) =>
+      `完成后，在图谱网页上打开这份诊断，点“导入答卷”上传本文件；或在命令行运行：tupu score --model ${id} --answers <本文件>.xlsx`,
     keep: '请勿修改编号列和隐藏的元数据表。',
     answerHeaders: ['编号 ID', '分组 Group', '名称 Name', '题目 Question', '选项 Options', '答案 Answer'],
     invalidAnswer: '无效答案',
@@ -54,7 +55,8 @@ const WORDS = {
       `In the "${sheet}" sheet, choose a level 0–${max} for every scene (0 = not started).`,
     settings: (sheet: string) =>
       `In the "${sheet}" sheet, choose the weight table and list the sub-domains that do not apply (tailored out).`,
-    score: (id: string) => `Then run: tupu score --model ${id} --answers <this file>.xlsx`,
+    score: (id: string) =>
+      `Then open this assessment in Tupu on the web and upload this file with "Import answer sheet"; or, from a command line, run: tupu score --model ${id} --answers <this file>.xlsx`,
     keep: 'Do not change the ID column or the hidden metadata sheet.',
     answerHeaders: ['ID', 'Group', 'Name', 'Question', 'Options', 'Answer'],
     invalidAnswer: 'Invalid answer',

@@ -1,12 +1,16 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import type { Db } from '../db/client.ts';
 import { DEMO_PASSWORD } from '../db/seed/demo-region.ts';
 
 /**
  * Fill the demo enterprise with what a CIO would have after a year on Tupu: two submitted SME digital-level
  * self-assessments (2025 and 2026, so the comparison shows) and a solved transformation plan. It goes through
- * the real API in-process, so the demo data is exactly what the product itself would store.
+ * the real API in-process, so the demo data is exactly what the product itself would store. The API stamps
+ * everything "now", so afterwards the earlier year's assessment is moved back in time (`backdate`): the one thing the
+ * demo writes to the database itself, since no user can date their own history.
  */
-export async function seedDemoContent(app: FastifyInstance): Promise<void> {
+export async function seedDemoContent(app: FastifyInstance, db: Db): Promise<void> {
   const signIn = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',
@@ -33,6 +37,7 @@ export async function seedDemoContent(app: FastifyInstance): Promise<void> {
     const id = String((created.assessment as { id?: string } | undefined)?.id ?? created.id);
     await call('PUT', `/api/assessments/${id}/answers`, { answers: year.answers });
     await call('POST', `/api/assessments/${id}/submit`, {});
+    await backdate(db, id, year.yearsAgo);
     lastAssessment = id;
   }
 
@@ -58,6 +63,27 @@ export async function seedDemoContent(app: FastifyInstance): Promise<void> {
   });
   const planId = String((plan.plan as { id?: string } | undefined)?.id ?? plan.id);
   await call('POST', `/api/plans/${planId}/solve`, { timeLimitSeconds: 5, frontier: true });
+}
+
+/**
+ * Move an assessment's whole history (created, answered, verified, submitted, its events and evidence) `years` back,
+ * so that the demo's 2025 self-assessment reads as a year before the 2026 one, as a real history would.
+ */
+async function backdate(db: Db, assessmentId: string, years: number): Promise<void> {
+  if (years === 0) return;
+  const by = sql`make_interval(years => ${years})`;
+  await db.execute(
+    sql`update assessments set created_at = created_at - ${by}, submitted_at = submitted_at - ${by}
+        where id = ${assessmentId}`,
+  );
+  await db.execute(
+    sql`update assessment_answers set answered_at = answered_at - ${by}, verified_at = verified_at - ${by}
+        where assessment_id = ${assessmentId}`,
+  );
+  await db.execute(sql`update assessment_events set at = at - ${by} where assessment_id = ${assessmentId}`);
+  await db.execute(
+    sql`update evidence_files set uploaded_at = uploaded_at - ${by} where assessment_id = ${assessmentId}`,
+  );
 }
 
 function expectOk(res: { statusCode: number; body: string }, what: string): void {
@@ -91,6 +117,7 @@ const SCENES_2026 = {
 const DEMO_YEARS = [
   {
     year: 2025,
+    yearsAgo: 1,
     answers: {
       网络建设: ['B', 'C'],
       设备数字化: 35,
@@ -112,6 +139,7 @@ const DEMO_YEARS = [
   },
   {
     year: 2026,
+    yearsAgo: 0,
     answers: {
       网络建设: ['B', 'C', 'D'],
       设备数字化: 55,

@@ -67,7 +67,7 @@ export async function startServer(
     const app = await buildApp({ config, database, ...content });
     if (options.demo && options.demoContent !== false) {
       try {
-        await seedDemoContent(app);
+        await seedDemoContent(app, database.db);
       } catch (err) {
         app.log.error({ err }, 'demo content could not be seeded');
         process.stderr.write(`warning: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -6,23 +6,27 @@ describe('demo content', () => {
   const api = useApiApp('pglite', { packs: 'all' });
 
   it('gives the demo CIO two submitted assessments that compare, and a solved plan; a second run adds nothing', async () => {
-    await seedDemoContent(api.app);
-    await seedDemoContent(api.app);
+    await seedDemoContent(api.app, api.database.db);
+    await seedDemoContent(api.app, api.database.db);
     const cookie = await api.signIn('cio@demo.tupu.local');
     const assessments = (await api.app.inject({ url: '/api/assessments', headers: { cookie } })).json<
-      { id: string; status: string; title: string; score: number }[]
+      { id: string; status: string; title: string; score: number; submittedAt: string }[]
     >();
     expect(assessments).toHaveLength(2);
     expect(assessments.every((a) => a.status === 'submitted')).toBe(true);
     const [latest, earlier] = assessments;
     expect(latest!.title).toMatch(/2026/);
     expect(latest!.score).toBeGreaterThan(earlier!.score);
+    // the 2025 assessment was submitted a year before the 2026 one, not on the same day
+    const daysBetween = (Date.parse(latest!.submittedAt) - Date.parse(earlier!.submittedAt)) / 86_400_000;
+    expect(daysBetween).toBeGreaterThanOrEqual(365);
+    expect(daysBetween).toBeLessThan(367);
     const result = (
       await api.app.inject({ url: `/api/assessments/${latest!.id}/result`, headers: { cookie } })
     ).json<{
-      comparison: unknown;
+      comparison: { previous: { id: string; submittedAt: string } } | null;
     }>();
-    expect(result.comparison).toBeTruthy();
+    expect(result.comparison?.previous).toMatchObject({ id: earlier!.id, submittedAt: earlier!.submittedAt });
 
     const plans = (await api.app.inject({ url: '/api/plans', headers: { cookie } })).json<{
       plans: { status: string }[];

@@ -34,6 +34,24 @@ describe('web shell', () => {
     await expect.poll(() => page.getByTestId('home-standing').textContent()).toContain('还没有提交的诊断');
     expect(await page.getByTestId('home-plan').textContent()).toContain('还没有规划');
 
+    // the steps not built yet say so, in the menu and on the home cards (no 进入 there)
+    for (const label of ['实施', '评估', '区域'])
+      expect(await nav.getByRole('link', { name: label }).textContent()).toBe(`${label}即将推出`);
+    expect(await nav.getByRole('link', { name: '图谱' }).textContent()).toBe('图谱');
+    for (const step of ['deliver', 'evaluate', 'region']) {
+      const card = page.getByTestId(`home-loop-${step}`);
+      expect(await card.getByText('即将推出').isVisible()).toBe(true);
+      expect(await card.getByRole('button', { name: '进入' }).count()).toBe(0);
+    }
+    expect(await page.getByTestId('home-loop-atlas').getByRole('button', { name: '进入' }).count()).toBe(1);
+
+    // printed, a page is the page: no sidebar, no header
+    await page.emulateMedia({ media: 'print' });
+    expect(await nav.isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: '退出登录' }).isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await nav.isVisible()).toBe(true);
+
     // an unbuilt step shows an honest empty state
     await nav.getByRole('link', { name: '实施' }).click();
     await expect.poll(() => page.getByText('实施尚未开放').isVisible()).toBe(true);

@@ -89,6 +89,26 @@ describe.each(testEngines())('auth API on %s', (engine) => {
     expect(res.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in first', details: null } });
   });
 
+  it('tells the web app who is signed in with 200 either way, { me: null } without a live session', async () => {
+    const anonymous = await api.app.inject('/api/auth/session');
+    expect(anonymous.statusCode).toBe(200);
+    expect(anonymous.json()).toEqual({ me: null });
+
+    const cookie = sessionCookie(await signIn());
+    const signedIn = await api.app.inject({ url: '/api/auth/session', headers: { cookie } });
+    expect(signedIn.statusCode).toBe(200);
+    const me = await api.app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(signedIn.json()).toEqual({ me: me.json<unknown>() });
+    expect(signedIn.json()).toMatchObject({ me: { user: { email: 'cio@demo.tupu.local' } } });
+
+    await api.app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie } });
+    const after = await api.app.inject({ url: '/api/auth/session', headers: { cookie } });
+    expect(after.statusCode).toBe(200);
+    expect(after.json()).toEqual({ me: null });
+    // API clients keep the 401 of /api/auth/me
+    expect((await api.app.inject({ url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
+  });
+
   it('answers an unknown API route with the error shape', async () => {
     const res = await api.app.inject('/api/does-not-exist');
     expect(res.statusCode).toBe(404);
@@ -247,6 +267,13 @@ describe.each(testEngines())('auth API on %s', (engine) => {
       const me = await api.call<{ user: { mustChangePassword: boolean } }>(cookie, 'GET', '/api/auth/me');
       expect(me.status).toBe(200);
       expect(me.body.user.mustChangePassword).toBe(true);
+      const session = await api.call<{ me: { user: { mustChangePassword: boolean } } | null }>(
+        cookie,
+        'GET',
+        '/api/auth/session',
+      );
+      expect(session.status).toBe(200);
+      expect(session.body.me?.user.mustChangePassword).toBe(true);
 
       expect((await changePassword(cookie, oneTimePassword, STRONG_TEST_PASSWORD)).statusCode).toBe(204);
       expect((await api.call(cookie, 'GET', '/api/assessments')).status).toBe(200);

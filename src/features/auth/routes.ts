@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts';
 import { ChangePassword, Me, SignIn, SwitchOrganisation } from '../../contracts/auth.ts';
 import { signedIn } from '../../server/access/caller.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
+import { currentSession } from '../../server/sessions/current-session.ts';
 import { SESSION_COOKIE } from '../../server/sessions/session-token.ts';
 import { changePassword } from './change-password.ts';
 import { signIn } from './sign-in.ts';
@@ -128,6 +129,24 @@ export function authRoutes(
         schema: { tags: ['auth'], summary: 'The signed-in user and organisation', response: { 200: Me } },
       },
       async (request) => whoAmI(db, signedIn(request).session),
+    );
+
+    // The web app's first question, asked on every visit: answered 200 either way, so that a signed-out visitor's
+    // browser logs no failed request. API clients keep /api/auth/me and its 401.
+    app.get(
+      '/api/auth/session',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags: ['auth'],
+          summary: 'Who is signed in, if anyone: { me } for a live session, { me: null } without one',
+          response: { 200: z.object({ me: Me.nullable() }), 403: ErrorResponse },
+        },
+      },
+      async (request) => {
+        const session = await currentSession(db, request);
+        return { me: session ? await whoAmI(db, session) : null };
+      },
     );
   };
 }

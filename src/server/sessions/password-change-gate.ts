@@ -13,6 +13,7 @@ export const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<string> = new Set([
   'POST /api/auth/sign-in',
   'POST /api/auth/sign-out',
   'GET /api/auth/me',
+  'GET /api/auth/session',
   'POST /api/auth/password',
 ]);
 

@@ -1,5 +1,5 @@
 import { LogoutOutlined, TranslationOutlined } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -26,44 +26,53 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
       .map((i) => i.key)[0] ?? 'home';
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        width={200}
-        collapsed={narrow}
-        collapsedWidth={64}
-        theme="light"
-        style={{
-          borderRight: '1px solid #eef0f3',
-          position: 'sticky',
-          top: 0,
-          height: '100vh',
-          overflow: 'auto',
-        }}
-      >
-        <Link to="/" aria-label={t('app.name')}>
-          <div
-            style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8 }}
-          >
-            <span style={{ fontSize: 22, fontWeight: 700, color: '#1f5fbf' }}>图</span>
-            {!narrow && (
-              <Typography.Text strong>{i18n.language === 'en' ? 'Tupu' : '图谱 Tupu'}</Typography.Text>
-            )}
-          </div>
-        </Link>
-        <nav aria-label="main">
-          <Menu
-            mode="inline"
-            selectedKeys={[selected]}
-            items={navItems.map((item) => ({
-              key: item.key,
-              icon: item.icon,
-              label: <Link to={item.path}>{t(`nav.${item.key}`)}</Link>,
-            }))}
-          />
-        </nav>
-      </Sider>
+    <Layout hasSider style={{ minHeight: '100vh' }}>
+      <div className="tupu-shell-sider-column">
+        <Sider
+          width={200}
+          collapsed={narrow}
+          collapsedWidth={64}
+          theme="light"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <Link to="/" aria-label={t('app.name')}>
+            <div
+              style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', gap: 8 }}
+            >
+              <span style={{ fontSize: 22, fontWeight: 700, color: '#1f5fbf' }}>图</span>
+              {!narrow && (
+                <Typography.Text strong>{i18n.language === 'en' ? 'Tupu' : '图谱 Tupu'}</Typography.Text>
+              )}
+            </div>
+          </Link>
+          <nav aria-label="main">
+            <Menu
+              mode="inline"
+              selectedKeys={[selected]}
+              items={navItems.map((item) => ({
+                key: item.key,
+                icon: item.icon,
+                className: 'comingSoon' in item ? 'tupu-nav-coming' : undefined,
+                label:
+                  'comingSoon' in item ? (
+                    // still a link (to its honest empty page), but looking unavailable and saying so
+                    <Link to={item.path}>
+                      {t(`nav.${item.key}`)}
+                      <Tag bordered={false} className="tupu-coming-tag">
+                        {t('empty.comingShort')}
+                      </Tag>
+                    </Link>
+                  ) : (
+                    <Link to={item.path}>{t(`nav.${item.key}`)}</Link>
+                  ),
+              }))}
+            />
+          </nav>
+        </Sider>
+      </div>
       <Layout>
         <Header
+          className="tupu-shell-header"
           style={{
             background: '#fff',
             borderBottom: '1px solid #eef0f3',
@@ -96,7 +105,9 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
             </Button>
           </Space>
         </Header>
-        <Content style={{ padding: narrow ? 16 : 24 }}>{children}</Content>
+        <Content className="tupu-shell-content" style={{ padding: narrow ? 16 : 24 }}>
+          {children}
+        </Content>
       </Layout>
     </Layout>
   );

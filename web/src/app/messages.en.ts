@@ -22,6 +22,10 @@ export const appEn: typeof appZh = {
     region: 'Regional pilots: dashboards over enterprises, benchmarks and cases',
   },
   empty: {
+    /** the tag on a loop step that is not built yet, in the menu and on the home cards */
+    coming: 'Coming soon',
+    /** the same in the menu, where a 200 px column has room for a word */
+    comingShort: 'Soon',
     title: '{{feature}} is not available yet',
     body: 'This module is being built. Finished features appear here; see the project issues for progress.',
     back: 'Back to overview',

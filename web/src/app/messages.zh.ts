@@ -20,6 +20,10 @@ export const appZh = {
     region: '区域试点：企业看板、对标与案例',
   },
   empty: {
+    /** the tag on a loop step that is not built yet, in the menu and on the home cards */
+    coming: '即将推出',
+    /** the same in the menu, where a 200 px column has room for a word */
+    comingShort: '即将推出',
     title: '{{feature}}尚未开放',
     body: '这一模块正在建设中。已完成的功能会在这里出现；进展见项目议题。',
     back: '返回总览',

@@ -15,6 +15,8 @@ export interface NavItem {
   key: 'home' | 'atlas' | 'diagnose' | 'plan' | 'deliver' | 'evaluate' | 'region';
   path: string;
   icon: ReactNode;
+  /** not built yet: the menu and the home cards say 即将推出, and the page is ComingSoonPage */
+  comingSoon?: true;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -22,9 +24,9 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'atlas', path: '/atlas', icon: <DeploymentUnitOutlined /> },
   { key: 'diagnose', path: '/diagnose', icon: <AuditOutlined /> },
   { key: 'plan', path: '/plan', icon: <ScheduleOutlined /> },
-  { key: 'deliver', path: '/deliver', icon: <RocketOutlined /> },
-  { key: 'evaluate', path: '/evaluate', icon: <BarChartOutlined /> },
-  { key: 'region', path: '/region', icon: <ApartmentOutlined /> },
+  { key: 'deliver', path: '/deliver', icon: <RocketOutlined />, comingSoon: true },
+  { key: 'evaluate', path: '/evaluate', icon: <BarChartOutlined />, comingSoon: true },
+  { key: 'region', path: '/region', icon: <ApartmentOutlined />, comingSoon: true },
 ];
 
 /** Pages outside the loop, shown only to administrators of the session's organisation. */

@@ -1,5 +1,5 @@
-import { KeyOutlined } from '@ant-design/icons';
-import { App, Button, Form, Modal } from 'antd';
+import { LockOutlined } from '@ant-design/icons';
+import { App, Button, Form, Modal, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangePasswordForm, type ChangePasswordValues } from './ChangePasswordForm.tsx';
@@ -19,14 +19,17 @@ export function ChangePasswordButton({ compact }: { compact: boolean }) {
 
   return (
     <>
-      <Button
-        type="text"
-        icon={<KeyOutlined />}
-        onClick={() => setOpen(true)}
-        aria-label={t('auth.changePassword')}
-      >
-        {compact ? null : t('auth.changePassword')}
-      </Button>
+      {/* a padlock, never a bare key (it read as a search magnifier), and always a word beside it: short when narrow */}
+      <Tooltip title={compact ? t('auth.changePassword') : undefined}>
+        <Button
+          type="text"
+          icon={<LockOutlined />}
+          onClick={() => setOpen(true)}
+          aria-label={t('auth.changePassword')}
+        >
+          {compact ? t('auth.changePasswordShort') : t('auth.changePassword')}
+        </Button>
+      </Tooltip>
       <Modal
         open={open}
         title={t('auth.changePassword')}

@@ -83,7 +83,10 @@ export function SignInPage() {
           <Typography.Title level={2} style={{ marginBottom: 4 }}>
             {t('auth.welcome')}
           </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" className="tupu-phrases">
+            <span>{t('auth.subtitleLoop')}</span>
+            <span>{t('auth.subtitleFocus')}</span>
+          </Typography.Paragraph>
         </div>
         <Button
           type="text"

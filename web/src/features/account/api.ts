@@ -1,21 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me, SignIn } from '../../../../src/contracts/auth.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 
 const ME_KEY = ['me'] as const;
 
-/** The signed-in user, or null when nobody is signed in. */
+/**
+ * The signed-in user, or null when nobody is signed in. Asked of /api/auth/session, which answers 200 either way:
+ * /api/auth/me's 401 would be logged by the browser as a failed request on every signed-out visit.
+ */
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
-    queryFn: async (): Promise<Me | null> => {
-      try {
-        return await api<Me>('/api/auth/me');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 401) return null;
-        throw err;
-      }
-    },
+    queryFn: async (): Promise<Me | null> => (await api<{ me: Me | null }>('/api/auth/session')).me,
     staleTime: 60_000,
     retry: false,
   });

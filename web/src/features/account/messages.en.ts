@@ -11,7 +11,9 @@ export const accountEn: typeof accountZh = {
     passwordRequired: 'Enter your password',
     demoHint: 'Demo account: cio@demo.tupu.local, password tupu-demo-2024',
     welcome: 'Welcome to Tupu',
-    subtitle: 'Plan → implement → evaluate → optimise, one scenario at a time',
+    // ends with a space: English wraps between words, so its phrases need no box of their own
+    subtitleLoop: 'Plan → implement → evaluate → optimise, ',
+    subtitleFocus: 'one scenario at a time',
     invalidCredentials: 'Email or password is wrong',
     noOrganisation: 'This account belongs to no organisation yet; ask an administrator',
     tooManyAttempts: 'Too many failed attempts; please try again in {{wait}}',
@@ -21,6 +23,7 @@ export const accountEn: typeof accountZh = {
     mustChangeTitle: 'Choose your own password',
     mustChange: 'You signed in with a one-time password. Choose your own before you go on using Tupu.',
     changePassword: 'Change password',
+    changePasswordShort: 'Password',
     currentPassword: 'Current password',
     oneTimePassword: 'One-time password',
     newPassword: 'New password',

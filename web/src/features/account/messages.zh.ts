@@ -9,7 +9,9 @@ export const accountZh = {
     passwordRequired: '请输入密码',
     demoHint: '演示账号：cio@demo.tupu.local，密码 tupu-demo-2024',
     welcome: '欢迎使用图谱',
-    subtitle: '规划 → 实施 → 评估 → 优化，以场景数字化为切入点',
+    // two phrases, each kept whole on a line: a narrow card wraps between them, never mid-word (场景数字/化)
+    subtitleLoop: '规划 → 实施 → 评估 → 优化，',
+    subtitleFocus: '以场景数字化为切入点',
     invalidCredentials: '邮箱或密码错误',
     noOrganisation: '该账号尚未加入任何组织，请联系管理员',
     tooManyAttempts: '尝试次数过多，请 {{wait}}后再试',
@@ -19,6 +21,7 @@ export const accountZh = {
     mustChangeTitle: '请设置您自己的密码',
     mustChange: '您是用一次性密码登录的。设置自己的密码之后，才能继续使用图谱。',
     changePassword: '修改密码',
+    changePasswordShort: '密码',
     currentPassword: '当前密码',
     oneTimePassword: '一次性密码',
     newPassword: '新密码',

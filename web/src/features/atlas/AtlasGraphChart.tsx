@@ -12,9 +12,15 @@ interface Props {
   onNodeClick: (code: string) => void;
 }
 
-/** Where each node is drawn, in CSS pixels of the chart box: [code, x, y][]. */
-function nodePixels(instance: echarts.ECharts): [string, number, number][] {
-  const option = instance.getOption() as { series?: { data?: { id: string; x: number; y: number }[] }[] };
+/**
+ * Where each node is drawn, in CSS pixels of the chart box: [code, x, y][]; undefined while the chart has no
+ * option yet (ECharts also finishes a first, empty frame) or is being disposed (leaving the page).
+ */
+function nodePixels(instance: echarts.ECharts): [string, number, number][] | undefined {
+  if (instance.isDisposed()) return undefined;
+  const option = instance.getOption() as
+    { series?: { data?: { id: string; x: number; y: number }[] }[] } | undefined;
+  if (!option) return undefined;
   return (option.series?.[0]?.data ?? []).map((node) => {
     const pixel = instance.convertToPixel({ seriesIndex: 0 }, [node.x, node.y]);
     const [x, y] = Array.isArray(pixel) ? pixel : [Number.NaN, Number.NaN];
@@ -47,7 +53,9 @@ export function AtlasGraphChart({ option, nodeCount, edgeCount, label, height, o
       if (data?.id) click.current(data.id);
     });
     instance.on('finished', () => {
-      el.dataset.nodePositions = JSON.stringify(nodePixels(instance));
+      const pixels = nodePixels(instance);
+      if (!pixels) return;
+      el.dataset.nodePositions = JSON.stringify(pixels);
       setReady(true);
     });
     const observer = new ResizeObserver(() => {

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,7 @@ export function AtlasTablePage() {
   const { tx } = useLocalized();
   const { pack, get, set, packQuery } = useAtlasParams();
   const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
   const detail = usePack(pack);
   const graph = useAtlasGraph(pack);
   const query = Object.fromEntries(FILTERS.map((key) => [key, get(key)]));
@@ -78,7 +79,9 @@ export function AtlasTablePage() {
       width: 120,
       render: (code: string) => (
         <Link to={scenarioPath(code, packQuery)} onClick={(e) => e.stopPropagation()}>
-          <Typography.Text code>{code}</Typography.Text>
+          <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+            {code}
+          </Typography.Text>
         </Link>
       ),
     },
@@ -97,8 +100,13 @@ export function AtlasTablePage() {
       title: t('atlas.table.category'),
       key: 'category',
       width: 130,
+      responsive: ['sm'],
       render: (_, s) => (
-        <Tag color={categoryColour(lookups.categoryIndex.get(s.category) ?? 0)}>
+        // a long category ("Operations, maintenance and service") wraps in its column instead of widening it
+        <Tag
+          color={categoryColour(lookups.categoryIndex.get(s.category) ?? 0)}
+          style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}
+        >
           {tx(lookups.categories.get(s.category)?.name) || s.category}
         </Tag>
       ),
@@ -106,7 +114,8 @@ export function AtlasTablePage() {
     {
       title: t('atlas.table.valueTags'),
       key: 'valueTags',
-      width: 170,
+      width: 150,
+      responsive: ['md'],
       render: (_, s) => (
         <Space size={[0, 4]} wrap>
           {s.valueTags.map((id) => (
@@ -121,6 +130,7 @@ export function AtlasTablePage() {
       title: t('atlas.table.enterpriseTypes'),
       key: 'enterpriseTypes',
       width: 220,
+      responsive: ['xl'],
       render: (_, s) => (
         <Typography.Paragraph
           type="secondary"
@@ -135,10 +145,19 @@ export function AtlasTablePage() {
       title: t('atlas.table.links'),
       key: 'links',
       width: 70,
+      responsive: ['xl'],
       align: 'right',
       render: (_, s) => linkCount.get(s.code) ?? 0,
     },
   ];
+
+  // What fits the width (the sidebar takes 64 px below lg, 200 from lg): 768 px shows code, name, category and value
+  // tags; from xl all six. The hidden ones are named above the table, and the scenario page shows everything.
+  const shown = columns.filter((c) => !c.responsive || c.responsive.some((bp) => screens[bp]));
+  const hidden = columns
+    .filter((c) => !shown.includes(c))
+    .map((c) => (typeof c.title === 'string' ? c.title : ''));
+  const tableWidth = shown.reduce((sum, c) => sum + Number(c.width ?? 0), 0);
 
   const failed = detail.isError || scenarios.isError;
   const anyFilter = FILTERS.some((key) => get(key));
@@ -171,6 +190,12 @@ export function AtlasTablePage() {
           </Flex>
           <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 13 }}>
             {t('atlas.table.results', { count: scenarios.data?.length ?? 0 })}
+            {hidden.length > 0 && (
+              <span data-testid="atlas-table-hidden">
+                {' · '}
+                {t('atlas.table.hidden', { columns: hidden.join(t('atlas.table.listSep')) })}
+              </span>
+            )}
           </Typography.Text>
           <Table<Scenario>
             rowKey="code"
@@ -179,7 +204,7 @@ export function AtlasTablePage() {
             dataSource={scenarios.data ?? []}
             loading={scenarios.isFetching || detail.isPending}
             pagination={false}
-            scroll={{ x: 930 }}
+            scroll={{ x: tableWidth }}
             onRow={(s) => ({
               onClick: () => void navigate(scenarioPath(s.code, packQuery)),
               style: { cursor: 'pointer' },

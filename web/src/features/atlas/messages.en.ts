@@ -42,6 +42,8 @@ export const atlasEn: typeof atlasZh = {
       enterpriseTypes: 'Suits',
       links: 'Links',
       results: '{{count}} scenarios',
+      listSep: ', ',
+      hidden: 'Narrow screen, not shown: {{columns}}. Open a row to see all of a scenario.',
     },
     lists: {
       data: 'Data',

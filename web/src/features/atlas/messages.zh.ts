@@ -40,6 +40,8 @@ export const atlasZh = {
       enterpriseTypes: '适用企业',
       links: '连接',
       results: '共 {{count}} 个场景',
+      listSep: '、',
+      hidden: '屏幕较窄，未显示：{{columns}}。点一行看场景的全部信息。',
     },
     lists: { data: '数据要素', models: '知识模型', tools: '工具软件', skills: '人才技能' },
     scenario: {

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Row, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '../../../../src/contracts/auth.ts';
@@ -34,10 +34,18 @@ export function HomePage({ me }: { me: Me }) {
                 </span>
               }
               extra={
-                <Link to={item.path}>
-                  <Button type="link">{t('home.open')}</Button>
-                </Link>
+                item.comingSoon ? (
+                  <Tag bordered={false} className="tupu-coming-tag">
+                    {t('empty.coming')}
+                  </Tag>
+                ) : (
+                  <Link to={item.path}>
+                    <Button type="link">{t('home.open')}</Button>
+                  </Link>
+                )
               }
+              className={item.comingSoon ? 'tupu-card-coming' : undefined}
+              data-testid={`home-loop-${item.key}`}
               style={{ height: '100%' }}
             >
               {t(`loop.${item.key}`)}

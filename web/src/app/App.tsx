@@ -5,13 +5,20 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router';
 import { useMe } from '../features/account/api.ts';
-import { ChangePasswordPage } from '../features/account/ChangePasswordPage.tsx';
 import { ComingSoonPage } from './ComingSoonPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { SignInPage } from '../features/account/SignInPage.tsx';
-import { AppShell } from './AppShell.tsx';
 
+// The sign-in page is in the entry chunk: it is what a first visit shows. Everything behind sign-in is loaded
+// on demand, so the sign-in form waits for none of it; each feature's chunk carries the Ant Design components
+// and ECharts parts it uses (web/vite.config.ts).
+const loadShell = () => import('./AppShell.tsx');
+const loadHome = () => import('../features/home/HomePage.tsx');
+const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
+const HomePage = lazy(() => loadHome().then((m) => ({ default: m.HomePage })));
+const ChangePasswordPage = lazy(() =>
+  import('../features/account/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);
 const AtlasRoutes = lazy(() => import('../features/atlas/AtlasRoutes.tsx'));
 const PlanRoutes = lazy(() => import('../features/plan/PlanRoutes.tsx'));
 const DiagnoseRoutes = lazy(() => import('../features/diagnose/DiagnoseRoutes.tsx'));
@@ -42,24 +49,33 @@ export function App() {
     content = <SignInPage />;
   } else if (me.data.user.mustChangePassword) {
     // a one-time password: the server allows nothing else until it is changed
-    content = <ChangePasswordPage me={me.data} />;
-  } else {
     content = (
-      <AppShell me={me.data}>
-        <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
-          <Routes>
-            <Route path="/" element={<HomePage me={me.data} />} />
-            <Route path="/atlas/*" element={<AtlasRoutes />} />
-            <Route path="/diagnose/*" element={<DiagnoseRoutes />} />
-            <Route path="/plan/*" element={<PlanRoutes />} />
-            <Route path="/deliver/*" element={<ComingSoonPage feature="deliver" />} />
-            <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />
-            <Route path="/region/*" element={<ComingSoonPage feature="region" />} />
-            <Route path="/organisation/*" element={<OrganisationRoutes />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Suspense>
-      </AppShell>
+      <Suspense fallback={<Spin size="large" fullscreen />}>
+        <ChangePasswordPage me={me.data} />
+      </Suspense>
+    );
+  } else {
+    // the shell and the home page are fetched together, not the home page only once the shell has arrived
+    void loadShell();
+    if (pathname === '/') void loadHome();
+    content = (
+      <Suspense fallback={<Spin size="large" fullscreen />}>
+        <AppShell me={me.data}>
+          <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+            <Routes>
+              <Route path="/" element={<HomePage me={me.data} />} />
+              <Route path="/atlas/*" element={<AtlasRoutes />} />
+              <Route path="/diagnose/*" element={<DiagnoseRoutes />} />
+              <Route path="/plan/*" element={<PlanRoutes />} />
+              <Route path="/deliver/*" element={<ComingSoonPage feature="deliver" />} />
+              <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />
+              <Route path="/region/*" element={<ComingSoonPage feature="region" />} />
+              <Route path="/organisation/*" element={<OrganisationRoutes />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </AppShell>
+      </Suspense>
     );
   }
   return (

@@ -1,12 +1,12 @@
-import { App as AntApp, ConfigProvider, Result, Spin } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { lazy, Suspense } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+// the ES modules: antd/locale/* are CommonJS, which brings antd/lib's copies of the picker locales along
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useLocation } from 'react-router';
 import { useMe } from '../features/account/api.ts';
 import { ComingSoonPage } from './ComingSoonPage.tsx';
-import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { SignInPage } from '../features/account/SignInPage.tsx';
 
 // The sign-in page is in the entry chunk: it is what a first visit shows. Everything behind sign-in is loaded
@@ -16,6 +16,11 @@ const loadShell = () => import('./AppShell.tsx');
 const loadHome = () => import('../features/home/HomePage.tsx');
 const AppShell = lazy(() => loadShell().then((m) => ({ default: m.AppShell })));
 const HomePage = lazy(() => loadHome().then((m) => ({ default: m.HomePage })));
+// Result (and its illustrations) only for a failure or an unknown path
+const Result = lazy(() => import('antd/es/result'));
+const NotFoundPage = lazy(() =>
+  import('../components/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
+);
 const ChangePasswordPage = lazy(() =>
   import('../features/account/ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 );
@@ -30,6 +35,14 @@ const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
 export function App() {
   const { i18n, t } = useTranslation();
   const me = useMe();
+  const signedOut = me.data === null;
+  useEffect(() => {
+    // once the sign-in form is up, fetch what signing in opens while the user types
+    if (signedOut) {
+      void loadShell();
+      void loadHome();
+    }
+  }, [signedOut]);
   const { pathname } = useLocation();
   const locale = i18n.language === 'en' ? enUS : zhCN;
 
@@ -37,7 +50,11 @@ export function App() {
   if (me.isPending) {
     content = <Spin size="large" fullscreen />;
   } else if (me.isError) {
-    content = <Result status="error" title={t('errors.network')} subTitle={me.error.message} />;
+    content = (
+      <Suspense fallback={null}>
+        <Result status="error" title={t('errors.network')} subTitle={me.error.message} />
+      </Suspense>
+    );
   } else if (pathname === '/invitation') {
     // an invitation link opens for anyone, signed in or not
     content = (

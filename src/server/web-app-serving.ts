@@ -13,7 +13,10 @@ const HASHED_ASSET = /^assets\/[^/]+-[\w-]{8}\.[a-z0-9]+$/i;
 
 /** The Cache-Control header for a file of the web build, given its path relative to the build folder. */
 export function webCacheControl(relativePath: string): string {
-  const logical = relativePath.split(sep).join('/').replace(/\.(br|gz)$/, '');
+  const logical = relativePath
+    .split(sep)
+    .join('/')
+    .replace(/\.(br|gz)$/, '');
   return HASHED_ASSET.test(logical) ? IMMUTABLE : REVALIDATE;
 }
 

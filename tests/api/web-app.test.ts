@@ -8,7 +8,9 @@ import { useTempDir } from '../support/temp-dir.ts';
 
 /** A chunk as Vite names it (`<name>-<8-character hash>.js`), big and repetitive enough to compress well. */
 const HASHED = 'assets/index-DDThIVb_.js';
-const CHUNK = Array.from({ length: 400 }, (_, i) => `export const label${i} = 'label number ${i}';`).join('\n');
+const CHUNK = Array.from({ length: 400 }, (_, i) => `export const label${i} = 'label number ${i}';`).join(
+  '\n',
+);
 const INDEX = `<!doctype html><title>Tupu</title><div id="root"></div>${'<!-- padding -->'.repeat(40)}`;
 
 describe('serving the web app', () => {

@@ -1,18 +1,36 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { precompressWebBuild } from '../src/server/web-app-precompress.ts';
+
+/** `.br` and `.gz` beside each built file, served as they are by the server (src/server/web-app-serving.ts). */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'tupu-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    writeBundle() {
+      precompressWebBuild(outDir);
+    },
+  };
+}
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
+        // Ant Design is not one chunk: each route's chunk (App.tsx's lazy imports) carries the components it uses,
+        // so the sign-in page loads only the form's. ECharts is one chunk, loaded by the pages that draw a chart.
         codeSplitting: {
           groups: [
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|rc-|@rc-component)/ },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
           ],

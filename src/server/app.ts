@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -28,6 +27,7 @@ import { atlasRoutes } from '../features/atlas/routes.ts';
 import { authRoutes } from '../features/auth/routes.ts';
 import { backupRoutes } from '../features/backup/routes.ts';
 import { installOriginCheck } from './origin-check.ts';
+import { serveWebApp } from './web-app-serving.ts';
 import { healthRoutes } from './health-routes.ts';
 import { invitationRoutes } from '../features/organisations/invitation-routes.ts';
 import { memberRoutes } from '../features/organisations/member-routes.ts';
@@ -136,15 +136,4 @@ export function fastifyTrustProxy(
     return (_address, hop) => hop < hops;
   }
   return trust.addresses;
-}
-
-/** Serve the built web app; the not-found handler answers client-side routes with index.html. */
-async function serveWebApp(app: FastifyInstance, webDir: string): Promise<boolean> {
-  if (!existsSync(join(webDir, 'index.html'))) {
-    app.log.warn(`no web build at ${webDir}; run "npm run build:web" to serve the web app`);
-    return false;
-  }
-  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
-  await app.register(fastifyStatic, { root: webDir, wildcard: true, index: ['index.html'] });
-  return true;
 }

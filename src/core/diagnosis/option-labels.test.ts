@@ -76,5 +76,7 @@ describe('addedOptions', () => {
   it('lists the letters a change of a multiple choice adds', () => {
     expect(addedOptions(['B', 'C'], ['B', 'C', 'D', 'E'])).toEqual(['D', 'E']);
     expect(addedOptions('C', 'E')).toBeNull();
+    // 无 (A) replaced by other options is a new answer, not an addition
+    expect(addedOptions(['A'], ['B', 'C'])).toBeNull();
   });
 });

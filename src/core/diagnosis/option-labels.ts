@@ -75,8 +75,12 @@ export function optionLabels(
   });
 }
 
-/** What a change of a multiple-choice answer adds: the letters of `to` not in `from` (null unless both are lists). */
+/**
+ * What a change of a multiple-choice answer adds when it only adds: the letters of `to` not in `from`; null unless
+ * both are lists and every letter of `from` stays (dropping 无 for other options is a new answer, not an addition).
+ */
 export function addedOptions(from: unknown, to: unknown): string[] | null {
   if (!Array.isArray(from) || !Array.isArray(to)) return null;
+  if (!from.every((x) => to.includes(x))) return null;
   return to.filter((x): x is string => typeof x === 'string' && !from.includes(x));
 }

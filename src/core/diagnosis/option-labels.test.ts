@@ -58,16 +58,21 @@ describe('optionLabels', () => {
 describe('clipText', () => {
   it('never exceeds the width, keeps short texts whole and marks a cut with …', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 80 }), fc.integer({ min: 2, max: 30 }), fc.boolean(), (s, max, en) => {
-        const lang = en ? 'en' : 'zh';
-        const out = clipText(s, max, lang);
-        const limit = max * (en ? 2 : 1);
-        if (s.length <= limit) expect(out).toBe(s);
-        else {
-          expect(out.endsWith('…')).toBe(true);
-          expect(out.length).toBeLessThanOrEqual(limit);
-        }
-      }),
+      fc.property(
+        fc.string({ maxLength: 80 }),
+        fc.integer({ min: 2, max: 30 }),
+        fc.boolean(),
+        (s, max, en) => {
+          const lang = en ? 'en' : 'zh';
+          const out = clipText(s, max, lang);
+          const limit = max * (en ? 2 : 1);
+          if (s.length <= limit) expect(out).toBe(s);
+          else {
+            expect(out.endsWith('…')).toBe(true);
+            expect(out.length).toBeLessThanOrEqual(limit);
+          }
+        },
+      ),
     );
   });
 });

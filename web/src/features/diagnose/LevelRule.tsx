@@ -70,8 +70,8 @@ export function LevelRule({
   const firstMissed = rows.find((r) => !r.reached);
   const current = [...rows].reverse().find((r) => r.reached);
   const why = firstMissed
-    ? t('diagnose.result.rule.why', {
-        current: current ? name(current) : t('diagnose.noLevel'),
+    ? t(current ? 'diagnose.result.rule.why' : 'diagnose.result.rule.whyNone', {
+        current: current ? name(current) : '',
         target: name(firstMissed),
         unmet: firstMissed.holds
           ? t('diagnose.result.rule.lowerFirst')

@@ -385,6 +385,13 @@ function NextLevel({
   const next = result.nextLevel;
   /** a numeric answer of a points-family question is a ratio in percent (scenes and grades are not) */
   const ratio = (kind: string) => result.family === 'points' && kind === 'question';
+  /** a change's answer: a scene by its level in words, a question's ratio in percent */
+  const shown = (kind: string) => (v: AnswerValue | null | undefined) =>
+    kind === 'scene' && typeof v === 'number'
+      ? v === 0
+        ? t('diagnose.result.sceneNone')
+        : t('diagnose.result.sceneAt', { n: v })
+      : showResultAnswer(v, ratio(kind));
   const plan = submitted ? (
     <Space direction="vertical" size={4} style={{ marginTop: 12 }}>
       <Button
@@ -443,19 +450,14 @@ function NextLevel({
                   {c.gain > 0 && <Tag color="green">{t('diagnose.result.gain', { gain: fmt(c.gain) })}</Tag>}
                 </Space>
                 <Space wrap size={8} align="start">
-                  <OptionAnswer
-                    model={model}
-                    itemId={c.itemId}
-                    value={c.from}
-                    plain={(v) => showResultAnswer(v, ratio(c.kind))}
-                  />
+                  <OptionAnswer model={model} itemId={c.itemId} value={c.from} plain={shown(c.kind)} />
                   <ArrowRightOutlined style={{ color: '#8c8c8c', marginTop: 4 }} />
                   <OptionAnswer
                     model={model}
                     itemId={c.itemId}
                     value={c.to}
                     addedTo={c.from}
-                    plain={(v) => showResultAnswer(v, ratio(c.kind))}
+                    plain={shown(c.kind)}
                   />
                 </Space>
                 {c.scenarios.length > 0 && <div>{c.scenarios.map(scenarioLink)}</div>}

@@ -20,7 +20,7 @@ try {
       const opt = page.getByTestId('option-answer').first();
       await opt.scrollIntoViewIfNeeded();
       if (lang === 'zh' && width === 1280) {
-        await page.getByTestId('option-answer').locator('span[lang]').first().hover();
+        await page.locator('[data-testid=option-answer] span[lang]').filter({ hasText: '…' }).first().hover();
         await page.waitForTimeout(600);
         await page.screenshot({ path: `/tmp/shots-p-diag/result-${lang}-${width}-hover.png` });
         await page.getByTestId('plan-from-gaps').click();

@@ -61,7 +61,7 @@ export function optionLabels(
     typeof value === 'string'
       ? [value]
       : Array.isArray(value) && value.every((v) => typeof v === 'string')
-        ? (value)
+        ? value
         : null;
   if (ids === null || ids.length === 0) return null;
   const options = choiceOptions(model, itemId);

@@ -41,6 +41,10 @@ const web = {
     'src/core/planning/candidates.ts': ['candidateBenefit'],
     'src/core/planning/default-risks.ts': ['localizeRisk'],
     'src/core/planning/explain-text.ts': ['notSelectedText'],
+    // the option texts and the level rule of a diagnosis result, shown alike by the web result page, the PDF/DOCX
+    // report and the results workbook (one helper each, so the three never word them differently)
+    'src/core/diagnosis/option-labels.ts': ['optionLabels', 'addedOptions'],
+    'src/core/diagnosis/level-rule.ts': ['levelRule'],
     // the merge of a stale save runs where the user picks between their change and the other's
     'src/core/shared/three-way-merge.ts': ['mergeFields', 'resolveMerge', 'sameValue'],
   },

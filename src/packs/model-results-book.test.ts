@@ -97,7 +97,7 @@ describe('percentCell', () => {
 });
 
 describe('results workbook', () => {
-  it('tupu score --out .xlsx writes ratio answers and targets as percentages, option letters as text', async () => {
+  it('tupu score --out .xlsx writes ratio answers and targets as percentages, options by letter and text', async () => {
     const out = join(dir, 'one.xlsx');
     await promisify(execFile)('node', [
       'bin/tupu.js',
@@ -118,13 +118,17 @@ describe('results workbook', () => {
     const gaps = rows(wb, '差距 Gaps');
     expect(shown(gaps.get('设备数字化')?.slice(2, 4))).toEqual(['0.35 0%', '0.61 0%']);
     expect(shown(gaps.get('资金保障')?.slice(2, 4))).toEqual(['0.08 0%', '0.61 0%']);
-    expect(shown(gaps.get('信息系统')?.slice(2, 4))).toEqual(['C', 'E']);
+    expect(shown(gaps.get('信息系统')?.slice(2, 4))).toEqual(['C. 多个业务环节（≥2）', 'E. 全覆盖']);
+    // a multiple choice: every option chosen, one a line, with its full text
+    expect(gaps.get('网络建设')?.[2]?.[0]).toBe(
+      'B. 车间建成工控网络，支持自动化控制应用\nC. 建成应用系统网络，实现大规模设备、人员与信息系统互联',
+    );
 
     // next level: kind (in words, not the engine's code), name, from, to
     const todo = rows(wb, '下一级 Next level');
     expect(shown(todo.get('资金保障')?.slice(1, 5))).toEqual(['题目', '资金保障', '0.08 0%', '0.61 0%']);
     expect(kinds(todo)).toEqual(['场景', '题目']);
-    expect(shown(todo.get('信息系统')?.slice(3, 5))).toEqual(['C', 'E']);
+    expect(shown(todo.get('信息系统')?.slice(3, 5))).toEqual(['C. 多个业务环节（≥2）', 'E. 全覆盖']);
   }, 30_000);
 
   it('formats the percentage of every scored sheet of a folder', async () => {
@@ -197,6 +201,11 @@ describe('results workbook', () => {
     expect(result?.at(-2)?.[0]).toBe(levelEn(next.target.id));
     const questionEn = new Map(flatQuestions(model).map((q) => [q.def.id, q.def.name.en]));
     expect(rows(wb, 'Gaps').get('信息系统')?.[1]?.[0]).toBe(questionEn.get('信息系统'));
+    // option texts in English
+    expect(shown(rows(wb, 'Gaps').get('信息系统')?.slice(2, 4))).toEqual([
+      'C. Several business activities (≥ 2)',
+      'E. All business activities',
+    ]);
     expect(rows(wb, 'Next level').get('资金保障')?.[2]?.[0]).toBe(questionEn.get('资金保障'));
     expect(rows(wb, 'Next level').get('资金保障')?.[1]?.[0]).toBe('Question');
     expect(kinds(rows(wb, 'Next level'))).toEqual(['Question', 'Scene']);

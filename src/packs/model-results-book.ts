@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { flatQuestions } from '../core/diagnosis/points-flat.ts';
 import { changeKindText } from '../core/diagnosis/change-kind-text.ts';
+import { optionLabels } from '../core/diagnosis/option-labels.ts';
 import type { AnswerShown, Change, DiagnosisResult, Unreachable } from '../core/diagnosis/result.ts';
 import { unreachableText } from '../core/diagnosis/unreachable-text.ts';
 import { textIn, type LocalizedText, type ZhText } from '../core/shared/text.ts';
@@ -199,36 +200,47 @@ export function resultsWorkbook(
   const only = scored.length === 1 ? scored[0]?.result : undefined;
   if (!only) return wb;
   const ratios = ratioQuestionIds(model);
-  /** An answer as shown: option letters, grades and scene levels as text, a ratio answer as a percentage. */
-  const show = (v: AnswerShown, ratio: boolean): Cell => {
+  /**
+   * An answer as shown: a choice question's options by letter and full text in `lang`, one a line (the labels the
+   * web result page and the diagnosis report show, src/core/diagnosis/option-labels.ts); a ratio answer as a
+   * percentage; grades and scene levels as they are.
+   */
+  const show = (itemId: string, v: AnswerShown, ratio: boolean): Cell => {
     if (typeof v === 'number' && ratio) return percentCell(v);
+    const labels = optionLabels(model, itemId, v, lang);
+    if (labels) return labels.map((o) => (o.text === o.id ? o.id : `${o.id}. ${o.text}`)).join('\n');
     return Array.isArray(v) ? v.join(',') : v === null ? '' : String(v);
+  };
+  /** answers of several lines wrap in their cells, read from the top */
+  const wrap = (row: ExcelJS.Row, columns: number[]) => {
+    for (const c of columns) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
   };
   const gaps = addSheet(wb, w.sheets.gaps, [
     { header: w.gaps.id, width: 16 },
     { header: w.gaps.name, width: 40 },
-    { header: w.gaps.current, width: 16 },
-    { header: w.gaps.best, width: 16 },
+    { header: w.gaps.current, width: 40 },
+    { header: w.gaps.best, width: 40 },
     { header: w.gaps.lost, width: 10 },
     { header: w.gaps.scenarios, width: 30 },
   ]);
   for (const g of only.gaps) {
     const ratio = ratios.has(g.itemId);
-    gaps.add([
+    const row = gaps.add([
       g.itemId,
       name.item({ id: g.itemId, name: g.name }),
-      show(g.current, ratio),
-      show(g.best, ratio),
+      show(g.itemId, g.current, ratio),
+      show(g.itemId, g.best, ratio),
       g.lostPoints,
       g.scenarios.join(', '),
     ]);
+    wrap(row, [3, 4]);
   }
   const todo = addSheet(wb, w.sheets.next, [
     { header: w.next.id, width: 16 },
     { header: w.next.kind, width: 12 },
     { header: w.next.name, width: 30 },
-    { header: w.next.from, width: 16 },
-    { header: w.next.to, width: 16 },
+    { header: w.next.from, width: 40 },
+    { header: w.next.to, width: 40 },
     { header: w.next.gain, width: 12 },
     { header: w.next.scenarios, width: 30 },
   ]);
@@ -236,15 +248,16 @@ export function resultsWorkbook(
   if (next?.reachable)
     for (const c of next.changes) {
       const ratio = c.kind === 'question' && ratios.has(c.itemId);
-      todo.add([
+      const row = todo.add([
         c.itemId,
         w.kind(c.kind),
         name.item({ id: c.itemId, name: c.name }),
-        show(c.from, ratio),
-        show(c.to, ratio),
+        show(c.itemId, c.from, ratio),
+        show(c.itemId, c.to, ratio),
         c.gain,
         c.scenarios.join(', '),
       ]);
+      wrap(row, [4, 5]);
     }
   // a result made before causes were stored has only the engine's English reason
   else todo.add([next === null ? w.topReached : next.why ? w.why(next.why) : next.reason]);

@@ -195,14 +195,16 @@ export async function diagnosisDocx(report: DiagnosisReport, printer: PdfPrinter
       table(
         [
           { label: t.levelName, width: 14 },
-          { label: t.levelRequirement, width: report.family === 'staged' ? 58 : 72 },
+          { label: t.levelRequirement, width: report.family === 'staged' ? 58 : 44 },
           ...(report.family === 'staged' ? [{ label: t.levelScore, width: 14, num: true }] : []),
+          ...(report.family === 'points' ? [{ label: t.position, width: 28 }] : []),
           { label: t.levelStatus, width: 14 },
         ],
         report.level.rows.map((l) => [
           l.name,
           l.requirement,
           ...(report.family === 'staged' ? [n(l.score ?? 0)] : []),
+          ...(report.family === 'points' ? [l.position ?? ''] : []),
           l.status,
         ]),
       ),

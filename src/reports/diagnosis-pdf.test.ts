@@ -76,6 +76,19 @@ describe('diagnosisHtml', () => {
   });
 });
 
+describe('diagnosisHtml — answers and levels explained', () => {
+  it("shows a multiple choice's option texts in the gap table and the enterprise's position in the level table", () => {
+    const html = diagnosisHtml(buildDiagnosisReport(input()));
+    expect(html).toContain('B. 车间建成工控网络，支持自动…；C. 建成应用系统网络，实现大规…');
+    expect(html).toContain('新增：D. 建设/租用5G工业网络，满…');
+    expect(html).toContain('<th style="width:28%">本企业</th>');
+    expect(html).toContain('总分 39.475 ✗；13 个场景 ✓；约束性 9 个 ✓');
+    const en = diagnosisHtml(buildDiagnosisReport(input({ lang: 'en' })));
+    expect(en).toContain('B. Industrial control network…; C. Application system network…');
+    expect(en).toContain('score 39.475 ✗; 13 scenes ✓; 9 constrained ✓');
+  });
+});
+
 describe('diagnosisCharts', () => {
   it('draws the radar, one bar per scene, and the comparison only when there is a previous diagnosis', () => {
     const without = diagnosisCharts(buildDiagnosisReport(input()));

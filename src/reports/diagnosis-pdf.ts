@@ -120,12 +120,14 @@ export function diagnosisHtml(
               { label: t.levelName, width: '14%' },
               { label: t.levelRequirement },
               ...(report.family === 'staged' ? [{ label: t.levelScore, num: true, width: '14%' }] : []),
+              ...(report.family === 'points' ? [{ label: t.position, width: '28%' }] : []),
               { label: t.levelStatus, width: '14%' },
             ],
             report.level.rows.map((l) => [
               e(l.name),
               e(l.requirement),
               ...(report.family === 'staged' ? [e(n(l.score ?? 0))] : []),
+              ...(report.family === 'points' ? [e(l.position ?? '')] : []),
               `<span class="${l.reached ? 'ok' : 'muted'}">${e(l.status)}</span>`,
             ]),
           )

@@ -1,5 +1,6 @@
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import type { AnswerShown } from '../core/diagnosis/result.ts';
+import { optionLabels, SHORT_OPTION_CHARS } from '../core/diagnosis/option-labels.ts';
 import { textIn, type LocalizedText, type ZhText } from '../core/shared/text.ts';
 import { reportText, type ReportLang } from './diagnosis-report-text.ts';
 
@@ -9,27 +10,13 @@ export interface ReportItem {
   /** a short label for lists: the question or scene name, sub-domain + level, checklist item id */
   short: string;
   show: (value: AnswerShown) => string;
-  /** a short form for tables: option letters of multi-choice answers, clipped option texts */
+  /** a short form for tables: each option's letter and its text clipped (src/core/diagnosis/option-labels.ts) */
   brief: (value: AnswerShown) => string;
 }
 
 const MAX_OPTION_CHARS = 36;
 
-const BRIEF_OPTION_CHARS = 14;
-
-/** A Chinese character is about as wide as two Latin letters: English texts may have twice as many characters. */
-const WIDTH_FACTOR: Record<ReportLang, number> = { zh: 1, en: 2 };
-
-/** Clip a text written in `lang` (a Chinese fallback in an English report is clipped as Chinese). */
-function clip(text: string, max: number, lang: ReportLang): string {
-  const limit = max * WIDTH_FACTOR[lang];
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit - 1);
-  if (lang === 'zh') return `${cut}…`;
-  // English: end at a word boundary when there is one in the second half
-  const space = cut.lastIndexOf(' ');
-  return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:(]+$/, '')}…`;
-}
+const BRIEF_OPTION_CHARS = SHORT_OPTION_CHARS;
 
 /** An indicator system text in the report's language; texts without English fall back to Chinese. */
 function pick(text: LocalizedText | ZhText, lang: ReportLang): string {
@@ -46,28 +33,26 @@ export function indicatorSystemItems(model: IndicatorSystem, lang: ReportLang): 
     for (const d of model.dimensions)
       for (const ind of d.indicators)
         for (const q of ind.questions) {
-          const option = (id: string, max: number) => {
-            const o = q.type === 'ratio' ? undefined : q.options.find((x) => x.id === id);
-            return o
-              ? `${o.id}. ${clip(pick(o.text, lang), max, lang === 'en' && o.text.en ? 'en' : 'zh')}`
-              : id;
-          };
+          /** option letters as "B. text" (the shared labels of src/core/diagnosis/option-labels.ts) */
+          const options = (ids: string[], max: number) =>
+            (optionLabels(model, q.id, ids, lang, max) ?? ids.map((id) => ({ id, short: id })))
+              .map((o) => (o.short === o.id ? o.id : `${o.id}. ${o.short}`))
+              .join(t.listSep);
+          const option = (id: string, max: number) => options([id], max);
           items.set(q.id, {
             name: pick(q.name, lang),
             short: pick(q.name, lang),
             show: (v) =>
               missing(v) ??
               (Array.isArray(v)
-                ? v.map((x) => option(x, MAX_OPTION_CHARS)).join('；')
+                ? options(v, MAX_OPTION_CHARS)
                 : typeof v === 'number'
                   ? `${v}%`
                   : option(String(v), MAX_OPTION_CHARS)),
             brief: (v) =>
               missing(v) ??
               (Array.isArray(v)
-                ? v.length === 1
-                  ? option(v[0] ?? '', BRIEF_OPTION_CHARS)
-                  : t.list(v)
+                ? options(v, BRIEF_OPTION_CHARS)
                 : typeof v === 'number'
                   ? `${v}%`
                   : option(String(v), BRIEF_OPTION_CHARS)),

@@ -92,6 +92,30 @@ describe('buildDiagnosisReport — points family (SME 2024)', () => {
     expect(security?.current).toMatch(/^A\. /);
   });
 
+  it('shows multiple-choice answers as option texts, the best one as what it adds, in either language', () => {
+    const r = buildDiagnosisReport(input('sme-digital-level-2024', SME_ANSWERS));
+    const network = r.gaps.rows.find((g) => g.itemId === '网络建设');
+    expect(network?.current).toBe('B. 车间建成工控网络，支持自动…；C. 建成应用系统网络，实现大规…');
+    expect(network?.best).toBe('新增：D. 建设/租用5G工业网络，满…；E. 网络全面覆盖生产现场与环节…');
+    expect(r.gaps.rows.map((g) => `${g.current} ${g.best}`).join(' ')).not.toMatch(/\b[A-O]、[A-O]\b/);
+    const en = buildDiagnosisReport(input('sme-digital-level-2024', SME_ANSWERS, { lang: 'en' }));
+    const networkEn = en.gaps.rows.find((g) => g.itemId === '网络建设');
+    expect(networkEn?.current).toBe('B. Industrial control network…; C. Application system network…');
+    expect(networkEn?.best).toMatch(/^add: D\. Own or leased 5G…; E\. Networks cover the whole…$/);
+  });
+
+  it("gives each level's threshold with the enterprise's position against each condition", () => {
+    const r = buildDiagnosisReport(input('sme-digital-level-2024', SME_ANSWERS));
+    expect(r.level.rows.map((l) => l.position)).toEqual([
+      '总分 39.475 ✓；15 个场景 ✓；约束性 10 个 ✓',
+      '总分 39.475 ✗；13 个场景 ✓；约束性 9 个 ✓',
+      '总分 39.475 ✗；1 个场景 ✗；约束性 0 个 ✗',
+      '总分 39.475 ✗；0 个场景 ✗；约束性 0 个 ✗',
+    ]);
+    const en = buildDiagnosisReport(input('sme-digital-level-2024', SME_ANSWERS, { lang: 'en' }));
+    expect(en.level.rows[1]?.position).toBe('score 39.475 ✗; 13 scenes ✓; 9 constrained ✓');
+  });
+
   it('turns the next-level path into a numbered to-do list that reaches the target', () => {
     const i = input('sme-digital-level-2024', SME_ANSWERS);
     const r = buildDiagnosisReport(i);

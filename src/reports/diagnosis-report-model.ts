@@ -1,6 +1,8 @@
 import type { Atlas } from '../core/atlas/types.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import type { DiagnosisResult, DimensionScore, SceneResult } from '../core/diagnosis/result.ts';
+import { levelRule } from '../core/diagnosis/level-rule.ts';
+import { addedOptions } from '../core/diagnosis/option-labels.ts';
 import { textIn } from '../core/shared/text.ts';
 import { indicatorSystemItems, indicatorSystemNames } from './diagnosis-report-items.ts';
 import { reportText, type ReportLang } from './diagnosis-report-text.ts';
@@ -48,6 +50,8 @@ export interface LevelRow {
   reached: boolean;
   /** staged family: the level's weighted score */
   score?: number;
+  /** points family: where the enterprise stands against each condition of the level, met ✓ or not ✗ */
+  position?: string;
 }
 export type DetailSection =
   | {
@@ -185,10 +189,7 @@ export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisRepo
       ? next.changes.map((c, i) => {
           const item = items.get(c.itemId);
           const show = item?.show ?? ((v) => (v === null ? t.noAnswer : String(v)));
-          const added =
-            Array.isArray(c.from) && Array.isArray(c.to)
-              ? c.to.filter((x) => !(c.from as string[]).includes(x))
-              : null;
+          const added = addedOptions(c.from, c.to);
           return {
             step: i + 1,
             itemId: c.itemId,
@@ -250,11 +251,16 @@ export function buildDiagnosisReport(input: DiagnosisReportInput): DiagnosisRepo
   const gapRows: GapRow[] = result.gaps.slice(0, GAP_LIMIT).map((g) => {
     const item = items.get(g.itemId);
     const show = item?.brief ?? ((v) => (v === null ? t.noAnswer : String(v)));
+    // a multiple choice's best answer as what it adds to the options chosen ("新增：D. …；E. …"), not all of them
+    const added = addedOptions(g.current, g.best);
     return {
       itemId: g.itemId,
       name: item?.name ?? g.name,
       current: show(g.current),
-      best: show(g.best),
+      best:
+        added !== null && added.length > 0 && (g.current as string[]).length > 0
+          ? `${t.added}${t.colon}${show(added)}`
+          : show(g.best),
       lostPoints: g.lostPoints,
       scenarios: g.scenarios.map(scenarioRef),
     };
@@ -359,13 +365,18 @@ function levelSection(input: DiagnosisReportInput, targetName: string | null): D
   const explanation: string[] = [];
   const next = result.nextLevel;
   if (model.family === 'points') {
-    const reachedIdx = model.levels.findIndex((l) => l.id === result.level?.id);
-    const rows = model.levels.map((l, i) => ({
-      name: l.name[lang],
-      requirement: t.pointsGate(l.minScore, l.minScenes, l.sceneLevel, l.minConstrainedScenes),
-      reached: i <= reachedIdx,
-      status: i <= reachedIdx ? t.reached : t.notReached,
-    }));
+    // the same rule and position the web result page shows (src/core/diagnosis/level-rule.ts)
+    const rule = levelRule(model, result);
+    const rows = model.levels.map((l, i) => {
+      const r = rule[i];
+      return {
+        name: l.name[lang],
+        requirement: t.pointsGate(l.minScore, l.minScenes, l.sceneLevel, l.minConstrainedScenes),
+        reached: r?.reached ?? false,
+        status: r?.reached ? t.reached : t.notReached,
+        ...(r ? { position: t.pointsPosition(r.conditions) } : {}),
+      };
+    });
     const target = model.levels.find((l) => l.id === next?.target?.id);
     if (target && targetName !== null) {
       const at = result.scenes.filter((s) => s.level >= target.sceneLevel);

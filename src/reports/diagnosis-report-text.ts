@@ -1,5 +1,9 @@
 import type { Unreachable } from '../core/diagnosis/result.ts';
+import type { LevelCondition } from '../core/diagnosis/level-rule.ts';
 import { unreachableText } from '../core/diagnosis/unreachable-text.ts';
+
+const mark = (met: boolean) => (met ? '✓' : '✗');
+const num = (n: number) => String(Number(n.toFixed(3)));
 
 /** The report's fixed wording in both languages (every sentence the report writes itself). */
 export type ReportLang = 'zh' | 'en';
@@ -117,6 +121,19 @@ const zh = {
     `当前总分 ${score}，${scenes} 个场景达到 ${sceneLevel} 级及以上（其中约束性 ${constrained} 个）。`,
   nextNeeds: (target: string, gate: string) => `要达到${target}，需要：${gate}。`,
   stagedGate: (minS: string, pass: string) => `S ≥ ${minS}（本级及以下各级得分均 ≥ ${pass}）`,
+  position: '本企业',
+  pointsPosition: (cs: readonly LevelCondition[]): string =>
+    cs
+      .map((c) =>
+        c.kind === 'score'
+          ? `总分 ${num(c.have)} ${mark(c.met)}`
+          : c.kind === 'scenes'
+            ? `${c.have} 个场景 ${mark(c.met)}`
+            : c.kind === 'constrained'
+              ? `约束性 ${c.have} 个 ${mark(c.met)}`
+              : `S = ${num(c.have)} ${mark(c.met)}`,
+      )
+      .join('；'),
   stagedNow: (s: string) => `当前总分 S = ${s}。`,
   readingLevel: (org: string, model: string, score: string, max: string, pct: string, level: string) =>
     `${org}在《${model}》下得分 ${score} / ${max}（得分率 ${pct}%），当前等级为${level}。`,
@@ -258,6 +275,19 @@ const en: ReportText = {
   nextNeeds: (target: string, gate: string) => `${target} needs ${gate}.`,
   stagedGate: (minS: string, pass: string) =>
     `S ≥ ${minS} (this level and every lower level scoring ≥ ${pass})`,
+  position: 'This enterprise',
+  pointsPosition: (cs: readonly LevelCondition[]): string =>
+    cs
+      .map((c) =>
+        c.kind === 'score'
+          ? `score ${num(c.have)} ${mark(c.met)}`
+          : c.kind === 'scenes'
+            ? `${c.have} ${c.have === 1 ? 'scene' : 'scenes'} ${mark(c.met)}`
+            : c.kind === 'constrained'
+              ? `${c.have} constrained ${mark(c.met)}`
+              : `S = ${num(c.have)} ${mark(c.met)}`,
+      )
+      .join('; '),
   stagedNow: (s: string) => `Now: overall score S = ${s}.`,
   readingLevel: (org: string, model: string, score: string, max: string, pct: string, level: string) =>
     `${org} scores ${score} / ${max} (${pct}%) on the ${model}, at ${level}.`,

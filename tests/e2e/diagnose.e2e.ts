@@ -78,6 +78,16 @@ describe('diagnose pages', () => {
       .toBe('true');
     await expect.poll(() => page.getByTestId('todo').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('next-level').textContent()).toContain('达到 一级');
+    // the gaps name options by their text, not bare letters ("E. 全覆盖", not "E")
+    const answers = await page.getByTestId('option-answer').allTextContents();
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.some((x) => /^(新增：)?[A-O]\. [\u4e00-\u9fff]/.test(x))).toBe(true);
+    expect(answers.filter((x) => /^[A-O](, ?[A-O])*$/.test(x.trim()))).toEqual([]);
+    // the level rule: each level's conditions with the enterprise's position, and why the next is not reached
+    const rule = (await page.getByTestId('level-rule').textContent()) ?? '';
+    expect(rule).toContain('≥ 20');
+    expect(rule).toContain('本企业');
+    expect(rule).toMatch(/尚未达到一级：总分 [\d.]+，需 ≥ 20/);
     await page.close();
   });
 
@@ -185,6 +195,13 @@ describe('diagnose pages', () => {
     await expect.poll(() => page.getByTestId('todo').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const todos = await page.getByTestId('todo').allTextContents();
     expect(todos.filter((x) => /[\u4e00-\u9fff]/.test(x))).toEqual([]);
+    // option texts and the level rule in English
+    const answers = await page.getByTestId('option-answer').allTextContents();
+    expect(answers.some((x) => /[A-O]\. [A-Z][a-z]+/.test(x))).toBe(true);
+    expect(answers.filter((x) => /[\u4e00-\u9fff]/.test(x))).toEqual([]);
+    expect(await page.getByTestId('level-rule').textContent()).toContain(
+      'Each level needs all three conditions',
+    );
     await page.close();
   });
 });

@@ -54,6 +54,8 @@ describe('diagnosis report read back from PDF and DOCX', () => {
       '数字化管理', // dimension name
       scenario.name, // an atlas scenario name
       scenario.code,
+      '本企业', // the level table's position column
+      'G. 生产管控', // a multiple-choice answer by its option's text (数据采集: G, H, N)
       '六、晋级路径（待办清单）',
       todo.name,
       todo.to,

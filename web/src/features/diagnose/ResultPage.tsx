@@ -1,9 +1,10 @@
-import { ArrowRightOutlined, CheckSquareOutlined, FileTextOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
   Card,
   Col,
+  Avatar,
   Empty,
   List,
   Result,
@@ -18,7 +19,7 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import {
   useAssessment,
@@ -33,6 +34,8 @@ import { Chart } from './Chart.tsx';
 import { fmt, formatDate, showResultAnswer, useText } from './diagnose-ui.ts';
 import { sceneHeatmapOption } from './scene-heatmap-option.ts';
 import { itemTexts } from './form-items.ts';
+import { LevelRule } from './LevelRule.tsx';
+import { OptionAnswer } from './OptionAnswer.tsx';
 
 type Result = ResultResponse['result'];
 type Unreachable = Extract<NonNullable<Result['nextLevel']>, { reachable: false }>;
@@ -142,6 +145,12 @@ export function ResultPage() {
         </Col>
       </Row>
 
+      {r.family !== 'checklist' && (
+        <Card size="small" title={t('diagnose.result.levelRule')} style={{ marginTop: 16 }}>
+          <LevelRule model={model.data.model} result={r} levelName={levelName} />
+        </Card>
+      )}
+
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('diagnose.result.radar')}>
@@ -184,7 +193,15 @@ export function ResultPage() {
       </Row>
 
       <Card size="small" title={t('diagnose.result.next')} style={{ marginTop: 16 }} data-testid="next-level">
-        <NextLevel result={r} scenarioLink={scenarioLink} itemName={itemName} levelName={levelName} />
+        <NextLevel
+          result={r}
+          model={model.data.model}
+          assessmentId={id}
+          submitted={!result.data.live}
+          scenarioLink={scenarioLink}
+          itemName={itemName}
+          levelName={levelName}
+        />
       </Card>
 
       <Card size="small" title={t('diagnose.result.comparison')} style={{ marginTop: 16 }}>
@@ -240,18 +257,33 @@ export function ResultPage() {
           rowKey="itemId"
           dataSource={r.gaps}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
-          scroll={{ x: 640 }}
+          scroll={{ x: 820 }}
           columns={[
-            { title: t('diagnose.result.item'), render: (_, g) => itemName(g.itemId, g.name), width: 160 },
+            { title: t('diagnose.result.item'), render: (_, g) => itemName(g.itemId, g.name), width: 140 },
             {
               title: t('diagnose.result.current'),
-              render: (_, g) => resultAnswer(g.current),
-              width: 100,
+              render: (_, g) => (
+                <OptionAnswer
+                  model={model.data.model}
+                  itemId={g.itemId}
+                  value={g.current}
+                  plain={resultAnswer}
+                />
+              ),
+              width: 210,
             },
             {
               title: t('diagnose.result.best'),
-              render: (_, g) => resultAnswer(g.best),
-              width: 110,
+              render: (_, g) => (
+                <OptionAnswer
+                  model={model.data.model}
+                  itemId={g.itemId}
+                  value={g.best}
+                  addedTo={g.current}
+                  plain={resultAnswer}
+                />
+              ),
+              width: 210,
             },
             { title: t('diagnose.result.lost'), render: (_, g) => fmt(g.lostPoints), width: 70 },
             {
@@ -331,56 +363,110 @@ function SceneHeatmap({ result, model, label }: { result: Result; model: ModelDe
 
 function NextLevel({
   result,
+  model,
+  assessmentId,
+  submitted,
   scenarioLink,
   itemName,
   levelName,
 }: {
   result: Result;
+  model: ModelDetail['model'];
+  assessmentId: string;
+  /** a plan starts from a submitted assessment only */
+  submitted: boolean;
   scenarioLink: (code: string) => React.ReactNode;
   itemName: (id: string, name: string) => string;
   levelName: (l: { id: string; name: string }) => string;
 }) {
   const { t } = useTranslation();
   const { lang } = useText();
+  const navigate = useNavigate();
   const next = result.nextLevel;
   /** a numeric answer of a points-family question is a ratio in percent (scenes and grades are not) */
   const ratio = (kind: string) => result.family === 'points' && kind === 'question';
+  /** a change's answer: a scene by its level in words, a question's ratio in percent */
+  const shown = (kind: string) => (v: AnswerValue | null | undefined) =>
+    kind === 'scene' && typeof v === 'number'
+      ? v === 0
+        ? t('diagnose.result.sceneNone')
+        : t('diagnose.result.sceneAt', { n: v })
+      : showResultAnswer(v, ratio(kind));
+  const plan = submitted ? (
+    <Space direction="vertical" size={4} style={{ marginTop: 12 }}>
+      <Button
+        type="primary"
+        icon={<ScheduleOutlined />}
+        data-testid="plan-from-gaps"
+        onClick={() => void navigate(`/plan/new?assessment=${encodeURIComponent(assessmentId)}`)}
+      >
+        {t('diagnose.result.planFrom')}
+      </Button>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('diagnose.result.planHint')}
+      </Typography.Text>
+    </Space>
+  ) : (
+    <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
+      {t('diagnose.result.planAfterSubmit')}
+    </Typography.Paragraph>
+  );
   if (!next) return <Typography.Text type="secondary">{t('diagnose.result.top')}</Typography.Text>;
   if (!next.reachable)
     return next.target === null && result.family !== 'checklist' ? (
       <Typography.Text type="secondary">{t('diagnose.result.top')}</Typography.Text>
     ) : (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={<span data-testid="unreachable">{unreachableText(next, levelName, t, lang)}</span>}
-      />
+      <>
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={<span data-testid="unreachable">{unreachableText(next, levelName, t, lang)}</span>}
+        />
+        {result.gaps.length > 0 && plan}
+      </>
     );
   return (
     <>
-      <Typography.Paragraph>
+      <Typography.Paragraph style={{ marginBottom: 4 }}>
         {t('diagnose.result.nextTo', { level: levelName(next.target), count: next.changes.length })}
+      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('diagnose.result.steps')}
       </Typography.Paragraph>
       <List
         size="small"
         dataSource={next.changes}
-        renderItem={(c) => (
+        renderItem={(c, i) => (
           <List.Item data-testid="todo">
-            <Space direction="vertical" size={2} style={{ width: '100%' }}>
-              <Space wrap size={6}>
-                <CheckSquareOutlined style={{ color: '#1f5fbf' }} />
-                <Typography.Text strong>{itemName(c.itemId, c.name)}</Typography.Text>
-                <Typography.Text type="secondary">
-                  {showResultAnswer(c.from, ratio(c.kind))} → {showResultAnswer(c.to, ratio(c.kind))}
-                </Typography.Text>
-                {c.gain > 0 && <Tag color="green">{t('diagnose.result.gain', { gain: fmt(c.gain) })}</Tag>}
+            <Space align="start" size={10} style={{ width: '100%' }}>
+              <Avatar
+                size={24}
+                style={{ background: '#fff', color: '#1f5fbf', border: '1px solid #1f5fbf', flex: 'none' }}
+              >
+                {i + 1}
+              </Avatar>
+              <Space direction="vertical" size={2}>
+                <Space wrap size={6}>
+                  <Typography.Text strong>{itemName(c.itemId, c.name)}</Typography.Text>
+                  {c.gain > 0 && <Tag color="green">{t('diagnose.result.gain', { gain: fmt(c.gain) })}</Tag>}
+                </Space>
+                <Space wrap size={8} align="start">
+                  <OptionAnswer model={model} itemId={c.itemId} value={c.from} plain={shown(c.kind)} />
+                  <ArrowRightOutlined style={{ color: '#8c8c8c', marginTop: 4 }} />
+                  <OptionAnswer
+                    model={model}
+                    itemId={c.itemId}
+                    value={c.to}
+                    addedTo={c.from}
+                    plain={shown(c.kind)}
+                  />
+                </Space>
+                {c.scenarios.length > 0 && <div>{c.scenarios.map(scenarioLink)}</div>}
               </Space>
-              {c.scenarios.length > 0 && (
-                <div style={{ paddingLeft: 20 }}>{c.scenarios.map(scenarioLink)}</div>
-              )}
             </Space>
           </List.Item>
         )}
       />
+      {plan}
     </>
   );
 }

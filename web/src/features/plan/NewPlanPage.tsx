@@ -17,7 +17,7 @@ import {
 } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ENTERPRISE_TYPES, PROCESS_TYPES, type PlanSettings } from '../../../../src/contracts/planning.ts';
 import {
   adviseStrategy,
@@ -55,6 +55,8 @@ export function NewPlanPage() {
   const { t } = useTranslation();
   const { tx } = useLocalized();
   const navigate = useNavigate();
+  // ?assessment=<id>: started from a diagnosis result ("make a plan from these gaps"), that assessment pre-selected
+  const [search] = useSearchParams();
   const [step, setStep] = useState(0);
   const [draft, setDraft] = useState<Draft>({
     title: t('plan.wizard.defaultTitle'),
@@ -67,7 +69,7 @@ export function NewPlanPage() {
       enterpriseType: 'little-giant',
     },
     painPoints: [],
-    assessmentId: undefined,
+    assessmentId: search.get('assessment') ?? undefined,
     settings: {},
   });
   const options = usePlanOptions(draft.pack);

@@ -41,6 +41,8 @@ const web = {
     'src/core/planning/candidates.ts': ['candidateBenefit'],
     'src/core/planning/default-risks.ts': ['localizeRisk'],
     'src/core/planning/explain-text.ts': ['notSelectedText'],
+    // one wording of a period in calendar time (2027年Q1 / 2027 Q1) for the plan page and the plan document alike
+    'src/core/planning/plan-calendar.ts': ['periodLabel'],
     // the merge of a stale save runs where the user picks between their change and the other's
     'src/core/shared/three-way-merge.ts': ['mergeFields', 'resolveMerge', 'sameValue'],
   },

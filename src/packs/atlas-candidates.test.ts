@@ -340,7 +340,9 @@ describe('default economics (calibration)', () => {
         profile,
         painPoints: atlas.painPoints.map((p) => p.id),
       });
-      const parsed = parsePlanInstance(toPlanInstanceInput(profile, candidates, defaultSettings(profile, TODAY)));
+      const parsed = parsePlanInstance(
+        toPlanInstanceInput(profile, candidates, defaultSettings(profile, TODAY)),
+      );
       if (!parsed.ok) throw new Error(`${enterpriseType}: invalid default instance`);
       const instance = parsed.instance;
       const worthwhile = instance.initiatives.filter((i) => startValue(instance, i, 0) > 0);

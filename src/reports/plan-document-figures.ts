@@ -24,7 +24,13 @@ function perPeriod(value: number | readonly number[] | undefined, periods: numbe
 
 /** The planning instance the solution was computed for. */
 export function documentInstance(input: PlanDocumentInput): PlanInstance {
-  const { budget, capacity: capacityGiven, moneyUnit: _moneyUnit, start: _start, ...settings } = input.settings;
+  const {
+    budget,
+    capacity: capacityGiven,
+    moneyUnit: _moneyUnit,
+    start: _start,
+    ...settings
+  } = input.settings;
   const capacity = perPeriod(capacityGiven, settings.periods);
   return {
     ...settings,

@@ -405,7 +405,9 @@ describe('buildPlanDocument', () => {
 
   it('nests the enterprise type’s own quotes the Chinese way', () => {
     const doc = buildPlanDocument(
-      inputFor({ profile: { industry: '通用设备制造', processType: 'discrete', enterpriseType: 'little-giant' } }),
+      inputFor({
+        profile: { industry: '通用设备制造', processType: 'discrete', enterpriseType: 'little-giant' },
+      }),
     );
     const strategy = doc.sections.find((s) => s.id === 'strategy')?.text ?? '';
     expect(strategy).toContain('本企业属于“专精特新‘小巨人’企业”');

@@ -11,7 +11,10 @@ import {
 } from './plan-calendar.ts';
 
 const Q1_2027: PlanStart = { year: 2027, quarter: 1 };
-const start = fc.record({ year: fc.integer({ min: 2000, max: 2100 }), quarter: fc.integer({ min: 1, max: 4 }) });
+const start = fc.record({
+  year: fc.integer({ min: 2000, max: 2100 }),
+  quarter: fc.integer({ min: 1, max: 4 }),
+});
 const perYear = fc.integer({ min: 1, max: 12 });
 
 describe('plan calendar: periods in real quarters and years', () => {
@@ -87,7 +90,9 @@ describe('plan calendar: periods in real quarters and years', () => {
     fc.assert(
       fc.property(start, fc.integer({ min: 0, max: 39 }), (s, t) => {
         const [year, q] = periodLabel(s, 4, t, 'en').split(' Q').map(Number) as [number, number];
-        const [nextYear, nextQ] = periodLabel(s, 4, t + 1, 'en').split(' Q').map(Number) as [number, number];
+        const [nextYear, nextQ] = periodLabel(s, 4, t + 1, 'en')
+          .split(' Q')
+          .map(Number) as [number, number];
         if (q === 4) expect([nextYear, nextQ]).toEqual([year + 1, 1]);
         else expect([nextYear, nextQ]).toEqual([year, q + 1]);
         expect(periodLabel(s, 4, t, 'zh')).toBe(`${year}年Q${q}`);

@@ -77,7 +77,8 @@ export function periodLabel(
   const last = to - 1;
   const sameYear = Math.floor(last / 12) === year;
   const dash = lang === 'zh' ? '—' : '–';
-  if (12 % periodsPerYear !== 0) return lang === 'zh' ? `${monthName(from, 'zh', true)}起` : `from ${monthName(from, 'en', true)}`;
+  if (12 % periodsPerYear !== 0)
+    return lang === 'zh' ? `${monthName(from, 'zh', true)}起` : `from ${monthName(from, 'en', true)}`;
   if (length === 12 && from % 12 === 0) return lang === 'zh' ? `${year}年` : String(year);
   if (length === 6 && from % 6 === 0) {
     const half = from % 12 === 0 ? 1 : 2;
@@ -88,7 +89,9 @@ export function periodLabel(
   if (length % 3 === 0 && from % 3 === 0)
     return `${quarterName(from, lang, true)}${dash}${quarterName(last, lang, !sameYear)}`;
   if (lang === 'zh')
-    return sameYear ? `${year}年${(from % 12) + 1}${dash}${(last % 12) + 1}月` : `${monthName(from, 'zh', true)}${dash}${monthName(last, 'zh', true)}`;
+    return sameYear
+      ? `${year}年${(from % 12) + 1}${dash}${(last % 12) + 1}月`
+      : `${monthName(from, 'zh', true)}${dash}${monthName(last, 'zh', true)}`;
   return sameYear
     ? `${monthName(from, 'en', false)}${dash}${monthName(last, 'en', true)}`
     : `${monthName(from, 'en', true)}${dash}${monthName(last, 'en', true)}`;

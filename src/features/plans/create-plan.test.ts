@@ -117,10 +117,16 @@ describe('createPlan (no database)', () => {
   it('refuses an unknown pain point and a plan with neither pain points nor gaps, storing nothing', async () => {
     const repo = fakePlanRepository(tenant);
     await expect(
-      createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', { ...DEMO_PLAN_REQUEST, painPoints: ['no-such-pain'] }),
+      createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', {
+        ...DEMO_PLAN_REQUEST,
+        painPoints: ['no-such-pain'],
+      }),
     ).rejects.toMatchObject({ statusCode: 400, message: 'Unknown pain point: no-such-pain' });
     await expect(
-      createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', { ...DEMO_PLAN_REQUEST, painPoints: [] }),
+      createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', {
+        ...DEMO_PLAN_REQUEST,
+        painPoints: [],
+      }),
     ).rejects.toMatchObject({ statusCode: 400 });
     expect(repo.inserted).toEqual([]);
   });

@@ -28,7 +28,7 @@ import { useNarrow } from './use-narrow.ts';
 export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
   const { t } = useTranslation();
   const { tx, lang } = useLocalized();
-  const period = usePeriodLabel();
+  const period = usePeriodLabel(plan.settings);
   const narrow = useNarrow();
   const solve = useSolvePlan(plan.id);
   const [timeLimit, setTimeLimit] = useState(10);

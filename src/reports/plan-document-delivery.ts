@@ -176,7 +176,7 @@ export function implementationSection(c: PlanContext): SectionDraft {
       return [
         initiative === undefined ? n.id : initiativeTitle(initiative),
         NOT_SELECTED_KINDS[n.kind][lang],
-        notSelectedText(n, lang, initiativeNames),
+        notSelectedText(n, lang, initiativeNames, c.period),
       ];
     }),
     emptyText: say('全部候选项目均已列入。', 'Every candidate is in the plan.'),

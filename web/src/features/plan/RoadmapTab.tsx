@@ -173,7 +173,7 @@ export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boole
                     <Tag data-kind={n.kind}>{t(`plan.roadmap.kinds.${n.kind}`)}</Tag>
                     <div>
                       <Typography.Text type="secondary" data-testid="not-selected-reason">
-                        {notSelectedText(n, lang, names)}
+                        {notSelectedText(n, lang, names, period)}
                       </Typography.Text>
                     </div>
                   </div>

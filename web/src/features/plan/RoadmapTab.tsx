@@ -91,6 +91,13 @@ export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boole
           {solution.stale && (
             <Alert type="warning" showIcon title={t('plan.roadmap.stale')} style={{ marginBottom: 12 }} />
           )}
+          <Typography.Paragraph type="secondary" data-testid="plan-horizon">
+            {t('plan.roadmap.horizon', {
+              from: period(0),
+              to: period(plan.settings.periods - 1),
+              count: plan.settings.periods,
+            })}
+          </Typography.Paragraph>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={12} md={6}>
               <Card size="small">

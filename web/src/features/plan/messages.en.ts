@@ -129,6 +129,7 @@ const plan: (typeof planZh)['plan'] = {
     user: 'Edited by user',
   },
   roadmap: {
+    horizon: 'Horizon {{from}}–{{to}} ({{count}} periods)',
     optimise: 'Optimise',
     optimising: 'Solving…',
     status: 'Status',

@@ -124,6 +124,7 @@ const plan = {
   },
   roadmap: {
     optimise: '优化求解',
+    horizon: '规划期 {{from}}—{{to}}（{{count}} 期）',
     optimising: '求解中…',
     status: '状态',
     statuses: { optimal: '最优', feasible: '可行（未证最优）', infeasible: '无可行方案', unknown: '未知' },

@@ -86,10 +86,10 @@ function projectTable(c: PlanContext): PlanTable {
     title: say(`分阶段实施项目清单（金额：${c.unit}）`, `Phased project list (amounts in ${c.unit})`),
     columns: [
       { label: say('序号', '#'), width: 0.45, align: 'right' },
-      { label: say('项目', 'Project'), width: 1.75 },
-      { label: say('场景', 'Scenario'), width: 1.7 },
-      { label: say('开始', 'Start'), width: 0.95 },
-      { label: say('结束', 'End'), width: 0.95 },
+      { label: say('项目', 'Project'), width: 1.6 },
+      { label: say('场景', 'Scenario'), width: 1.45 },
+      { label: say('开始', 'Start'), width: 1.2 },
+      { label: say('结束', 'End'), width: 1.2 },
       { label: say('投资', 'Cost'), width: 0.7, align: 'right' },
       { label: say('年收益', 'Benefit / yr'), width: 1, align: 'right' },
       { label: say('风险调整NPV', 'Risk-adj. NPV'), width: 0.95, align: 'right' },
@@ -150,14 +150,12 @@ export function implementationSection(c: PlanContext): SectionDraft {
     id: 'subtasks',
     title: say('分阶段子任务', 'Phased sub-tasks'),
     columns: [
-      { label: say('时间', 'When'), width: 1.3 },
+      { label: say('时间', 'When'), width: 1.8 },
       { label: say('项目', 'Project'), width: 1.6 },
-      { label: say('工作内容', 'Scope'), width: 5 },
+      { label: say('工作内容', 'Scope'), width: 4.5 },
     ],
     rows: c.projects.map((p) => [
-      p.initiative.duration <= 1
-        ? c.period(p.start)
-        : `${c.period(p.start)}${lang === 'zh' ? '—' : '–'}${c.period(p.start + p.initiative.duration - 1)}`,
+      c.periods(p.start, p.start + p.initiative.duration - 1),
       initiativeTitle(p.initiative),
       p.initiative.scope ?? p.scenario?.description[lang] ?? '—',
     ]),

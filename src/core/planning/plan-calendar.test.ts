@@ -5,6 +5,7 @@ import {
   horizonYears,
   nextQuarter,
   periodLabel,
+  periodRangeLabel,
   periodSpan,
   periodYear,
   type PlanStart,
@@ -47,6 +48,15 @@ describe('plan calendar: periods in real quarters and years', () => {
     expect(horizonLabel(Q1_2027, 4, 8, 'en')).toBe('2027 Q1–2028 Q4');
     expect(horizonYears(Q1_2027, 4, 8)).toEqual({ first: 2027, last: 2028 });
     expect(horizonYears({ year: 2027, quarter: 3 }, 4, 8)).toEqual({ first: 2027, last: 2029 });
+  });
+
+  it('a range says its year once when both ends share it', () => {
+    expect(periodRangeLabel(Q1_2027, 4, 0, 2, 'zh')).toBe('2027年Q1—Q3');
+    expect(periodRangeLabel(Q1_2027, 4, 0, 2, 'en')).toBe('2027 Q1–Q3');
+    expect(periodRangeLabel(Q1_2027, 4, 3, 4, 'zh')).toBe('2027年Q4—2028年Q1');
+    expect(periodRangeLabel(Q1_2027, 4, 5, 5, 'en')).toBe('2028 Q2');
+    expect(periodRangeLabel(Q1_2027, 2, 0, 1, 'zh')).toBe('2027年上半年—下半年');
+    expect(periodRangeLabel({ year: 2027, quarter: 2 }, 2, 0, 1, 'zh')).toBe('2027年Q2—2028年Q1');
   });
 
   it('a new plan starts in the quarter after today, rolling over the year after Q4', () => {

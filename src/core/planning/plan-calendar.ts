@@ -97,6 +97,38 @@ export function periodLabel(
     : `${monthName(from, 'en', true)}${dash}${monthName(last, 'en', true)}`;
 }
 
+/**
+ * Periods `first` … `last` (0-based) as one range: 2027年Q1—2028年Q4 / 2027 Q1–2028 Q4, the year said once when both
+ * ends are in it (2027年Q1—Q3 / 2027 Q1–Q3); one period: its label.
+ */
+export function periodRangeLabel(
+  start: PlanStart,
+  periodsPerYear: number,
+  first: number,
+  last: number,
+  lang: 'zh' | 'en',
+): string {
+  const from = periodLabel(start, periodsPerYear, first, lang);
+  if (last <= first) return from;
+  const to = periodLabel(start, periodsPerYear, last, lang);
+  const year = lang === 'zh' ? /^(\d{4}年)(.+)$/u : /^(\d{4} )(.+)$/u;
+  const a = year.exec(from);
+  const b = year.exec(to);
+  const dash = lang === 'zh' ? '—' : '–';
+  if (/[—–]/u.test(from + to)) {
+    // an end that is a range itself (a half-year from Q2 …): the range from the first quarter or month to the last
+    const begin = periodSpan(start, periodsPerYear, first).from;
+    const end = periodSpan(start, periodsPerYear, last).to - 1;
+    const sameYear = Math.floor(begin / 12) === Math.floor(end / 12);
+    return begin % 3 === 0 && (end + 1) % 3 === 0
+      ? `${quarterName(begin, lang, true)}${dash}${quarterName(end, lang, !sameYear)}`
+      : `${monthName(begin, lang, true)}${dash}${monthName(end, lang, true)}`;
+  }
+  // "2027年Q1—2027年Q3" reads as "2027年Q1—Q3"
+  if (a && b && a[1] === b[1]) return `${from}${dash}${b[2]}`;
+  return `${from}${dash}${to}`;
+}
+
 /** The whole horizon: 2027年Q1—2028年Q4 / 2027 Q1–2028 Q4 (one period: its label). */
 export function horizonLabel(
   start: PlanStart,
@@ -104,9 +136,7 @@ export function horizonLabel(
   periods: number,
   lang: 'zh' | 'en',
 ): string {
-  const first = periodLabel(start, periodsPerYear, 0, lang);
-  if (periods <= 1) return first;
-  return `${first}${lang === 'zh' ? '—' : '–'}${periodLabel(start, periodsPerYear, periods - 1, lang)}`;
+  return periodRangeLabel(start, periodsPerYear, 0, periods - 1, lang);
 }
 
 /** The calendar years the horizon touches, first and last (2027, 2028 for eight quarters from 2027 Q1). */

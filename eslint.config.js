@@ -45,6 +45,8 @@ const web = {
     // report and the results workbook (one helper each, so the three never word them differently)
     'src/core/diagnosis/option-labels.ts': ['optionLabels', 'addedOptions'],
     'src/core/diagnosis/level-rule.ts': ['levelRule'],
+    // one wording of a period in calendar time (2027年Q1 / 2027 Q1) for the plan page and the plan document alike
+    'src/core/planning/plan-calendar.ts': ['periodLabel'],
     // the merge of a stale save runs where the user picks between their change and the other's
     'src/core/shared/three-way-merge.ts': ['mergeFields', 'resolveMerge', 'sameValue'],
   },

@@ -78,6 +78,13 @@ export const PlanCandidate = z.object({
 });
 export type PlanCandidate = z.infer<typeof PlanCandidate>;
 
+/** PlanStart of src/core/planning/plan-calendar.ts: the quarter a plan's first period starts in. */
+export const PlanStart = z.object({
+  year: z.number().int().min(2000).max(2100),
+  quarter: z.number().int().min(1).max(4),
+});
+export type PlanStart = z.infer<typeof PlanStart>;
+
 /**
  * PlanSettings of src/core/planning/plan-instance.ts; a new plan starts from `defaultSettings` of
  * src/core/planning/candidates-defaults.ts, which gives every field.
@@ -91,6 +98,8 @@ export const PlanSettings = z.object({
   budget: z.array(z.number()),
   /** people per period; absent = unlimited */
   capacity: z.array(z.number()).optional(),
+  /** the quarter the first period starts in (a new plan: the next quarter) */
+  start: PlanStart,
 });
 export type PlanSettings = z.infer<typeof PlanSettings>;
 
@@ -142,6 +151,13 @@ export const SolveRequest = z.object({
 
 /** RiskBand of src/core/planning/risk.ts */
 export const BANDS = ['low', 'medium', 'high', 'critical'] as const;
+/** The words of the risk bands, the one scale the plan page and the plan document both use. */
+export const BAND_WORDS: Readonly<Record<(typeof BANDS)[number], { zh: string; en: string }>> = {
+  low: { zh: '低', en: 'low' },
+  medium: { zh: '中', en: 'medium' },
+  high: { zh: '高', en: 'high' },
+  critical: { zh: '重大', en: 'critical' },
+};
 /** AssessedRisk of src/core/planning/risk.ts */
 export const AssessedRisk = RiskInput.extend({
   id: z.string(),

@@ -32,6 +32,9 @@ beforeAll(async () => {
   atlas = guide;
 });
 
+/** The day the default settings are taken on (the start is the quarter after it). */
+const TODAY = new Date('2026-12-02T00:00:00Z');
+
 const sme: EnterpriseProfile = {
   industry: '通用设备制造',
   processType: 'discrete',
@@ -149,7 +152,7 @@ describe('buildCandidates', () => {
           const profile = { ...sme, enterpriseType, revenue, processType };
           const { candidates } = buildCandidates({ atlas, profile, painPoints });
           const parsed = parsePlanInstance(
-            toPlanInstanceInput(profile, candidates, defaultSettings(profile)),
+            toPlanInstanceInput(profile, candidates, defaultSettings(profile, TODAY)),
           );
           expect(parsed.ok ? [] : parsed.problems).toEqual([]);
         },
@@ -282,7 +285,7 @@ describe('defaults', () => {
     expect(revenueScale({ ...sme, revenue: 40_000 })).toBe(2);
     expect(revenueScale({ ...sme, revenue: 1e9 })).toBe(2);
     expect(revenueScale({ ...sme, revenue: 1 })).toBe(0.5);
-    const s = defaultSettings(sme);
+    const s = defaultSettings(sme, TODAY);
     expect(s.budget).toHaveLength(s.periods);
     expect(s.budget[0]).toBe(25); // 10,000 × 1 % / 4
   });
@@ -296,7 +299,7 @@ describe('default settings', () => {
         fc.double({ min: 1, max: 1e9, noNaN: true }),
         (enterpriseType, revenue) => {
           const profile = EnterpriseProfileContract.parse({ ...sme, enterpriseType, revenue });
-          const settings = defaultSettings(profile);
+          const settings = defaultSettings(profile, TODAY);
           expect(PlanSettings.strict().parse(settings)).toEqual(settings);
           expect(Object.keys(settings).sort()).toEqual(Object.keys(PlanSettings.shape).sort());
           // and the optimiser gets every one of them
@@ -337,7 +340,9 @@ describe('default economics (calibration)', () => {
         profile,
         painPoints: atlas.painPoints.map((p) => p.id),
       });
-      const parsed = parsePlanInstance(toPlanInstanceInput(profile, candidates, defaultSettings(profile)));
+      const parsed = parsePlanInstance(
+        toPlanInstanceInput(profile, candidates, defaultSettings(profile, TODAY)),
+      );
       if (!parsed.ok) throw new Error(`${enterpriseType}: invalid default instance`);
       const instance = parsed.instance;
       const worthwhile = instance.initiatives.filter((i) => startValue(instance, i, 0) > 0);

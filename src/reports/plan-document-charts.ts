@@ -4,7 +4,6 @@
  * into SVG (PDF) or PNG (DOCX).
  */
 import type { PlanBudgetSummary, PlanChart, PlanProjectRow } from './plan-document-types.ts';
-import { periodShort } from './plan-document-format.ts';
 
 export const CATEGORY_COLOURS = ['#1f5fbf', '#14a37f', '#f0a020', '#d9534f', '#7e57c2', '#00a0c6', '#8c8c8c'];
 
@@ -28,7 +27,7 @@ function truncate(text: string, max: number): string {
 export function roadmapChart(
   projects: readonly PlanProjectRow[],
   periods: number,
-  periodsPerYear: number,
+  period: (period: number) => string,
   otherCategory: string,
   title: string,
   colours: ReadonlyMap<string, string>,
@@ -72,7 +71,7 @@ export function roadmapChart(
         splitLine: { lineStyle: { color: '#e5e6eb' } },
         axisLabel: {
           fontSize: 10,
-          formatter: (value: number) => (value < periods ? periodShort(value, periodsPerYear) : ''),
+          formatter: (value: number) => (value < periods ? period(value) : ''),
           align: 'left',
         },
       },
@@ -85,7 +84,7 @@ export function roadmapChart(
 export function budgetChart(
   budget: PlanBudgetSummary,
   spendByCategory: readonly { category: string; values: readonly number[] }[],
-  periodsPerYear: number,
+  period: (period: number) => string,
   labels: { title: string; budget: string },
   colours: ReadonlyMap<string, string>,
 ): PlanChart {
@@ -101,7 +100,7 @@ export function budgetChart(
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: {
         type: 'category',
-        data: budget.periods.map((p) => periodShort(p.period, periodsPerYear)),
+        data: budget.periods.map((p) => period(p.period)),
         axisLabel: { fontSize: 10 },
       },
       yAxis: { type: 'value', axisLabel: { fontSize: 10 }, splitLine: { lineStyle: { color: '#e5e6eb' } } },

@@ -1,5 +1,6 @@
 /** What every section builder of the plan document reads: the input and the figures derived from it, once. */
 import type { Scenario } from '../core/atlas/pack-schema.ts';
+import { periodLabel, periodRangeLabel } from '../core/planning/plan-calendar.ts';
 import type { PlanInstance } from '../core/planning/plan-instance.ts';
 import { categoryColours } from './plan-document-charts.ts';
 import { sayIn, type Say } from './plan-document-format.ts';
@@ -25,6 +26,10 @@ export interface PlanContext {
   readonly lang: PlanLang;
   readonly say: Say;
   readonly instance: PlanInstance;
+  /** The label of a 0-based period in calendar time (2027年Q1 / 2027 Q1), from the plan's start. */
+  readonly period: (period: number) => string;
+  /** Periods first … last as one range (2027年Q1—Q3 / 2027 Q1–Q3). */
+  readonly periods: (first: number, last: number) => string;
   readonly projects: readonly ScheduledProject[];
   readonly rows: readonly PlanProjectRow[];
   readonly scenarios: readonly Scenario[];
@@ -56,6 +61,9 @@ export function planContext(input: PlanDocumentInput): PlanContext {
     lang: input.lang,
     say,
     instance,
+    period: (period) => periodLabel(input.settings.start, instance.periodsPerYear, period, input.lang),
+    periods: (first, last) =>
+      periodRangeLabel(input.settings.start, instance.periodsPerYear, first, last, input.lang),
     projects,
     rows: projectRows(input, instance, projects),
     scenarios: chosenScenarios(input, projects),

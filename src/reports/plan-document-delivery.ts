@@ -6,10 +6,11 @@ import { localizeRisk } from '../core/planning/default-risks.ts';
 import { notSelectedText } from '../core/planning/explain-text.ts';
 import type { NotSelectedKind } from '../core/planning/plan-result.ts';
 import { compareRisks, riskEntryProblems, summariseRisks, type RiskBand } from '../core/planning/risk.ts';
+import { BAND_WORDS } from '../contracts/planning.ts';
 import { budgetChart } from './plan-document-charts.ts';
 import type { PlanContext, SectionDraft } from './plan-document-context.ts';
 import { categoryName, initiativeTitle } from './plan-document-figures.ts';
-import { joinList, money, percent, periodLabel, years } from './plan-document-format.ts';
+import { joinList, money, percent, quoted, years } from './plan-document-format.ts';
 import { standardsFor } from './plan-document-standards.ts';
 import type { PlanTable } from './plan-document-types.ts';
 
@@ -50,15 +51,14 @@ export function standardsSection(c: PlanContext): SectionDraft {
 
 function projectTable(c: PlanContext): PlanTable {
   const { say, lang } = c;
-  const ppy = c.instance.periodsPerYear;
   const rows = c.rows.map((r, index) => [
     String(index + 1),
     r.title,
     r.scenarioCode === undefined
       ? '—'
       : `${r.scenarioCode}${r.scenarioName === undefined ? '' : ` ${r.scenarioName}`}`,
-    periodLabel(r.start, ppy, lang),
-    periodLabel(r.end, ppy, lang),
+    c.period(r.start),
+    c.period(r.end),
     money(r.cost),
     money(r.annualBenefit),
     money(r.npv),
@@ -86,10 +86,10 @@ function projectTable(c: PlanContext): PlanTable {
     title: say(`分阶段实施项目清单（金额：${c.unit}）`, `Phased project list (amounts in ${c.unit})`),
     columns: [
       { label: say('序号', '#'), width: 0.45, align: 'right' },
-      { label: say('项目', 'Project'), width: 1.75 },
-      { label: say('场景', 'Scenario'), width: 1.7 },
-      { label: say('开始', 'Start'), width: 0.95 },
-      { label: say('结束', 'End'), width: 0.95 },
+      { label: say('项目', 'Project'), width: 1.6 },
+      { label: say('场景', 'Scenario'), width: 1.45 },
+      { label: say('开始', 'Start'), width: 1.2 },
+      { label: say('结束', 'End'), width: 1.2 },
       { label: say('投资', 'Cost'), width: 0.7, align: 'right' },
       { label: say('年收益', 'Benefit / yr'), width: 1, align: 'right' },
       { label: say('风险调整NPV', 'Risk-adj. NPV'), width: 0.95, align: 'right' },
@@ -114,7 +114,6 @@ const NOT_SELECTED_KINDS: Readonly<Record<NotSelectedKind, { zh: string; en: str
 
 export function implementationSection(c: PlanContext): SectionDraft {
   const { say, input, lang } = c;
-  const ppy = c.instance.periodsPerYear;
   const totalBenefit = c.rows.reduce((t, r) => t + r.annualBenefit, 0);
   const statusText =
     input.solution.status === 'optimal'
@@ -151,12 +150,12 @@ export function implementationSection(c: PlanContext): SectionDraft {
     id: 'subtasks',
     title: say('分阶段子任务', 'Phased sub-tasks'),
     columns: [
-      { label: say('时间', 'When'), width: 1.3 },
+      { label: say('时间', 'When'), width: 1.8 },
       { label: say('项目', 'Project'), width: 1.6 },
-      { label: say('工作内容', 'Scope'), width: 5 },
+      { label: say('工作内容', 'Scope'), width: 4.5 },
     ],
     rows: c.projects.map((p) => [
-      `${periodLabel(p.start, ppy, lang)} – ${periodLabel(p.start + p.initiative.duration - 1, ppy, lang)}`,
+      c.periods(p.start, p.start + p.initiative.duration - 1),
       initiativeTitle(p.initiative),
       p.initiative.scope ?? p.scenario?.description[lang] ?? '—',
     ]),
@@ -175,7 +174,7 @@ export function implementationSection(c: PlanContext): SectionDraft {
       return [
         initiative === undefined ? n.id : initiativeTitle(initiative),
         NOT_SELECTED_KINDS[n.kind][lang],
-        notSelectedText(n, lang, initiativeNames),
+        notSelectedText(n, lang, initiativeNames, c.period),
       ];
     }),
     emptyText: say('全部候选项目均已列入。', 'Every candidate is in the plan.'),
@@ -248,7 +247,7 @@ export function budgetSection(c: PlanContext): SectionDraft {
       budgetChart(
         b,
         spendByCategory,
-        c.instance.periodsPerYear,
+        c.period,
         {
           title: say(`各期投入与预算（${c.unit}）`, `Spend and budget per period (${c.unit})`),
           budget: say('预算', 'Budget'),
@@ -403,12 +402,8 @@ export function safeguardsSection(c: PlanContext): SectionDraft {
   };
 }
 
-const BAND_NAMES: Readonly<Record<RiskBand, { zh: string; en: string }>> = {
-  critical: { zh: '重大', en: 'critical' },
-  high: { zh: '高', en: 'high' },
-  medium: { zh: '中', en: 'medium' },
-  low: { zh: '低', en: 'low' },
-};
+/** The one scale of band words, shared with the plan page. */
+const BAND_NAMES: Readonly<Record<RiskBand, { zh: string; en: string }>> = BAND_WORDS;
 
 export function risksSection(c: PlanContext): SectionDraft {
   const { say, input, lang } = c;
@@ -430,8 +425,8 @@ export function risksSection(c: PlanContext): SectionDraft {
     const top = summary.top[0];
     paragraphs.push(
       say(
-        `共识别 ${summary.count} 项风险：重大 ${summary.byBand.critical} 项、高 ${summary.byBand.high} 项、中 ${summary.byBand.medium} 项、低 ${summary.byBand.low} 项。风险按可能性（1–5）× 影响（1–5）评分，期望损失合计 ${money(summary.expectedLoss)} ${c.unit}。${top === undefined ? '' : `最高风险为“${top.title}”（${top.score} 分）。`}`,
-        `${summary.count} risks are registered: ${summary.byBand.critical} critical, ${summary.byBand.high} high, ${summary.byBand.medium} medium, ${summary.byBand.low} low. Each is scored likelihood (1–5) × impact (1–5); the expected loss totals ${money(summary.expectedLoss)} ${c.unit}.${top === undefined ? '' : ` The highest is "${top.title}" (${top.score}).`}`,
+        `共识别 ${summary.count} 项风险：${BAND_WORDS.critical.zh} ${summary.byBand.critical} 项、${BAND_WORDS.high.zh} ${summary.byBand.high} 项、${BAND_WORDS.medium.zh} ${summary.byBand.medium} 项、${BAND_WORDS.low.zh} ${summary.byBand.low} 项。风险按可能性（1–5）× 影响（1–5）评分，期望损失合计 ${money(summary.expectedLoss)} ${c.unit}。${top === undefined ? '' : `最高风险为${quoted(top.title)}（${top.score} 分）。`}`,
+        `${summary.count} risks are registered: ${summary.byBand.critical} ${BAND_WORDS.critical.en}, ${summary.byBand.high} ${BAND_WORDS.high.en}, ${summary.byBand.medium} ${BAND_WORDS.medium.en}, ${summary.byBand.low} ${BAND_WORDS.low.en}. Each is scored likelihood (1–5) × impact (1–5); the expected loss totals ${money(summary.expectedLoss)} ${c.unit}.${top === undefined ? '' : ` The highest is ${quoted(top.title)} (${top.score}).`}`,
       ),
     );
   }

@@ -7,7 +7,7 @@ import type { Scenario } from '../core/atlas/pack-schema.ts';
 import type { PlanInstance } from '../core/planning/plan-instance.ts';
 import { costPerPeriod } from '../core/planning/plan-instance.ts';
 import { appraiseInitiative, startValue } from '../core/planning/start-value.ts';
-import { periodLabel } from './plan-document-format.ts';
+import { periodLabel } from '../core/planning/plan-calendar.ts';
 import type {
   PlanBudgetSummary,
   PlanDocumentInitiative,
@@ -24,7 +24,13 @@ function perPeriod(value: number | readonly number[] | undefined, periods: numbe
 
 /** The planning instance the solution was computed for. */
 export function documentInstance(input: PlanDocumentInput): PlanInstance {
-  const { budget, capacity: capacityGiven, moneyUnit: _moneyUnit, ...settings } = input.settings;
+  const {
+    budget,
+    capacity: capacityGiven,
+    moneyUnit: _moneyUnit,
+    start: _start,
+    ...settings
+  } = input.settings;
   const capacity = perPeriod(capacityGiven, settings.periods);
   return {
     ...settings,
@@ -122,7 +128,7 @@ export function budgetSummary(
   const categoryRank = (name: string): number => (name === otherCategory ? -1 : order.indexOf(name));
   const periods = spend.map((value, period) => ({
     period,
-    label: periodLabel(period, instance.periodsPerYear, input.lang),
+    label: periodLabel(input.settings.start, instance.periodsPerYear, period, input.lang),
     budget: instance.budget[period] ?? 0,
     spend: value,
   }));

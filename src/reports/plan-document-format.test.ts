@@ -1,25 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leadIn, money, ordinal, percent, periodLabel, periodShort } from './plan-document-format.ts';
+import { leadIn, money, ordinal, percent, quoted } from './plan-document-format.ts';
 
 describe('plan document formatting', () => {
-  it('labels periods by year and quarter, half, month or plain period', () => {
-    expect(periodLabel(0, 4, 'zh')).toBe('第1年Q1');
-    expect(periodLabel(5, 4, 'en')).toBe('Y2 Q2');
-    expect(periodLabel(13, 12, 'zh')).toBe('第2年2月');
-    expect(periodLabel(2, 1, 'zh')).toBe('第3年');
-    expect(periodLabel(3, 2, 'en')).toBe('Y2 H2');
-    expect(periodLabel(6, 3, 'zh')).toBe('第7期');
-    expect(periodShort(7, 4)).toBe('Y2Q4');
-  });
-
-  it('period labels are distinct within a horizon', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(1, 2, 3, 4, 6, 12), fc.integer({ min: 1, max: 60 }), (ppy, periods) => {
-        const labels = Array.from({ length: periods }, (_, t) => periodLabel(t, ppy, 'zh'));
-        expect(new Set(labels).size).toBe(periods);
-      }),
-    );
+  // the period labels (real quarters and years) are tested with their function, src/core/planning/plan-calendar.test.ts
+  it('nests a quotation that holds quotes the Chinese way: ‘’ inside “”', () => {
+    expect(`本企业属于${quoted('专精特新“小巨人”企业')}`).toBe('本企业属于“专精特新‘小巨人’企业”');
+    expect(quoted('数据基础薄弱')).toBe('“数据基础薄弱”');
   });
 
   it('numbers: one decimal at most, thousands separators, no negative zero; percent and ordinals', () => {

@@ -37,28 +37,6 @@ export function ordinal(index: number, lang: PlanLang): string {
   return String(n);
 }
 
-/** Label of a 0-based period: 第1年Q2 / Y1 Q2 (quarters), 第1年3月 / Y1 M3 (months), 第2年 / Y2 (years) … */
-export function periodLabel(period: number, periodsPerYear: number, lang: PlanLang): string {
-  const year = Math.floor(period / periodsPerYear) + 1;
-  const within = (period % periodsPerYear) + 1;
-  if (periodsPerYear === 1) return lang === 'zh' ? `第${year}年` : `Y${year}`;
-  if (periodsPerYear === 2) return lang === 'zh' ? `第${year}年H${within}` : `Y${year} H${within}`;
-  if (periodsPerYear === 4) return lang === 'zh' ? `第${year}年Q${within}` : `Y${year} Q${within}`;
-  if (periodsPerYear === 12) return lang === 'zh' ? `第${year}年${within}月` : `Y${year} M${within}`;
-  return lang === 'zh' ? `第${period + 1}期` : `P${period + 1}`;
-}
-
-/** Short label for chart axes: Y1Q2, Y2H1, Y1M3, Y3, P7. */
-export function periodShort(period: number, periodsPerYear: number): string {
-  const year = Math.floor(period / periodsPerYear) + 1;
-  const within = (period % periodsPerYear) + 1;
-  if (periodsPerYear === 1) return `Y${year}`;
-  if (periodsPerYear === 2) return `Y${year}H${within}`;
-  if (periodsPerYear === 4) return `Y${year}Q${within}`;
-  if (periodsPerYear === 12) return `Y${year}M${within}`;
-  return `P${period + 1}`;
-}
-
 export function periodName(periodsPerYear: number, lang: PlanLang): string {
   const say = sayIn(lang);
   if (periodsPerYear === 1) return say('年', 'years');
@@ -66,6 +44,14 @@ export function periodName(periodsPerYear: number, lang: PlanLang): string {
   if (periodsPerYear === 4) return say('季度', 'quarters');
   if (periodsPerYear === 12) return say('月', 'months');
   return say('期', 'periods');
+}
+
+/**
+ * A quotation inside running text: “…” around it, and any “…” already inside it turned into ‘…’ — the nesting of
+ * Chinese typography (本企业属于“专精特新‘小巨人’企业”); the same in English.
+ */
+export function quoted(text: string): string {
+  return `“${text.replaceAll('“', '‘').replaceAll('”', '’')}”`;
 }
 
 /** 、-joined in Chinese, comma-joined in English. */

@@ -2,12 +2,13 @@
  * Sections of the plan document that say where the enterprise is going (guide 二(一), 四): 目标愿景, 分类推进策略,
  * 任务框架, 系统架构, 技术路线.
  */
+import { horizonLabel, horizonYears, periodYear } from '../core/planning/plan-calendar.ts';
 import type { ProcessType } from '../core/planning/candidates-defaults.ts';
 import type { LocalizedText } from '../core/shared/text.ts';
 import { roadmapChart } from './plan-document-charts.ts';
 import { projectsOf, type PlanContext, type SectionDraft } from './plan-document-context.ts';
 import { initiativeTitle } from './plan-document-figures.ts';
-import { joinList, money, ordinal, percent, periodName } from './plan-document-format.ts';
+import { joinList, money, ordinal, percent, periodName, quoted } from './plan-document-format.ts';
 import type { PlanTable } from './plan-document-types.ts';
 
 function scenarioLabel(context: PlanContext, code: string): string {
@@ -67,8 +68,8 @@ export function visionSection(c: PlanContext): SectionDraft {
     const tags = valueTagNames(c);
     paragraphs.push(
       say(
-        `规划期 ${money(horizonYears)} 年（${c.instance.periods} 个${periodName(c.instance.periodsPerYear, lang)}）。规划选定 ${c.rows.length} 个实施项目，覆盖 ${c.scenarios.length} 个典型场景${tags.length > 0 ? `，主要价值目标为${joinList(tags, lang)}` : ''}。计划总投入 ${money(c.budget.totalSpend)} ${c.unit}，占规划期预算的 ${percent(c.budget.totalBudget > 0 ? c.budget.totalSpend / c.budget.totalBudget : null)}；项目组合的风险调整净现值为 ${money(input.solution.objective ?? 0)} ${c.unit}。`,
-        `The horizon is ${money(horizonYears)} years (${c.instance.periods} ${periodName(c.instance.periodsPerYear, lang)}). The plan selects ${c.rows.length} projects covering ${c.scenarios.length} typical scenarios${tags.length > 0 ? `, aiming mainly at ${joinList(tags, lang)}` : ''}. Planned investment is ${money(c.budget.totalSpend)} ${c.unit}, ${percent(c.budget.totalBudget > 0 ? c.budget.totalSpend / c.budget.totalBudget : null)} of the budget; the risk-adjusted net present value of the portfolio is ${money(input.solution.objective ?? 0)} ${c.unit}.`,
+        `规划期 ${horizonLabel(input.settings.start, c.instance.periodsPerYear, c.instance.periods, 'zh')}，共 ${money(horizonYears)} 年（${c.instance.periods} 个${periodName(c.instance.periodsPerYear, lang)}）。规划选定 ${c.rows.length} 个实施项目，覆盖 ${c.scenarios.length} 个典型场景${tags.length > 0 ? `，主要价值目标为${joinList(tags, lang)}` : ''}。计划总投入 ${money(c.budget.totalSpend)} ${c.unit}，占规划期预算的 ${percent(c.budget.totalBudget > 0 ? c.budget.totalSpend / c.budget.totalBudget : null)}；项目组合的风险调整净现值为 ${money(input.solution.objective ?? 0)} ${c.unit}。`,
+        `The horizon runs ${horizonLabel(input.settings.start, c.instance.periodsPerYear, c.instance.periods, 'en')}: ${money(horizonYears)} years (${c.instance.periods} ${periodName(c.instance.periodsPerYear, lang)}). The plan selects ${c.rows.length} projects covering ${c.scenarios.length} typical scenarios${tags.length > 0 ? `, aiming mainly at ${joinList(tags, lang)}` : ''}. Planned investment is ${money(c.budget.totalSpend)} ${c.unit}, ${percent(c.budget.totalBudget > 0 ? c.budget.totalSpend / c.budget.totalBudget : null)} of the budget; the risk-adjusted net present value of the portfolio is ${money(input.solution.objective ?? 0)} ${c.unit}.`,
       ),
     );
   } else {
@@ -156,7 +157,7 @@ export function strategySection(c: PlanContext): SectionDraft {
   } else {
     paragraphs.push(
       say(
-        `本企业属于“${entry.name.zh}”。${entry.description.zh}`,
+        `本企业属于${quoted(entry.name.zh)}。${entry.description.zh}`,
         `The enterprise is a ${entry.name.en}. ${entry.description.en}`,
       ),
     );
@@ -333,12 +334,15 @@ export function architectureSection(c: PlanContext): SectionDraft {
 export function technicalRouteSection(c: PlanContext): SectionDraft {
   const { say, input, lang } = c;
   const ppy = c.instance.periodsPerYear;
-  const years = Math.ceil(c.instance.periods / ppy);
+  const start = input.settings.start;
+  const span = horizonYears(start, ppy, c.instance.periods);
+  const yearOf = (period: number): number => periodYear(start, ppy, period);
   const phases: string[] = [];
   let phase = 0;
-  for (let year = 0; year < years; year++) {
-    const starting = c.rows.filter((r) => Math.floor(r.start / ppy) === year).map((r) => r.title);
-    const finishing = c.rows.filter((r) => Math.floor(r.end / ppy) === year).map((r) => r.title);
+  // one phase per calendar year in which a project starts or finishes
+  for (let year = span.first; year <= span.last; year++) {
+    const starting = c.rows.filter((r) => yearOf(r.start) === year).map((r) => r.title);
+    const finishing = c.rows.filter((r) => yearOf(r.end) === year).map((r) => r.title);
     if (starting.length === 0 && finishing.length === 0) continue;
     const parts = [
       starting.length > 0 ? say(`启动${joinList(starting, lang)}`, `start ${joinList(starting, lang)}`) : '',
@@ -348,8 +352,8 @@ export function technicalRouteSection(c: PlanContext): SectionDraft {
     ].filter((part) => part !== '');
     phases.push(
       say(
-        `第${ordinal(phase, 'zh')}阶段（第${year + 1}年）：${parts.join('；')}。`,
-        `Phase ${phase + 1} (year ${year + 1}): ${parts.join('; ')}.`,
+        `第${ordinal(phase, 'zh')}阶段（${year}年）：${parts.join('；')}。`,
+        `Phase ${phase + 1} (${year}): ${parts.join('; ')}.`,
       ),
     );
     phase += 1;
@@ -397,7 +401,7 @@ export function technicalRouteSection(c: PlanContext): SectionDraft {
   const chart = roadmapChart(
     c.rows,
     c.instance.periods,
-    ppy,
+    c.period,
     c.otherCategory,
     say('实施路线图', 'Implementation roadmap'),
     c.colours,

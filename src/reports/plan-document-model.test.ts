@@ -9,7 +9,7 @@ import { parsePlanInstance } from '../core/planning/validate-instance.ts';
 import { explainNotSelected } from '../core/planning/explain.ts';
 import { greedyPlan } from '../core/planning/greedy.ts';
 import { loadAtlasPacks } from '../packs/atlas-load.ts';
-import { periodLabel } from './plan-document-format.ts';
+import { periodLabel, type PlanStart } from '../core/planning/plan-calendar.ts';
 import {
   buildPlanDocument,
   PLAN_SECTION_IDS,
@@ -20,13 +20,15 @@ import {
 
 let atlas: Atlas;
 let instance: PlanInstance;
+/** The plan starts in 2027 Q3, so that its periods roll over into 2028 and 2029. */
+const START: PlanStart = { year: 2027, quarter: 3 };
 let solution: PlanResult;
 
 function inputFor(overrides: Partial<PlanDocumentInput> = {}): PlanDocumentInput {
   return {
     organisation: { name: '示例机械有限公司' },
     profile: { industry: '通用设备制造', processType: 'discrete', enterpriseType: 'specialized-sme' },
-    settings: instance,
+    settings: { ...instance, start: START },
     initiatives: instance.initiatives,
     solution,
     risks: [
@@ -110,8 +112,11 @@ describe('buildPlanDocument', () => {
       const initiative = byId.get(id);
       const row = table?.rows[k];
       expect(row?.[1]).toBe(initiative?.name);
-      expect(row?.[3]).toBe(periodLabel(start, 4, 'zh'));
-      expect(row?.[4]).toBe(periodLabel(start + (initiative?.duration ?? 0) - 1, 4, 'zh'));
+      expect(row?.[3]).toBe(periodLabel(START, 4, start, 'zh'));
+      expect(row?.[3]).toMatch(/^20(27|28|29)年Q[1-4]$/u);
+      expect(row?.[4]).toBe(periodLabel(START, 4, start + (initiative?.duration ?? 0) - 1, 'zh'));
+      if (start === 0) expect(row?.[3]).toBe('2027年Q3');
+      if (start === 2) expect(row?.[3]).toBe('2028年Q1');
       if (initiative?.scenario !== undefined) {
         const scenario = atlas.scenarios.find((s) => s.code === initiative.scenario);
         expect(row?.[2]).toBe(`${initiative.scenario} ${scenario?.name.zh}`);
@@ -185,7 +190,14 @@ describe('buildPlanDocument', () => {
           }));
           const doc = buildPlanDocument(
             inputFor({
-              settings: { periods: 12, periodsPerYear: 4, discountRate: 0.08, benefitYears: 5, budget: 1000 },
+              settings: {
+                periods: 12,
+                periodsPerYear: 4,
+                discountRate: 0.08,
+                benefitYears: 5,
+                budget: 1000,
+                start: START,
+              },
               initiatives,
               solution: { ...solution, schedule, notSelected: [] },
             }),
@@ -365,6 +377,40 @@ describe('buildPlanDocument', () => {
       '2. Strategy by enterprise type',
       '3. Task framework',
     ]);
-    expect(doc.sections.find((s) => s.id === 'implementation')?.tables[0]?.rows[0]?.[3]).toMatch(/^Y\d Q\d$/);
+    expect(doc.sections.find((s) => s.id === 'implementation')?.tables[0]?.rows[0]?.[3]).toMatch(
+      /^20(27|28|29) Q[1-4]$/u,
+    );
+    expect(doc.subtitle).toContain('Horizon 2027 Q3–2029 Q2');
+  });
+
+  it('dates the horizon, the phases and the periods from the plan start, consistently', () => {
+    const doc = buildPlanDocument(inputFor());
+    // eight quarters from 2027 Q3: 2027 Q3 … 2029 Q2, the years 2027, 2028 and 2029
+    expect(doc.subtitle).toContain('规划期 2027年Q3—2029年Q2（2 年，8 个季度）');
+    const all = doc.sections.map((s) => s.text).join('\n');
+    expect(all).toContain('规划期 2027年Q3—2029年Q2，共 2 年');
+    expect(all).not.toMatch(/第\d+年|第\d+期/u);
+    expect(all).toMatch(/第一阶段（2027年）/u);
+    expect(doc.budget.periods.map((p) => p.label)).toEqual([
+      '2027年Q3',
+      '2027年Q4',
+      '2028年Q1',
+      '2028年Q2',
+      '2028年Q3',
+      '2028年Q4',
+      '2029年Q1',
+      '2029年Q2',
+    ]);
+  });
+
+  it('nests the enterprise type’s own quotes the Chinese way', () => {
+    const doc = buildPlanDocument(
+      inputFor({
+        profile: { industry: '通用设备制造', processType: 'discrete', enterpriseType: 'little-giant' },
+      }),
+    );
+    const strategy = doc.sections.find((s) => s.id === 'strategy')?.text ?? '';
+    expect(strategy).toContain('本企业属于“专精特新‘小巨人’企业”');
+    expect(strategy).not.toContain('“专精特新“');
   });
 });

@@ -3,6 +3,7 @@
  * solved plan and the scenario atlas. Pure: the same input gives the same document. `edits[id]` replaces a section's
  * pre-filled text; tables and charts always follow the data.
  */
+import { horizonLabel } from '../core/planning/plan-calendar.ts';
 import { planContext, type PlanContext, type SectionDraft } from './plan-document-context.ts';
 import {
   budgetSection,
@@ -84,8 +85,8 @@ export function buildPlanDocument(input: PlanDocumentInput): PlanDocument {
     organisation: input.organisation.name,
     dateText: formatDate(input.generatedAt, lang),
     subtitle: say(
-      `规划期 ${money(horizonYears)} 年（${context.instance.periods} 个${periodName(context.instance.periodsPerYear, 'zh')}） · 场景图谱 ${input.atlas.meta.title.zh} · ${status}`,
-      `${money(horizonYears)}-year horizon (${context.instance.periods} ${periodName(context.instance.periodsPerYear, 'en')}) · atlas ${input.atlas.meta.title.en} · ${status}`,
+      `规划期 ${horizonLabel(input.settings.start, context.instance.periodsPerYear, context.instance.periods, 'zh')}（${money(horizonYears)} 年，${context.instance.periods} 个${periodName(context.instance.periodsPerYear, 'zh')}） · 场景图谱 ${input.atlas.meta.title.zh} · ${status}`,
+      `Horizon ${horizonLabel(input.settings.start, context.instance.periodsPerYear, context.instance.periods, 'en')} (${money(horizonYears)} years, ${context.instance.periods} ${periodName(context.instance.periodsPerYear, 'en')}) · atlas ${input.atlas.meta.title.en} · ${status}`,
     ),
     moneyUnit: context.unit,
     sections,

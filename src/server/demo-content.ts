@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.ts';
+import { TYPE_DEFAULTS } from '../core/planning/candidates-defaults.ts';
+import { horizonYears, nextQuarter } from '../core/planning/plan-calendar.ts';
+import { PLAN_DEFAULTS } from '../core/planning/plan-instance.ts';
 import { DEMO_PASSWORD } from '../db/seed/demo-region.ts';
 
 /**
@@ -41,8 +44,12 @@ export async function seedDemoContent(app: FastifyInstance, db: Db): Promise<voi
     lastAssessment = id;
   }
 
+  // the demo plan starts next quarter and runs the specialized SME's eight quarters; its title names those years
+  const start = nextQuarter(new Date());
+  const years = horizonYears(start, PLAN_DEFAULTS.periodsPerYear, TYPE_DEFAULTS['specialized-sme'].periods);
   const plan = await call('POST', '/api/plans', {
-    title: '2026—2028 数字化转型规划（演示）',
+    title: `${years.first}—${years.last} 数字化转型规划（演示）`,
+    settings: { start },
     atlasPackId: 'guide-2024',
     profile: {
       name: '明远精密机械有限公司（演示）',

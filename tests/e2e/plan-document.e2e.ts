@@ -71,7 +71,7 @@ describe('plan document (转型规划方案) as DOCX and PDF, read back', () => 
     input = {
       organisation: { name: HOSTILE_ORG },
       profile: { industry: '通用设备制造', processType: 'discrete', enterpriseType: 'specialized-sme' },
-      settings: instance,
+      settings: { ...instance, start: { year: 2027, quarter: 1 } },
       initiatives: instance.initiatives,
       solution,
       risks: [

@@ -22,6 +22,8 @@ describe('plan pages', () => {
     await expect.poll(() => page.getByText('已选 3 个痛点').isVisible()).toBe(true);
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('button', { name: '下一步' }).click();
+    // settings: the plan starts in 2028 (the quarter of the default start is the one after today's)
+    await page.getByLabel('开始季度 · year').fill('2028');
     await page.getByRole('button', { name: '创建规划' }).click();
 
     // candidates with their default origins
@@ -38,6 +40,10 @@ describe('plan pages', () => {
     await expect.poll(() => gantt.getAttribute('data-ready'), { timeout: 15_000 }).toBe('true');
     expect(await page.getByTestId('plan-budget').isVisible()).toBe(true);
     expect(await noHorizontalScroll(page)).toBe(true);
+    // the roadmap runs in real quarters from the start chosen, not 第1期…第8期
+    const horizon = (await page.getByTestId('plan-horizon').textContent()) ?? '';
+    expect(horizon).toMatch(/^规划期 2028年Q[1-4]—20(28|29|30)年Q[1-4]（\d+ 期）$/u);
+    expect(horizon).not.toContain('第');
 
     // the plan is listed
     await page.getByRole('link', { name: '转型规划' }).click();

@@ -6,6 +6,7 @@
  * The instance file may carry, next to the solver's fields, `organisation: {name}`, `profile: {industry,
  * processType, employees, revenue, enterpriseType}` (the plans' enterprise profile, any part of it), `risks: [...]`, `moneyUnit` and per-initiative `title` / `scope`.
  */
+import { nextQuarter } from '../../core/planning/plan-calendar.ts';
 import type { Command } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
@@ -159,6 +160,7 @@ export async function runPlanReport(options: PlanReportOptions): Promise<string>
         profile: profile.value,
         settings: {
           ...instance,
+          start: nextQuarter(new Date()),
           ...(typeof fields.moneyUnit === 'string' ? { moneyUnit: fields.moneyUnit } : {}),
         },
         initiatives: documentInitiatives(instance, raw),

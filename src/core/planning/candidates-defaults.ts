@@ -4,6 +4,7 @@
  * first plan has the right order of magnitude. Money is in 万元 (10,000 CNY) throughout.
  */
 import type { LocalizedText } from '../shared/text.ts';
+import { nextQuarter } from './plan-calendar.ts';
 import { PLAN_DEFAULTS, type PlanSettings } from './plan-instance.ts';
 
 export const ENTERPRISE_TYPES = ['leader', 'large', 'little-giant', 'specialized-sme', 'micro'] as const;
@@ -198,10 +199,10 @@ const round = (value: number, step: number): number => Math.round(value / step) 
 
 /**
  * The settings a new plan starts with — every one of them, so that whoever creates a plan merges what the user gave
- * over this object and no setting is forgotten: PLAN_DEFAULTS, and the horizon, budget (revenue × budgetShare per
- * year, spread over the periods) and people of the enterprise type.
+ * over this object and no setting is forgotten: PLAN_DEFAULTS, the horizon, budget (revenue × budgetShare per
+ * year, spread over the periods) and people of the enterprise type, and the start: the quarter after `today`.
  */
-export function defaultSettings(profile: EnterpriseProfile): PlanSettings {
+export function defaultSettings(profile: EnterpriseProfile, today: Date): PlanSettings {
   const type = TYPE_DEFAULTS[profile.enterpriseType];
   const perPeriod = Math.max(
     1,
@@ -212,6 +213,7 @@ export function defaultSettings(profile: EnterpriseProfile): PlanSettings {
     ...PLAN_DEFAULTS,
     budget: Array.from({ length: type.periods }, () => perPeriod),
     capacity: Array.from({ length: type.periods }, () => type.capacity),
+    start: nextQuarter(today),
   };
 }
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { notSelectedText, periodRanges, periodsText } from './explain-text.ts';
+import { periodLabel } from './plan-calendar.ts';
 import type { NotSelected } from './plan-result.ts';
 
 type Facts = Omit<NotSelected, 'reason'>;
@@ -53,6 +54,27 @@ describe('notSelectedText', () => {
       zh: '预算受限：第1–8期预算均已用 77.95/95 万元，本举措每期需 77.95 万元',
       en: 'budget binding in periods 1–8 (77.95 of 95 used each); needs 77.95 per period',
     });
+  });
+
+  it('names the periods in calendar time when the plan’s labels are given', () => {
+    const start = { year: 2027, quarter: 3 };
+    const label = (lang: 'zh' | 'en') => (p: number) => periodLabel(start, 4, p, lang);
+    const item: Facts = { id: 'X', kind: 'budget-bound', periods: budget.periods, budget };
+    expect(notSelectedText(item, 'zh', undefined, label('zh'))).toBe(
+      '预算受限：2027年Q3—2029年Q2预算均已用 77.95/95 万元，本举措每期需 77.95 万元',
+    );
+    expect(notSelectedText(item, 'en', undefined, label('en'))).toBe(
+      'budget binding in 2027 Q3–2029 Q2 (77.95 of 95 used each); needs 77.95 per period',
+    );
+    expect(
+      notSelectedText(
+        { id: 'X', kind: 'prerequisite', by: 'A', byLastPeriod: 2, duration: 2 },
+        'zh',
+        undefined,
+        label('zh'),
+      ),
+    ).toBe('前置条件完成太晚：A 2028年Q1才完成，本举措（需 2 期）无法在规划期内完成');
+    expect(periodsText([0, 1, 5], 'en', label('en'))).toBe('2027 Q3–2027 Q4, 2028 Q4');
   });
 
   it('budget-bound: a few different uses are listed, many give the largest headroom', () => {

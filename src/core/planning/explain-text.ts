@@ -1,7 +1,8 @@
 /**
  * Why an initiative is not selected, in words: a short Chinese or English sentence built from the structured facts
- * of a `NotSelected` (explain.ts). Periods are 0-based in the data and 1-based in the text (第1期 = period 1), and
- * runs of consecutive periods are compressed (第1–3、6–7期 / periods 1–3, 6–7). Facts missing from older saved
+ * of a `NotSelected` (explain.ts). Periods are 0-based in the data; the text names them by the plan's calendar labels
+ * when given (2027年Q1), else 1-based (第1期 = period 1); runs of consecutive periods are compressed (第1–3、6–7期 /
+ * periods 1–3, 6–7). Facts missing from older saved
  * solutions are simply left out of the sentence.
  */
 import type { Binding, NotSelected } from './plan-result.ts';
@@ -23,8 +24,20 @@ export function periodRanges(periods: readonly number[]): [number, number][] {
   return ranges;
 }
 
-/** 0-based periods as 1-based text: zh 第1–3、6–7期, en "periods 1–3, 6–7" (or "period 4"). */
-export function periodsText(periods: readonly number[], lang: ExplainLang): string {
+/** The label of a 0-based period in calendar time (plan-calendar.ts periodLabel of the plan's start). */
+export type PeriodLabel = (period: number) => string;
+
+/**
+ * 0-based periods as text: with the plan's calendar labels, 2027年Q1—2027年Q3、2028年Q2 / 2027 Q1–2027 Q3, 2028 Q2;
+ * without, 1-based: zh 第1–3、6–7期, en "periods 1–3, 6–7" (or "period 4").
+ */
+export function periodsText(periods: readonly number[], lang: ExplainLang, label?: PeriodLabel): string {
+  if (label !== undefined) {
+    const dash = lang === 'zh' ? '—' : '–';
+    return periodRanges(periods)
+      .map(([a, b]) => (a === b ? label(a) : `${label(a)}${dash}${label(b)}`))
+      .join(lang === 'zh' ? '、' : ', ');
+  }
   const ranges = periodRanges(periods).map(([a, b]) => (a === b ? `${a + 1}` : `${a + 1}–${b + 1}`));
   if (lang === 'zh') return `第${ranges.join('、')}期`;
   const single = periods.length > 0 && new Set(periods).size === 1;
@@ -61,10 +74,10 @@ const MAX_LISTED_GROUPS = 3;
 
 type Resource = 'budget' | 'capacity';
 
-function bindingZh(resource: Resource, binding: Binding): string {
+function bindingZh(resource: Resource, binding: Binding, period?: PeriodLabel): string {
   const what = resource === 'budget' ? '预算' : '人力';
   const unit = resource === 'budget' ? ' 万元' : ' 人';
-  const where = periodsText(binding.periods, 'zh');
+  const where = periodsText(binding.periods, 'zh', period);
   const groups = usageGroups(binding);
   const need = `本举措每期需 ${amount(binding.needPerPeriod)}${unit}`;
   const only = groups.length === 1 ? groups[0] : undefined;
@@ -74,17 +87,17 @@ function bindingZh(resource: Resource, binding: Binding): string {
   }
   if (groups.length <= MAX_LISTED_GROUPS) {
     const parts = groups.map(
-      (g) => `${periodsText(g.periods, 'zh')}已用 ${amount(g.used)}/${amount(g.available)}`,
+      (g) => `${periodsText(g.periods, 'zh', period)}已用 ${amount(g.used)}/${amount(g.available)}`,
     );
     return `${where}${what}不足（${parts.join('，')}${unit}），${need}`;
   }
   return `${where}${what}剩余至多 ${amount(headroom(groups))}${unit}，${need}`;
 }
 
-function bindingEn(resource: Resource, binding: Binding): string {
+function bindingEn(resource: Resource, binding: Binding, period?: PeriodLabel): string {
   const what = resource === 'budget' ? 'budget' : 'capacity';
   const unit = resource === 'budget' ? '' : ' people';
-  const where = periodsText(binding.periods, 'en');
+  const where = periodsText(binding.periods, 'en', period);
   const groups = usageGroups(binding);
   const need = `needs ${amount(binding.needPerPeriod)}${unit} per period`;
   const only = groups.length === 1 ? groups[0] : undefined;
@@ -94,7 +107,9 @@ function bindingEn(resource: Resource, binding: Binding): string {
     usage = `${amount(only.used)} of ${amount(only.available)}${unit} used${each}`;
   } else if (groups.length <= MAX_LISTED_GROUPS) {
     usage = groups
-      .map((g) => `${amount(g.used)} of ${amount(g.available)} used in ${periodsText(g.periods, 'en')}`)
+      .map(
+        (g) => `${amount(g.used)} of ${amount(g.available)} used in ${periodsText(g.periods, 'en', period)}`,
+      )
       .join(', ');
   } else {
     usage = `at most ${amount(headroom(groups))}${unit} left`;
@@ -106,7 +121,12 @@ function headroom(groups: readonly UsageGroup[]): number {
   return Math.max(0, ...groups.map((g) => g.available - g.used));
 }
 
-function resourceText(item: Omit<NotSelected, 'reason'>, resource: Resource, lang: ExplainLang): string {
+function resourceText(
+  item: Omit<NotSelected, 'reason'>,
+  resource: Resource,
+  lang: ExplainLang,
+  period?: PeriodLabel,
+): string {
   const other: Resource = resource === 'budget' ? 'capacity' : 'budget';
   const main = item[resource];
   const extra = item[other];
@@ -115,24 +135,28 @@ function resourceText(item: Omit<NotSelected, 'reason'>, resource: Resource, lan
   const label = resource === 'budget' ? '预算受限：' : '人力受限：';
   const what = resource === 'budget' ? (zh ? '预算' : 'budget') : zh ? '人力' : 'capacity';
   let text: string;
-  if (main) text = zh ? bindingZh(resource, main) : bindingEn(resource, main);
+  if (main) text = zh ? bindingZh(resource, main, period) : bindingEn(resource, main, period);
   else if (item.periods && item.periods.length > 0)
     text = zh
-      ? `${periodsText(item.periods, 'zh')}${what}不足`
-      : `${what} binding in ${periodsText(item.periods, 'en')}`;
+      ? `${periodsText(item.periods, 'zh', period)}${what}不足`
+      : `${what} binding in ${periodsText(item.periods, 'en', period)}`;
   else text = zh ? `任何开工时间${what}都不足` : `${what} is short at every start`;
   if (extra) {
-    const also = zh ? bindingZh(other, extra) : bindingEn(other, extra);
+    const also = zh ? bindingZh(other, extra, period) : bindingEn(other, extra, period);
     text += zh ? `；另外${also}` : `; also ${also}`;
   }
   return zh ? `${label}${text}` : text;
 }
 
-/** A short sentence saying why `item` is not selected, in `lang`; initiatives are named through `names` if given. */
+/**
+ * A short sentence saying why `item` is not selected, in `lang`; initiatives are named through `names` and periods
+ * through `period` (the plan's calendar labels) if given.
+ */
 export function notSelectedText(
   item: Omit<NotSelected, 'reason'>,
   lang: ExplainLang,
   names?: InitiativeNames,
+  period?: PeriodLabel,
 ): string {
   const zh = lang === 'zh';
   const name = (id: string): string => names?.get(id) ?? id;
@@ -161,7 +185,7 @@ export function notSelectedText(
       const by = item.by === undefined ? (zh ? '前置举措' : 'a prerequisite') : name(item.by);
       if (item.byLastPeriod === undefined)
         return zh ? `前置条件未满足：${by} 未入选` : `prerequisite not met: ${by} is not selected`;
-      const last = periodsText([item.byLastPeriod], lang);
+      const last = periodsText([item.byLastPeriod], lang, period);
       const d = item.duration;
       const own = d === undefined ? '' : zh ? `（需 ${d} 期）` : ` (${d} period${d === 1 ? '' : 's'})`;
       return zh
@@ -178,7 +202,7 @@ export function notSelectedText(
         return zh
           ? '求解器在最优性差距内停止，本举措仍可能放得下'
           : 'the solver stopped within its optimality gap; it might still fit';
-      const at = periodsText([item.fitsAt], lang);
+      const at = periodsText([item.fitsAt], lang, period);
       const adds =
         item.value === undefined
           ? ''
@@ -190,8 +214,8 @@ export function notSelectedText(
         : `it would still fit starting in ${at}${adds}; the solver stopped within its optimality gap`;
     }
     case 'budget-bound':
-      return resourceText(item, 'budget', lang);
+      return resourceText(item, 'budget', lang, period);
     case 'capacity-bound':
-      return resourceText(item, 'capacity', lang);
+      return resourceText(item, 'capacity', lang, period);
   }
 }

@@ -3,6 +3,7 @@
  * a horizon of periods and a budget per period — in the shape the `tupu plan` CLI reads.
  */
 import { z } from 'zod';
+import type { PlanStart } from './plan-calendar.ts';
 
 const perPeriod = z.union([z.number(), z.array(z.number())]);
 
@@ -70,10 +71,12 @@ export interface PlanSettings {
   readonly budget: readonly number[];
   /** People per period (length = periods); absent = unlimited. */
   readonly capacity?: readonly number[];
+  /** The quarter the first period starts in; every period label follows from it (plan-calendar.ts). */
+  readonly start: PlanStart;
 }
 
 /** Defaults applied, per-period arrays expanded. Validate with `planInstanceProblems` before modelling it. */
-export interface PlanInstance extends PlanSettings {
+export interface PlanInstance extends Omit<PlanSettings, 'start'> {
   readonly initiatives: readonly PlanInitiative[];
 }
 

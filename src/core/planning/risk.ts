@@ -38,6 +38,18 @@ export const LIKELIHOOD_PROBABILITY: Readonly<Record<1 | 2 | 3 | 4 | 5, number>>
   5: 0.9,
 };
 
+/**
+ * Impact level → the share of the initiative's budget at stake when the risk happens (Tupu's starting assumption, to
+ * edit per risk): what a default risk's exposure is, as a share of its initiative's build cost.
+ */
+export const IMPACT_SHARE: Readonly<Record<1 | 2 | 3 | 4 | 5, number>> = {
+  1: 0.05,
+  2: 0.1,
+  3: 0.2,
+  4: 0.35,
+  5: 0.5,
+};
+
 function isLevel(value: number): value is 1 | 2 | 3 | 4 | 5 {
   return Number.isInteger(value) && value >= 1 && value <= 5;
 }

@@ -9,6 +9,8 @@ import { createPlan } from './create-plan.ts';
 import { fakePlanRepository, type FakePlanRepository } from './fake-plan-repository.ts';
 import type { StoredPlan } from './stored-plan.ts';
 
+/** The clock of the use case: a new plan starts in the quarter after it, 2027 Q1. */
+const TODAY = new Date('2026-12-02T09:00:00Z');
 const tenant = testTenant('00000000-0000-4000-8000-000000000001');
 const other = testTenant('00000000-0000-4000-8000-000000000002');
 const risk: RiskInput = { title: '数据质量不足', likelihood: 3, impact: 4, mitigation: '先治理主数据' };
@@ -24,7 +26,7 @@ describe('addRisk (no database)', () => {
   });
   beforeEach(async () => {
     repo = fakePlanRepository(tenant);
-    plan = await createPlan({ atlases, repo }, tenant, 'user-1', DEMO_PLAN_REQUEST);
+    plan = await createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', DEMO_PLAN_REQUEST);
   });
 
   it('adds the risk as sent with the next free id, writing the part risks.<id> as a new version', async () => {

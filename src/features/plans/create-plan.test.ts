@@ -8,8 +8,10 @@ import { testTenant } from '../../../tests/support/tenant.ts';
 import { createPlan, planSettings } from './create-plan.ts';
 import { fakePlanRepository } from './fake-plan-repository.ts';
 
+/** The clock of the use case: a new plan starts in the quarter after it, 2027 Q1. */
+const TODAY = new Date('2026-12-02T09:00:00Z');
 const tenant = testTenant('00000000-0000-4000-8000-000000000001');
-const defaults = defaultSettings(DEMO_PLAN_REQUEST.profile);
+const defaults = defaultSettings(DEMO_PLAN_REQUEST.profile, TODAY);
 
 /** A setting the contract may gain later: create-plan must carry it without being edited. */
 type Future = Partial<PlanSettings> & { reviewMonths?: number; headcount?: number[] };
@@ -68,7 +70,7 @@ describe('createPlan (no database)', () => {
 
   it('stores the merged settings, a setting unknown to it included, with candidates and the default risks', async () => {
     const repo = fakePlanRepository(tenant);
-    const plan = await createPlan({ atlases, repo }, tenant, 'user-1', {
+    const plan = await createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', {
       ...DEMO_PLAN_REQUEST,
       settings: future({ periods: 4, budget: [500], reviewMonths: 6 }),
     });
@@ -88,13 +90,43 @@ describe('createPlan (no database)', () => {
     expect(plan.risks.map((r) => r.id)).toEqual(['R1', 'R2', 'R3']);
   });
 
+  it('starts the plan in the quarter after the clock says today, or in the quarter sent', async () => {
+    const repo = fakePlanRepository(tenant);
+    const plan = await createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', DEMO_PLAN_REQUEST);
+    expect(plan.settings.start).toEqual({ year: 2027, quarter: 1 });
+    const later = await createPlan(
+      { atlases, repo, now: () => new Date('2027-05-20T00:00:00Z') },
+      tenant,
+      'user-1',
+      { ...DEMO_PLAN_REQUEST, settings: { start: { year: 2028, quarter: 3 } } },
+    );
+    expect(later.settings.start).toEqual({ year: 2028, quarter: 3 });
+  });
+
+  it('links every default risk to a candidate with an exposure, so that its expected loss is not 0', async () => {
+    const repo = fakePlanRepository(tenant);
+    const plan = await createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', DEMO_PLAN_REQUEST);
+    const ids = new Set(plan.initiatives.map((i) => i.id));
+    for (const risk of plan.risks) {
+      expect(ids.has(risk.initiativeId ?? '')).toBe(true);
+      expect(risk.exposure).toBeGreaterThan(0);
+    }
+    expect(new Set(plan.risks.map((r) => r.initiativeId)).size).toBe(plan.risks.length);
+  });
+
   it('refuses an unknown pain point and a plan with neither pain points nor gaps, storing nothing', async () => {
     const repo = fakePlanRepository(tenant);
     await expect(
-      createPlan({ atlases, repo }, tenant, 'user-1', { ...DEMO_PLAN_REQUEST, painPoints: ['no-such-pain'] }),
+      createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', {
+        ...DEMO_PLAN_REQUEST,
+        painPoints: ['no-such-pain'],
+      }),
     ).rejects.toMatchObject({ statusCode: 400, message: 'Unknown pain point: no-such-pain' });
     await expect(
-      createPlan({ atlases, repo }, tenant, 'user-1', { ...DEMO_PLAN_REQUEST, painPoints: [] }),
+      createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', {
+        ...DEMO_PLAN_REQUEST,
+        painPoints: [],
+      }),
     ).rejects.toMatchObject({ statusCode: 400 });
     expect(repo.inserted).toEqual([]);
   });
@@ -102,7 +134,7 @@ describe('createPlan (no database)', () => {
   it("answers 404 for an assessment that is not the tenant's submitted one", async () => {
     const repo = fakePlanRepository(tenant);
     await expect(
-      createPlan({ atlases, repo }, tenant, 'user-1', {
+      createPlan({ atlases, repo, now: () => TODAY }, tenant, 'user-1', {
         ...DEMO_PLAN_REQUEST,
         assessmentId: '00000000-0000-4000-8000-0000000000aa',
       }),

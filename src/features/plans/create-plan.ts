@@ -1,6 +1,7 @@
 /**
  * A new plan: its candidates from the chosen pain points and the gaps of a submitted diagnosis, its settings the
- * enterprise type's defaults overridden by those sent, and the default risk register.
+ * enterprise type's defaults overridden by those sent (the start: the quarter after today, by the clock given), and
+ * the default risk register linked to its candidates.
  */
 import type { AtlasCatalog } from '../../core/atlas/types.ts';
 import { defaultSettings } from '../../core/planning/candidates-defaults.ts';
@@ -36,10 +37,12 @@ export function planSettings(defaults: DefaultSettings, given: Partial<PlanSetti
 export interface CreatePlanDeps {
   atlases: AtlasCatalog;
   repo: Pick<PlanRepository, 'findSubmittedAssessment' | 'insertPlan'>;
+  /** the clock: a plan starts, unless it says otherwise, in the quarter after today */
+  now: () => Date;
 }
 
 export async function createPlan(
-  { atlases, repo }: CreatePlanDeps,
+  { atlases, repo, now }: CreatePlanDeps,
   tenant: TenantId,
   createdBy: string,
   request: CreatePlan,
@@ -53,7 +56,7 @@ export async function createPlan(
   }
   if (request.painPoints.length === 0 && gaps.length === 0)
     throw badRequest('Choose at least one pain point or a submitted assessment with gaps');
-  const settings = planSettings(defaultSettings(request.profile), request.settings ?? {});
+  const settings = planSettings(defaultSettings(request.profile, now()), request.settings ?? {});
   const { candidates, unmatchedPainPoints } = buildCandidates({
     atlas,
     profile: request.profile,
@@ -66,7 +69,7 @@ export async function createPlan(
     throw badRequest(`Unknown pain point${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`, {
       unknown,
     });
-  validInstance({ profile: request.profile, initiatives: candidates, settings });
+  const instance = validInstance({ profile: request.profile, initiatives: candidates, settings });
   const record = await repo.insertPlan(tenant, {
     title: request.title,
     atlasPackId: request.atlasPackId,
@@ -74,7 +77,7 @@ export async function createPlan(
     profile: { ...request.profile, painPoints: request.painPoints, gaps },
     settings,
     initiatives: candidates,
-    risks: defaultRisks(),
+    risks: defaultRisks(instance.initiatives),
     createdBy,
   });
   return readPlan(record);

@@ -181,7 +181,7 @@ export function planDocumentInput(
   return {
     organisation: { name: profile.name?.trim() || context.organisation },
     profile,
-    settings: instance,
+    settings: { ...instance, start: plan.settings.start },
     initiatives: instance.initiatives.map((initiative) => {
       const candidate = byId.get(initiative.id);
       if (!candidate) return initiative;

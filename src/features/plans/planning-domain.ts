@@ -3,7 +3,7 @@
  * to take them. Only `gapsFromDiagnosis` reads a contract shape (GapRef, zod); the rest is plain data.
  */
 import type { z } from 'zod';
-import { DEFAULT_RISKS } from '../../core/planning/default-risks.ts';
+import { defaultRiskRegister, type RiskCandidate } from '../../core/planning/default-risks.ts';
 import type { RiskEntry } from '../../core/planning/risk.ts';
 import { GapRef } from '../../contracts/planning.ts';
 
@@ -28,16 +28,11 @@ export function gapsFromDiagnosis(result: unknown): z.infer<typeof GapRef>[] {
 
 /**
  * The starting risk register of every plan (风险评估, guide 二(一)): three common transformation risks to edit, stored
- * in Chinese; the plan page and the plan document show them in the reader's language (see localizeRisk).
+ * in Chinese, each linked to the initiative it threatens with an exposure (defaultRiskRegister); the plan page and
+ * the plan document show them in the reader's language (see localizeRisk).
  */
-export function defaultRisks(): RiskEntry[] {
-  return DEFAULT_RISKS.map((r) => ({
-    id: r.id,
-    title: r.title.zh,
-    likelihood: r.likelihood,
-    impact: r.impact,
-    mitigation: r.mitigation.zh,
-  }));
+export function defaultRisks(initiatives: readonly RiskCandidate[]): RiskEntry[] {
+  return defaultRiskRegister(initiatives);
 }
 
 /** The id of a risk added to a register: the next free `R<n>`, counting on from the register's size. */

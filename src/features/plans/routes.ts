@@ -96,7 +96,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
       async (request, reply) => {
         const { tenant, user } = member(request);
-        const plan = await createPlan({ atlases, repo }, tenant, user.id, request.body);
+        const plan = await createPlan({ atlases, repo, now }, tenant, user.id, request.body);
         return reply.status(201).send(presentPlan(plan));
       },
     );

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { toPlanInstanceInput, type PlanCandidate as Candidate } from '../../core/planning/candidates.ts';
+import { nextQuarter } from '../../core/planning/plan-calendar.ts';
 import type { PlanInstance, PlanInstanceInput } from '../../core/planning/plan-instance.ts';
 import type { RiskEntry } from '../../core/planning/risk.ts';
 import { parsePlanInstance, type PlanProblem } from '../../core/planning/validate-instance.ts';
@@ -46,7 +47,7 @@ export function readPlan(record: PlanRecord): StoredPlan {
     profile,
     painPoints,
     gaps,
-    settings: PlanSettings.parse(record.settings),
+    settings: storedSettings(record),
     initiatives: PlanCandidate.array().parse(record.initiatives),
     risks: StoredRisk.array()
       .parse(record.risks)
@@ -63,14 +64,27 @@ export function readPlan(record: PlanRecord): StoredPlan {
   };
 }
 
+/** The settings column; a plan saved before plans had a start starts in the quarter after it was made. */
+function storedSettings(record: PlanRecord): PlanSettings {
+  const settings = record.settings as Record<string, unknown>;
+  if (settings.start !== undefined) return PlanSettings.parse(settings);
+  return PlanSettings.parse({ ...settings, start: nextQuarter(new Date(record.createdAt)) });
+}
+
 export function instanceInput(
   plan: Pick<StoredPlan, 'profile' | 'initiatives' | 'settings'>,
 ): PlanInstanceInput {
   return toPlanInstanceInput(plan.profile, plan.initiatives, plan.settings);
 }
 
+/**
+ * The fingerprint of what the optimiser solves. The start is calendar only (it moves the labels, not what is optimal),
+ * so it is left out: a plan moved to another quarter keeps its solution, and plans saved before they had a start keep
+ * theirs.
+ */
 export function inputKey(input: PlanInstanceInput): string {
-  return createHash('sha256').update(JSON.stringify(input)).digest('hex').slice(0, 24);
+  const { start: _start, ...solved } = input as PlanInstanceInput & { start?: unknown };
+  return createHash('sha256').update(JSON.stringify(solved)).digest('hex').slice(0, 24);
 }
 
 /** The plan's instance, or 400 invalid_plan with every problem. */

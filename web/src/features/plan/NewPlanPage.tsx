@@ -35,7 +35,9 @@ import {
   settingLabel,
   shownSetting,
   withSetting,
+  type NumberKey,
 } from './new-plan-settings.ts';
+import { StartInput } from './StartInput.tsx';
 
 /** The production types as the wizard offers them: 离散型 first (the contract lists 流程型 first). */
 const PROCESS_TYPE_CHOICES = [...PROCESS_TYPES].reverse();
@@ -78,7 +80,7 @@ export function NewPlanPage() {
   const setProfile = (change: Partial<EnterpriseProfile>) =>
     setDraft((d) => ({ ...d, profile: { ...d.profile, ...change } }));
   const advice = adviseStrategy(profile.enterpriseType);
-  const defaults = defaultSettings(profile);
+  const defaults = defaultSettings(profile, new Date());
 
   const grouped = useMemo(() => {
     const data = options.data;
@@ -261,14 +263,26 @@ export function NewPlanPage() {
               return (
                 <Col key={key} xs={24} sm={12}>
                   <Form.Item label={t(`plan.wizard.${settingLabel(key)}`)}>
-                    <InputNumber
-                      style={{ width: '100%' }}
-                      min={field.min}
-                      max={field.max}
-                      step={field.step}
-                      value={shownSetting(draft.settings, defaults, key)}
-                      onChange={(v) => setDraft((d) => ({ ...d, settings: withSetting(d.settings, key, v) }))}
-                    />
+                    {field.quarter ? (
+                      <StartInput
+                        label={t(`plan.wizard.${settingLabel(key)}`)}
+                        value={draft.settings.start ?? defaults.start}
+                        onChange={(v) =>
+                          setDraft((d) => ({ ...d, settings: withSetting(d.settings, key, v) }))
+                        }
+                      />
+                    ) : (
+                      <InputNumber
+                        style={{ width: '100%' }}
+                        min={field.min}
+                        max={field.max}
+                        step={field.step}
+                        value={shownSetting(draft.settings, defaults, key as NumberKey)}
+                        onChange={(v) =>
+                          setDraft((d) => ({ ...d, settings: withSetting(d.settings, key, v) }))
+                        }
+                      />
+                    )}
                   </Form.Item>
                 </Col>
               );

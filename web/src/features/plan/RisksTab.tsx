@@ -56,9 +56,19 @@ export function RisksTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean
     {
       title: t('plan.risks.initiative'),
       dataIndex: 'initiativeId',
-      width: 96,
+      width: 150,
       responsive: ['md' as const],
-      render: (id?: string) => id ?? '—',
+      // the initiative's code and name (a risk of the whole plan: —)
+      render: (id?: string) => {
+        if (id === undefined) return '—';
+        const initiative = plan.initiatives.find((i) => i.id === id);
+        return (
+          <div data-testid="risk-initiative">
+            <Typography.Text code>{id}</Typography.Text>
+            {initiative && <div>{tx(initiative.name)}</div>}
+          </div>
+        );
+      },
     },
     // on tablets the score tag (likelihood × impact) stands for both
     {

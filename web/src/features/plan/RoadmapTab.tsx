@@ -28,7 +28,7 @@ import { useNarrow } from './use-narrow.ts';
 export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
   const { t } = useTranslation();
   const { tx, lang } = useLocalized();
-  const period = usePeriodLabel();
+  const period = usePeriodLabel(plan.settings);
   const narrow = useNarrow();
   const solve = useSolvePlan(plan.id);
   const [timeLimit, setTimeLimit] = useState(10);
@@ -91,6 +91,13 @@ export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boole
           {solution.stale && (
             <Alert type="warning" showIcon title={t('plan.roadmap.stale')} style={{ marginBottom: 12 }} />
           )}
+          <Typography.Paragraph type="secondary" data-testid="plan-horizon">
+            {t('plan.roadmap.horizon', {
+              from: period(0),
+              to: period(plan.settings.periods - 1),
+              count: plan.settings.periods,
+            })}
+          </Typography.Paragraph>
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={12} md={6}>
               <Card size="small">
@@ -173,7 +180,7 @@ export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boole
                     <Tag data-kind={n.kind}>{t(`plan.roadmap.kinds.${n.kind}`)}</Tag>
                     <div>
                       <Typography.Text type="secondary" data-testid="not-selected-reason">
-                        {notSelectedText(n, lang, names)}
+                        {notSelectedText(n, lang, names, period)}
                       </Typography.Text>
                     </div>
                   </div>

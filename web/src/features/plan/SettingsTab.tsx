@@ -9,6 +9,7 @@ import { useVersionedSave } from '../../components/useVersionedSave.ts';
 import { fieldText, settingsFields, usePlanPartLabel } from './plan-merge.ts';
 import { ProblemList } from './NewPlanPage.tsx';
 import { usePeriodLabel } from './plan-ui.ts';
+import { StartInput } from './StartInput.tsx';
 
 function resize(values: readonly number[], periods: number): number[] {
   const last = values[values.length - 1] ?? 0;
@@ -18,10 +19,10 @@ function resize(values: readonly number[], periods: number): number[] {
 /** 规划设置: horizon, rate, benefit years, budget and people per period. */
 export function SettingsTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
   const { t } = useTranslation();
-  const period = usePeriodLabel();
   const update = useUpdatePlan(plan.id);
   const [title, setTitle] = useState(plan.title);
   const [draft, setDraft] = useState<PlanSettings>(plan.settings);
+  const period = usePeriodLabel(draft);
   const [all, setAll] = useState<number | null>(null);
   const [base, setBase] = useState(plan.version);
   if (base !== plan.version) {
@@ -68,6 +69,9 @@ export function SettingsTab({ plan, canWrite }: { plan: PlanView; canWrite: bool
       <Typography.Paragraph type="secondary">{t('plan.settings.hint')}</Typography.Paragraph>
       <Form.Item label={t('plan.wizard.planTitle')}>
         <Input value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Form.Item>
+      <Form.Item label={t('plan.wizard.start')}>
+        <StartInput label={t('plan.wizard.start')} value={draft.start} onChange={(start) => set({ start })} />
       </Form.Item>
       <Row gutter={16}>
         <Col xs={12} sm={6}>

@@ -1,3 +1,5 @@
+import { bandWords } from './band-words.ts';
+
 import type { planZh } from './messages.zh.ts';
 
 /** Plan messages, English. */
@@ -50,6 +52,7 @@ const plan: (typeof planZh)['plan'] = {
       'Defaults for the enterprise type and revenue; change them any time after creating the plan.',
     periods: 'Periods',
     periodsPerYear: 'Periods per year',
+    start: 'Starts in',
     discountRate: 'Discount rate',
     benefitYears: 'Benefit years',
     budgetPerPeriod: 'Budget per period (10k CNY)',
@@ -126,6 +129,7 @@ const plan: (typeof planZh)['plan'] = {
     user: 'Edited by user',
   },
   roadmap: {
+    horizon: 'Horizon {{from}}–{{to}} ({{count}} periods)',
     optimise: 'Optimise',
     optimising: 'Solving…',
     status: 'Status',
@@ -158,7 +162,6 @@ const plan: (typeof planZh)['plan'] = {
       horizon: 'horizon',
       gap: 'solver gap',
     },
-    period: 'P{{n}}',
     selected: '{{count}} selected',
     seconds: '{{value}} s',
     timeLimit: 'Time limit (s)',
@@ -183,7 +186,8 @@ const plan: (typeof planZh)['plan'] = {
     mitigation: 'Mitigation',
     exposure: 'Exposure (10k CNY)',
     expectedLoss: 'Expected loss (10k CNY)',
-    bands: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
+    // the one scale of band words, shared with the plan document
+    bands: bandWords('en'),
     summary: '{{count}} risks, expected loss {{loss}} (10k CNY)',
     edit: 'Edit',
     delete: 'Delete',
@@ -244,6 +248,7 @@ const plan: (typeof planZh)['plan'] = {
       title: 'plan title',
       periods: 'periods',
       periodsPerYear: 'periods per year',
+      start: 'start',
       discountRate: 'discount rate',
       benefitYears: 'benefit years',
       budget: 'budget per period',

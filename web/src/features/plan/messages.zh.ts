@@ -1,3 +1,5 @@
+import { bandWords } from './band-words.ts';
+
 /** 规划 (plan) messages, Chinese. */
 const plan = {
   title: '转型规划',
@@ -44,6 +46,7 @@ const plan = {
     settingsHint: '以下为按企业类型与营收给出的默认值，创建后可随时修改。',
     periods: '规划期数',
     periodsPerYear: '每年期数',
+    start: '开始季度',
     discountRate: '折现率',
     benefitYears: '收益年限（年）',
     budgetPerPeriod: '每期预算（万元）',
@@ -121,6 +124,7 @@ const plan = {
   },
   roadmap: {
     optimise: '优化求解',
+    horizon: '规划期 {{from}}—{{to}}（{{count}} 期）',
     optimising: '求解中…',
     status: '状态',
     statuses: { optimal: '最优', feasible: '可行（未证最优）', infeasible: '无可行方案', unknown: '未知' },
@@ -146,7 +150,6 @@ const plan = {
       horizon: '超出规划期',
       gap: '求解差距',
     },
-    period: '第{{n}}期',
     selected: '入选 {{count}} 项',
     seconds: '用时 {{value}} 秒',
     timeLimit: '时间上限（秒）',
@@ -171,7 +174,8 @@ const plan = {
     mitigation: '应对措施',
     exposure: '损失敞口（万元）',
     expectedLoss: '预期损失（万元）',
-    bands: { low: '低', medium: '中', high: '高', critical: '极高' },
+    // the one scale of band words, shared with the plan document
+    bands: bandWords('zh'),
     summary: '共 {{count}} 项风险，预期损失合计 {{loss}} 万元',
     edit: '编辑',
     delete: '删除',
@@ -225,6 +229,7 @@ const plan = {
       title: '规划名称',
       periods: '规划期数',
       periodsPerYear: '每年期数',
+      start: '开始季度',
       discountRate: '折现率',
       benefitYears: '收益年限',
       budget: '每期预算',

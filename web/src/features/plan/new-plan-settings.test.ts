@@ -1,14 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../../src/core/planning/candidates-defaults.ts';
-import { SETTING_KEYS, settingLabel, shownSetting, withSetting } from './new-plan-settings.ts';
+import {
+  NUMBER_SETTING_KEYS,
+  SETTING_FIELDS,
+  SETTING_KEYS,
+  settingLabel,
+  shownSetting,
+  withSetting,
+} from './new-plan-settings.ts';
 
-const defaults = defaultSettings({
-  industry: '装备制造',
-  processType: 'discrete',
-  employees: 300,
-  revenue: 30_000,
-  enterpriseType: 'little-giant',
-});
+const defaults = defaultSettings(
+  {
+    industry: '装备制造',
+    processType: 'discrete',
+    employees: 300,
+    revenue: 30_000,
+    enterpriseType: 'little-giant',
+  },
+  new Date('2026-12-02T00:00:00Z'),
+);
 
 describe('the settings of the new-plan wizard', () => {
   it('offers every setting of the contract, in the form order, labelled', () => {
@@ -19,7 +29,10 @@ describe('the settings of the new-plan wizard', () => {
       'benefitYears',
       'budget',
       'capacity',
+      'start',
     ]);
+    expect(SETTING_FIELDS.start.quarter).toBe(true);
+    expect(NUMBER_SETTING_KEYS).toEqual(SETTING_KEYS.filter((key) => key !== 'start'));
     expect(SETTING_KEYS.map(settingLabel)).toEqual([
       'periods',
       'periodsPerYear',
@@ -27,11 +40,12 @@ describe('the settings of the new-plan wizard', () => {
       'benefitYears',
       'budgetPerPeriod',
       'capacity',
+      'start',
     ]);
   });
 
   it('shows the defaults until the user changes one, a per-period list by its first period', () => {
-    expect(SETTING_KEYS.map((key) => shownSetting({}, defaults, key))).toEqual([
+    expect(NUMBER_SETTING_KEYS.map((key) => shownSetting({}, defaults, key))).toEqual([
       defaults.periods,
       defaults.periodsPerYear,
       defaults.discountRate,
@@ -52,5 +66,12 @@ describe('the settings of the new-plan wizard', () => {
     given = withSetting(given, 'periods', null);
     expect(given).toEqual({ budget: [250], capacity: [7] });
     expect('periods' in given).toBe(false);
+  });
+
+  it('keeps a start the user picked as the quarter it is; the default start is the quarter after today', () => {
+    expect(defaults.start).toEqual({ year: 2027, quarter: 1 });
+    const given = withSetting({}, 'start', { year: 2027, quarter: 3 });
+    expect(given).toEqual({ start: { year: 2027, quarter: 3 } });
+    expect(withSetting(given, 'start', null)).toEqual({});
   });
 });

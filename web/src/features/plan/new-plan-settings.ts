@@ -1,4 +1,4 @@
-import type { PlanSettings } from '../../../../src/contracts/planning.ts';
+import type { PlanSettings, PlanStart } from '../../../../src/contracts/planning.ts';
 import type { PlanSettings as DefaultSettings } from '../../../../src/core/planning/plan-instance.ts';
 import type { planZh } from './messages.zh.ts';
 
@@ -12,15 +12,23 @@ import type { planZh } from './messages.zh.ts';
 
 type SettingKey = keyof PlanSettings;
 type PerPeriod<K extends SettingKey> = NonNullable<PlanSettings[K]> extends readonly number[] ? true : false;
+/** A setting entered as a number (a per-period list: one number for every period). */
+export type NumberKey = {
+  [K in SettingKey]: NonNullable<PlanSettings[K]> extends number | readonly number[] ? K : never;
+}[SettingKey];
 /** The messages under plan.wizard: a setting's label is the one named after it, or the one its field names. */
 export type WizardMessage = keyof (typeof planZh)['plan']['wizard'];
 
-/** The input of one setting; a per-period list is entered as one value, the same for every period. */
-export type SettingField<K extends SettingKey = SettingKey> = {
-  min: number;
-  max: number;
-  step: number;
-} & (K extends WizardMessage ? { label?: WizardMessage } : { label: WizardMessage }) &
+/**
+ * The input of one setting: a number (a per-period list is entered as one value, the same for every period), or a
+ * quarter (year and quarter: the plan's start).
+ */
+export type SettingField<K extends SettingKey = SettingKey> = (K extends NumberKey
+  ? { min: number; max: number; step: number; quarter?: never }
+  : PlanSettings[K] extends PlanStart
+    ? { quarter: true }
+    : never) &
+  (K extends WizardMessage ? { label?: WizardMessage } : { label: WizardMessage }) &
   (PerPeriod<K> extends true ? { perPeriod: true } : { perPeriod?: never });
 
 /** The message key (under plan.wizard) of a setting's label. */
@@ -35,15 +43,21 @@ export const SETTING_FIELDS: { [K in SettingKey]-?: SettingField<K> } = {
   benefitYears: { min: 0, max: 30, step: 1 },
   budget: { min: 0, max: 1e9, step: 10, label: 'budgetPerPeriod', perPeriod: true },
   capacity: { min: 0, max: 1e6, step: 1, perPeriod: true },
+  start: { quarter: true },
 };
 
 export const SETTING_KEYS = Object.keys(SETTING_FIELDS) as SettingKey[];
+
+/** The settings entered as numbers, in the form order. */
+export const NUMBER_SETTING_KEYS = SETTING_KEYS.filter(
+  (key): key is NumberKey => !SETTING_FIELDS[key].quarter,
+);
 
 /** The value the input shows: the user's, else the default (a per-period list: its first period; none: 0). */
 export function shownSetting(
   given: Partial<PlanSettings>,
   defaults: DefaultSettings,
-  key: SettingKey,
+  key: NumberKey,
 ): number {
   const value = given[key] ?? defaults[key];
   return typeof value === 'number' ? value : (value?.[0] ?? 0);
@@ -53,9 +67,9 @@ export function shownSetting(
 export function withSetting(
   given: Partial<PlanSettings>,
   key: SettingKey,
-  value: number | null,
+  value: number | PlanStart | null,
 ): Partial<PlanSettings> {
   const { [key]: _previous, ...others } = given;
   if (value === null) return others;
-  return { ...others, [key]: SETTING_FIELDS[key].perPeriod ? [value] : value };
+  return { ...others, [key]: typeof value === 'number' && SETTING_FIELDS[key].perPeriod ? [value] : value };
 }

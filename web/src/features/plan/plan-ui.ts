@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { periodLabel } from '../../../../src/core/planning/plan-calendar.ts';
 import { BANDS, type PLAN_STATUSES } from '../../../../src/contracts/planning.ts';
-import type { Origin } from './api.ts';
+import type { Origin, PlanSettings } from './api.ts';
 
 /** Money in 万元 with at most one decimal, grouped. */
 export function money(value: number | null | undefined, lang: 'zh' | 'en'): string {
@@ -59,8 +60,18 @@ export function useOriginText() {
   );
 }
 
-/** Label of a 0-based period. */
-export function usePeriodLabel() {
-  const { t } = useTranslation();
-  return useCallback((period: number) => t('plan.roadmap.period', { n: period + 1 }), [t]);
+/**
+ * Label of a 0-based period of the plan in calendar time, from its start (2027年Q1 / 2027 Q1, half-years, years or
+ * months as `periodsPerYear` says): the same wording as the plan document's (core planning/plan-calendar.ts).
+ */
+export function usePeriodLabel(settings: Pick<PlanSettings, 'start' | 'periodsPerYear'>) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
+  const { periodsPerYear } = settings;
+  const { year, quarter } = settings.start;
+  // the start's parts, not the object, so that a re-read plan keeps the same labeller
+  return useCallback(
+    (period: number) => periodLabel({ year, quarter }, periodsPerYear, period, lang),
+    [year, quarter, periodsPerYear, lang],
+  );
 }

@@ -33,6 +33,13 @@ export default defineConfig({
           groups: [
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)/ },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
+            // zod with our jitless switch in one chunk, so the switch runs before any chunk defines a schema: inlined
+            // in the entry it ran after the entry's static imports had already made theirs (eval, refused by CSP)
+            {
+              name: 'zod',
+              test: /node_modules[\\/]zod[\\/]|[\\/]web[\\/]src[\\/]zod-jitless\.ts$/,
+              priority: 10,
+            },
           ],
         },
       },

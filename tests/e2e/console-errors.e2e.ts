@@ -74,9 +74,9 @@ describe('console errors', () => {
     await settled(page, page.getByText('2026年度中小企业数字化水平自评').first());
 
     await nav.getByRole('link', { name: '规划' }).click();
-    await settled(page, page.getByText('2026—2028 数字化转型规划（演示）').first());
+    await settled(page, page.getByText(/\d{4}—\d{4} 数字化转型规划（演示）/).first());
     await page.goto(`${web.url}/plan/${planId}`);
-    await settled(page, page.getByText('2026—2028 数字化转型规划（演示）').first());
+    await settled(page, page.getByText(/\d{4}—\d{4} 数字化转型规划（演示）/).first());
     await page.goto(`${web.url}/plan/new`);
     await settled(page, page.getByRole('button', { name: '下一步' }));
 

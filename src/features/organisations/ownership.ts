@@ -1,5 +1,4 @@
-import { AppError } from '../../server/app-error.ts';
-import { managedTenant } from '../../server/access/managed-tenant.ts';
+import { managedOrganisation } from '../../server/access/managed-tenant.ts';
 import type { Ownership } from '../../server/access/ownership.ts';
 
 /**
@@ -10,13 +9,5 @@ export const organisationOwnership: Ownership = {
   path: '/api/organisations/:orgId',
   param: 'orgId',
   what: 'Organisation',
-  owns: async (db, caller, id) => {
-    try {
-      await managedTenant(db, caller, id);
-      return true;
-    } catch (error) {
-      if (error instanceof AppError && error.statusCode === 404) return false;
-      throw error;
-    }
-  },
+  owns: async (db, caller, id) => (await managedOrganisation(db, caller, id)) !== undefined,
 };

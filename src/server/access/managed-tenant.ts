@@ -6,6 +6,17 @@ import { grantTenant } from './grant-tenant.ts';
 import { manages } from './manages.ts';
 import type { TenantId } from './tenant.ts';
 
+/** The organisation `orgId` when the calling member's organisation manages it; undefined otherwise. */
+export async function managedOrganisation(
+  db: Db,
+  caller: MemberCaller,
+  orgId: string,
+): Promise<OrganisationPlace | undefined> {
+  const target =
+    orgId === caller.organisation.id ? caller.organisation : await findOrganisationPlace(db, orgId);
+  return target && manages(caller.organisation, target) ? target : undefined;
+}
+
 /**
  * The organisation `orgId` as a tenant the calling administrator may act on: their own, a direct child, or any
  * when they administer the platform. Any other answers 404, as if it did not exist, so that ids of organisations
@@ -17,8 +28,7 @@ export async function managedTenant(
   orgId: string,
 ): Promise<{ tenant: TenantId; organisation: OrganisationPlace }> {
   if (caller.role !== 'admin') throw forbidden('Only administrators manage organisations and members');
-  const target =
-    orgId === caller.organisation.id ? caller.organisation : await findOrganisationPlace(db, orgId);
-  if (!target || !manages(caller.organisation, target)) throw notFound('Organisation');
+  const target = await managedOrganisation(db, caller, orgId);
+  if (!target) throw notFound('Organisation');
   return { tenant: grantTenant(target.id), organisation: target };
 }

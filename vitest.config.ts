@@ -51,6 +51,7 @@ export default defineConfig({
           name: 'install',
           include: ['tests/install/**/*.test.ts'],
           environment: 'node',
+          globalSetup: [BUILD],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },

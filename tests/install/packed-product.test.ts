@@ -1,11 +1,15 @@
 /**
- * The product as a user installs it: `npm pack` (prepack builds the web app and dist/), then `npm install <tarball>
+ * The product as a user installs it: `npm pack`, then `npm install <tarball>
  * --omit=dev` in an empty folder — no devDependencies, no sources, no tsx — and the installed `tupu` answers
  * `--help`, solves a plan and serves until /api/health answers (with the web app and packs it ships). Needs the npm
  * registry; about 1–3 minutes.
+ *
+ * The pack runs with --ignore-scripts: prepack would rebuild dist/web in place while the browser tests run on it in
+ * parallel (its chunks renamed under an open page, and under vitest's NODE_ENV=test a development build), so the
+ * test packs the build that `npm test` made before vitest, and builds the web app only when there is none.
  */
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { access, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +38,17 @@ async function freePort(): Promise<number> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tupu-install-'));
-  await run(NPM, ['pack', '--pack-destination', dir, '--silent'], { cwd: ROOT, maxBuffer: 64 << 20 });
+  const webBuilt = await access(join(ROOT, 'dist', 'web', 'index.html')).then(
+    () => true,
+    () => false,
+  );
+  if (!webBuilt)
+    await run(NPM, ['run', 'build:web'], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+  // dist/ itself is fresh: the project's globalSetup builds it when stale
+  await run(NPM, ['pack', '--ignore-scripts', '--pack-destination', dir, '--silent'], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
   const tarball = (await readdir(dir)).find((f) => f.endsWith('.tgz'));
   if (tarball === undefined) throw new Error(`npm pack wrote no tarball in ${dir}`);
   await run(NPM, ['install', join(dir, tarball), '--omit=dev', '--no-audit', '--no-fund', '--silent'], {

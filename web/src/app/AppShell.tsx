@@ -58,7 +58,7 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
                     // still a link (to its honest empty page), but looking unavailable and saying so
                     <Link to={item.path}>
                       {t(`nav.${item.key}`)}
-                      <Tag bordered={false} className="tupu-coming-tag">
+                      <Tag variant="filled" className="tupu-coming-tag">
                         {t('empty.comingShort')}
                       </Tag>
                     </Link>

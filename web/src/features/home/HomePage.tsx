@@ -35,7 +35,7 @@ export function HomePage({ me }: { me: Me }) {
               }
               extra={
                 item.comingSoon ? (
-                  <Tag bordered={false} className="tupu-coming-tag">
+                  <Tag variant="filled" className="tupu-coming-tag">
                     {t('empty.coming')}
                   </Tag>
                 ) : (

@@ -4,11 +4,12 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { lockDataDir } from './data-dir-lock.ts';
+import { installedPgliteVersion, unpackDatabaseTemplate } from './database-template.ts';
 import type { Config } from '../config.ts';
 import * as schema from './schema.ts';
 
@@ -42,12 +43,23 @@ const PGLITE_START_PARAMS = [
   'wal_buffers=1MB',
 ];
 
+/** The build's template of a new database (dist/pglite-template, see database-template.ts); none from sources. */
+const TEMPLATE = new URL('../pglite-template/template.gz', import.meta.url);
+
 /**
- * Creates the PostgreSQL cluster of a new data folder (initdb) in a short-lived child process. In-process, initdb's
- * WASM heap (about 500 MB) stays resident in the server for its whole life; the child gives it back when it exits.
+ * Makes sure a data folder holds a PostgreSQL cluster. A new folder is unpacked from the build's template when there
+ * is one written by the PGlite installed now (about 0.2 s instead of 6 s; the migrations then applied are only those
+ * newer than the template, none for the same build). Else the cluster is created (initdb) in a short-lived
+ * child process: in-process, initdb's WASM heap (about 500 MB) stays resident in the server for its whole life; the
+ * child gives it back when it exits.
  */
 async function initialiseDataDir(dataDir: string): Promise<void> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  if (
+    existsSync(TEMPLATE) &&
+    unpackDatabaseTemplate(readFileSync(TEMPLATE), dataDir, installedPgliteVersion())
+  )
+    return;
   const pglite = import.meta.resolve('@electric-sql/pglite');
   const code = `const { PGlite } = await import(${JSON.stringify(pglite)});
 const client = await PGlite.create(${JSON.stringify(dataDir)}, { startParams: ${JSON.stringify(PGLITE_START_PARAMS)} });

@@ -3,15 +3,13 @@ import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { installedPgliteVersion, unpackDatabaseTemplate } from './database-template.ts';
 import type { Config } from '../config.ts';
 import * as schema from './schema.ts';
 
@@ -45,12 +43,23 @@ const PGLITE_START_PARAMS = [
   'wal_buffers=1MB',
 ];
 
+/** The build's template of a new database (dist/pglite-template, see database-template.ts); none from sources. */
+const TEMPLATE = new URL('../pglite-template/template.gz', import.meta.url);
+
 /**
- * Creates the PostgreSQL cluster of a new data folder (initdb) in a short-lived child process. In-process, initdb's
- * WASM heap (about 500 MB) stays resident in the server for its whole life; the child gives it back when it exits.
+ * Makes sure a data folder holds a PostgreSQL cluster. A new folder is unpacked from the build's template when there
+ * is one written by the PGlite installed now (about 0.2 s instead of 6 s; the migrations then applied are only those
+ * newer than the template, none for the same build). Else the cluster is created (initdb) in a short-lived
+ * child process: in-process, initdb's WASM heap (about 500 MB) stays resident in the server for its whole life; the
+ * child gives it back when it exits.
  */
 async function initialiseDataDir(dataDir: string): Promise<void> {
   if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  if (
+    existsSync(TEMPLATE) &&
+    unpackDatabaseTemplate(readFileSync(TEMPLATE), dataDir, installedPgliteVersion())
+  )
+    return;
   const pglite = import.meta.resolve('@electric-sql/pglite');
   const code = `const { PGlite } = await import(${JSON.stringify(pglite)});
 const client = await PGlite.create(${JSON.stringify(dataDir)}, { startParams: ${JSON.stringify(PGLITE_START_PARAMS)} });
@@ -61,6 +70,12 @@ await client.close();`;
 /** Open the database and run pending migrations (forward only). */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
+    // pg and its driver (~60 ms, ~14 MB) load only when a PostgreSQL server is configured
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+      import('drizzle-orm/node-postgres/migrator'),
+    ]);
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePg(pool, { schema });
     await migratePg(db, { migrationsFolder });

@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { readFile } from 'node:fs/promises';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 
 /** One problem found in a pack, reported as `file:line: message`. */
@@ -53,6 +54,8 @@ export function parseYaml(file: string, text: string): YamlParseResult {
 
 /** The line (1-based) where the value at a path starts, or its nearest existing ancestor; 1 when unknown. */
 function lineLocator(text: string): (path: readonly PropertyKey[]) => number {
+  // `yaml` (~40 ms, ~9 MB) is loaded on the first problem that needs a line, not by every start that reads packs
+  const { isNode, LineCounter, parseDocument } = createRequire(import.meta.url)('yaml') as typeof Yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...LOCATOR_OPTIONS, lineCounter });
   return (path) => {

@@ -1,5 +1,3 @@
-import { diagnosisDocx } from './diagnosis-docx.ts';
-import { diagnosisPdf } from './diagnosis-pdf.ts';
 import { buildDiagnosisReport, type DiagnosisReportInput } from './diagnosis-report-model.ts';
 import type { PdfPrinter } from './pdf.ts';
 
@@ -18,5 +16,7 @@ export async function renderDiagnosisReport(
   printer: PdfPrinter,
 ): Promise<Buffer> {
   const report = buildDiagnosisReport(input);
-  return format === 'pdf' ? diagnosisPdf(report, printer) : diagnosisDocx(report, printer);
+  // the writers (docx, ECharts) load on the first report, not when the server or CLI starts
+  if (format === 'pdf') return (await import('./diagnosis-pdf.ts')).diagnosisPdf(report, printer);
+  return (await import('./diagnosis-docx.ts')).diagnosisDocx(report, printer);
 }

@@ -1,8 +1,6 @@
 /** One call from plan data to file bytes: build the document (buildPlanDocument) and render it as PDF or Word. */
 import { buildPlanDocument } from './plan-document-model.ts';
 import type { PlanDocumentInput } from './plan-document-types.ts';
-import { planDocx } from './plan-docx.ts';
-import { planPdf } from './plan-pdf.ts';
 import type { PdfPrinter } from './pdf.ts';
 
 export const PLAN_DOCUMENT_FORMATS = ['pdf', 'docx'] as const;
@@ -20,5 +18,7 @@ export async function renderPlanDocument(
   printer: PdfPrinter,
 ): Promise<Buffer> {
   const doc = buildPlanDocument(input);
-  return format === 'pdf' ? planPdf(doc, printer) : planDocx(doc, printer);
+  // the writers (docx, ECharts) load on the first document, not when the server or CLI starts
+  if (format === 'pdf') return (await import('./plan-pdf.ts')).planPdf(doc, printer);
+  return (await import('./plan-docx.ts')).planDocx(doc, printer);
 }

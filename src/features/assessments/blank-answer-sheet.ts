@@ -1,4 +1,3 @@
-import { answerTemplate } from '../../packs/model-sheet-template.ts';
 import type { SHEET_LANGS } from '../../packs/model-sheet-layout.ts';
 import type { IndicatorSystemIndex } from './indicator-system-index.ts';
 
@@ -7,6 +6,8 @@ export async function blankAnswerSheet(
   index: IndicatorSystemIndex,
   lang: (typeof SHEET_LANGS)[number],
 ): Promise<{ fileName: string; content: Buffer }> {
+  // exceljs loads on the first blank sheet, not at server start
+  const { answerTemplate } = await import('../../packs/model-sheet-template.ts');
   const content = Buffer.from(await answerTemplate(index.model, lang).xlsx.writeBuffer());
   const m = index.model.meta;
   const fileName = lang === 'en' ? `${m.id}-${m.version}-answers.xlsx` : `${m.id}-${m.version}-答卷.xlsx`;

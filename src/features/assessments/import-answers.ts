@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AnswerValue, AssessmentProfile } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
-import { locateProblems, type SheetProblem } from '../../packs/model-answers-read.ts';
+import type { SheetProblem } from '../../packs/model-answers-read.ts';
 import { readAnswerFileInWorker } from '../../packs/parse-in-worker.ts';
 import { AppError } from '../../server/app-error.ts';
 import { checkAnswers, checkProfile } from './answer-checks.ts';
@@ -56,6 +56,8 @@ export async function importAnswers(
   const newProfile: AssessmentProfile = { ...profile };
   if (sheet.weightTable !== undefined) newProfile.weightTable = sheet.weightTable;
   if (sheet.notApplicable !== undefined) newProfile.notApplicable = sheet.notApplicable;
+  // model-answers-read.ts loads exceljs (the sheet itself is parsed in a worker): load it on the first import only
+  const { locateProblems } = await import('../../packs/model-answers-read.ts');
   const located = locateProblems(fileName, read.rowOf, checkAnswers(index, batch));
   for (const message of checkProfile(index, newProfile))
     located.push({ file: fileName, sheet: '', row: null, question: '', message });

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { PORTFOLIO_LIMIT_MAX } from '../../contracts/portfolio.ts';
-import { portfolioFileName, portfolioWorkbook, type LevelNames } from '../../reports/portfolio-workbook.ts';
+import type { LevelNames } from '../../reports/portfolio-workbook.ts';
 import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
 import { indicatorSystemIndex } from '../assessments/indicator-system-index.ts';
 import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
@@ -22,6 +22,8 @@ export async function exportPortfolio(
   const { q, lang } = options;
   const now = options.now ?? new Date();
   const portfolio = await loadPortfolio(db, models, viewer, { q, limit: PORTFOLIO_LIMIT_MAX });
+  // exceljs (~0.25 s and ~28 MB to load) is loaded on the first export, not at server start
+  const { portfolioFileName, portfolioWorkbook } = await import('../../reports/portfolio-workbook.ts');
   const workbook = portfolioWorkbook({ portfolio, lang, levelNames, q, now });
   return { fileName: portfolioFileName(now), content: Buffer.from(await workbook.xlsx.writeBuffer()) };
 }

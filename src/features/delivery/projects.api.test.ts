@@ -76,10 +76,8 @@ describe.each(testEngines())('projects API on %s', (engine) => {
       expect(p.planned).toBeCloseTo(plan.solution!.usage.budget[t] ?? 0),
     );
     expect(all.body.rollup.lights['on-track']).toBe(schedule.length);
-    expect(all.body.rollup.periods[0]?.label).toEqual({
-      zh: expect.stringMatching(/^\d{4}年Q\d$/),
-      en: expect.stringMatching(/^\d{4} Q\d$/),
-    });
+    expect(all.body.rollup.periods[0]?.label.zh).toMatch(/^\d{4}年Q\d$/);
+    expect(all.body.rollup.periods[0]?.label.en).toMatch(/^\d{4} Q\d$/);
     const listed = await call<{ projects: { id: string }[] }>(cio, 'GET', '/api/projects');
     expect(listed.body.projects).toHaveLength(schedule.length);
     project = (await call<ProjectView>(cio, 'GET', `/api/projects/${one.body.projects[0]!.id}`)).body;

@@ -322,4 +322,28 @@ describe.each(testEngines())('projects API on %s', (engine) => {
     expect((await call(viewer, 'GET', `/api/projects/${project.id}`)).status).toBe(200);
     expect((await reload()).version).toBe(before.version);
   });
+
+  it('is described in the OpenAPI document, with the delivery pack the web app reads', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json<{ paths: Record<string, Record<string, unknown>> }>();
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => p.includes('project'))
+        .sort(),
+    ).toEqual([
+      '/api/plans/{id}/projects',
+      '/api/projects',
+      '/api/projects/{id}',
+      '/api/projects/{id}/checklists/{checklistId}/items/{itemId}',
+      '/api/projects/{id}/costs',
+      '/api/projects/{id}/gates/{gateId}/pass',
+      '/api/projects/{id}/milestones',
+      '/api/projects/{id}/milestones/{milestoneId}',
+      '/api/projects/{id}/team',
+      '/api/projects/{id}/team/{memberId}',
+    ]);
+    const pack = await call<{ gates: { id: string }[] }>(viewer, 'GET', '/api/delivery/pack');
+    expect(pack.body.gates.map((g) => g.id)).toEqual(['diagnosis', 'filing', 'implementation', 'acceptance']);
+  });
 });

@@ -85,7 +85,11 @@ async function bundleOf(db: Db, tenant: TenantId, project: ProjectRow): Promise<
       .orderBy(asc(deliveryCostEntries.period), asc(deliveryCostEntries.enteredAt)),
     db.select().from(deliveryTicks).where(key(deliveryTicks)),
     db.select().from(deliveryGatePasses).where(key(deliveryGatePasses)),
-    db.select().from(deliveryChanges).where(key(deliveryChanges)).orderBy(asc(deliveryChanges.changedAt)),
+    db
+      .select()
+      .from(deliveryChanges)
+      .where(key(deliveryChanges))
+      .orderBy(asc(deliveryChanges.changedAt), asc(deliveryChanges.kind)),
   ]);
   return { project, team, milestones, costs, ticks, passes, changes };
 }

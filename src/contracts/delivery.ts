@@ -230,6 +230,16 @@ export const PlanProjects = z.object({
     actual: z.number(),
     lights: z.record(Light, z.number()),
     projects: z.number(),
+    /** the KPI targets the projects serve, each with its projects and its worst light */
+    targets: z.array(
+      z.object({
+        kpi: z.string(),
+        name: Text,
+        unit: z.string(),
+        projects: z.array(z.object({ id: z.string(), improvement: z.number(), light: Light })),
+        light: Light,
+      }),
+    ),
   }),
 });
 export type PlanProjects = z.infer<typeof PlanProjects>;

@@ -5,7 +5,7 @@ import { changeRecords } from './changes.ts';
 import { gatePassProblems, tickProblems, type Tick } from './gates.ts';
 import type { DeliveryPack } from './pack-schema.ts';
 import { periodFirstDay, periodLastDay, periodOfDate, projectDrafts } from './project.ts';
-import { rollupByQuarter, rollupPlan, rollupProject, type ProjectFacts } from './rollup.ts';
+import { rollupByQuarter, rollupPlan, rollupProject, rollupTargets, type ProjectFacts } from './rollup.ts';
 import { atLeastAsBad, statusLight, type MilestoneState } from './status-light.ts';
 import { costEntryProblems, milestoneProblems } from './validate.ts';
 
@@ -156,6 +156,25 @@ describe('status light', () => {
 });
 
 describe('roll-ups', () => {
+  it('rolls projects up to the KPI targets they serve, each target as bad as its worst project', () => {
+    const oee = { kpi: 'oee', name: text('OEE'), unit: '%', improvement: 0.05 };
+    const targets = rollupTargets([
+      { id: 'A', light: 'on-track', kpiTargets: [oee] },
+      {
+        id: 'B',
+        light: 'at-risk',
+        kpiTargets: [
+          { ...oee, improvement: 0.02 },
+          { ...oee, kpi: 'defects' },
+        ],
+      },
+    ]);
+    expect(targets.map((t) => [t.kpi, t.light, t.projects.map((p) => p.id)])).toEqual([
+      ['defects', 'at-risk', ['B']],
+      ['oee', 'at-risk', ['A', 'B']],
+    ]);
+  });
+
   const facts: ProjectFacts = {
     id: 'A',
     calendar,

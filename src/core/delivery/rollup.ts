@@ -160,3 +160,53 @@ export function rollupByQuarter(
     .sort(([a], [b]) => a - b)
     .map(([month, cell]) => ({ year: Math.floor(month / 12), quarter: (month % 12) / 3 + 1, ...cell }));
 }
+
+export interface TargetRollup {
+  readonly kpi: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly unit: string;
+  /** the projects promising to move the KPI, with the improvement each promised and its light */
+  readonly projects: readonly { readonly id: string; readonly improvement: number; readonly light: Light }[];
+  /** the worst light among them: how the target stands */
+  readonly light: Light;
+}
+
+/** The top of the roll-up: each KPI target of the plan with the projects that serve it and how they stand. */
+export function rollupTargets(
+  projects: readonly {
+    readonly id: string;
+    readonly light: Light;
+    readonly kpiTargets: readonly {
+      kpi: string;
+      name: { zh: string; en: string };
+      unit: string;
+      improvement: number;
+    }[];
+  }[],
+): TargetRollup[] {
+  const byKpi = new Map<
+    string,
+    {
+      kpi: string;
+      name: { zh: string; en: string };
+      unit: string;
+      projects: { id: string; improvement: number; light: Light }[];
+    }
+  >();
+  for (const p of projects)
+    for (const t of p.kpiTargets) {
+      const entry = byKpi.get(t.kpi) ?? { kpi: t.kpi, name: t.name, unit: t.unit, projects: [] };
+      entry.projects.push({ id: p.id, improvement: t.improvement, light: p.light });
+      byKpi.set(t.kpi, entry);
+    }
+  const order: readonly Light[] = ['on-track', 'at-risk', 'late'];
+  return [...byKpi.values()]
+    .sort((a, b) => a.kpi.localeCompare(b.kpi))
+    .map((t) => ({
+      ...t,
+      light: t.projects.reduce<Light>(
+        (l, p) => (order.indexOf(p.light) > order.indexOf(l) ? p.light : l),
+        'on-track',
+      ),
+    }));
+}

@@ -5,6 +5,7 @@ import { periodFirstDay, periodLastDay, periodText } from '../../core/delivery/p
 import {
   rollupPlan,
   rollupProject,
+  rollupTargets,
   type PeriodRollup,
   type ProjectRollup,
 } from '../../core/delivery/rollup.ts';
@@ -158,6 +159,13 @@ export function presentPlanProjects(
       ...rollup,
       lights: { ...rollup.lights },
       periods: first ? periodsView(first, rollup.periods) : [],
+      targets: rollupTargets(
+        projects.map((p) => ({
+          id: p.row.id,
+          light: p.rollup.light,
+          kpiTargets: p.row.kpiTargets as ProjectView['kpiTargets'],
+        })),
+      ).map((t) => ({ ...t, projects: [...t.projects] })),
     },
   };
 }

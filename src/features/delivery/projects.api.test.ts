@@ -76,6 +76,13 @@ describe.each(testEngines())('projects API on %s', (engine) => {
       expect(p.planned).toBeCloseTo(plan.solution!.usage.budget[t] ?? 0),
     );
     expect(all.body.rollup.lights['on-track']).toBe(schedule.length);
+    // up to the targets they serve: every KPI a scheduled initiative promised, with the projects promising it
+    const promised = new Set(
+      plan.initiatives
+        .filter((i) => schedule.some((s) => s.id === i.id))
+        .flatMap((i) => i.kpiDeltas.map((d) => d.kpi)),
+    );
+    expect(all.body.rollup.targets.map((t) => t.kpi).sort()).toEqual([...promised].sort());
     expect(all.body.rollup.periods[0]?.label.zh).toMatch(/^\d{4}年Q\d$/);
     expect(all.body.rollup.periods[0]?.label.en).toMatch(/^\d{4} Q\d$/);
     const listed = await call<{ projects: { id: string }[] }>(cio, 'GET', '/api/projects');

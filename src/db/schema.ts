@@ -2,6 +2,8 @@ import { ORGANISATION_KINDS, ROLES } from '../contracts/auth.ts';
 import {
   boolean,
   customType,
+  doublePrecision,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -11,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn as AnyColumn,
 } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -324,4 +327,152 @@ export const plans = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('plans_org_idx').on(t.orgId, t.updatedAt)],
+);
+
+// ── Delivery 组织落地实施 ─────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A project made from a scheduled initiative of a plan (guide 二（二）). Keyed by (org_id, id), as are the rows
+ * beneath it. Budget per plan period; dates as plan periods (the plan's calendar copied in, so the project reads
+ * alone); the KPI targets and risks it was given by the plan.
+ */
+export const deliveryProjects = pgTable(
+  'delivery_projects',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    planId: uuid('plan_id').references(() => plans.id, { onDelete: 'set null' }),
+    initiativeId: text('initiative_id').notNull(),
+    scenario: text('scenario').notNull(),
+    /** LocalizedText */
+    name: jsonb('name').notNull(),
+    scope: jsonb('scope').notNull(),
+    /** the provider delivering it (a name or, once the pool exists, a provider organisation id) */
+    provider: text('provider'),
+    /** budget per plan period, 万元 */
+    budget: jsonb('budget').notNull(),
+    startPeriod: integer('start_period').notNull(),
+    finishPeriod: integer('finish_period').notNull(),
+    /** the plan's calendar: { start: { year, quarter }, periodsPerYear } */
+    calendar: jsonb('calendar').notNull(),
+    kpiTargets: jsonb('kpi_targets').notNull().default([]),
+    risks: jsonb('risks').notNull().default([]),
+    /** periods 0 … closed_through are closed for cost booking; null while none is */
+    closedThrough: integer('closed_through'),
+    /** the delivery pack the gates and checklists come from */
+    packId: text('pack_id').notNull(),
+    version: integer('version').notNull().default(1),
+    fieldVersions: jsonb('field_versions').notNull().default({}),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('delivery_projects_plan_initiative_idx').on(t.orgId, t.planId, t.initiativeId),
+  ],
+);
+
+const projectKey = (t: { orgId: AnyColumn; projectId: AnyColumn }) =>
+  foreignKey({
+    columns: [t.orgId, t.projectId] as [AnyColumn, AnyColumn],
+    foreignColumns: [deliveryProjects.orgId, deliveryProjects.id],
+  }).onDelete('cascade');
+
+/** The project's team: a role of the delivery pack, a person, and the user account when they have one. */
+export const deliveryTeamMembers = pgTable(
+  'delivery_team_members',
+  {
+    orgId: uuid('org_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    role: text('role').notNull(),
+    name: text('name').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.projectId, t.id] }), projectKey(t)],
+);
+
+export const deliveryMilestones = pgTable(
+  'delivery_milestones',
+  {
+    orgId: uuid('org_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    title: text('title').notNull(),
+    /** ISO date */
+    due: text('due').notNull(),
+    /** ISO date it was done; null while open */
+    doneOn: text('done_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.projectId, t.id] }), projectKey(t)],
+);
+
+/** Spend booked against a plan period (万元); a correction is a negative entry, entries are never edited. */
+export const deliveryCostEntries = pgTable(
+  'delivery_cost_entries',
+  {
+    orgId: uuid('org_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    period: integer('period').notNull(),
+    amount: doublePrecision('amount').notNull(),
+    note: text('note').notNull().default(''),
+    enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.projectId, t.id] }), projectKey(t)],
+);
+
+/**
+ * A ticked item of a gate's or a supervision checklist, with its evidence: references (ids or names) of evidence
+ * files. The assessments' evidence store is keyed by assessment, so project files are referenced, not stored, here.
+ */
+export const deliveryTicks = pgTable(
+  'delivery_ticks',
+  {
+    orgId: uuid('org_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    checklistId: text('checklist_id').notNull(),
+    itemId: text('item_id').notNull(),
+    evidence: jsonb('evidence').notNull().default([]),
+    tickedBy: uuid('ticked_by').references(() => users.id, { onDelete: 'set null' }),
+    tickedAt: timestamp('ticked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.projectId, t.checklistId, t.itemId] }), projectKey(t)],
+);
+
+/** A gate passed: by whom, for which party, when. */
+export const deliveryGatePasses = pgTable(
+  'delivery_gate_passes',
+  {
+    orgId: uuid('org_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    gateId: text('gate_id').notNull(),
+    party: text('party').notNull(),
+    passedBy: uuid('passed_by').references(() => users.id, { onDelete: 'set null' }),
+    passedAt: timestamp('passed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.projectId, t.gateId] }), projectKey(t)],
+);
+
+/** Changes during delivery (scope, budget, provider, dates): who, when, why, from what to what. */
+export const deliveryChanges = pgTable(
+  'delivery_changes',
+  {
+    orgId: uuid('org_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    kind: text('kind').notNull(),
+    before: jsonb('before').notNull(),
+    after: jsonb('after').notNull(),
+    reason: text('reason').notNull(),
+    changedBy: uuid('changed_by').references(() => users.id, { onDelete: 'set null' }),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.projectId, t.id] }), projectKey(t)],
 );

@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { Atlas } from '../core/atlas/types.ts';
 import { loadAtlasPack, loadAtlasPacks } from './atlas-load.ts';
+import { validateDeliveryPacks } from './delivery-pack.ts';
 import { findPackFolders, type PackFolder } from './pack-folders.ts';
 import type { PackProblem } from './yaml-source.ts';
 import { validateIndicatorSystemPacks } from './model-validate.ts';
@@ -43,6 +44,7 @@ function atlasSummary(a: Atlas): string {
 export const packValidators: Record<string, PackKindValidator> = {
   atlas: validateAtlas,
   model: validateIndicatorSystemPacks,
+  delivery: validateDeliveryPacks,
 };
 
 /**

@@ -19,6 +19,10 @@ import { installAccess, type DeclaredRoute } from './access/access-hook.ts';
 import { assessmentOwnership } from '../features/assessments/ownership.ts';
 import { organisationOwnership } from '../features/organisations/ownership.ts';
 import { planOwnership } from '../features/plans/ownership.ts';
+import { projectOwnership } from '../features/delivery/ownership.ts';
+import { deliveryRoutes } from '../features/delivery/routes.ts';
+import type { DeliveryPack } from '../core/delivery/pack-schema.ts';
+import { loadDeliveryPackOrThrow } from '../packs/delivery-pack.ts';
 import { installErrorHandling } from './error-handler.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { diagnosisRoutes } from '../features/assessments/routes.ts';
@@ -51,6 +55,8 @@ export interface AppDeps {
   atlases?: AtlasCatalog;
   /** the indicator systems loaded from packs/models (empty when none are given) */
   models?: IndicatorSystemCatalog;
+  /** the delivery pack projects follow (default: packs/delivery/default-2024 of the packs folder) */
+  deliveryPack?: DeliveryPack;
   /** where log lines go instead of standard output (tests capture them) */
   logStream?: { write: (line: string) => void };
   /** the clock the sign-in throttle reads (tests move it on instead of waiting); default the system's */
@@ -69,6 +75,7 @@ export async function buildApp({
   database,
   atlases = new Map(),
   models = new Map(),
+  deliveryPack,
   logStream,
   clock,
 }: AppDeps): Promise<FastifyInstance> {
@@ -91,7 +98,12 @@ export async function buildApp({
   // default deny: every /api route below must declare its access, decided before its body is validated
   app.decorate(
     'declaredRoutes',
-    installAccess(app, database.db, [assessmentOwnership, planOwnership, organisationOwnership]),
+    installAccess(app, database.db, [
+      assessmentOwnership,
+      planOwnership,
+      projectOwnership,
+      organisationOwnership,
+    ]),
   );
   await app.register(swagger, {
     openapi: {
@@ -112,6 +124,12 @@ export async function buildApp({
   await app.register(atlasRoutes(atlases));
   await app.register(diagnosisRoutes(database.db, models, atlases, config));
   await app.register(planRoutes(database.db, atlases));
+  await app.register(
+    deliveryRoutes(
+      database.db,
+      deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024'))),
+    ),
+  );
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
   await app.register(invitationRoutes(database.db, config, clock));

@@ -8,6 +8,7 @@ import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Evidence, AssessmentSummary } from '../../src/contracts/diagnosis.ts';
 import type { IssuedInvitation } from '../../src/contracts/organisations.ts';
+import type { PlanProjects, ProjectView } from '../../src/contracts/delivery.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
 import type { DeclaredRoute } from '../../src/server/access/access-hook.ts';
 import { findUserByEmail } from '../../src/server/sessions/accounts.ts';
@@ -34,6 +35,10 @@ interface Fixtures {
   riskId: string;
   userId: string;
   invitationId: string;
+  projectId: string;
+  projectVersion: number;
+  milestoneId: string;
+  memberId: string;
 }
 
 /** The value of `param` in `route`: by the record the route lies under. */
@@ -62,6 +67,17 @@ function fixture(f: Fixtures, route: string, param: string): Fixture {
         orgId: { value: f.orgId, tenant: true },
         userId: { value: f.userId, tenant: true },
         invitationId: { value: f.invitationId, tenant: true },
+      },
+    ],
+    [
+      '/api/projects/',
+      {
+        id: { value: f.projectId, tenant: true },
+        memberId: { value: f.memberId, tenant: true },
+        milestoneId: { value: f.milestoneId, tenant: true },
+        checklistId: { value: 'diagnosis', tenant: true },
+        itemId: { value: 'pain-points', tenant: true },
+        gateId: { value: 'diagnosis', tenant: true },
       },
     ],
     ['/api/invitations/', { invitationId: { value: f.invitationId, tenant: true } }],
@@ -129,6 +145,25 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       title: '路由巡检规划',
     });
     expect(plan.status, JSON.stringify(plan.body)).toBe(201);
+    const solved = await api.call(roles.cio, 'POST', `/api/plans/${plan.body.id}/solve`, {
+      timeLimitSeconds: 5,
+      frontier: false,
+    });
+    expect(solved.status, JSON.stringify(solved.body)).toBe(200);
+    const projects = await api.call<PlanProjects>(
+      roles.cio,
+      'POST',
+      `/api/plans/${plan.body.id}/projects`,
+      {},
+    );
+    expect(projects.status, JSON.stringify(projects.body)).toBe(201);
+    const projectId = projects.body.projects[0]!.id;
+    await api.call(roles.cio, 'POST', `/api/projects/${projectId}/team`, { role: 'cio', name: '巡检' });
+    const project = await api.call<ProjectView>(roles.cio, 'POST', `/api/projects/${projectId}/milestones`, {
+      title: '巡检里程碑',
+      due: projects.body.projects[0]!.plannedFinish,
+    });
+    expect(project.status, JSON.stringify(project.body)).toBe(201);
     const invitation = await api.call<IssuedInvitation>(
       roles.cio,
       'POST',
@@ -147,6 +182,10 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       riskId: plan.body.risks[0]!.id,
       userId: viewer!.id,
       invitationId: invitation.body.invitation.id,
+      projectId,
+      projectVersion: project.body.version,
+      milestoneId: project.body.milestones[0]!.id,
+      memberId: project.body.team[0]!.id,
     };
   });
 
@@ -196,6 +235,9 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       f.planTitle,
       f.riskId,
       f.invitationId,
+      f.projectId,
+      f.milestoneId,
+      f.memberId,
     ];
     const routes = walked(api.app).filter((r) => r.access !== 'public' && takesTenantId(f, r.url));
     expect(routes.length).toBeGreaterThan(30);
@@ -212,6 +254,12 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
     // and nothing of the other organisation was changed or removed by the attempts
     expect((await api.call(roles.cio, 'GET', `/api/plans/${f.planId}`)).status).toBe(200);
     expect((await api.call(roles.cio, 'GET', `/api/assessments/${f.assessmentId}`)).status).toBe(200);
+    const project = await api.call<ProjectView>(roles.cio, 'GET', `/api/projects/${f.projectId}`);
+    expect([project.status, project.body.version, project.body.team.length]).toEqual([
+      200,
+      f.projectVersion,
+      1,
+    ]);
     const evidence = await api.app.inject({
       method: 'GET',
       url: `/api/assessments/${f.assessmentId}/evidence/${f.evidenceId}`,

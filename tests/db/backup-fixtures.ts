@@ -9,6 +9,13 @@ import {
   assessmentAssignments,
   assessmentEvents,
   assessments,
+  deliveryChanges,
+  deliveryCostEntries,
+  deliveryGatePasses,
+  deliveryMilestones,
+  deliveryProjects,
+  deliveryTeamMembers,
+  deliveryTicks,
   evidenceFiles,
   invitations,
   organisations,
@@ -109,16 +116,49 @@ export async function fill(db: Db): Promise<void> {
     [chunkedBytes],
     Number.MAX_SAFE_INTEGER,
   );
-  await db.insert(plans).values({
-    orgId: org.id,
-    title: 'plan',
-    atlasPackId: 'guide-2024',
-    assessmentId: assessment.id,
-    settings: { budget: [1, 2.5, 1e-9] },
-    initiatives: [{ id: 'AAAA', text: 'aGVsbG8=' }],
-    solution: null,
-    createdBy: user.id,
-  });
+  const [plan] = await db
+    .insert(plans)
+    .values({
+      orgId: org.id,
+      title: 'plan',
+      atlasPackId: 'guide-2024',
+      assessmentId: assessment.id,
+      settings: { budget: [1, 2.5, 1e-9] },
+      initiatives: [{ id: 'AAAA', text: 'aGVsbG8=' }],
+      solution: null,
+      createdBy: user.id,
+    })
+    .returning();
+  const [project] = await db
+    .insert(deliveryProjects)
+    .values({
+      orgId: org.id,
+      planId: plan!.id,
+      initiativeId: 'AAAA',
+      scenario: 'GEN-OM-01',
+      name: { zh: '项目', en: 'Project' },
+      scope: { zh: '范围', en: 'Scope' },
+      budget: [1.5, 0.1],
+      startPeriod: 0,
+      finishPeriod: 1,
+      calendar: { start: { year: 2027, quarter: 1 }, periodsPerYear: 4 },
+      packId: 'default-2024',
+      createdBy: user.id,
+    })
+    .returning();
+  const under = { orgId: org.id, projectId: project!.id };
+  await db.insert(deliveryTeamMembers).values({ ...under, role: 'cio', name: '王', userId: user.id });
+  await db.insert(deliveryMilestones).values({ ...under, title: '上线', due: '2027-03-31', doneOn: null });
+  await db.insert(deliveryCostEntries).values({ ...under, period: 0, amount: 0.1 + 0.2, enteredBy: user.id });
+  await db
+    .insert(deliveryTicks)
+    .values({ ...under, checklistId: 'ip', itemId: 'source-escrow', evidence: ['f'] });
+  await db
+    .insert(deliveryGatePasses)
+    .values({ ...under, gateId: 'diagnosis', party: 'provider', passedBy: user.id });
+  await db
+    .insert(deliveryChanges)
+    .values({ ...under, kind: 'budget', before: { budget: [1] }, after: { budget: [1.5] }, reason: '因为' });
   await db.insert(invitations).values({
     orgId: org.id,
     email: 'invitee@example.cn',

@@ -9,6 +9,13 @@ import {
   assessmentAssignments,
   assessmentEvents,
   assessments,
+  deliveryChanges,
+  deliveryCostEntries,
+  deliveryGatePasses,
+  deliveryMilestones,
+  deliveryProjects,
+  deliveryTeamMembers,
+  deliveryTicks,
   evidenceChunks,
   evidenceFiles,
   invitations,
@@ -30,6 +37,13 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   evidenceFiles,
   evidenceChunks,
   plans,
+  deliveryProjects,
+  deliveryTeamMembers,
+  deliveryMilestones,
+  deliveryCostEntries,
+  deliveryTicks,
+  deliveryGatePasses,
+  deliveryChanges,
 ];
 
 /** Tables of the schema that a backup leaves out, with the reason (checked by a test against the live schema). */

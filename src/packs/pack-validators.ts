@@ -4,6 +4,7 @@ import { loadAtlasPack, loadAtlasPacks } from './atlas-load.ts';
 import { findPackFolders, type PackFolder } from './pack-folders.ts';
 import type { PackProblem } from './yaml-source.ts';
 import { validateIndicatorSystemPacks } from './model-validate.ts';
+import { validateProviderClassesPacks } from './provider-pack.ts';
 
 /** What validating the packs of one kind found: problems, or a one-line summary per pack. */
 export interface PackValidation {
@@ -43,6 +44,7 @@ function atlasSummary(a: Atlas): string {
 export const packValidators: Record<string, PackKindValidator> = {
   atlas: validateAtlas,
   model: validateIndicatorSystemPacks,
+  'provider-classes': validateProviderClassesPacks,
 };
 
 /**

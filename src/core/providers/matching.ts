@@ -602,7 +602,7 @@ export interface WhyNot {
   /** the last provider shown, and by how many points it is ahead (0 when this one is shown) */
   lastShown: { providerId: string; total: number } | null;
   gap: number;
-  /** the factors where it lost the most points, worst first (only those where it lost any) */
+  /** the factors where it lost the most points, worst first, ties in MATCH_FACTORS order (only those where it lost any) */
   weakest: (FactorScore & { lost: number })[];
 }
 

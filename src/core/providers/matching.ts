@@ -177,6 +177,13 @@ export interface MatchResult {
 interface Indexed {
   candidate: MatchCandidate;
   id: string;
+  /** position in the index (for per-match flags) */
+  order: number;
+  /** the grade and satisfaction scores (0–1): they do not depend on the initiative */
+  gradeScore: number;
+  satisfactionScore: number;
+  /** the best pool standing score over all pools (for an initiative that names no pool) */
+  bestPoolScore: number;
   productsByScenario: Map<string, ProviderProduct[]>;
   capabilities: Set<string>;
   referenceScenarios: Set<string>;
@@ -193,9 +200,11 @@ export interface MatchIndex {
   readonly byScenario: ReadonlyMap<string, readonly Indexed[]>;
   /** providers offering some scenario of a category (the code's middle part: PM, RD …) */
   readonly byCategory: ReadonlyMap<string, readonly Indexed[]>;
+  /** every provider, strongest grade, satisfaction and pool standing first */
+  readonly strongFirst: readonly Indexed[];
 }
 
-function indexOne(candidate: MatchCandidate): Indexed {
+function indexOne(candidate: MatchCandidate, order = 0): Indexed {
   const p = candidate.profile;
   const productsByScenario = new Map<string, ProviderProduct[]>();
   for (const product of p.products)
@@ -209,9 +218,15 @@ function indexOne(candidate: MatchCandidate): Indexed {
       const n = c === undefined ? null : normaliseIndustry(c);
       return n ? [n] : [];
     });
+  const g = candidate.grade;
+  const sat = candidate.satisfaction;
   return {
     candidate,
     id: p.id,
+    order,
+    gradeScore: g ? clamp01(g.score / 100) : 0,
+    satisfactionScore: !sat || sat.ratings === 0 ? 0.5 : clamp01(sat.percent / 100),
+    bestPoolScore: Math.max(0, ...Object.values(candidate.pools).map((st) => POOL_SCORE[st]?.[0] ?? 0)),
     productsByScenario,
     capabilities: new Set(p.capabilities),
     referenceScenarios: new Set(p.references.flatMap((r) => r.scenarios)),
@@ -221,9 +236,14 @@ function indexOne(candidate: MatchCandidate): Indexed {
   };
 }
 
-/** Prepare providers for matching (once; a profile change means a new index). Provider ids must be unique. */
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/**
+ * Prepare providers for matching (once; a profile change means a new index). Provider ids must be unique. Every list
+ * is kept best grade and satisfaction first, so a match meets strong providers early and can skip more of the rest.
+ */
 export function buildMatchIndex(candidates: readonly MatchCandidate[]): MatchIndex {
-  const providers = candidates.map(indexOne);
+  const providers = candidates.map((c, i) => indexOne(c, i));
   const byId = new Map<string, Indexed>();
   const byScenario = new Map<string, Indexed[]>();
   const byCategory = new Map<string, Indexed[]>();
@@ -239,7 +259,10 @@ export function buildMatchIndex(candidates: readonly MatchCandidate[]): MatchInd
     for (const code of codes) add(byScenario, code, ix);
     for (const cat of new Set([...codes].map(scenarioCategory))) add(byCategory, cat, ix);
   }
-  return { providers, byId, byScenario, byCategory };
+  const potential = (ix: Indexed) => ix.gradeScore * 3 + ix.satisfactionScore * 2 + ix.bestPoolScore * 2;
+  const strongFirst = (a: Indexed, b: Indexed) => potential(b) - potential(a) || a.order - b.order;
+  for (const list of [...byScenario.values(), ...byCategory.values()]) list.sort(strongFirst);
+  return { providers, byId, byScenario, byCategory, strongFirst: [...providers].sort(strongFirst) };
 }
 
 // ------------------------------------------------------------------ scoring
@@ -351,7 +374,7 @@ function scorePool(ix: Indexed, poolId: string | undefined): Part {
 function scoreGrade(ix: Indexed): Part {
   const g = ix.candidate.grade;
   if (!g) return { factor: 'grade', score: 0, reason: 'ungraded' };
-  const score = Math.min(1, Math.max(0, g.score / 100));
+  const score = ix.gradeScore;
   return g.level === null
     ? { factor: 'grade', score, reason: 'graded' }
     : { factor: 'grade', score, reason: 'graded', detail: g.level };
@@ -362,7 +385,7 @@ function scoreSatisfaction(ix: Indexed): Part {
   if (!s || s.ratings === 0) return { factor: 'satisfaction', score: 0.5, reason: 'no-ratings' };
   return {
     factor: 'satisfaction',
-    score: Math.min(1, Math.max(0, s.percent / 100)),
+    score: ix.satisfactionScore,
     reason: 'rated',
     detail: String(s.ratings),
   };
@@ -504,6 +527,18 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 type Scored = Omit<MatchEntry, 'rank'>;
 const better = (a: Scored, b: Scored) => b.total - a.total || (a.providerId < b.providerId ? -1 : 1);
 
+/** insert into a list kept in `better` order */
+function insertSorted(list: Scored[], s: Scored): void {
+  let i = list.length;
+  while (i > 0 && better(s, list[i - 1]!) < 0) i--;
+  list.splice(i, 0, s);
+}
+
+function poolValue(ix: Indexed, poolId: string): number {
+  const state = ix.candidate.pools[poolId];
+  return state === undefined ? 0 : (POOL_SCORE[state]?.[0] ?? 0);
+}
+
 /**
  * Rank the providers of the index for one initiative. Filters turn providers away (counted per filter); the others
  * are scored on every factor and the best `limit` (at least MIN_SHOWN) are returned, ties broken by provider id.
@@ -519,38 +554,61 @@ export function matchProviders(
   const limit = Math.max(MIN_SHOWN, options.limit ?? 10);
   const filters = options.filters ?? {};
   const excluded: Partial<Record<MatchFilter, number>> = {};
-  const passes = new Set<Indexed>();
+  const n = index.providers.length;
+  /** 0 not yet seen, 1 passes the filters, 2 turned away or already taken */
+  const flag = new Uint8Array(n);
+  let considered = 0;
   const anyFilter = Object.values(filters).some((v) => v !== undefined && v !== false);
-  for (const ix of index.providers) {
-    const failures = anyFilter ? filterFailures(ix, initiative, filters) : [];
-    if (failures.length === 0) passes.add(ix);
-    else for (const f of failures) excluded[f.filter] = (excluded[f.filter] ?? 0) + 1;
-  }
+  if (anyFilter)
+    for (const ix of index.providers) {
+      const failures = filterFailures(ix, initiative, filters);
+      if (failures.length === 0) considered++;
+      else {
+        flag[ix.order] = 2;
+        for (const f of failures) excluded[f.filter] = (excluded[f.filter] ?? 0) + 1;
+      }
+    }
+  else considered = n;
   const exact = index.byScenario.get(initiative.scenario) ?? [];
   const nearby = index.byCategory.get(scenarioCategory(initiative.scenario)) ?? [];
-  const rest = index.providers;
   const groups: [readonly Indexed[], number][] = [
     [exact, 1],
     [nearby, SCENARIO_SCORE['same-category']],
-    [rest, 0],
+    [index.strongFirst, 0],
   ];
-  const done = new Set<Indexed>();
-  let top: Scored[] = [];
+  // what any provider can get at most on the factors that depend on the initiative's details
+  const open = weights.industry + weights.region + weights.price;
+  const top: Scored[] = [];
   for (const [group, bestScenario] of groups) {
-    const bound = 100 - weights.scenario * (1 - bestScenario);
-    if (top.length >= limit && top[limit - 1]!.total > bound + 1e-9) break;
+    const groupBound =
+      open + weights.scenario * bestScenario + weights.pool + weights.grade + weights.satisfaction;
+    if (top.length >= limit && top[limit - 1]!.total > groupBound + 1e-9) break;
     for (const ix of group) {
-      if (done.has(ix) || !passes.has(ix)) continue;
-      done.add(ix);
-      top.push(scoreOne(ix, initiative, weights));
+      if (flag[ix.order] !== 0) continue;
+      flag[ix.order] = 2;
+      if (top.length >= limit) {
+        // its exact pool, grade and satisfaction, and full marks on the rest: if that cannot beat the last, skip it
+        const pool = initiative.poolId === undefined ? ix.bestPoolScore : poolValue(ix, initiative.poolId);
+        const bound =
+          open +
+          weights.scenario * bestScenario +
+          weights.pool * pool +
+          weights.grade * ix.gradeScore +
+          weights.satisfaction * ix.satisfactionScore;
+        if (bound < top[limit - 1]!.total - 1e-9) continue;
+      }
+      const scored = scoreOne(ix, initiative, weights);
+      if (top.length < limit) insertSorted(top, scored);
+      else if (better(scored, top[limit - 1]!) < 0) {
+        top.pop();
+        insertSorted(top, scored);
+      }
     }
-    top.sort(better);
-    if (top.length > limit) top = top.slice(0, limit);
   }
   return {
     initiative,
     providers: index.providers.length,
-    considered: passes.size,
+    considered,
     excluded,
     entries: top.map((s, i) => ({ ...s, rank: i + 1 })),
   };

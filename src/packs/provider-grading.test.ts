@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { diagnose } from '../core/diagnosis/diagnose.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
 import { gradingAssessment, workOutcomes, type FinishedProject } from '../core/providers/work-outcomes.ts';
-import { loadIndicatorSystemById } from './model-load.ts';
+import { indicatorSystemTexts } from '../core/diagnosis/model-texts.ts';
+import { listIndicatorSystemPacks, loadIndicatorSystemById } from './model-load.ts';
+import { validatePacks } from './pack-validators.ts';
 import { formatProblem } from './yaml-source.ts';
 
 async function model(): Promise<IndicatorSystem> {
-  const r = await loadIndicatorSystemById('packs/models', 'provider-grading-2024');
+  const r = await loadIndicatorSystemById('packs/grading', 'provider-grading-2024');
   if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
   return r.model;
 }
@@ -35,6 +37,19 @@ const best = {
 };
 
 describe('provider grading, scored by the diagnosis engine', () => {
+  it('loads and validates as a model pack, with English for every text', async () => {
+    const r = await validatePacks('packs/grading');
+    expect(r.problems.map(formatProblem)).toEqual([]);
+    expect(r.summaries).toEqual(['model provider-grading-2024@1.0.0 (points) 12 questions, 0 scenes']);
+    const texts = indicatorSystemTexts(await model());
+    expect(texts.filter((t) => t.text.en === undefined).map((t) => t.where)).toEqual([]);
+    expect(texts.filter((t) => /[\u4e00-\u9fff]/.test(t.text.en ?? '')).map((t) => t.where)).toEqual([]);
+  });
+
+  it('is not among the enterprise models (the server offers every pack in packs/models to enterprises)', async () => {
+    expect(await listIndicatorSystemPacks('packs/models')).not.toContain('provider-grading-2024');
+  });
+
   it('has the four Xiamen dimensions, 服务企业情况 25, totalling 100', async () => {
     const m = await model();
     if (m.family !== 'points') throw new Error('points family expected');

@@ -4,6 +4,7 @@ import {
   buildMatchIndex,
   MATCH_FACTORS,
   matchByFullScan,
+  matchCandidate,
   matchProviders,
   MIN_SHOWN,
   whyNot,
@@ -11,6 +12,7 @@ import {
   type MatchFilters,
   type MatchInitiative,
 } from './matching.ts';
+import { replayPool } from './membership.ts';
 import {
   arbitraryCandidates,
   candidate,
@@ -433,5 +435,32 @@ describe('matching: pruning stays exact', () => {
     expect(s.entries.map((e) => e.providerId)).toEqual(['o0', 'o1', 'o2', 'o3', 'o4']);
     expect(s.entries[0]!.total).toBeCloseTo(65, 9); // no scenario (30) and no price for it (half of 10)
     expect(s).toEqual(matchByFullScan(b, initiative, { limit: 5 }));
+  });
+});
+
+describe('matchCandidate', () => {
+  it('gathers pool standings, the grade and satisfaction from the other parts', () => {
+    const pool = replayPool({ id: 'xm', publicityDays: 1, quotas: {} }, [
+      { kind: 'apply', providerId: 'a', typeId: 't', at: '2024-01-01', by: 'u' },
+    ]).state;
+    const other = replayPool({ id: 'qd', publicityDays: 1, quotas: {} }, []).state;
+    const c = matchCandidate(
+      profile('a'),
+      [pool, other],
+      { score: 77, level: { id: 'B级', name: 'B级（良好）' } },
+      { satisfaction: 80, rated: 4 },
+    );
+    expect(c).toEqual({
+      profile: profile('a'),
+      pools: { xm: 'applied' },
+      grade: { score: 77, level: 'B级' },
+      satisfaction: { percent: 80, ratings: 4 },
+    });
+    expect(
+      matchCandidate(profile('a'), [], { score: 40, level: null }, { satisfaction: null, rated: 0 }),
+    ).toMatchObject({
+      grade: { score: 40, level: null },
+      satisfaction: null,
+    });
   });
 });

@@ -1,4 +1,6 @@
-import { MEMBER_STATES, type MembershipState } from './membership.ts';
+import type { DiagnosisResult } from '../diagnosis/result.ts';
+import { MEMBER_STATES, poolStandings, type MembershipState, type PoolState } from './membership.ts';
+import type { WorkOutcomes } from './work-outcomes.ts';
 import {
   industryDepth,
   normaliseIndustry,
@@ -27,6 +29,32 @@ export interface MatchCandidate {
   grade: { score: number; level: string | null } | null;
   /** satisfaction at acceptance 0–100 (`workOutcomes().satisfaction`) and how many ratings it rests on */
   satisfaction: { percent: number; ratings: number } | null;
+}
+
+/**
+ * A provider's match candidate from what the other parts hold: its profile, the pools (its standing in each), its
+ * grading result (the diagnosis engine's, over the grading model) and its computed work outcomes.
+ */
+export function matchCandidate(
+  profile: ProviderProfile,
+  pools: readonly PoolState[],
+  grading: Pick<DiagnosisResult, 'score' | 'level'> | null,
+  outcomes: Pick<WorkOutcomes, 'satisfaction' | 'rated'> | null,
+): MatchCandidate {
+  const standing: Record<string, MembershipState> = {};
+  for (const pool of pools) {
+    const s = poolStandings(pool).get(profile.id);
+    if (s !== undefined) standing[pool.pool.id] = s;
+  }
+  return {
+    profile,
+    pools: standing,
+    grade: grading ? { score: grading.score, level: grading.level?.id ?? null } : null,
+    satisfaction:
+      outcomes && outcomes.satisfaction !== null
+        ? { percent: outcomes.satisfaction, ratings: outcomes.rated }
+        : null,
+  };
 }
 
 /** What is being matched: a plan initiative or a project. Money in 万元. */
@@ -144,7 +172,7 @@ export interface MatchFilters {
   pricing?: PricingModel;
   /** has a product for the scenario whose lowest price is at most this, 万元 */
   maxPrice?: number;
-  /** serves the initiative's region (or a division containing it) */
+  /** serves the initiative's region (or a division containing it); ignored when the initiative names no region */
   coversRegion?: boolean;
   /** offers the scenario itself (a product or a declared capability), not only a neighbour in its category */
   scenarioRequired?: boolean;

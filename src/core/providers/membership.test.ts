@@ -8,6 +8,7 @@ import {
   membersOfType,
   OPEN_STATES,
   openPool,
+  overdueRectifications,
   poolStandings,
   poolStep,
   replayPool,
@@ -464,5 +465,23 @@ describe('pool membership laws', () => {
           expect(membersOfType(state, type).length).toBeLessThanOrEqual(quota);
       }),
     );
+  });
+});
+
+describe('overdueRectifications', () => {
+  it('lists members whose rectification deadline has passed', () => {
+    const s = replayPool(pool, [
+      ...admitted('p1'),
+      {
+        kind: 'order-rectification',
+        providerId: 'p1',
+        at: '2024-04-10',
+        by,
+        reason: 'x',
+        deadline: '2024-05-10',
+      },
+    ]).state;
+    expect(overdueRectifications(s, '2024-05-10')).toEqual([]);
+    expect(overdueRectifications(s, '2024-05-11').map((m) => m.providerId)).toEqual(['p1']);
   });
 });

@@ -39,6 +39,12 @@ export const OPEN_STATES: readonly MembershipState[] = [
 
 export interface PoolDefinition {
   id: string;
+  /** what the authority calls it, e.g. 厦门市数字化转型服务商资源池（通用设备制造） */
+  name?: string;
+  /** the GB/T 2260 division it serves (city-wide pools) */
+  region?: string;
+  /** the GB/T 4754 sub-industry it serves (per sub-industry pools, 细分行业) */
+  industry?: string;
   /** length of the 公示 period in days */
   publicityDays: number;
   /** the provider types the pool takes; absent: every type */
@@ -341,6 +347,13 @@ export function replayPool(
     else refusals.push({ index, refusal: r.refusal });
   });
   return { state, refusals };
+}
+
+/** Members under a rectification order whose deadline has passed by `today` (YYYY-MM-DD): the authority's to-do. */
+export function overdueRectifications(state: PoolState, today: string): Membership[] {
+  return state.memberships.filter(
+    (m) => m.state === 'rectifying' && m.rectificationDeadline !== null && m.rectificationDeadline < today,
+  );
 }
 
 /** Each provider's standing in the pool (its latest application), as matching reads it. */

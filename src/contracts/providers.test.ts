@@ -17,7 +17,14 @@ import type {
   MatchWeights as CoreMatchWeights,
   WhyNot as CoreWhyNot,
 } from '../core/providers/matching.ts';
-import type { MembershipState } from '../core/providers/membership.ts';
+import type {
+  Membership as CoreMembership,
+  MembershipCommand as CoreMembershipCommand,
+  MembershipState,
+  PoolDefinition as CorePoolDefinition,
+  Refusal as CoreRefusal,
+  RefusalCode,
+} from '../core/providers/membership.ts';
 import type {
   Certification as CoreCertification,
   Deployment,
@@ -45,6 +52,11 @@ import {
   MatchRequest,
   type MatchResult,
   type MatchWeights,
+  type Membership,
+  type MembershipCommand,
+  type PoolDefinition,
+  type Refusal,
+  type REFUSAL_CODES,
   type ProviderProduct,
   ProviderProfile,
   type ReferenceProject,
@@ -61,6 +73,7 @@ describe('provider contracts are the domain shapes', () => {
     expectTypeOf<(typeof MATCH_FACTORS)[number]>().toEqualTypeOf<MatchFactor>();
     expectTypeOf<(typeof MATCH_REASONS)[number]>().toEqualTypeOf<MatchReason>();
     expectTypeOf<(typeof MATCH_FILTERS)[number]>().toEqualTypeOf<MatchFilter>();
+    expectTypeOf<(typeof REFUSAL_CODES)[number]>().toEqualTypeOf<RefusalCode>();
   });
 
   it('the profile, its products, references and certifications', () => {
@@ -81,6 +94,15 @@ describe('provider contracts are the domain shapes', () => {
     expectTypeOf<WhyNot>().toEqualTypeOf<Writable<CoreWhyNot>>();
     expectTypeOf<SupplyDemand>().toEqualTypeOf<Writable<CoreSupplyDemand>>();
     expectTypeOf<z.infer<typeof MatchRequest>['initiative']>().toEqualTypeOf<MatchInitiative>();
+  });
+});
+
+describe('pool contracts are the domain shapes', () => {
+  it('the pool, its commands, memberships with their history, refusals', () => {
+    expectTypeOf<PoolDefinition>().toEqualTypeOf<Writable<CorePoolDefinition>>();
+    expectTypeOf<MembershipCommand>().toEqualTypeOf<Writable<CoreMembershipCommand>>();
+    expectTypeOf<Membership>().toEqualTypeOf<Writable<CoreMembership>>();
+    expectTypeOf<Refusal>().toEqualTypeOf<Writable<CoreRefusal>>();
   });
 });
 

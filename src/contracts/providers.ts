@@ -263,3 +263,82 @@ export const SupplyDemand = z.object({
   coverage: z.number(),
 });
 export type SupplyDemand = z.infer<typeof SupplyDemand>;
+
+/** PoolDefinition of src/core/providers/membership.ts: a pool an authority opens */
+export const PoolDefinition = z.object({
+  id: Id,
+  name: z.string().max(200).optional(),
+  region: RegionCode.optional(),
+  industry: IndustryCode.optional(),
+  publicityDays: z.number().int().min(0).max(365),
+  types: z.array(Id).max(50).optional(),
+  quotas: z.record(z.string(), z.number().int().min(0).max(10_000)),
+  passScore: z.number().min(0).max(100).optional(),
+  appealDays: z.number().int().min(0).max(365).optional(),
+});
+export type PoolDefinition = z.infer<typeof PoolDefinition>;
+
+const CommandBase = { providerId: Id, at: IsoDate, by: Id };
+const Reason = z.string().trim().min(1).max(2000);
+/** MembershipCommand of src/core/providers/membership.ts: one step of a pool membership */
+export const MembershipCommand = z.discriminatedUnion('kind', [
+  z.object({ ...CommandBase, kind: z.literal('apply'), typeId: Id }),
+  z.object({
+    ...CommandBase,
+    kind: z.literal('review'),
+    scores: z.array(z.object({ expert: Id, score: z.number() })).max(50),
+  }),
+  z.object({ ...CommandBase, kind: z.literal('object'), reason: Reason }),
+  z.object({ ...CommandBase, kind: z.literal('admit') }),
+  z.object({ ...CommandBase, kind: z.literal('warn'), reason: Reason }),
+  z.object({ ...CommandBase, kind: z.literal('order-rectification'), reason: Reason, deadline: IsoDate }),
+  z.object({ ...CommandBase, kind: z.literal('rectified') }),
+  z.object({ ...CommandBase, kind: z.literal('remove'), reason: Reason }),
+  z.object({ ...CommandBase, kind: z.literal('appeal'), reason: Reason }),
+  z.object({ ...CommandBase, kind: z.literal('decide-appeal'), upheld: z.boolean(), reason: Reason }),
+  z.object({ ...CommandBase, kind: z.literal('withdraw') }),
+]);
+export type MembershipCommand = z.infer<typeof MembershipCommand>;
+
+/** MembershipEntry of src/core/providers/membership.ts */
+export const MembershipEntry = z.object({
+  command: MembershipCommand,
+  from: z.enum(MEMBERSHIP_STATES).nullable(),
+  to: z.enum(MEMBERSHIP_STATES),
+});
+export type MembershipEntry = z.infer<typeof MembershipEntry>;
+
+/** Membership of src/core/providers/membership.ts: one application and its full history */
+export const Membership = z.object({
+  poolId: z.string(),
+  providerId: z.string(),
+  typeId: z.string(),
+  state: z.enum(MEMBERSHIP_STATES),
+  reviewScore: z.number().nullable(),
+  publicityUntil: z.string().nullable(),
+  rectificationDeadline: z.string().nullable(),
+  appeal: z.object({ against: z.number().int(), at: z.string() }).nullable(),
+  history: z.array(MembershipEntry),
+});
+export type Membership = z.infer<typeof Membership>;
+
+/** REFUSAL_CODES of src/core/providers/membership.ts */
+export const REFUSAL_CODES = [
+  'already-applied',
+  'removed-from-pool',
+  'type-not-in-pool',
+  'no-application',
+  'wrong-state',
+  'out-of-order',
+  'bad-date',
+  'bad-scores',
+  'publicity-not-over',
+  'quota-full',
+  'nothing-to-appeal',
+  'appeal-pending',
+  'appeal-too-late',
+  'no-appeal',
+] as const;
+/** Refusal of src/core/providers/membership.ts: why a pool step was refused */
+export const Refusal = z.object({ code: z.enum(REFUSAL_CODES), message: z.string() });
+export type Refusal = z.infer<typeof Refusal>;

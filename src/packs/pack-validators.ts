@@ -5,6 +5,7 @@ import { validateDeliveryPacks } from './delivery-pack.ts';
 import { findPackFolders, type PackFolder } from './pack-folders.ts';
 import type { PackProblem } from './yaml-source.ts';
 import { validateIndicatorSystemPacks } from './model-validate.ts';
+import { validateProviderClassesPacks } from './provider-pack.ts';
 
 /** What validating the packs of one kind found: problems, or a one-line summary per pack. */
 export interface PackValidation {
@@ -45,6 +46,7 @@ export const packValidators: Record<string, PackKindValidator> = {
   atlas: validateAtlas,
   model: validateIndicatorSystemPacks,
   delivery: validateDeliveryPacks,
+  'provider-classes': validateProviderClassesPacks,
 };
 
 /**

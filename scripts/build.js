@@ -1,6 +1,6 @@
 // `npm run build`: compiles src/ (tests excepted) to dist/ with tsc (tsconfig.build.json), no type check — that is
 // `npm run typecheck`'s job, so a build is a plain transpile of ~10 s. dist/web (the web app, `npm run build:web`) is
-// kept, and so is dist/pglite-template (a new database, scripts/pglite-template.js: rewritten only when PGlite or
+// kept, and so is dist/pglite-template (a new database, src/db/make-database-template.ts: rewritten only when PGlite or
 // drizzle/ changed). `--if-stale` builds only when dist/ is missing or older than a source (npm start, the test setup).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ if (run.status !== 0) {
   process.stderr.write(`build: tsc exited ${run.status ?? run.signal}\n`);
   process.exit(1);
 }
-const template = spawnSync(process.execPath, [join(ROOT, 'scripts/pglite-template.js')], {
+const template = spawnSync(process.execPath, [join(DIST, 'db/make-database-template.js')], {
   stdio: 'inherit',
 });
 if (template.status !== 0) {

@@ -1,6 +1,6 @@
 /**
  * The template of a new embedded database: the data folder of an empty PGlite cluster with every migration of the
- * build applied, shut down cleanly, packed in one gzipped file by `npm run build` (scripts/pglite-template.js) and
+ * build applied, shut down cleanly, packed in one gzipped file by `npm run build` (src/db/make-database-template.ts) and
  * unpacked into a new data folder by openDatabase instead of running initdb (about 6 s and a 500 MB WASM heap in a
  * child process) and the migrations. Copying a cleanly shut-down cluster's folder is how PostgreSQL itself copies a
  * cluster offline; the template holds no rows and no secret (the first admin is created per folder afterwards).

@@ -1,5 +1,5 @@
-// The template of a new embedded database (`npm run build` runs this after tsc; see src/db/database-template.ts): an
-// empty PGlite cluster with every migration in drizzle/ applied and shut down cleanly, packed as
+// The template of a new embedded database (`npm run build` runs dist/db/make-database-template.js after tsc; see
+// database-template.ts): an empty PGlite cluster with every migration in drizzle/ applied and shut down cleanly, packed as
 // dist/pglite-template/template.gz, beside stamp.json (the PGlite version and a hash of drizzle/ it was made from).
 // Rewritten only when PGlite or drizzle/ changed, so most builds skip it.
 import { PGlite } from '@electric-sql/pglite';
@@ -19,16 +19,17 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installedPgliteVersion, packDatabaseTemplate } from '../dist/db/database-template.js';
+import { installedPgliteVersion, packDatabaseTemplate } from './database-template.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+// dist/db/ → the package root
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const MIGRATIONS = join(ROOT, 'drizzle');
 const TEMPLATE_DIR = join(ROOT, 'dist', 'pglite-template');
 const TEMPLATE = join(TEMPLATE_DIR, 'template.gz');
 const STAMP = join(TEMPLATE_DIR, 'stamp.json');
 
-/** @param {string} dir @returns {string[]} every file under dir, sorted */
-function files(dir) {
+/** Every file under dir, sorted. */
+function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
     .sort();

@@ -26,6 +26,7 @@ const ChangePasswordPage = lazy(() =>
 );
 const AtlasRoutes = lazy(() => import('../features/atlas/AtlasRoutes.tsx'));
 const PlanRoutes = lazy(() => import('../features/plan/PlanRoutes.tsx'));
+const DeliverRoutes = lazy(() => import('../features/deliver/DeliverRoutes.tsx'));
 const DiagnoseRoutes = lazy(() => import('../features/diagnose/DiagnoseRoutes.tsx'));
 const OrganisationRoutes = lazy(() => import('../features/organisation/OrganisationRoutes.tsx'));
 const InvitationPage = lazy(() => import('../features/organisation/InvitationPage.tsx'));
@@ -84,7 +85,7 @@ export function App() {
               <Route path="/atlas/*" element={<AtlasRoutes />} />
               <Route path="/diagnose/*" element={<DiagnoseRoutes />} />
               <Route path="/plan/*" element={<PlanRoutes />} />
-              <Route path="/deliver/*" element={<ComingSoonPage feature="deliver" />} />
+              <Route path="/deliver/*" element={<DeliverRoutes />} />
               <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />
               <Route path="/region/*" element={<ComingSoonPage feature="region" />} />
               <Route path="/organisation/*" element={<OrganisationRoutes />} />

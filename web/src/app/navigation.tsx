@@ -24,7 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'atlas', path: '/atlas', icon: <DeploymentUnitOutlined /> },
   { key: 'diagnose', path: '/diagnose', icon: <AuditOutlined /> },
   { key: 'plan', path: '/plan', icon: <ScheduleOutlined /> },
-  { key: 'deliver', path: '/deliver', icon: <RocketOutlined />, comingSoon: true },
+  { key: 'deliver', path: '/deliver', icon: <RocketOutlined /> },
   { key: 'evaluate', path: '/evaluate', icon: <BarChartOutlined />, comingSoon: true },
   { key: 'region', path: '/region', icon: <ApartmentOutlined />, comingSoon: true },
 ];

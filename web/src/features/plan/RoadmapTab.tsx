@@ -23,6 +23,7 @@ import { PlanChart } from './PlanChart.tsx';
 import { money, percent, STATUS_COLOURS, usePeriodLabel } from './plan-ui.ts';
 import { budgetOption, ganttOption } from './roadmap-options.ts';
 import { useNarrow } from './use-narrow.ts';
+import { CreateProjectsCard } from '../deliver/CreateProjectsCard.tsx';
 
 /** 路线图: optimise, then the Gantt chart, budget use per period and why the rest was not selected. */
 export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
@@ -160,6 +161,7 @@ export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boole
               />
             )}
           </Card>
+          <CreateProjectsCard plan={plan} canWrite={canWrite} />
           <Card size="small" title={t('plan.roadmap.budgetUse')} style={{ marginBottom: 12 }}>
             <PlanChart
               option={budget}

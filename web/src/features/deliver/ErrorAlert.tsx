@@ -1,0 +1,39 @@
+import { Alert } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useErrorText, type ErrorContext } from './deliver-ui.ts';
+
+/** A refused write, in the page's language, naming what and where. */
+export function ErrorAlert({
+  error,
+  context,
+  testId,
+}: {
+  error: unknown;
+  context?: ErrorContext;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  const text = useErrorText();
+  if (!error) return null;
+  const lines = text(error, context);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      style={{ margin: '8px 0' }}
+      title={t('deliver.errors.title')}
+      data-testid={testId ?? 'deliver-error'}
+      description={
+        lines.length === 1 ? (
+          lines[0]
+        ) : (
+          <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+            {lines.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+        )
+      }
+    />
+  );
+}

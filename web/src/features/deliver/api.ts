@@ -1,0 +1,140 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AddCostEntry,
+  AddMilestone,
+  AddTeamMember,
+  CreateProjects,
+  DeliveryPackView,
+  PlanProjects,
+  ProjectSummary,
+  ProjectView,
+  TickItem,
+  UpdateMilestone,
+  UpdateProject,
+} from '../../../../src/contracts/delivery.ts';
+import { STALE_VERSION } from '../../../../src/contracts/versioning.ts';
+import { ApiError, api } from '../../api/client.ts';
+
+export type {
+  DeliveryPackView,
+  Light,
+  PlanProjects,
+  ProjectSummary,
+  ProjectView,
+} from '../../../../src/contracts/delivery.ts';
+
+const projectPath = (id: string) => `/api/projects/${encodeURIComponent(id)}`;
+const planPath = (id: string) => `/api/plans/${encodeURIComponent(id)}/projects`;
+
+/** The delivery pack in force: gates, supervision checklists, team roles. */
+export const useDeliveryPack = () =>
+  useQuery({
+    queryKey: ['delivery', 'pack'],
+    queryFn: () => api<DeliveryPackView>('/api/delivery/pack'),
+    staleTime: 5 * 60_000,
+  });
+
+export const useProjects = () =>
+  useQuery({
+    queryKey: ['delivery', 'projects'],
+    queryFn: async () => (await api<{ projects: ProjectSummary[] }>('/api/projects')).projects,
+  });
+
+export const usePlanProjects = (planId: string) =>
+  useQuery({
+    queryKey: ['delivery', 'plan', planId],
+    queryFn: () => api<PlanProjects>(planPath(planId)),
+    retry: (count, error) => count < 2 && !('status' in error && error.status === 404),
+  });
+
+export const useProject = (id: string) =>
+  useQuery({
+    queryKey: ['delivery', 'project', id],
+    queryFn: () => api<ProjectView>(projectPath(id)),
+    retry: (count, error) => count < 2 && !('status' in error && error.status === 404),
+  });
+
+export function useCreateProjects(planId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateProjects) => api<PlanProjects>(planPath(planId), { method: 'POST', body }),
+    onSuccess: (view) => {
+      client.setQueryData(['delivery', 'plan', planId], view);
+      void client.invalidateQueries({ queryKey: ['delivery', 'projects'] });
+    },
+  });
+}
+
+/**
+ * Every project write answers with the whole project: keep the cache in step, refresh the lists. A 409
+ * stale_version carries the project as it is now: that replaces the cached one (the page then shows the latest).
+ */
+function useProjectMutation<V>(id: string, request: (variables: V, version: number) => Promise<ProjectView>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (variables: V) => {
+      const current = client.getQueryData<ProjectView>(['delivery', 'project', id]);
+      return request(variables, current?.version ?? 1);
+    },
+    onSuccess: (project) => {
+      client.setQueryData(['delivery', 'project', id], project);
+      void client.invalidateQueries({ queryKey: ['delivery', 'projects'] });
+      void client.invalidateQueries({ queryKey: ['delivery', 'plan'] });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === STALE_VERSION) {
+        const current = (error.details as { current?: ProjectView } | null)?.current;
+        if (current) client.setQueryData(['delivery', 'project', id], current);
+        else void client.invalidateQueries({ queryKey: ['delivery', 'project', id] });
+      }
+    },
+  });
+}
+
+export const useUpdateProject = (id: string) =>
+  useProjectMutation(id, (body: UpdateProject, version) =>
+    api<ProjectView>(projectPath(id), { method: 'PATCH', body: { ...body, version } }),
+  );
+
+export const useAddTeamMember = (id: string) =>
+  useProjectMutation(id, (body: AddTeamMember) =>
+    api<ProjectView>(`${projectPath(id)}/team`, { method: 'POST', body }),
+  );
+
+export const useRemoveTeamMember = (id: string) =>
+  useProjectMutation(id, (memberId: string) =>
+    api<ProjectView>(`${projectPath(id)}/team/${encodeURIComponent(memberId)}`, { method: 'DELETE' }),
+  );
+
+export const useAddMilestone = (id: string) =>
+  useProjectMutation(id, (body: AddMilestone) =>
+    api<ProjectView>(`${projectPath(id)}/milestones`, { method: 'POST', body }),
+  );
+
+export const useUpdateMilestone = (id: string) =>
+  useProjectMutation(id, ({ milestoneId, ...body }: UpdateMilestone & { milestoneId: string }, version) =>
+    api<ProjectView>(`${projectPath(id)}/milestones/${encodeURIComponent(milestoneId)}`, {
+      method: 'PATCH',
+      body: { ...body, version },
+    }),
+  );
+
+export const useAddCost = (id: string) =>
+  useProjectMutation(id, (body: AddCostEntry) =>
+    api<ProjectView>(`${projectPath(id)}/costs`, { method: 'POST', body }),
+  );
+
+export const useTickItem = (id: string) =>
+  useProjectMutation(
+    id,
+    ({ checklistId, itemId, ...body }: TickItem & { checklistId: string; itemId: string }, version) =>
+      api<ProjectView>(
+        `${projectPath(id)}/checklists/${encodeURIComponent(checklistId)}/items/${encodeURIComponent(itemId)}`,
+        { method: 'PUT', body: { ...body, version } },
+      ),
+  );
+
+export const usePassGate = (id: string) =>
+  useProjectMutation(id, (gateId: string) =>
+    api<ProjectView>(`${projectPath(id)}/gates/${encodeURIComponent(gateId)}/pass`, { method: 'POST' }),
+  );

@@ -56,7 +56,12 @@ export function PlanProjectsPage() {
       <Flex align="center" justify="space-between" wrap gap={8}>
         <Typography.Title level={3} style={{ margin: '4px 0' }}>
           {t('deliver.plan.title')}
-          {plan.data ? `${lang === 'zh' ? '：' : ': '}${plan.data.title}` : ''}
+          {plan.data && (
+            <>
+              {lang === 'zh' ? '：' : ': '}
+              <span data-user-text>{plan.data.title}</span>
+            </>
+          )}
         </Typography.Title>
         <Link to={`/plan/${planId}?tab=roadmap`}>
           <Button>{t('deliver.plan.openPlan')}</Button>
@@ -114,7 +119,7 @@ export function PlanProjectsPage() {
                   render: (_, p) => `${tx(p.start)} – ${tx(p.finish)}`,
                 },
                 {
-                  title: `${t('deliver.list.actual')} / ${t('deliver.list.budget')}`,
+                  title: t('deliver.list.money'),
                   key: 'money',
                   align: 'right',
                   render: (_, p) => `${money(p.actualTotal, lang)} / ${money(p.budgetTotal, lang)}`,
@@ -133,8 +138,7 @@ export function PlanProjectsPage() {
                 {
                   title: t('deliver.plan.target'),
                   key: 'kpi',
-                  render: (_, k) =>
-                    lang === 'zh' ? `${tx(k.name)}（${k.unit}）` : `${tx(k.name)} (${k.unit})`,
+                  render: (_, k) => tx(k.name),
                 },
                 {
                   title: t('deliver.list.light'),
@@ -149,7 +153,8 @@ export function PlanProjectsPage() {
                       {k.projects.map((p) => (
                         <Tag key={p.id}>
                           <Link to={`/deliver/projects/${p.id}`}>{names.get(p.id) ?? p.id}</Link>{' '}
-                          {p.improvement}
+                          {p.improvement >= 0 ? '+' : ''}
+                          {Math.round(p.improvement * 1000) / 10}%
                         </Tag>
                       ))}
                     </Flex>

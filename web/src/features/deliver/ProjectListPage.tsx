@@ -39,7 +39,7 @@ export function ProjectListPage() {
   const gateName = (id: string | null) => {
     if (id === null) return t('deliver.list.allPassed');
     const gate = pack.data?.gates.find((g) => g.id === id);
-    return gate ? tx(gate.name) : id;
+    return gate ? tx(gate.name) : '…';
   };
   const planIds = [...new Set((projects.data ?? []).map((p) => p.planId).filter((id) => id !== null))];
 
@@ -80,7 +80,7 @@ export function ProjectListPage() {
       render: (provider: string | null) => provider ?? t('deliver.list.noProvider'),
     },
     {
-      title: `${t('deliver.list.actual')} / ${t('deliver.list.budget')}`,
+      title: t('deliver.list.money'),
       key: 'money',
       align: 'right',
       responsive: ['lg'],
@@ -198,7 +198,12 @@ function Board({
   return (
     <div
       data-testid="deliver-board"
-      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 12 }}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+        alignItems: 'start',
+        gap: 12,
+      }}
     >
       {columns.map((gate) => {
         const inColumn = projects.filter((p) => p.currentGate === gate);

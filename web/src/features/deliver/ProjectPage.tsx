@@ -1,4 +1,4 @@
-import { Button, Descriptions, Flex, Progress, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Flex, Progress, Result, Skeleton, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -17,6 +17,7 @@ import { TeamPanel } from './TeamPanel.tsx';
 
 const TABS = ['milestones', 'costs', 'gates', 'supervision', 'team', 'changes'] as const;
 type TabKey = (typeof TABS)[number];
+const LIGHT_ALERT = { 'on-track': 'success', 'at-risk': 'warning', late: 'error' } as const;
 const paren = (text: string, lang: 'zh' | 'en') => (lang === 'zh' ? `（${text}）` : ` (${text})`);
 
 /** /deliver/projects/:id — one project: facts and light, then milestones, costs, gates, supervision, team, changes. */
@@ -126,20 +127,16 @@ export function ProjectPage() {
           {
             key: 'kpis',
             label: t('deliver.project.kpis'),
+            span: 'filled',
             children:
-              p.kpiTargets.length === 0 ? (
-                t('deliver.project.noKpis')
-              ) : (
-                <Flex wrap gap={4}>
-                  {p.kpiTargets.map((k) => (
-                    <Tag key={k.kpi}>
-                      {tx(k.name)} {k.improvement > 0 ? '+' : ''}
-                      {k.improvement}
-                      {k.unit}
-                    </Tag>
-                  ))}
-                </Flex>
-              ),
+              p.kpiTargets.length === 0
+                ? t('deliver.project.noKpis')
+                : p.kpiTargets
+                    .map(
+                      (k) =>
+                        `${tx(k.name)} ${k.improvement >= 0 ? '+' : ''}${Math.round(k.improvement * 1000) / 10}%`,
+                    )
+                    .join(lang === 'zh' ? '；' : '; '),
           },
           {
             key: 'scope',
@@ -147,13 +144,24 @@ export function ProjectPage() {
             span: 'filled',
             children: tx(p.scope),
           },
-          {
-            key: 'reasons',
-            label: t('deliver.project.reasons'),
-            span: 'filled',
-            children: <LightReasons project={p} />,
-          },
         ]}
+      />
+      <Alert
+        type={LIGHT_ALERT[p.status.light]}
+        style={{ margin: '8px 0' }}
+        data-testid="project-status"
+        title={
+          <Flex gap={8} align="center" wrap>
+            <span>{t('deliver.project.light')}</span>
+            <LightTag light={p.status.light} />
+          </Flex>
+        }
+        description={
+          <>
+            <Typography.Text type="secondary">{t('deliver.project.reasons')}: </Typography.Text>
+            <LightReasons project={p} />
+          </>
+        }
       />
       <Tabs
         activeKey={tab}

@@ -50,7 +50,7 @@ export function timelineOption(
   const milestoneAt = (row: number) => milestones[n - 1 - row];
   return {
     aria: { enabled: true },
-    grid: { left: 8, right: narrow ? 16 : 32, top: 28, bottom: 8, containLabel: true },
+    grid: { left: 8, right: narrow ? 24 : 40, top: 24, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       formatter: (p: { seriesIndex: number; dataIndex: number }) => {
@@ -69,7 +69,6 @@ export function timelineOption(
       type: 'value',
       min: 0,
       max: max - min,
-      position: 'top',
       splitNumber: narrow ? 3 : 6,
       axisLabel: {
         formatter: (v: number) => labels.date(new Date(min + v).toISOString().slice(0, 10)),
@@ -105,7 +104,7 @@ export function timelineOption(
         markLine: {
           symbol: 'none',
           silent: true,
-          label: { position: 'insideEndTop', fontSize: 11, formatter: (p: { name: string }) => p.name },
+          label: { position: 'end', fontSize: 11, formatter: (p: { name: string }) => p.name },
           data: [
             { name: labels.today, xAxis: x(today), lineStyle: { color: '#888', type: 'dashed' } },
             {

@@ -15,10 +15,10 @@ const deliver: (typeof deliverZh)['deliver'] = {
     title: 'How the light is set',
     intro:
       'The light is derived from milestones and cost, never typed in: it is the worse of the schedule and the cost.',
-    'on-track': 'On track: no milestone overdue, and spend to date at most 10% over the budget to date.',
+    'on-track': 'No milestone overdue, and spend to date at most 10% over the budget to date.',
     'at-risk':
-      'At risk: a milestone overdue by 1–30 days, or one done more than 30 days late, or spend 10–20% over the budget to date.',
-    late: 'Late: a milestone overdue by more than 30 days, or spend more than 20% over the budget to date (any spend with no budget to date counts as late).',
+      'A milestone overdue by 1–30 days, or one done more than 30 days late, or spend 10–20% over the budget to date.',
+    late: 'A milestone overdue by more than 30 days, or spend more than 20% over the budget to date (any spend with no budget to date counts as late).',
   },
   reasons: {
     overdue: 'Milestone “{{title}}” is {{days}} days overdue',
@@ -44,6 +44,7 @@ const deliver: (typeof deliverZh)['deliver'] = {
     budget: 'Budget (10k CNY)',
     actual: 'Actual (10k CNY)',
     progress: 'Milestones',
+    money: 'Actual / budget (10k CNY)',
     gate: 'Current gate',
     allPassed: 'All gates passed',
     empty: 'No projects yet. Open a solved plan and, on its Roadmap, choose “Create projects”.',

@@ -77,7 +77,8 @@ export function ProjectListPage() {
       title: t('deliver.list.provider'),
       dataIndex: 'provider',
       responsive: ['lg'],
-      render: (provider: string | null) => provider ?? t('deliver.list.noProvider'),
+      render: (provider: string | null) =>
+        provider === null ? t('deliver.list.noProvider') : <span data-user-text>{provider}</span>,
     },
     {
       title: t('deliver.list.money'),

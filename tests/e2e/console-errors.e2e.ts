@@ -82,8 +82,27 @@ describe('console errors', () => {
 
     await nav.getByRole('link', { name: '组织与成员' }).click();
     await settled(page, page.getByText('明远精密机械有限公司（演示）').first());
+    // 实施: the plan's projects made from its roadmap, the list, the board, the plan's delivery, a project's tabs
+    await page.goto(`${web.url}/plan/${planId}?tab=roadmap`);
+    await settled(page, page.getByTestId('plan-projects-card'));
+    await page.getByTestId('create-projects').click();
+    await settled(page, page.getByTestId('plan-projects-link'));
     await nav.getByRole('link', { name: '实施' }).click();
-    await settled(page, page.getByText('实施尚未开放'));
+    await settled(page, page.getByTestId('deliver-table').getByRole('link').first());
+    await page.getByText('看板', { exact: true }).click();
+    await settled(page, page.getByTestId('deliver-board'));
+    await page.goto(`${web.url}/deliver/plans/${planId}`);
+    await settled(page, page.locator('[data-testid="plan-rollup-chart"][data-ready="true"]'));
+    await page.locator('.tupu-shell-content table').first().getByRole('link').first().click();
+    await settled(page, page.locator('[data-testid="milestone-timeline"][data-ready="true"]'));
+    for (const tab of ['成本', '阶段关口', '监督检查', '团队', '变更记录']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await settled(page, page.getByRole('tab', { name: tab, selected: true }));
+    }
+    // leave a chart page at once, before it has finished
+    await page.getByRole('tab', { name: '成本' }).click();
+    await nav.getByRole('link', { name: '评估' }).click();
+    await settled(page, page.getByText('评估尚未开放'));
 
     expect(errors).toEqual([]);
     await page.close();

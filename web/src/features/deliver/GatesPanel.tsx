@@ -1,6 +1,7 @@
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../account/api.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import { usePassGate, type DeliveryPackView, type ProjectView } from './api.ts';
 import { useDateText } from './deliver-ui.ts';
@@ -24,6 +25,7 @@ export function GatesPanel({
   const pass = usePassGate(project.id);
   const [gateSent, setGateSent] = useState('');
   const parties = useMyParties(project, pack);
+  const me = useMe();
   const partyWords =
     parties.length > 0
       ? parties.map((p) => t(`deliver.parties.${p}`)).join(lang === 'zh' ? '、' : ', ')
@@ -88,7 +90,13 @@ export function GatesPanel({
                 </Tag>
                 {passed && state?.passedAt && (
                   <Typography.Text type="secondary">
-                    {t('deliver.gates.passedAt', { date: date(state.passedAt) })}
+                    {t('deliver.gates.passedAt', {
+                      date: date(state.passedAt),
+                      who:
+                        state.passedBy === me.data?.user.id
+                          ? t('deliver.changes.me')
+                          : t('deliver.changes.someone', { id: (state.passedBy ?? '').slice(0, 8) }),
+                    })}
                   </Typography.Text>
                 )}
               </Typography.Paragraph>

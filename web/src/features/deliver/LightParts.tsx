@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { LIGHTS } from '../../../../src/contracts/delivery.ts';
 import type { Light, ProjectView } from './api.ts';
 import { LIGHT_COLOURS } from './deliver-ui.ts';
+import { useLocalized } from '../atlas/atlas-ui.ts';
+import { money } from '../plan/plan-ui.ts';
 
 export function LightTag({ light, testId }: { light: Light; testId?: string }) {
   const { t } = useTranslation();
@@ -41,6 +43,7 @@ export function LightLegend() {
 /** Why a project's light is what it is: each overdue milestone and the overrun, with the light it causes. */
 export function LightReasons({ project }: { project: ProjectView }) {
   const { t } = useTranslation();
+  const { lang } = useLocalized();
   const titles = new Map(project.milestones.map((m) => [m.id, m.title]));
   const { reasons } = project.status;
   if (reasons.length === 0)
@@ -59,7 +62,7 @@ export function LightReasons({ project }: { project: ProjectView }) {
             : r.kind === 'done-late'
               ? t('deliver.reasons.doneLate', { title, days: r.amount ?? 0 })
               : r.amount === null
-                ? t('deliver.reasons.overrunNoBudget')
+                ? t('deliver.reasons.overrunNoBudget', { actual: money(project.rollup.actualToDate, lang) })
                 : t('deliver.reasons.overrun', { share: `${Math.round(r.amount * 100)}%` });
         return (
           <li key={i}>

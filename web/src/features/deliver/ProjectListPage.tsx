@@ -47,6 +47,8 @@ export function ProjectListPage() {
     {
       title: t('deliver.list.name'),
       key: 'name',
+      // narrow, the name wraps so that the light, the dates and the gate fit beside it
+      ...(narrow ? { width: 200 } : {}),
       render: (_, p) => (
         <div>
           <Link to={`/deliver/projects/${p.id}`}>{tx(p.name)}</Link>

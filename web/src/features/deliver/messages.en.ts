@@ -25,7 +25,7 @@ const deliver: (typeof deliverZh)['deliver'] = {
     doneLate: 'Milestone “{{title}}” was done {{days}} days late',
     overrun: 'Spend is {{share}} over the budget to date',
     overrunNoBudget:
-      'There is spend but no budget to date (cost booked in a period before the project has started)',
+      'The budget to date is 0 (the project has not started), but {{actual}} (10k CNY) is booked: spend is judged against the budget to date',
     none: 'No milestone overdue, spend within budget',
   },
   list: {
@@ -187,7 +187,7 @@ const deliver: (typeof deliverZh)['deliver'] = {
     youActNone: 'You act for no side of this project',
     pass: 'Pass gate',
     passed: 'Passed',
-    passedAt: 'Passed {{date}}',
+    passedAt: 'Passed {{date}} by {{who}}',
     current: 'Current gate',
     waiting: 'Waiting for earlier gates',
     checklist: 'Checklist {{done}}/{{total}}',

@@ -21,7 +21,8 @@ const deliver = {
     overdue: '里程碑“{{title}}”已逾期 {{days}} 天',
     doneLate: '里程碑“{{title}}”晚 {{days}} 天完成',
     overrun: '实际支出超出截至本期的预算 {{share}}',
-    overrunNoBudget: '截至本期没有预算，但已有支出（项目尚未开始的期间记入了成本）',
+    overrunNoBudget:
+      '截至今天的预算为 0（项目尚未开始），但已记入 {{actual}} 万元支出：支出按截至今天的预算判断',
     none: '没有逾期里程碑，支出在预算之内',
   },
   list: {
@@ -180,7 +181,7 @@ const deliver = {
     youActNone: '您不代表这个项目的任何一方',
     pass: '通过关口',
     passed: '已通过',
-    passedAt: '{{date}} 通过',
+    passedAt: '{{date}} 由{{who}}通过',
     current: '当前关口',
     waiting: '等待前序关口',
     checklist: '检查清单 {{done}}/{{total}}',

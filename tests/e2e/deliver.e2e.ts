@@ -197,39 +197,37 @@ describe('deliver pages', () => {
         expect(res.status()).toBe(201);
       }
       await setup.close();
-      {
-        const page = await web.signedInPage('cio@demo.tupu.local', { viewport: { width, height: 900 } });
-        await page.addInitScript(`localStorage.setItem('tupu.lang', ${JSON.stringify(lang)})`);
-        const list = (await (await page.request.get(`${web.url}/api/projects`)).json()) as {
-          projects: { id: string; planId: string }[];
-        };
-        const project = list.projects[0];
-        expect(project).toBeTruthy();
-        const pages = [
-          '/deliver',
-          '/deliver?view=board',
-          `/deliver/plans/${project?.planId}`,
-          ...['milestones', 'costs', 'gates', 'supervision', 'team', 'changes'].map(
-            (tab) => `/deliver/projects/${project?.id}?tab=${tab}`,
-          ),
-        ];
-        for (const path of pages) {
-          await page.goto(web.url + path);
-          await expect
-            .poll(() => page.locator('.tupu-shell-content h3').first().isVisible(), { timeout: 15_000 })
-            .toBe(true);
-          // every query answered and drawn: the text settles, and it is all in the page's language
-          const wrong = lang === 'en' ? CJK : ENGLISH_WORD;
-          await expect
-            .poll(async () => (await contentText(page)).match(wrong)?.[0] ?? null, {
-              message: `${path} at ${width} px in ${lang}`,
-              timeout: 10_000,
-            })
-            .toBeNull();
-          expect(await noHorizontalScroll(page), `${path} scrolls sideways at ${width}`).toBe(true);
-        }
-        await page.close();
+      const page = await web.signedInPage('cio@demo.tupu.local', { viewport: { width, height: 900 } });
+      await page.addInitScript(`localStorage.setItem('tupu.lang', ${JSON.stringify(lang)})`);
+      const list = (await (await page.request.get(`${web.url}/api/projects`)).json()) as {
+        projects: { id: string; planId: string }[];
+      };
+      const project = list.projects[0];
+      expect(project).toBeTruthy();
+      const pages = [
+        '/deliver',
+        '/deliver?view=board',
+        `/deliver/plans/${project?.planId}`,
+        ...['milestones', 'costs', 'gates', 'supervision', 'team', 'changes'].map(
+          (tab) => `/deliver/projects/${project?.id}?tab=${tab}`,
+        ),
+      ];
+      for (const path of pages) {
+        await page.goto(web.url + path);
+        await expect
+          .poll(() => page.locator('.tupu-shell-content h3').first().isVisible(), { timeout: 15_000 })
+          .toBe(true);
+        // every query answered and drawn: the text settles, and it is all in the page's language
+        const wrong = lang === 'en' ? CJK : ENGLISH_WORD;
+        await expect
+          .poll(async () => (await contentText(page)).match(wrong)?.[0] ?? null, {
+            message: `${path} at ${width} px in ${lang}`,
+            timeout: 10_000,
+          })
+          .toBeNull();
+        expect(await noHorizontalScroll(page), `${path} scrolls sideways at ${width}`).toBe(true);
       }
+      await page.close();
     },
     180_000,
   );

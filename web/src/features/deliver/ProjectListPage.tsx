@@ -203,7 +203,7 @@ function Board({
       data-testid="deliver-board"
       style={{
         display: 'grid',
-        gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
+        gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))',
         alignItems: 'start',
         gap: 12,
       }}

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import type { PlanView } from '../plan/api.ts';
 import { usePeriodLabel } from '../plan/plan-ui.ts';
+import { useNarrow } from '../plan/use-narrow.ts';
 import { useCreateProjects, usePlanProjects } from './api.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { LightTag } from './LightParts.tsx';
@@ -24,6 +25,7 @@ export function CreateProjectsCard({ plan, canWrite }: { plan: PlanView; canWrit
   const period = usePeriodLabel(plan.settings);
   const projects = usePlanProjects(plan.id);
   const create = useCreateProjects(plan.id);
+  const narrow = useNarrow(991);
   const solution = plan.solution;
   if (!solution) return null;
   const schedule: Row[] = [...solution.result.schedule];
@@ -82,6 +84,8 @@ export function CreateProjectsCard({ plan, canWrite }: { plan: PlanView; canWrit
           {
             title: t('deliver.create.initiative'),
             key: 'id',
+            // narrow, the name wraps so that the project column keeps its room
+            ...(narrow ? { width: 240 } : {}),
             render: (_, r) => (
               <>
                 <Typography.Text code>{r.id}</Typography.Text> {names.get(r.id)}

@@ -352,21 +352,27 @@ export class Profiler {
       const type = cr.type;
       const s = this.rule(c, 'type');
       c.checks.push((cell, row) => {
-        if (cell !== null) hasType(cell, type) ? s.pass() : s.fail(row);
+        if (cell === null) return;
+        if (hasType(cell, type)) s.pass();
+        else s.fail(row);
       });
     }
     if (cr.pattern) {
       const re = new RegExp(cr.pattern, 'u');
       const s = this.rule(c, 'pattern');
       c.checks.push((cell, row) => {
-        if (cell !== null) re.test(cell.text) ? s.pass() : s.fail(row);
+        if (cell === null) return;
+        if (re.test(cell.text)) s.pass();
+        else s.fail(row);
       });
     }
     if (cr.values) {
       const allowed = new Set(cr.values);
       const s = this.rule(c, 'values');
       c.checks.push((cell, row) => {
-        if (cell !== null) allowed.has(cell.text) ? s.pass() : s.fail(row);
+        if (cell === null) return;
+        if (allowed.has(cell.text)) s.pass();
+        else s.fail(row);
       });
     }
     if (cr.range) {

@@ -32,7 +32,7 @@ describe('profiling a ledger without a rules file', () => {
       ['订单号', 'text', 0, 4, 'SO-0001', 'SO-0005'],
       ['下单日期', 'date', 0, 5, '2025-01-07', '2025-01-11'],
       ['发货日期', 'date', 1, 4, '2025-01-05', '2025-01-12'],
-      ['金额（万元）', 'text', 1, 4, '-5', 'n/a'], // 3 numbers of 4: below the 95 % a type needs
+      ['金额（万元）', 'number', 1, 4, -5, 1200.5], // 3 numbers of 4: number, n/a its type violation
       ['状态', 'text', 0, 3, '已发货', '待发货'],
     ]);
     expect(col(p, '订单号').duplicates).toBe(1);
@@ -44,17 +44,17 @@ describe('profiling a ledger without a rules file', () => {
     const amount = col(p, '金额（万元）');
     expect(amount.violations.map((v) => [v.rule, v.dimension, v.checked, v.failed, v.rows])).toEqual([
       ['金额（万元）:required', '完整性', 5, 1, [4]],
-      ['金额（万元）:type', '规范性', 4, 0, []],
+      ['金额（万元）:type', '规范性', 4, 1, [5]],
     ]);
     expect(p.dimensions.完整性).toBe(round1((100 + 100 + 80 + 80 + 100) / 5));
-    expect(p.dimensions.规范性).toBe(100);
+    expect(p.dimensions.规范性).toBe(round1((100 * 4 + 75) / 5));
     expect(p.dimensions.可访问性).toBe(100);
     expect(p.dimensions.一致性).toBeNull();
-    expect(p.score).toBe(round1((p.dimensions.完整性! + 100 + 100) / 3));
+    expect(p.score).toBe(round1((p.dimensions.完整性! + p.dimensions.规范性! + 100) / 3));
     expect(p.proposed).toBe(true);
   });
 
-  it('counts a number column with a stray text cell as number, the stray a type violation', () => {
+  it('types a column by what most of its values are, the others its type violations', () => {
     const rows = Array.from(
       { length: 40 },
       (_, k) => ['x', '2025-01-01', '', String(k), ''] as (string | null)[],

@@ -230,15 +230,24 @@ class ColumnState {
     else this.otherPatterns++;
   }
 
-  /** The most specific type 95 % of the non-null values have (a column of 8-digit numbers only is integer). */
+  /**
+   * The type most non-null values have, if at least half do (ties to the more specific: date, integer, number,
+   * boolean); else text. The values of another type are then its type violations. A column whose only dates are
+   * 8-digit numbers (20250107) is integer.
+   */
   inferredType(): ValueType | 'empty' {
     if (this.nonNull === 0) return 'empty';
-    const share = (c: Candidate) => c.count / this.nonNull >= 0.95;
-    if (share(this.date) && this.compactDates < this.date.count) return 'date';
-    if (share(this.integer)) return 'integer';
-    if (share(this.number)) return 'number';
-    if (share(this.boolean)) return 'boolean';
-    return 'text';
+    const dates = this.compactDates < this.date.count ? this.date.count : 0;
+    let best: ValueType = 'text';
+    let most = 0;
+    for (const [type, count] of [
+      ['date', dates],
+      ['integer', this.integer.count],
+      ['number', this.number.count],
+      ['boolean', this.boolean.count],
+    ] as const)
+      if (count > most) [best, most] = [type, count];
+    return most * 2 >= this.nonNull ? best : 'text';
   }
 
   candidateOf(type: ValueType): Candidate | undefined {

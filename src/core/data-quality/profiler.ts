@@ -211,7 +211,7 @@ class ColumnState {
     this.candidate(this.number, num !== undefined, row);
     this.candidate(this.integer, num !== undefined && Number.isInteger(num), row);
     this.candidate(this.date, date !== undefined, row);
-    this.candidate(this.boolean, BOOLEANS.has(text.toLowerCase()), row);
+    this.candidate(this.boolean, text.length <= 5 && BOOLEANS.has(text.toLowerCase()), row);
     if (num !== undefined) {
       if (num < this.numMin) this.numMin = num;
       if (num > this.numMax) this.numMax = num;

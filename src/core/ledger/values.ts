@@ -19,13 +19,21 @@ export function toHalfWidth(text: string): string {
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const PLAIN = /^-?\d{1,15}(?:\.\d{1,15})?$/;
+const FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+/** + - . ( ¥ ￥ $ R C r c and white space */
+const NUMBER_START = new Set([43, 45, 46, 40, 0xa5, 0xffe5, 36, 82, 67, 114, 99, 32, 9]);
 
 /**
  * A number as a ledger writes it: `1,234.56`, `１２３４`, `¥1,000`, `-5`, `(1,000)` (negative, as accountants
  * bracket it), `12.5%` (0.125). Undefined for anything else (a grouping that is not by thousands, `1.2.3`, text).
  */
 export function parseLedgerNumber(text: string): number | undefined {
-  let s = toHalfWidth(text).trim().replace(/\s+/g, '');
+  if (PLAIN.test(text)) return Number(text); // the common case, without copies
+  const c = text.charCodeAt(0);
+  // a number starts with a digit, a sign, a point, a bracket, a currency sign, a space or a full-width form
+  if (!((c >= 48 && c <= 57) || NUMBER_START.has(c) || c >= 0x3000)) return undefined;
+  let s = (FULL_WIDTH.test(text) ? toHalfWidth(text) : text).trim().replace(/\s+/g, '');
   if (s === '') return undefined;
   let sign = 1;
   if (/^\(.*\)$/.test(s)) {
@@ -55,13 +63,9 @@ function isoDate(y: number, m: number, d: number): string | undefined {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-const DATE_FORMS: readonly RegExp[] = [
-  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
-  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
-  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
-  /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
-  /^(\d{4})(\d{2})(\d{2})$/,
-];
+/** YYYY-M-D, YYYY/M/D, YYYY.M.D (one separator throughout), YYYY年M月D日 or YYYYMMDD, then maybe a time. */
+const DATE =
+  /^(\d{4})(?:([-/.])(\d{1,2})\2(\d{1,2})|年(\d{1,2})月(\d{1,2})日|(\d{2})(\d{2}))(?:(?:[ T]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
  * A date as a ledger writes it, to ISO YYYY-MM-DD: 2025-01-07, 2025/1/7, 2025.1.7, 2025年1月7日, 20250107, also with a
@@ -69,15 +73,11 @@ const DATE_FORMS: readonly RegExp[] = [
  * An Excel serial number is read only when `serials` is true (a column known to hold dates), by excelSerialToIso.
  */
 export function parseLedgerDate(text: string, options: { serials?: boolean } = {}): string | undefined {
-  const s = toHalfWidth(text).trim();
-  if (s === '') return undefined;
-  const day = s
-    .replace(/(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/, '')
-    .replace(/\s+/g, '');
-  for (const form of DATE_FORMS) {
-    const m = form.exec(day);
-    if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  }
+  const c = text.charCodeAt(0);
+  if (!((c >= 48 && c <= 57) || c >= 0x3000 || c === 32 || c === 9)) return undefined;
+  const s = (FULL_WIDTH.test(text) ? toHalfWidth(text) : text).trim();
+  const m = DATE.exec(s);
+  if (m) return isoDate(Number(m[1]), Number(m[3] ?? m[5] ?? m[7]), Number(m[4] ?? m[6] ?? m[8]));
   if (options.serials && /^\d+(?:\.\d+)?$/.test(s)) return excelSerialToIso(Number(s));
   return undefined;
 }

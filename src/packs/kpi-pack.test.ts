@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeKpi } from '../core/kpi/compute.ts';
 import { parseExpression } from '../core/kpi/expression.ts';
 import { loadAtlasPacks } from './atlas-load.ts';
 import { DEFAULT_KPI_PACK, loadKpiPack } from './kpi-pack.ts';
@@ -65,6 +66,35 @@ describe('KPI catalogue packs', () => {
       'src/packs/fixtures/kpis/broken/kpis.yaml:11: kpis.0.formula: column 1: unknown field total_profit (not in fields)',
       'src/packs/fixtures/kpis/broken/kpis.yaml:19: kpis.1.formula: column 41: expected ")", found the end of the formula',
     ]);
+  });
+
+  it('computes the shipped OEE, inventory turnover and days from ledger rows', async () => {
+    const r = await loadKpiPack(DEFAULT_KPI_PACK);
+    if (!r.ok) throw new Error('does not load');
+    const kpi = (id: string) => r.catalogue.kpis.find((k) => k.id === id)!;
+    const rows = [
+      {
+        ref: 2,
+        date: '2025-01-07',
+        values: {
+          planned_busy_time: 960,
+          actual_production_time: 800,
+          standard_time: 720,
+          produced_quantity: 1000,
+          good_quantity: 950,
+        },
+      },
+      { ref: 3, date: '2025-01-31', values: { sales_cost: 600_000, inventory_balance: 200_000 } },
+      { ref: 4, date: '2025-01-15', values: { inventory_balance: 400_000 } },
+    ];
+    const value = (id: string) => {
+      const c = computeKpi(kpi(id), r.catalogue.fields, rows);
+      if (!c.ok || !c.values[0]?.ok) throw new Error(`${id} does not compute`);
+      return [Number(c.values[0].value.toFixed(4)), c.values[0].rows];
+    };
+    expect(value('oee')).toEqual([71.25, [2]]);
+    expect(value('inventory-turnover')).toEqual([2, [3, 4]]);
+    expect(value('inventory-days')).toEqual([15.5, [3, 4]]);
   });
 
   it('is a kind `tupu pack validate` knows', async () => {

@@ -34,6 +34,7 @@ const report = () => import('./commands/report.ts').then((m) => m.registerReport
 const planReport = () => import('./commands/plan-report.ts').then((m) => m.registerPlanReport);
 const accounts = () => import('./commands/accounts.ts').then((m) => m.registerAccounts);
 const backup = () => import('./commands/backup.ts').then((m) => m.registerBackup);
+const profile = () => import('./commands/profile.ts').then((m) => m.registerProfile);
 
 const EMBEDDED_NOTE =
   'With the embedded database, stop "tupu serve" on the same data folder first (one process at a time).';
@@ -110,6 +111,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     term: 'restore [options] <file>',
     description: `restore a backup into an empty database (a new data folder, or an empty PostgreSQL database). ${EMBEDDED_NOTE}`,
     load: [backup],
+  },
+  {
+    name: 'profile',
+    term: 'profile [options] <file>',
+    description: 'data quality profile of a CSV or .xlsx ledger by the GB/T 36344 dimensions (streamed)',
+    load: [profile],
   },
 ];
 

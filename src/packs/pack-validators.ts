@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { Atlas } from '../core/atlas/types.ts';
 import { loadAtlasPack, loadAtlasPacks } from './atlas-load.ts';
 import { validateDeliveryPacks } from './delivery-pack.ts';
+import { validateKpiPacks } from './kpi-pack.ts';
 import { findPackFolders, type PackFolder } from './pack-folders.ts';
 import type { PackProblem } from './yaml-source.ts';
 import { validateIndicatorSystemPacks } from './model-validate.ts';
@@ -47,6 +48,7 @@ export const packValidators: Record<string, PackKindValidator> = {
   model: validateIndicatorSystemPacks,
   delivery: validateDeliveryPacks,
   'provider-classes': validateProviderClassesPacks,
+  kpis: validateKpiPacks,
 };
 
 /**

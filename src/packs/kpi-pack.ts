@@ -1,0 +1,62 @@
+/**
+ * Reads a KPI catalogue pack folder (pack.yaml + kpis.yaml, kind `kpis`): the data fields and the KPIs computed
+ * from them (src/core/kpi/catalogue-schema.ts). Every problem of every file — a formula that does not parse or
+ * names an unknown field included — is reported as file:line: message; the catalogue is returned only when there
+ * are none.
+ */
+import { basename, join, relative } from 'node:path';
+import type { z } from 'zod';
+import { KpiFile, KpiPackMeta, type KpiCatalogue } from '../core/kpi/catalogue-schema.ts';
+import type { PackKindValidator } from './pack-validators.ts';
+import { checkSchema, readYaml, type PackProblem } from './yaml-source.ts';
+
+export type KpiPackLoadResult =
+  { ok: true; catalogue: KpiCatalogue } | { ok: false; problems: PackProblem[] };
+
+/** The KPI catalogue used unless told otherwise. */
+export const DEFAULT_KPI_PACK = 'packs/kpis/guide-2024';
+
+export async function loadKpiPack(dir: string, displayDir = dir): Promise<KpiPackLoadResult> {
+  const problems: PackProblem[] = [];
+  async function read<T extends z.ZodType>(name: string, schema: T): Promise<z.infer<T> | undefined> {
+    const parsed = await readYaml(join(dir, name), join(displayDir, name));
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      return undefined;
+    }
+    const checked = checkSchema(parsed.source, schema);
+    if (!checked.ok) {
+      problems.push(...checked.problems);
+      return undefined;
+    }
+    if (name === 'pack.yaml') {
+      const id = (checked.value as { id: string }).id;
+      if (id !== basename(dir))
+        problems.push({
+          file: parsed.source.file,
+          line: parsed.source.lineOf(['id']),
+          message: `pack id ${id} ≠ folder ${basename(dir)}`,
+        });
+    }
+    return checked.value;
+  }
+  const meta = await read('pack.yaml', KpiPackMeta);
+  const file = await read('kpis.yaml', KpiFile);
+  if (!meta || !file || problems.length > 0) return { ok: false, problems };
+  return { ok: true, catalogue: { meta, fields: file.fields, kpis: file.kpis } };
+}
+
+/** `tupu pack validate` for kind `kpis`. */
+export const validateKpiPacks: PackKindValidator = async (_root, folders) => {
+  const result = { problems: [] as PackProblem[], summaries: [] as string[] };
+  for (const folder of folders) {
+    const r = await loadKpiPack(folder.dir, relative(process.cwd(), folder.dir) || folder.dir);
+    if (!r.ok) result.problems.push(...r.problems);
+    else
+      result.summaries.push(
+        `kpis ${r.catalogue.meta.id}@${r.catalogue.meta.version} ${r.catalogue.kpis.length} KPIs over ` +
+          `${r.catalogue.fields.length} data fields`,
+      );
+  }
+  return result;
+};

@@ -442,14 +442,12 @@ describe.each(testEngines())('providers API on %s', (engine) => {
       });
       expect(patched.status, JSON.stringify(patched.body)).toBe(200);
       const cioMe = await call<Me>(cio, 'GET', '/api/auth/me');
-      await api.database.db
-        .insert(deliveryGatePasses)
-        .values({
-          orgId: cioMe.body.organisation.orgId,
-          projectId: project.id,
-          gateId: 'acceptance',
-          party: 'enterprise',
-        });
+      await api.database.db.insert(deliveryGatePasses).values({
+        orgId: cioMe.body.organisation.orgId,
+        projectId: project.id,
+        gateId: 'acceptance',
+        party: 'enterprise',
+      });
 
       const mine = await call<ProviderGrade>(consultant, 'GET', `/api/providers/${qimingId}/grade`);
       expect(mine.status, JSON.stringify(mine.body)).toBe(200);

@@ -20,7 +20,13 @@ import {
   SaveProviderProfile,
   SupplyDemandView,
 } from '../../contracts/providers.ts';
+import { MAX_UPLOAD_BYTES } from '../../contracts/diagnosis.ts';
 import { member } from '../../server/access/caller.ts';
+import { attachment, XLSX_TYPE } from '../assessments/downloads.ts';
+import { refuseOversized } from '../assessments/upload-limits.ts';
+import { exportDirectory } from './export-directory.ts';
+import { importProfile } from './import-profile.ts';
+import { badRequest } from '../../server/app-error.ts';
 import { orStale } from '../../server/versioned-save.ts';
 import type { ProviderDeps } from './deps.ts';
 import { listPools } from './list-pools.ts';
@@ -50,6 +56,67 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
   };
 
   return async (app) => {
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES + 1024 },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.get(
+      '/api/providers.xlsx',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary:
+            'The provider directory as an Excel workbook (sheets 服务商 and 产品), with the filters of GET /api/providers',
+          querystring: ProviderDirectoryQuery,
+        },
+      },
+      async (request, reply) => {
+        const { fileName, content } = await exportDirectory(deps, request.query);
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment(fileName))
+          .header('cache-control', 'no-store')
+          .send(content);
+      },
+    );
+
+    app.post(
+      '/api/provider-profile/import',
+      {
+        config: { access: 'write' },
+        bodyLimit: MAX_UPLOAD_BYTES + 1024,
+        onRequest: refuseOversized,
+        schema: {
+          tags,
+          summary:
+            "Import the own rows of a directory workbook (.xlsx, the export's layout) into the own profile at `version`; every problem as file/sheet!cell, nothing saved",
+          querystring: z.object({
+            fileName: z.string().trim().min(1).max(200).default('providers.xlsx'),
+            version: z.coerce.number().int().min(0).optional(),
+          }),
+          response: { 200: ProviderProfileView },
+        },
+      },
+      async (request) => {
+        const caller = member(request);
+        const content = request.body;
+        if (!Buffer.isBuffer(content))
+          throw badRequest(
+            'Send the workbook as the request body with Content-Type: application/octet-stream',
+          );
+        await orStale(
+          'provider profile',
+          () =>
+            importProfile(deps, caller, { content, fileName: request.query.fileName }, request.query.version),
+          () => ownProfile(caller),
+        );
+        return ownProfile(caller);
+      },
+    );
+
     app.get(
       '/api/provider-profile',
       {

@@ -542,3 +542,12 @@ export const SupplyDemandView = SupplyDemand.extend({
   poolId: z.string().nullable(),
 });
 export type SupplyDemandView = z.infer<typeof SupplyDemandView>;
+
+/** Whether an enterprise may engage a provider under its pilot's pool rules (pilot-pool-check.ts). */
+export const PilotPoolEligibility = z.object({
+  providerId: z.string(),
+  eligible: z.boolean(),
+  requiredPools: z.array(z.object({ poolId: z.string(), name: z.string(), member: z.boolean() })),
+  message: z.string(),
+});
+export type PilotPoolEligibility = z.infer<typeof PilotPoolEligibility>;

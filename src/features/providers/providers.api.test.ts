@@ -4,6 +4,7 @@ import type { PlanProjects } from '../../contracts/delivery.ts';
 import type { PlanView } from '../../contracts/planning.ts';
 import type {
   MatchAnswer,
+  PilotPoolEligibility,
   PoolList,
   PoolView,
   ProfileFields,
@@ -469,6 +470,22 @@ describe.each(testEngines())('providers API on %s', (engine) => {
       expect([seen.status, seen.body.score, seen.body.breakdown]).toEqual([200, mine.body.score, null]);
       // provider 6 is in no pool: its grade is its own
       expect((await call<Err>(cio, 'GET', `/api/providers/${others[5]!.id}/grade`)).status).toBe(403);
+      // under rectification qiming stands in the pool the pilot requires; provider 6 never applied
+      const ok = await call<PilotPoolEligibility>(cio, 'GET', `/api/providers/${qimingId}/eligibility`);
+      expect(ok.body.eligible).toBe(true);
+      const outside = await call<PilotPoolEligibility>(
+        cio,
+        'GET',
+        `/api/providers/${others[5]!.id}/eligibility`,
+      );
+      expect(outside.body.eligible).toBe(false);
+      // an organisation under no authority with a required pool may engage anyone
+      const free = await call<PilotPoolEligibility>(
+        await api.signIn('association@demo.tupu.local'),
+        'GET',
+        `/api/providers/${others[5]!.id}/eligibility`,
+      );
+      expect(free.body).toMatchObject({ eligible: true, requiredPools: [] });
 
       // the project's own match: its scenario and budget
       const match = await call<MatchAnswer>(cio, 'POST', `/api/projects/${project.id}/providers`, {});
@@ -502,6 +519,16 @@ describe.each(testEngines())('providers API on %s', (engine) => {
       const m = view.memberships.find((x) => x.providerId === qimingId)!;
       expect([m.state, m.appeal?.against, m.history.length]).toEqual(['removed', 7, 9]);
       expect(view.quotas).toEqual([{ typeId: 'production-software', quota: 1, members: 0 }]);
+      // the pilot requires the pool: a removed provider may no longer be engaged by the region's enterprises
+      const e = await call<PilotPoolEligibility>(cio, 'GET', `/api/providers/${qimingId}/eligibility`);
+      expect([e.status, e.body.eligible, e.body.requiredPools.map((p) => [p.poolId, p.member])]).toEqual([
+        200,
+        false,
+        [[pool.id, false]],
+      ]);
+      expect(e.body.message).toMatch(
+        /is not a member of “示范市通用设备制造服务商资源池”, which your pilot requires/,
+      );
     });
   });
 });

@@ -248,3 +248,13 @@ export async function demandPlans(
     .innerJoin(organisations, eq(organisations.id, plans.orgId))
     .where(and(eq(organisations.kind, 'enterprise'), isNull(plans.copiedFrom), under));
 }
+
+/** The organisations above `orgId` (its parent, the parent's parent …); `union` stops on any cycle. */
+export async function ancestorIds(db: Db, orgId: string): Promise<string[]> {
+  const above = sql`(with recursive up(id) as (select parent_id from organisations where id = ${orgId} and parent_id is not null union select o.parent_id from organisations o join up on o.id = up.id where o.parent_id is not null) select id from up)`;
+  const rows = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, above));
+  return rows.map((r) => r.id);
+}

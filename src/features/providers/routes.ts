@@ -10,6 +10,7 @@ import {
   MatchAnswer,
   MatchWithWhyNot,
   OpenPool,
+  PilotPoolEligibility,
   PoolList,
   PoolStepRequest,
   PoolView,
@@ -35,6 +36,7 @@ import { matchPlanInitiative } from './match-plan-initiative.ts';
 import { matchProject } from './match-project.ts';
 import { matchProviders } from './match-providers.ts';
 import { openPool } from './open-pool.ts';
+import { pilotPoolEligibility } from './pilot-pool-check.ts';
 import { presentPool, presentProfile, presentSummary } from './presenter.ts';
 import { providerGrade } from './provider-grade.ts';
 import { saveProfile } from './save-profile.ts';
@@ -205,6 +207,21 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => providerGrade(deps, member(request), request.params.id),
+    );
+
+    app.get(
+      '/api/providers/:id/eligibility',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary:
+            "Whether the caller's enterprise may engage the provider: a member of a pool its pilot requires, or no pool required",
+          params: IdParams,
+          response: { 200: PilotPoolEligibility },
+        },
+      },
+      async (request) => pilotPoolEligibility(deps, member(request).tenant, request.params.id),
     );
 
     app.post(

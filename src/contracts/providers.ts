@@ -342,3 +342,212 @@ export const REFUSAL_CODES = [
 /** Refusal of src/core/providers/membership.ts: why a pool step was refused */
 export const Refusal = z.object({ code: z.enum(REFUSAL_CODES), message: z.string() });
 export type Refusal = z.infer<typeof Refusal>;
+
+// ── The pool and matching API (src/features/providers): requests and views over the domain shapes above ──────────
+
+/** What a provider edits of its profile: everything but its id and name, which are its organisation's. */
+export const ProfileFields = ProviderProfile.omit({ id: true, name: true });
+export type ProfileFields = z.infer<typeof ProfileFields>;
+
+/** An answer of the grading model (AnswerValue of src/contracts/diagnosis.ts) */
+const GradingAnswer = z.union([
+  z.string().max(100),
+  z.array(z.string().max(100)).max(50),
+  z.number().finite(),
+  z.record(z.string(), z.number().finite()),
+]);
+
+/**
+ * A save of the caller's own profile at `version` (0 when it has none yet). `gradingAnswers` are the typed answers
+ * of the grading model (服务企业情况, 产品服务能力, 综合服务能力); 工作实效 is computed from finished projects.
+ */
+export const SaveProviderProfile = z.object({
+  version: z.number().int().min(0).optional(),
+  profile: ProfileFields,
+  gradingAnswers: z.record(z.string(), GradingAnswer).optional(),
+});
+export type SaveProviderProfile = z.infer<typeof SaveProviderProfile>;
+
+/** A pool membership in standing, as the directory lists it. */
+export const PoolStanding = z.object({
+  poolId: z.string(),
+  poolName: z.string(),
+  state: z.enum(MEMBERSHIP_STATES),
+  typeId: z.string(),
+});
+export type PoolStanding = z.infer<typeof PoolStanding>;
+
+/** A provider's profile as stored, with its version (0: none saved yet) and the pools it stands in. */
+export const ProviderProfileView = z.object({
+  /** as saved; before the first save every list is empty (no type yet) */
+  profile: ProviderProfile.extend({ types: z.array(Id).max(12) }),
+  gradingAnswers: z.record(z.string(), GradingAnswer),
+  version: z.number().int(),
+  updatedAt: z.string().nullable(),
+  pools: z.array(PoolStanding),
+});
+export type ProviderProfileView = z.infer<typeof ProviderProfileView>;
+
+/** One provider in the directory. */
+export const ProviderSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionCode: z.string().nullable(),
+  types: z.array(z.string()),
+  categories: z.array(z.string()),
+  capabilities: z.number().int(),
+  products: z.number().int(),
+  regions: z.array(z.string()),
+  industries: z.array(z.string()),
+  pools: z.array(PoolStanding),
+});
+export type ProviderSummary = z.infer<typeof ProviderSummary>;
+
+/** Filters of the directory (query string). */
+export const ProviderDirectoryQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  type: z.string().trim().max(100).optional(),
+  scenario: ScenarioCodeField.optional(),
+  industry: IndustryCode.optional(),
+  region: RegionCode.optional(),
+  poolId: z.uuid().optional(),
+});
+export type ProviderDirectoryQuery = z.infer<typeof ProviderDirectoryQuery>;
+
+export const ProviderDirectory = z.object({ providers: z.array(ProviderSummary), total: z.number().int() });
+export type ProviderDirectory = z.infer<typeof ProviderDirectory>;
+
+/** A match answer: the ranked list and, when asked for a provider, why it is not (higher) in it. */
+export const MatchAnswer = z.object({ result: MatchResult, whyNot: WhyNot.nullable() });
+export type MatchAnswer = z.infer<typeof MatchAnswer>;
+
+/** Matching a plan initiative or a project: what the record does not say, the options, and whom to explain. */
+export const DerivedMatchRequest = z.object({
+  industry: IndustryCode.optional(),
+  region: RegionCode.optional(),
+  budget: Money.optional(),
+  poolId: Id.optional(),
+  options: MatchOptions.optional(),
+  whyNot: Id.optional(),
+});
+export type DerivedMatchRequest = z.infer<typeof DerivedMatchRequest>;
+
+/** POST /api/providers/match: a MatchRequest, and whom to explain. */
+export const MatchWithWhyNot = MatchRequest.extend({ whyNot: Id.optional() });
+export type MatchWithWhyNot = z.infer<typeof MatchWithWhyNot>;
+
+/** An authority opens a pool: the domain's definition without its id, and whether its pilot requires the pool. */
+export const OpenPool = PoolDefinition.omit({ id: true }).extend({
+  name: z.string().trim().min(1).max(200),
+  requiredForPilot: z.boolean().default(false),
+});
+export type OpenPool = z.infer<typeof OpenPool>;
+
+/**
+ * One step of a membership, sent to the pool: the domain's command without `by` (the caller) and with `at`
+ * optional (default today; a decision taken earlier, a review meeting say, may be dated back, never ahead). A
+ * provider's own steps (apply, appeal, withdraw) take its own id; an authority's name the provider.
+ */
+export const PoolStepRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('apply'), typeId: Id, at: IsoDate.optional() }),
+  z.object({ kind: z.literal('appeal'), reason: Reason, at: IsoDate.optional() }),
+  z.object({ kind: z.literal('withdraw'), at: IsoDate.optional() }),
+  z.object({
+    kind: z.literal('review'),
+    providerId: z.uuid(),
+    scores: z
+      .array(z.object({ expert: Id, score: z.number() }))
+      .min(1)
+      .max(50),
+    at: IsoDate.optional(),
+  }),
+  z.object({ kind: z.literal('object'), providerId: z.uuid(), reason: Reason, at: IsoDate.optional() }),
+  z.object({ kind: z.literal('admit'), providerId: z.uuid(), at: IsoDate.optional() }),
+  z.object({ kind: z.literal('warn'), providerId: z.uuid(), reason: Reason, at: IsoDate.optional() }),
+  z.object({
+    kind: z.literal('order-rectification'),
+    providerId: z.uuid(),
+    reason: Reason,
+    deadline: IsoDate,
+    at: IsoDate.optional(),
+  }),
+  z.object({ kind: z.literal('rectified'), providerId: z.uuid(), at: IsoDate.optional() }),
+  z.object({ kind: z.literal('remove'), providerId: z.uuid(), reason: Reason, at: IsoDate.optional() }),
+  z.object({
+    kind: z.literal('decide-appeal'),
+    providerId: z.uuid(),
+    upheld: z.boolean(),
+    reason: Reason,
+    at: IsoDate.optional(),
+  }),
+]);
+export type PoolStepRequest = z.infer<typeof PoolStepRequest>;
+
+/** A pool as the caller may see it: its opener sees every application with its history; a provider its own; others the members in standing and those under 公示. */
+export const PoolView = z.object({
+  id: z.string(),
+  authorityId: z.string(),
+  authorityName: z.string(),
+  definition: PoolDefinition,
+  requiredForPilot: z.boolean(),
+  version: z.number().int(),
+  /** members in standing per type, and the quota (null: unlimited) */
+  quotas: z.array(
+    z.object({ typeId: z.string(), quota: z.number().int().nullable(), members: z.number().int() }),
+  ),
+  memberships: z.array(Membership.extend({ providerName: z.string() })),
+  /** whether the caller opened it (and may review, admit and sanction) */
+  own: z.boolean(),
+});
+export type PoolView = z.infer<typeof PoolView>;
+
+export const PoolList = z.object({ pools: z.array(PoolView.omit({ memberships: true })) });
+export type PoolList = z.infer<typeof PoolList>;
+
+/** A provider's grade: the grading model scored by the diagnosis engine, 工作实效 computed from finished projects. */
+export const ProviderGrade = z.object({
+  providerId: z.string(),
+  model: z.object({ id: z.string(), version: z.string() }),
+  score: z.number(),
+  maxScore: z.number(),
+  level: z.object({ id: z.string(), name: z.string() }).nullable(),
+  dimensions: z.array(z.object({ id: z.string(), name: z.string(), score: z.number(), max: z.number() })),
+  /** the computed part: counts and rates from the provider's finished projects */
+  outcomes: z.object({
+    finished: z.number().int(),
+    onTime: z.number().int(),
+    onBudget: z.number().int(),
+    rated: z.number().int(),
+    onTimeRate: z.number().nullable(),
+    onBudgetRate: z.number().nullable(),
+    satisfaction: z.number().nullable(),
+  }),
+  /** the provider's own view only: typed answers, the sub-dimensions and projects left out of the rates */
+  breakdown: z
+    .object({
+      subDimensions: z.array(
+        z.object({ id: z.string(), name: z.string(), score: z.number(), max: z.number() }),
+      ),
+      answers: z.record(z.string(), GradingAnswer),
+      problems: z.array(z.object({ projectId: z.string(), message: z.string() })),
+    })
+    .nullable(),
+});
+export type ProviderGrade = z.infer<typeof ProviderGrade>;
+
+/** An authority's supply against demand, over the enterprises under it and the pool given (or every provider). */
+export const SupplyDemandView = SupplyDemand.extend({
+  enterprises: z.number().int(),
+  providers: z.number().int(),
+  poolId: z.string().nullable(),
+});
+export type SupplyDemandView = z.infer<typeof SupplyDemandView>;
+
+/** Whether an enterprise may engage a provider under its pilot's pool rules (pilot-pool-check.ts). */
+export const PilotPoolEligibility = z.object({
+  providerId: z.string(),
+  eligible: z.boolean(),
+  requiredPools: z.array(z.object({ poolId: z.string(), name: z.string(), member: z.boolean() })),
+  message: z.string(),
+});
+export type PilotPoolEligibility = z.infer<typeof PilotPoolEligibility>;

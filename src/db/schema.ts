@@ -476,3 +476,71 @@ export const deliveryChanges = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.projectId, t.id] }), projectKey(t)],
 );
+
+// ── Providers 服务商资源池 ────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A service provider's profile (服务商画像), one per provider organisation: classes and types, capabilities by atlas
+ * scenario code, industries, regions, products, references, certifications (`profile`, the domain's ProviderProfile
+ * without its id and name, which are the organisation's), and the typed answers of the grading model
+ * (`grading_answers`; 工作实效 is computed, never stored here). Versioned per part like the other records.
+ */
+export const providerProfiles = pgTable(
+  'provider_profiles',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    profile: jsonb('profile').notNull(),
+    gradingAnswers: jsonb('grading_answers').notNull().default({}),
+    version: integer('version').notNull().default(1),
+    fieldVersions: jsonb('field_versions').notNull().default({}),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId] })],
+);
+
+/**
+ * A pool an authority opens (city-wide or per sub-industry): the domain's PoolDefinition without its id, whether its
+ * pilot requires providers from the pool, and a version that moves with every step (a cache key for matching).
+ */
+export const providerPools = pgTable(
+  'provider_pools',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    definition: jsonb('definition').notNull(),
+    requiredForPilot: boolean('required_for_pilot').notNull().default(false),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('provider_pools_id_idx').on(t.id)],
+);
+
+/**
+ * Every accepted step of a pool's memberships, in order (the domain's MembershipCommand): the pool's state is their
+ * replay through `poolStep`. Kept with the pool's organisation (the authority); refused steps are never stored.
+ */
+export const providerPoolSteps = pgTable(
+  'provider_pool_steps',
+  {
+    orgId: uuid('org_id').notNull(),
+    poolId: uuid('pool_id').notNull(),
+    seq: integer('seq').notNull(),
+    providerId: uuid('provider_id').notNull(),
+    command: jsonb('command').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.poolId, t.seq] }),
+    foreignKey({
+      columns: [t.orgId, t.poolId],
+      foreignColumns: [providerPools.orgId, providerPools.id],
+    }).onDelete('cascade'),
+    index('provider_pool_steps_provider_idx').on(t.providerId),
+  ],
+);

@@ -38,6 +38,10 @@ import { memberRoutes } from '../features/organisations/member-routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { planRoutes } from '../features/plans/routes.ts';
 import { portfolioRoutes } from '../features/portfolio/routes.ts';
+import type { ProviderPacks } from '../features/providers/deps.ts';
+import { loadProviderPacksOrThrow } from '../features/providers/load-packs.ts';
+import { poolOwnership, providerOwnership } from '../features/providers/ownership.ts';
+import { providerRoutes } from '../features/providers/routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { VERSION } from './version.ts';
 
@@ -57,6 +61,8 @@ export interface AppDeps {
   models?: IndicatorSystemCatalog;
   /** the delivery pack projects follow (default: packs/delivery/default-2024 of the packs folder) */
   deliveryPack?: DeliveryPack;
+  /** the provider classes and grading model (default: packs/providers/tzjei-010-2023, packs/grading/provider-grading-2024) */
+  providerPacks?: ProviderPacks;
   /** where log lines go instead of standard output (tests capture them) */
   logStream?: { write: (line: string) => void };
   /** the clock the sign-in throttle reads (tests move it on instead of waiting); default the system's */
@@ -76,6 +82,7 @@ export async function buildApp({
   atlases = new Map(),
   models = new Map(),
   deliveryPack,
+  providerPacks,
   logStream,
   clock,
 }: AppDeps): Promise<FastifyInstance> {
@@ -103,6 +110,8 @@ export async function buildApp({
       planOwnership,
       projectOwnership,
       organisationOwnership,
+      providerOwnership,
+      poolOwnership,
     ]),
   );
   await app.register(swagger, {
@@ -129,6 +138,16 @@ export async function buildApp({
       database.db,
       deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024'))),
     ),
+  );
+  await app.register(
+    providerRoutes({
+      db: database.db,
+      packs: providerPacks ?? (await loadProviderPacksOrThrow(config.packsDir)),
+      atlases,
+      deliveryPack:
+        deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024'))),
+      now: clock ?? (() => new Date()),
+    }),
   );
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));

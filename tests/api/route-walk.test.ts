@@ -59,6 +59,7 @@ function fixture(f: Fixtures, route: string, param: string): Fixture {
         id: { value: f.planId, tenant: true },
         riskId: { value: f.riskId, tenant: true },
         format: { value: 'docx', tenant: true },
+        initiativeId: { value: 'GEN-PM-01', tenant: true },
       },
     ],
     [
@@ -81,6 +82,9 @@ function fixture(f: Fixtures, route: string, param: string): Fixture {
       },
     ],
     ['/api/invitations/', { invitationId: { value: f.invitationId, tenant: true } }],
+    // published to every member: the provider directory and the pools (who may change what: their API tests)
+    ['/api/providers/', { id: { value: '00000000-0000-4000-8000-000000000001', tenant: false } }],
+    ['/api/pools/', { id: { value: '00000000-0000-4000-8000-000000000002', tenant: false } }],
     // shared catalogues: indicator systems and atlases belong to no organisation
     ['/api/models/', { id: { value: SME, tenant: false } }],
     [

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { ORGANISATION_KINDS, ROLES } from '../contracts/auth.ts';
 import {
   boolean,
@@ -475,4 +476,40 @@ export const deliveryChanges = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.projectId, t.id] }), projectKey(t)],
+);
+
+// ── Delivery: provider invitations 服务商邀请 (delivery-extra) ──────────────────────────────────────────────
+
+export const PROJECT_INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked'] as const;
+
+/**
+ * A service-provider organisation invited to one project of an enterprise (keyed by the enterprise's org_id). While
+ * `accepted`, the provider's members reach that project only (Ownership.sharedWith); revoking ends it at their next
+ * request. At most one open (pending or accepted) invitation per provider and project.
+ */
+export const deliveryProviderInvitations = pgTable(
+  'delivery_provider_invitations',
+  {
+    orgId: uuid('org_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    providerOrgId: uuid('provider_org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: PROJECT_INVITATION_STATUSES }).notNull().default('pending'),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    respondedBy: uuid('responded_by').references(() => users.id, { onDelete: 'set null' }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.projectId, t.id] }),
+    projectKey(t),
+    uniqueIndex('delivery_provider_invitations_open_idx')
+      .on(t.orgId, t.projectId, t.providerOrgId)
+      .where(sql`status in ('pending', 'accepted')`),
+    index('delivery_provider_invitations_provider_idx').on(t.providerOrgId, t.status),
+  ],
 );

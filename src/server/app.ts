@@ -19,7 +19,7 @@ import { installAccess, type DeclaredRoute } from './access/access-hook.ts';
 import { assessmentOwnership } from '../features/assessments/ownership.ts';
 import { organisationOwnership } from '../features/organisations/ownership.ts';
 import { planOwnership } from '../features/plans/ownership.ts';
-import { projectOwnership } from '../features/delivery/ownership.ts';
+import { projectInvitationOwnership, projectOwnership } from '../features/delivery/ownership.ts';
 import { deliveryRoutes } from '../features/delivery/routes.ts';
 import type { DeliveryPack } from '../core/delivery/pack-schema.ts';
 import { loadDeliveryPackOrThrow } from '../packs/delivery-pack.ts';
@@ -102,6 +102,7 @@ export async function buildApp({
       assessmentOwnership,
       planOwnership,
       projectOwnership,
+      projectInvitationOwnership,
       organisationOwnership,
     ]),
   );

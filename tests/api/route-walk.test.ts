@@ -8,7 +8,9 @@ import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Evidence, AssessmentSummary } from '../../src/contracts/diagnosis.ts';
 import type { IssuedInvitation } from '../../src/contracts/organisations.ts';
-import type { PlanProjects, ProjectView } from '../../src/contracts/delivery.ts';
+import type { PlanProjects, ProjectInvitations, ProjectView } from '../../src/contracts/delivery.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
 import type { DeclaredRoute } from '../../src/server/access/access-hook.ts';
 import { findUserByEmail } from '../../src/server/sessions/accounts.ts';
@@ -39,6 +41,7 @@ interface Fixtures {
   projectVersion: number;
   milestoneId: string;
   memberId: string;
+  projectInvitationId: string;
 }
 
 /** The value of `param` in `route`: by the record the route lies under. */
@@ -78,8 +81,10 @@ function fixture(f: Fixtures, route: string, param: string): Fixture {
         checklistId: { value: 'diagnosis', tenant: true },
         itemId: { value: 'pain-points', tenant: true },
         gateId: { value: 'diagnosis', tenant: true },
+        invitationId: { value: f.projectInvitationId, tenant: true },
       },
     ],
+    ['/api/project-invitations/', { invitationId: { value: f.projectInvitationId, tenant: true } }],
     ['/api/invitations/', { invitationId: { value: f.invitationId, tenant: true } }],
     // shared catalogues: indicator systems and atlases belong to no organisation
     ['/api/models/', { id: { value: SME, tenant: false } }],
@@ -171,6 +176,18 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       { email: 'walk@demo.tupu.local', role: 'viewer' },
     );
     expect(invitation.status, JSON.stringify(invitation.body)).toBe(202);
+    // the demo provider invited to the project (not yet accepted): its invitation id is the other's record too
+    const [provider] = await queryRows<{ id: string }>(
+      api.database.db,
+      sql`select id from organisations where kind = 'service_provider' limit 1`,
+    );
+    const projectInvitation = await api.call<ProjectInvitations>(
+      roles.cio,
+      'POST',
+      `/api/projects/${projectId}/invitations`,
+      { providerOrgId: provider!.id },
+    );
+    expect(projectInvitation.status, JSON.stringify(projectInvitation.body)).toBe(201);
     const viewer = await findUserByEmail(api.database.db, 'viewer@demo.tupu.local');
     f = {
       orgId: roles.orgId,
@@ -183,9 +200,12 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       userId: viewer!.id,
       invitationId: invitation.body.invitation.id,
       projectId,
-      projectVersion: project.body.version,
+      // read after the invitation, which moved it
+      projectVersion: (await api.call<ProjectView>(roles.cio, 'GET', `/api/projects/${projectId}`)).body
+        .version,
       milestoneId: project.body.milestones[0]!.id,
       memberId: project.body.team[0]!.id,
+      projectInvitationId: projectInvitation.body.invitations[0]!.id,
     };
   });
 
@@ -238,6 +258,7 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       f.projectId,
       f.milestoneId,
       f.memberId,
+      f.projectInvitationId,
     ];
     const routes = walked(api.app).filter((r) => r.access !== 'public' && takesTenantId(f, r.url));
     expect(routes.length).toBeGreaterThan(30);

@@ -178,5 +178,6 @@ export function presentPack(pack: DeliveryPack): DeliveryPackView {
     gates: pack.gates.map((g) => ({ ...g, checklist: [...g.checklist] })),
     supervision: pack.supervision.map((s) => ({ ...s, items: [...s.items] })),
     roles: [...pack.roles],
+    invited: (pack.invited ?? []).map((r) => ({ ...r, checklists: [...r.checklists] })),
   };
 }

@@ -3,7 +3,8 @@ import type { TickItem } from '../../contracts/delivery.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
 import { AppError } from '../../server/app-error.ts';
 import { changedSince, requireVersion, StaleSave } from '../../server/versioned-save.ts';
-import type { DeliveryDeps } from './deps.ts';
+import type { DeliveryDeps, Writer } from './deps.ts';
+import { requireInvitedRight } from './invited-rights.ts';
 import { refused } from './project-facts.ts';
 import { projectWrites, type ProjectBundle } from './repository.ts';
 import { saveProjectChange } from './save-project-change.ts';
@@ -15,12 +16,13 @@ import { saveProjectChange } from './save-project-change.ts';
 export function tickItem(
   deps: DeliveryDeps,
   tenant: TenantId,
-  userId: string,
+  writer: Writer,
   id: string,
   checklistId: string,
   itemId: string,
   body: TickItem,
 ): Promise<ProjectBundle> {
+  requireInvitedRight(deps.pack, writer, { kind: 'checklist', id: checklistId });
   const version = requireVersion(body.version, 'project');
   return saveProjectChange(deps, tenant, id, async ({ project, passes }, tx) => {
     const part = `checklists.${checklistId}.${itemId}`;
@@ -40,7 +42,12 @@ export function tickItem(
         `Gate “${checklistId}” has passed: its checklist is closed; nothing was saved`,
       );
     if (body.ticked)
-      await projectWrites.tick(tx, tenant, project.id, { checklistId, itemId, evidence, tickedBy: userId });
+      await projectWrites.tick(tx, tenant, project.id, {
+        checklistId,
+        itemId,
+        evidence,
+        tickedBy: writer.userId,
+      });
     else await projectWrites.untick(tx, tenant, project.id, checklistId, itemId);
     return { parts: [part] };
   });

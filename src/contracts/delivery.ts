@@ -4,6 +4,7 @@
  * web app both use these.
  */
 import { z } from 'zod';
+import { Evidence } from './diagnosis.ts';
 import { RiskInput } from './planning.ts';
 import { RecordVersion, VersionField } from './versioning.ts';
 
@@ -203,8 +204,11 @@ export const ProjectView = ProjectSummary.extend({
         z.object({
           id: z.string(),
           ticked: z.boolean(),
+          /** references: names, ids, and `file:<id>` for an uploaded file of the item */
           evidence: z.array(z.string()),
           tickedAt: z.string().nullable(),
+          /** the evidence files uploaded for the item (download: GET /api/projects/{id}/files/{fileId}) */
+          files: z.array(Evidence),
         }),
       ),
     }),

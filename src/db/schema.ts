@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { ORGANISATION_KINDS, ROLES } from '../contracts/auth.ts';
 import {
   boolean,
+  check,
   customType,
   doublePrecision,
   foreignKey,
@@ -259,9 +260,10 @@ export const evidenceFiles = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'cascade' }),
+    /** the assessment the file is evidence for; null for a project's file (delivery-extra) */
+    assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
+    /** the delivery project whose checklist item the file is evidence for (item_id `<checklist>.<item>`) */
+    projectId: uuid('project_id'),
     itemId: text('item_id').notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
@@ -273,7 +275,16 @@ export const evidenceFiles = pgTable(
     /** false while the upload is being written; such a file is not listed, and not kept past an hour */
     complete: boolean('complete').notNull().default(true),
   },
-  (t) => [index('evidence_files_item_idx').on(t.orgId, t.assessmentId, t.itemId)],
+  (t) => [
+    index('evidence_files_item_idx').on(t.orgId, t.assessmentId, t.itemId),
+    // delivery-extra: a file is an assessment's or a project's, never both (the project's key is declared below it)
+    index('evidence_files_project_idx').on(t.orgId, t.projectId, t.itemId),
+    check('evidence_files_one_owner', sql`(${t.assessmentId} is null) <> (${t.projectId} is null)`),
+    foreignKey({
+      columns: [t.orgId, t.projectId] as [AnyColumn, AnyColumn],
+      foreignColumns: [deliveryProjects.orgId, deliveryProjects.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 /** The bytes of an evidence file in pieces of at most 256 KB, numbered from 0 (see repositories/evidence.ts). */

@@ -21,6 +21,7 @@ import { organisationOwnership } from '../features/organisations/ownership.ts';
 import { planOwnership } from '../features/plans/ownership.ts';
 import { projectInvitationOwnership, projectOwnership } from '../features/delivery/ownership.ts';
 import { deliveryRoutes } from '../features/delivery/routes.ts';
+import { deliveryFileRoutes } from '../features/delivery/file-routes.ts';
 import type { DeliveryPack } from '../core/delivery/pack-schema.ts';
 import { loadDeliveryPackOrThrow } from '../packs/delivery-pack.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -125,12 +126,10 @@ export async function buildApp({
   await app.register(atlasRoutes(atlases));
   await app.register(diagnosisRoutes(database.db, models, atlases, config));
   await app.register(planRoutes(database.db, atlases));
-  await app.register(
-    deliveryRoutes(
-      database.db,
-      deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024'))),
-    ),
-  );
+  const delivery =
+    deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024')));
+  await app.register(deliveryRoutes(database.db, delivery));
+  await app.register(deliveryFileRoutes(database.db, delivery, config));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
   await app.register(invitationRoutes(database.db, config, clock));

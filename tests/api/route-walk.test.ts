@@ -42,6 +42,7 @@ interface Fixtures {
   milestoneId: string;
   memberId: string;
   projectInvitationId: string;
+  projectFileId: string;
 }
 
 /** The value of `param` in `route`: by the record the route lies under. */
@@ -82,6 +83,7 @@ function fixture(f: Fixtures, route: string, param: string): Fixture {
         itemId: { value: 'pain-points', tenant: true },
         gateId: { value: 'diagnosis', tenant: true },
         invitationId: { value: f.projectInvitationId, tenant: true },
+        fileId: { value: f.projectFileId, tenant: true },
       },
     ],
     ['/api/project-invitations/', { invitationId: { value: f.projectInvitationId, tenant: true } }],
@@ -188,6 +190,13 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       { providerOrgId: provider!.id },
     );
     expect(projectInvitation.status, JSON.stringify(projectInvitation.body)).toBe(201);
+    const projectFile = await api.app.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/checklists/ip/items/ip-clauses/files?fileName=clauses.txt`,
+      headers: { cookie: roles.cio, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('clauses'),
+    });
+    expect(projectFile.statusCode, projectFile.body).toBe(201);
     const viewer = await findUserByEmail(api.database.db, 'viewer@demo.tupu.local');
     f = {
       orgId: roles.orgId,
@@ -206,6 +215,7 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       milestoneId: project.body.milestones[0]!.id,
       memberId: project.body.team[0]!.id,
       projectInvitationId: projectInvitation.body.invitations[0]!.id,
+      projectFileId: projectFile.json<Evidence>().id,
     };
   });
 
@@ -259,6 +269,7 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       f.milestoneId,
       f.memberId,
       f.projectInvitationId,
+      f.projectFileId,
     ];
     const routes = walked(api.app).filter((r) => r.access !== 'public' && takesTenantId(f, r.url));
     expect(routes.length).toBeGreaterThan(30);
@@ -287,5 +298,11 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       headers: { cookie: roles.cio },
     });
     expect([evidence.statusCode, evidence.body]).toEqual([200, 'walk']);
+    const file = await api.app.inject({
+      method: 'GET',
+      url: `/api/projects/${f.projectId}/files/${f.projectFileId}`,
+      headers: { cookie: roles.cio },
+    });
+    expect([file.statusCode, file.body]).toEqual([200, 'clauses']);
   });
 });

@@ -5,12 +5,13 @@ import { AppError } from '../../server/app-error.ts';
 import { changedSince, requireVersion, StaleSave } from '../../server/versioned-save.ts';
 import type { DeliveryDeps, Writer } from './deps.ts';
 import { requireInvitedRight } from './invited-rights.ts';
+import { fileReference, projectFileItem } from './project-files.ts';
 import { refused } from './project-facts.ts';
 import { projectWrites, type ProjectBundle } from './repository.ts';
 import { saveProjectChange } from './save-project-change.ts';
 
 /**
- * Ticks (with evidence references) or unticks an item of a gate's or a supervision checklist, at the project
+ * Ticks (with evidence references and the item's uploaded files) or unticks an item of a gate's or a supervision checklist, at the project
  * version edited. An item of a gate already passed stays as it was.
  */
 export function tickItem(
@@ -24,11 +25,15 @@ export function tickItem(
 ): Promise<ProjectBundle> {
   requireInvitedRight(deps.pack, writer, { kind: 'checklist', id: checklistId });
   const version = requireVersion(body.version, 'project');
-  return saveProjectChange(deps, tenant, id, async ({ project, passes }, tx) => {
+  return saveProjectChange(deps, tenant, id, async ({ project, passes, files }, tx) => {
     const part = `checklists.${checklistId}.${itemId}`;
     const changed = changedSince(project.fieldVersions, version);
     if (version > project.version || changed.includes(part)) throw new StaleSave(project.version, changed);
-    const evidence = body.ticked ? body.evidence : [];
+    // the item's uploaded files are evidence too: the tick keeps a reference to each (project-files.ts)
+    const uploaded = files
+      .filter((f) => f.itemId === projectFileItem(checklistId, itemId))
+      .map((f) => fileReference(f.id));
+    const evidence = body.ticked ? [...new Set([...body.evidence, ...uploaded])] : [];
     const problems = tickProblems(deps.pack, {
       checklistId,
       itemId,

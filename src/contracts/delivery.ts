@@ -301,3 +301,24 @@ export const ProjectInvitation = z.object({
 export type ProjectInvitation = z.infer<typeof ProjectInvitation>;
 export const ProjectInvitations = z.object({ invitations: z.array(ProjectInvitation) });
 export type ProjectInvitations = z.infer<typeof ProjectInvitations>;
+
+// ── the portfolio ──────────────────────────────────────────────────────────────────────────────────────────
+/** GET /api/portfolio/projects: the projects of the enterprises an authority or provider oversees. */
+export const PortfolioProjects = z.object({
+  projects: z.array(ProjectSummary.extend({ enterpriseId: z.string(), enterpriseName: z.string() })),
+  lights: z.record(Light, z.number()),
+  /** planned against actual spend and late milestones per calendar quarter, over every project */
+  quarters: z.array(
+    z.object({
+      year: z.number(),
+      quarter: z.number(),
+      planned: z.number(),
+      actual: z.number(),
+      late: z.number(),
+    }),
+  ),
+  /** the enterprises overseen (at most 500, by name) */
+  enterprises: z.number(),
+  truncated: z.boolean(),
+});
+export type PortfolioProjects = z.infer<typeof PortfolioProjects>;

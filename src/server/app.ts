@@ -22,6 +22,7 @@ import { planOwnership } from '../features/plans/ownership.ts';
 import { projectInvitationOwnership, projectOwnership } from '../features/delivery/ownership.ts';
 import { deliveryRoutes } from '../features/delivery/routes.ts';
 import { deliveryFileRoutes } from '../features/delivery/file-routes.ts';
+import { deliveryPortfolioRoutes } from '../features/delivery/portfolio-routes.ts';
 import type { DeliveryPack } from '../core/delivery/pack-schema.ts';
 import { loadDeliveryPackOrThrow } from '../packs/delivery-pack.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -130,6 +131,7 @@ export async function buildApp({
     deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024')));
   await app.register(deliveryRoutes(database.db, delivery));
   await app.register(deliveryFileRoutes(database.db, delivery, config));
+  await app.register(deliveryPortfolioRoutes(database.db, models, delivery));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
   await app.register(invitationRoutes(database.db, config, clock));

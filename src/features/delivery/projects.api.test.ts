@@ -340,6 +340,7 @@ describe.each(testEngines())('projects API on %s', (engine) => {
         .sort(),
     ).toEqual([
       '/api/plans/{id}/projects',
+      '/api/portfolio/projects',
       '/api/project-invitations',
       '/api/project-invitations/{invitationId}/accept',
       '/api/project-invitations/{invitationId}/decline',

@@ -23,6 +23,7 @@ import { projectInvitationOwnership, projectOwnership } from '../features/delive
 import { deliveryRoutes } from '../features/delivery/routes.ts';
 import { deliveryFileRoutes } from '../features/delivery/file-routes.ts';
 import { deliveryPortfolioRoutes } from '../features/delivery/portfolio-routes.ts';
+import { deliveryReportRoutes } from '../features/delivery/report-routes.ts';
 import type { DeliveryPack } from '../core/delivery/pack-schema.ts';
 import { loadDeliveryPackOrThrow } from '../packs/delivery-pack.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -132,6 +133,7 @@ export async function buildApp({
   await app.register(deliveryRoutes(database.db, delivery));
   await app.register(deliveryFileRoutes(database.db, delivery, config));
   await app.register(deliveryPortfolioRoutes(database.db, models, delivery));
+  await app.register(deliveryReportRoutes(database.db, delivery));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
   await app.register(invitationRoutes(database.db, config, clock));

@@ -84,6 +84,7 @@ function fixture(f: Fixtures, route: string, param: string): Fixture {
         gateId: { value: 'diagnosis', tenant: true },
         invitationId: { value: f.projectInvitationId, tenant: true },
         fileId: { value: f.projectFileId, tenant: true },
+        format: { value: 'pdf', tenant: true },
       },
     ],
     ['/api/project-invitations/', { invitationId: { value: f.projectInvitationId, tenant: true } }],

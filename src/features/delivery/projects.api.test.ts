@@ -355,6 +355,7 @@ describe.each(testEngines())('projects API on %s', (engine) => {
       '/api/projects/{id}/invitations/{invitationId}',
       '/api/projects/{id}/milestones',
       '/api/projects/{id}/milestones/{milestoneId}',
+      '/api/projects/{id}/report.{format}',
       '/api/projects/{id}/team',
       '/api/projects/{id}/team/{memberId}',
     ]);

@@ -12,15 +12,46 @@ import { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { DeliveryPack } from '../../core/delivery/pack-schema.ts';
 import { Evidence, MAX_UPLOAD_BYTES } from '../../contracts/diagnosis.ts';
+import { ProjectView } from '../../contracts/delivery.ts';
+import { AppError } from '../../server/app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { member, recordTenant } from '../../server/access/caller.ts';
 import { refuseOversized } from '../../server/upload-limits.ts';
-import { attachment } from '../assessments/downloads.ts';
+import { attachment, XLSX_TYPE } from '../assessments/downloads.ts';
+import { exportCosts, importCosts } from './cost-sheet.ts';
+import { presentProject } from './presenter.ts';
+import { isoDay } from './project-facts.ts';
 import type { DeliveryDeps, Writer } from './deps.ts';
 import { addProjectFile, openProjectFile, removeProjectFile } from './project-files.ts';
 import { deliveryRepository } from './repository.ts';
 
 const isStream = (body: unknown): body is Readable => body instanceof Readable;
+
+/** A cost workbook is small: read whole, refused past this many bytes. */
+const COST_SHEET_BYTES = 2 * 1024 * 1024;
+
+async function smallBody(body: unknown): Promise<Buffer> {
+  if (!isStream(body))
+    throw new AppError(400, 'no_file', 'Send the workbook as the request body (application/octet-stream)');
+  const pieces: Buffer[] = [];
+  let total = 0;
+  for await (const piece of body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+    total += piece.length;
+    if (total > COST_SHEET_BYTES)
+      throw new AppError(
+        413,
+        'file_too_large',
+        `A cost workbook is at most ${COST_SHEET_BYTES / 1024 / 1024} MB`,
+        {
+          limit: COST_SHEET_BYTES,
+        },
+      );
+    pieces.push(piece);
+  }
+  if (total === 0)
+    throw new AppError(400, 'no_file', 'Send the workbook as the request body (application/octet-stream)');
+  return Buffer.concat(pieces);
+}
 const FileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 const tags = ['projects'];
 
@@ -110,6 +141,50 @@ export function deliveryFileRoutes(
           .header('content-disposition', attachment(file.fileName))
           .header('x-content-type-options', 'nosniff')
           .send(Readable.from(content));
+      },
+    );
+
+    app.get(
+      '/api/projects/:id/costs.xlsx',
+      {
+        config: { access: 'read', shared: true },
+        schema: {
+          tags,
+          summary:
+            "The project's cost entries as an Excel workbook (sheet 成本 or Costs: period, amount in 万元, note)",
+          params: z.object({ id: z.uuid() }),
+          querystring: z.object({ lang: z.enum(['zh', 'en']).default('zh') }),
+        },
+      },
+      async (request, reply) => {
+        const { tenant } = caller(request);
+        const { lang } = request.query;
+        const { bundle, content } = await exportCosts(deps, tenant, request.params.id, lang);
+        const name = (bundle.project.name as { zh: string; en: string })[lang];
+        return reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', attachment(`${name}-${lang === 'zh' ? '成本' : 'costs'}.xlsx`))
+          .send(content);
+      },
+    );
+
+    app.post(
+      '/api/projects/:id/costs.xlsx',
+      {
+        config: { access: 'write', shared: true },
+        schema: {
+          tags,
+          summary:
+            "Import cost entries from an Excel workbook (raw body, ≤ 2 MB; the export's layout): every row booked, all or none; each problem names its cell (成本!A3: …)",
+          params: z.object({ id: z.uuid() }),
+          response: { 200: z.object({ imported: z.number(), project: ProjectView }) },
+        },
+      },
+      async (request) => {
+        const { tenant, writer } = caller(request);
+        const bytes = await smallBody(request.body);
+        const { bundle, imported } = await importCosts(deps, tenant, writer, request.params.id, bytes);
+        return { imported, project: presentProject(bundle, pack, isoDay(now())) };
       },
     );
 

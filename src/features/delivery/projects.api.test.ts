@@ -349,6 +349,7 @@ describe.each(testEngines())('projects API on %s', (engine) => {
       '/api/projects/{id}/checklists/{checklistId}/items/{itemId}',
       '/api/projects/{id}/checklists/{checklistId}/items/{itemId}/files',
       '/api/projects/{id}/costs',
+      '/api/projects/{id}/costs.xlsx',
       '/api/projects/{id}/files/{fileId}',
       '/api/projects/{id}/gates/{gateId}/pass',
       '/api/projects/{id}/invitations',

@@ -67,6 +67,12 @@ describe('delivery packs', () => {
   it('gives the invited provider the default rights, and refuses rights over a checklist the pack lacks', async () => {
     const r = await loadDeliveryPack(DEFAULT_DELIVERY_PACK);
     if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    expect(r.pack.light).toEqual({ lateAfterDays: 30, atRiskOverrun: 0.1, lateOverrun: 0.2 });
+    const { LightThresholdsSchema } = await import('../core/delivery/pack-schema.ts');
+    expect(
+      LightThresholdsSchema.safeParse({ lateAfterDays: 30, atRiskOverrun: 0.3, lateOverrun: 0.2 }).error
+        ?.issues[0]?.message,
+    ).toBe('lateOverrun must be at least atRiskOverrun (late is worse than at risk)');
     expect(r.pack.invited).toEqual([
       {
         party: 'provider',

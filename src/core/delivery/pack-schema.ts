@@ -64,6 +64,18 @@ export const InvitedRights = z.strictObject({
 });
 export type InvitedRights = z.infer<typeof InvitedRights>;
 
+/** The status light's thresholds (status-light.ts): late after this many days overdue; overrun shares of the budget. */
+export const LightThresholdsSchema = z
+  .strictObject({
+    lateAfterDays: z.number().int().min(1).max(365),
+    atRiskOverrun: z.number().min(0).max(10),
+    lateOverrun: z.number().min(0).max(10),
+  })
+  .refine((t) => t.lateOverrun >= t.atRiskOverrun, {
+    message: 'lateOverrun must be at least atRiskOverrun (late is worse than at risk)',
+    path: ['lateOverrun'],
+  });
+
 export const DeliveryPackMeta = z.strictObject({
   kind: z.literal('delivery'),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a pack id is lower-case letters, digits and hyphens'),
@@ -83,6 +95,8 @@ export const DeliveryFile = z
       .min(1, 'a delivery pack needs at least one team role')
       .superRefine(uniqueIds('role')),
     invited: z.array(InvitedRights).default([]),
+    /** the status light's thresholds; the defaults of status-light.ts when absent */
+    light: LightThresholdsSchema.optional(),
   })
   .superRefine((file, ctx) => {
     const lists = new Set([...file.gates.map((g) => g.id), ...file.supervision.map((s) => s.id)]);
@@ -130,6 +144,8 @@ export interface DeliveryPack {
   readonly roles: readonly TeamRole[];
   /** what an invited organisation of each party may change in a project (none given: read only) */
   readonly invited?: readonly InvitedRights[];
+  /** the status light's thresholds (DEFAULT_THRESHOLDS of status-light.ts when absent) */
+  readonly light?: { lateAfterDays: number; atRiskOverrun: number; lateOverrun: number };
 }
 
 /** What an invited organisation of `party` may change in a project (nothing when the pack gives it nothing). */

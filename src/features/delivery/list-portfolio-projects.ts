@@ -18,7 +18,7 @@ export interface PortfolioProjects extends PortfolioRollup {
 }
 
 export async function listPortfolioProjects(
-  deps: Pick<DeliveryDeps, 'repo' | 'now'>,
+  deps: Pick<DeliveryDeps, 'repo' | 'now'> & Partial<Pick<DeliveryDeps, 'pack'>>,
   db: Db,
   models: IndicatorSystemCatalog,
   viewer: PortfolioViewer,

@@ -20,7 +20,7 @@ export function deliveryPortfolioRoutes(
   pack: DeliveryPack,
   now: () => Date = () => new Date(),
 ): FastifyPluginAsyncZod {
-  const deps = { repo: deliveryRepository(db), now };
+  const deps = { repo: deliveryRepository(db), now, pack };
   return async (app) => {
     app.get(
       '/api/portfolio/projects',

@@ -57,7 +57,7 @@ export function presentSummary(
 export function presentProject(bundle: ProjectBundle, pack: DeliveryPack, today: string): ProjectView {
   const { project: row } = bundle;
   const facts = factsOf(row, bundle.milestones, bundle.costs);
-  const rollup = rollupProject(facts, today);
+  const rollup = rollupProject(facts, today, pack.light);
   const status = statusLight({
     today,
     milestones: facts.milestones,

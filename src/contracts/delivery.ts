@@ -4,6 +4,7 @@
  * web app both use these.
  */
 import { z } from 'zod';
+import { Evidence } from './diagnosis.ts';
 import { RiskInput } from './planning.ts';
 import { RecordVersion, VersionField } from './versioning.ts';
 
@@ -17,6 +18,14 @@ export const LIGHTS = ['on-track', 'at-risk', 'late'] as const;
 export const Light = z.enum(LIGHTS);
 export type Light = z.infer<typeof Light>;
 export const CHANGE_KINDS = ['scope', 'budget', 'provider', 'dates'] as const;
+/** a project's change history also records who was given access: a provider invited, accepting, declining, revoked */
+export const RECORDED_CHANGE_KINDS = [
+  ...CHANGE_KINDS,
+  'provider-invited',
+  'provider-accepted',
+  'provider-declined',
+  'provider-revoked',
+] as const;
 
 // ── the delivery pack ──────────────────────────────────────────────────────────────────────────────────────
 export const ChecklistItemView = z.object({ id: z.string(), text: Text, evidence: z.boolean() });
@@ -29,6 +38,15 @@ export const DeliveryPackView = z.object({
   ),
   supervision: z.array(z.object({ id: z.string(), name: Text, items: z.array(ChecklistItemView) })),
   roles: z.array(z.object({ id: z.string(), name: Text, party: Party })),
+  /** what an organisation invited to a project may change there, per party */
+  invited: z.array(
+    z.object({
+      party: Party,
+      milestones: z.boolean(),
+      costs: z.boolean(),
+      checklists: z.array(z.string()),
+    }),
+  ),
 });
 export type DeliveryPackView = z.infer<typeof DeliveryPackView>;
 
@@ -186,8 +204,11 @@ export const ProjectView = ProjectSummary.extend({
         z.object({
           id: z.string(),
           ticked: z.boolean(),
+          /** references: names, ids, and `file:<id>` for an uploaded file of the item */
           evidence: z.array(z.string()),
           tickedAt: z.string().nullable(),
+          /** the evidence files uploaded for the item (download: GET /api/projects/{id}/files/{fileId}) */
+          files: z.array(Evidence),
         }),
       ),
     }),
@@ -210,7 +231,7 @@ export const ProjectView = ProjectSummary.extend({
   changes: z.array(
     z.object({
       id: z.string(),
-      kind: z.enum(CHANGE_KINDS),
+      kind: z.enum(RECORDED_CHANGE_KINDS),
       before: z.record(z.string(), z.unknown()),
       after: z.record(z.string(), z.unknown()),
       reason: z.string(),
@@ -248,3 +269,56 @@ export type PlanProjects = z.infer<typeof PlanProjects>;
 export const DeliveryProblems = z.object({
   problems: z.array(z.object({ field: z.string(), message: z.string() })),
 });
+
+// ── provider invitations ───────────────────────────────────────────────────────────────────────────────────
+/** POST /api/projects/:id/invitations: invite a service-provider organisation to the project. */
+export const InviteProvider = z.object({
+  providerOrgId: z.uuid(),
+  /** recorded in the project's change history */
+  reason: z.string().trim().max(2000).optional(),
+});
+export type InviteProvider = z.infer<typeof InviteProvider>;
+
+/** DELETE /api/projects/:id/invitations/:invitationId: revoke (the provider's members are refused at once). */
+export const RevokeInvitation = z.object({ reason: z.string().trim().max(2000).optional() });
+
+export const PROJECT_INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked'] as const;
+export const ProjectInvitation = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  projectName: Text,
+  /** the enterprise that owns the project */
+  enterpriseId: z.string(),
+  enterpriseName: z.string(),
+  providerOrgId: z.string(),
+  providerName: z.string(),
+  status: z.enum(PROJECT_INVITATION_STATUSES),
+  invitedAt: z.string(),
+  invitedBy: z.string().nullable(),
+  respondedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ProjectInvitation = z.infer<typeof ProjectInvitation>;
+export const ProjectInvitations = z.object({ invitations: z.array(ProjectInvitation) });
+export type ProjectInvitations = z.infer<typeof ProjectInvitations>;
+
+// ── the portfolio ──────────────────────────────────────────────────────────────────────────────────────────
+/** GET /api/portfolio/projects: the projects of the enterprises an authority or provider oversees. */
+export const PortfolioProjects = z.object({
+  projects: z.array(ProjectSummary.extend({ enterpriseId: z.string(), enterpriseName: z.string() })),
+  lights: z.record(Light, z.number()),
+  /** planned against actual spend and late milestones per calendar quarter, over every project */
+  quarters: z.array(
+    z.object({
+      year: z.number(),
+      quarter: z.number(),
+      planned: z.number(),
+      actual: z.number(),
+      late: z.number(),
+    }),
+  ),
+  /** the enterprises overseen (at most 500, by name) */
+  enterprises: z.number(),
+  truncated: z.boolean(),
+});
+export type PortfolioProjects = z.infer<typeof PortfolioProjects>;

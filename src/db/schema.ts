@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { ORGANISATION_KINDS, ROLES } from '../contracts/auth.ts';
 import {
   boolean,
+  check,
   customType,
   doublePrecision,
   foreignKey,
@@ -258,9 +260,10 @@ export const evidenceFiles = pgTable(
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
-    assessmentId: uuid('assessment_id')
-      .notNull()
-      .references(() => assessments.id, { onDelete: 'cascade' }),
+    /** the assessment the file is evidence for; null for a project's file (delivery-extra) */
+    assessmentId: uuid('assessment_id').references(() => assessments.id, { onDelete: 'cascade' }),
+    /** the delivery project whose checklist item the file is evidence for (item_id `<checklist>.<item>`) */
+    projectId: uuid('project_id'),
     itemId: text('item_id').notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
@@ -272,7 +275,16 @@ export const evidenceFiles = pgTable(
     /** false while the upload is being written; such a file is not listed, and not kept past an hour */
     complete: boolean('complete').notNull().default(true),
   },
-  (t) => [index('evidence_files_item_idx').on(t.orgId, t.assessmentId, t.itemId)],
+  (t) => [
+    index('evidence_files_item_idx').on(t.orgId, t.assessmentId, t.itemId),
+    // delivery-extra: a file is an assessment's or a project's, never both (the project's key is declared below it)
+    index('evidence_files_project_idx').on(t.orgId, t.projectId, t.itemId),
+    check('evidence_files_one_owner', sql`(${t.assessmentId} is null) <> (${t.projectId} is null)`),
+    foreignKey({
+      columns: [t.orgId, t.projectId] as [AnyColumn, AnyColumn],
+      foreignColumns: [deliveryProjects.orgId, deliveryProjects.id],
+    }).onDelete('cascade'),
+  ],
 );
 
 /** The bytes of an evidence file in pieces of at most 256 KB, numbered from 0 (see repositories/evidence.ts). */
@@ -542,5 +554,41 @@ export const providerPoolSteps = pgTable(
       foreignColumns: [providerPools.orgId, providerPools.id],
     }).onDelete('cascade'),
     index('provider_pool_steps_provider_idx').on(t.providerId),
+  ],
+);
+
+// ── Delivery: provider invitations 服务商邀请 (delivery-extra) ──────────────────────────────────────────────
+
+export const PROJECT_INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'revoked'] as const;
+
+/**
+ * A service-provider organisation invited to one project of an enterprise (keyed by the enterprise's org_id). While
+ * `accepted`, the provider's members reach that project only (Ownership.sharedWith); revoking ends it at their next
+ * request. At most one open (pending or accepted) invitation per provider and project.
+ */
+export const deliveryProviderInvitations = pgTable(
+  'delivery_provider_invitations',
+  {
+    orgId: uuid('org_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    providerOrgId: uuid('provider_org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: PROJECT_INVITATION_STATUSES }).notNull().default('pending'),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull().defaultNow(),
+    respondedBy: uuid('responded_by').references(() => users.id, { onDelete: 'set null' }),
+    respondedAt: timestamp('responded_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.projectId, t.id] }),
+    projectKey(t),
+    uniqueIndex('delivery_provider_invitations_open_idx')
+      .on(t.orgId, t.projectId, t.providerOrgId)
+      .where(sql`status in ('pending', 'accepted')`),
+    index('delivery_provider_invitations_provider_idx').on(t.providerOrgId, t.status),
   ],
 );

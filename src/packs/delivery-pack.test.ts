@@ -64,6 +64,44 @@ describe('delivery packs', () => {
     ]);
   });
 
+  it('gives the invited provider the default rights, and refuses rights over a checklist the pack lacks', async () => {
+    const r = await loadDeliveryPack(DEFAULT_DELIVERY_PACK);
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join('\n'));
+    expect(r.pack.light).toEqual({ lateAfterDays: 30, atRiskOverrun: 0.1, lateOverrun: 0.2 });
+    const { LightThresholdsSchema } = await import('../core/delivery/pack-schema.ts');
+    expect(
+      LightThresholdsSchema.safeParse({ lateAfterDays: 30, atRiskOverrun: 0.3, lateOverrun: 0.2 }).error
+        ?.issues[0]?.message,
+    ).toBe('lateOverrun must be at least atRiskOverrun (late is worse than at risk)');
+    expect(r.pack.invited).toEqual([
+      {
+        party: 'provider',
+        milestones: true,
+        costs: false,
+        checklists: ['diagnosis', 'implementation', 'process', 'quality'],
+      },
+    ]);
+    const { parseYaml, checkSchema } = await import('./yaml-source.ts');
+    const { DeliveryFile } = await import('../core/delivery/pack-schema.ts');
+    const text = [
+      'gates:',
+      '  - { id: g, name: { zh: 甲, en: A }, party: enterprise, checklist: [{ id: a, text: { zh: 甲, en: A }, evidence: false }] }',
+      'supervision: []',
+      'roles:',
+      '  - { id: cio, name: { zh: 首席信息官, en: CIO }, party: enterprise }',
+      'invited:',
+      '  - { party: provider, milestones: true, costs: false, checklists: [g, nowhere] }',
+      '  - { party: provider, milestones: false, costs: false, checklists: [] }',
+    ].join('\n');
+    const parsed = parseYaml('d.yaml', text);
+    if (!parsed.ok) throw new Error('fixture does not parse');
+    const checked = checkSchema(parsed.source, DeliveryFile);
+    expect(checked.ok ? [] : checked.problems.map(formatProblem)).toEqual([
+      'd.yaml:7: invited.0.checklists.1: there is no gate or supervision checklist "nowhere"',
+      'd.yaml:8: invited.1.party: the rights of the provider are given twice',
+    ]);
+  });
+
   it('is validated by `tupu pack validate` by its kind', async () => {
     const ok = await validatePacks(DEFAULT_DELIVERY_PACK);
     expect(ok.problems).toEqual([]);

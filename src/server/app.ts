@@ -19,8 +19,12 @@ import { installAccess, type DeclaredRoute } from './access/access-hook.ts';
 import { assessmentOwnership } from '../features/assessments/ownership.ts';
 import { organisationOwnership } from '../features/organisations/ownership.ts';
 import { planOwnership } from '../features/plans/ownership.ts';
-import { projectOwnership } from '../features/delivery/ownership.ts';
+import { projectInvitationOwnership, projectOwnership } from '../features/delivery/ownership.ts';
 import { deliveryRoutes } from '../features/delivery/routes.ts';
+import type { ProviderEligibility } from '../features/delivery/deps.ts';
+import { deliveryFileRoutes } from '../features/delivery/file-routes.ts';
+import { deliveryPortfolioRoutes } from '../features/delivery/portfolio-routes.ts';
+import { deliveryReportRoutes } from '../features/delivery/report-routes.ts';
 import type { DeliveryPack } from '../core/delivery/pack-schema.ts';
 import { loadDeliveryPackOrThrow } from '../packs/delivery-pack.ts';
 import { installErrorHandling } from './error-handler.ts';
@@ -38,7 +42,8 @@ import { memberRoutes } from '../features/organisations/member-routes.ts';
 import { organisationRoutes } from '../features/organisations/routes.ts';
 import { planRoutes } from '../features/plans/routes.ts';
 import { portfolioRoutes } from '../features/portfolio/routes.ts';
-import type { ProviderPacks } from '../features/providers/deps.ts';
+import type { ProviderDeps, ProviderPacks } from '../features/providers/deps.ts';
+import { pilotPoolEligibility } from '../features/providers/pilot-pool-check.ts';
 import { loadProviderPacksOrThrow } from '../features/providers/load-packs.ts';
 import { poolOwnership, providerOwnership } from '../features/providers/ownership.ts';
 import { providerRoutes } from '../features/providers/routes.ts';
@@ -109,6 +114,7 @@ export async function buildApp({
       assessmentOwnership,
       planOwnership,
       projectOwnership,
+      projectInvitationOwnership,
       organisationOwnership,
       providerOwnership,
       poolOwnership,
@@ -133,22 +139,25 @@ export async function buildApp({
   await app.register(atlasRoutes(atlases));
   await app.register(diagnosisRoutes(database.db, models, atlases, config));
   await app.register(planRoutes(database.db, atlases));
-  await app.register(
-    deliveryRoutes(
-      database.db,
-      deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024'))),
-    ),
-  );
-  await app.register(
-    providerRoutes({
-      db: database.db,
-      packs: providerPacks ?? (await loadProviderPacksOrThrow(config.packsDir)),
-      atlases,
-      deliveryPack:
-        deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024'))),
-      now: clock ?? (() => new Date()),
-    }),
-  );
+  const delivery =
+    deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024')));
+  const providerDeps: ProviderDeps = {
+    db: database.db,
+    packs: providerPacks ?? (await loadProviderPacksOrThrow(config.packsDir)),
+    atlases,
+    deliveryPack: delivery,
+    now: clock ?? (() => new Date()),
+  };
+  // whom an enterprise may invite to a project: a member of the pool its pilot requires, if any (providers feature)
+  const providerEligibility: ProviderEligibility = async ({ enterprise, providerOrgId }) => {
+    const eligibility = await pilotPoolEligibility(providerDeps, enterprise, providerOrgId);
+    return eligibility.eligible ? [] : [{ field: 'providerOrgId', message: eligibility.message }];
+  };
+  await app.register(deliveryRoutes(database.db, delivery, undefined, providerEligibility));
+  await app.register(deliveryFileRoutes(database.db, delivery, config));
+  await app.register(deliveryPortfolioRoutes(database.db, models, delivery));
+  await app.register(deliveryReportRoutes(database.db, delivery));
+  await app.register(providerRoutes(providerDeps));
   await app.register(organisationRoutes(database.db));
   await app.register(memberRoutes(database.db));
   await app.register(invitationRoutes(database.db, config, clock));

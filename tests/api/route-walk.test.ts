@@ -8,7 +8,9 @@ import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Evidence, AssessmentSummary } from '../../src/contracts/diagnosis.ts';
 import type { IssuedInvitation } from '../../src/contracts/organisations.ts';
-import type { PlanProjects, ProjectView } from '../../src/contracts/delivery.ts';
+import type { PlanProjects, ProjectInvitations, ProjectView } from '../../src/contracts/delivery.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
 import type { DeclaredRoute } from '../../src/server/access/access-hook.ts';
 import { findUserByEmail } from '../../src/server/sessions/accounts.ts';
@@ -39,6 +41,8 @@ interface Fixtures {
   projectVersion: number;
   milestoneId: string;
   memberId: string;
+  projectInvitationId: string;
+  projectFileId: string;
 }
 
 /** The value of `param` in `route`: by the record the route lies under. */
@@ -79,8 +83,12 @@ function fixture(f: Fixtures, route: string, param: string): Fixture {
         checklistId: { value: 'diagnosis', tenant: true },
         itemId: { value: 'pain-points', tenant: true },
         gateId: { value: 'diagnosis', tenant: true },
+        invitationId: { value: f.projectInvitationId, tenant: true },
+        fileId: { value: f.projectFileId, tenant: true },
+        format: { value: 'pdf', tenant: true },
       },
     ],
+    ['/api/project-invitations/', { invitationId: { value: f.projectInvitationId, tenant: true } }],
     ['/api/invitations/', { invitationId: { value: f.invitationId, tenant: true } }],
     // published to every member: the provider directory and the pools (who may change what: their API tests)
     ['/api/providers/', { id: { value: '00000000-0000-4000-8000-000000000001', tenant: false } }],
@@ -175,6 +183,25 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       { email: 'walk@demo.tupu.local', role: 'viewer' },
     );
     expect(invitation.status, JSON.stringify(invitation.body)).toBe(202);
+    // the demo provider invited to the project (not yet accepted): its invitation id is the other's record too
+    const [provider] = await queryRows<{ id: string }>(
+      api.database.db,
+      sql`select id from organisations where kind = 'service_provider' limit 1`,
+    );
+    const projectInvitation = await api.call<ProjectInvitations>(
+      roles.cio,
+      'POST',
+      `/api/projects/${projectId}/invitations`,
+      { providerOrgId: provider!.id },
+    );
+    expect(projectInvitation.status, JSON.stringify(projectInvitation.body)).toBe(201);
+    const projectFile = await api.app.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/checklists/ip/items/ip-clauses/files?fileName=clauses.txt`,
+      headers: { cookie: roles.cio, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('clauses'),
+    });
+    expect(projectFile.statusCode, projectFile.body).toBe(201);
     const viewer = await findUserByEmail(api.database.db, 'viewer@demo.tupu.local');
     f = {
       orgId: roles.orgId,
@@ -187,9 +214,13 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       userId: viewer!.id,
       invitationId: invitation.body.invitation.id,
       projectId,
-      projectVersion: project.body.version,
+      // read after the invitation, which moved it
+      projectVersion: (await api.call<ProjectView>(roles.cio, 'GET', `/api/projects/${projectId}`)).body
+        .version,
       milestoneId: project.body.milestones[0]!.id,
       memberId: project.body.team[0]!.id,
+      projectInvitationId: projectInvitation.body.invitations[0]!.id,
+      projectFileId: projectFile.json<Evidence>().id,
     };
   });
 
@@ -242,6 +273,8 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       f.projectId,
       f.milestoneId,
       f.memberId,
+      f.projectInvitationId,
+      f.projectFileId,
     ];
     const routes = walked(api.app).filter((r) => r.access !== 'public' && takesTenantId(f, r.url));
     expect(routes.length).toBeGreaterThan(30);
@@ -270,5 +303,11 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       headers: { cookie: roles.cio },
     });
     expect([evidence.statusCode, evidence.body]).toEqual([200, 'walk']);
+    const file = await api.app.inject({
+      method: 'GET',
+      url: `/api/projects/${f.projectId}/files/${f.projectFileId}`,
+      headers: { cookie: roles.cio },
+    });
+    expect([file.statusCode, file.body]).toEqual([200, 'clauses']);
   });
 });

@@ -14,6 +14,7 @@ import {
   deliveryGatePasses,
   deliveryMilestones,
   deliveryProjects,
+  deliveryProviderInvitations,
   deliveryTeamMembers,
   deliveryTicks,
   evidenceFiles,
@@ -159,6 +160,33 @@ export async function fill(db: Db): Promise<void> {
   await db
     .insert(deliveryChanges)
     .values({ ...under, kind: 'budget', before: { budget: [1] }, after: { budget: [1.5] }, reason: '因为' });
+  const [provider] = await db
+    .select()
+    .from(organisations)
+    .where(sql`${organisations.kind} = 'service_provider'`)
+    .limit(1);
+  await db.insert(deliveryProviderInvitations).values({
+    ...under,
+    providerOrgId: provider!.id,
+    status: 'accepted',
+    invitedBy: user.id,
+    respondedBy: user.id,
+    respondedAt: new Date('2026-03-02T00:00:00.002Z'),
+  });
+  // a project's evidence file: restored after the project it belongs to
+  await storeEvidence(
+    db,
+    testTenant(org.id),
+    {
+      projectId: project!.id,
+      itemId: 'ip.source-escrow',
+      fileName: 'escrow.txt',
+      mediaType: 'text/plain',
+      uploadedBy: user.id,
+    },
+    [Buffer.from('源代码托管')],
+    Number.MAX_SAFE_INTEGER,
+  );
   await db.insert(invitations).values({
     orgId: org.id,
     email: 'invitee@example.cn',

@@ -68,7 +68,7 @@ describe.each(engines)('backup taken on %s', (engine: DbEngine) => {
         const stored = await findEvidence(
           restored.db,
           testTenant(chunked!.orgId),
-          chunked!.assessmentId,
+          chunked!.assessmentId!,
           chunked!.id,
         );
         const bytes: Buffer[] = [];

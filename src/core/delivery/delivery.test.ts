@@ -86,6 +86,16 @@ describe('projects from a plan', () => {
 const ms = (due: string, doneOn: string | null = null, id = 'm'): MilestoneState => ({ id, due, doneOn });
 
 describe('status light', () => {
+  it('takes its thresholds from the pack when given: 5 days late is red, 3 % over is amber', () => {
+    const base = { today: '2027-05-01', budgetToDate: 100, actualToDate: 100 };
+    const strict = { lateAfterDays: 5, atRiskOverrun: 0.02, lateOverrun: 0.05 };
+    expect(statusLight({ ...base, milestones: [ms('2027-04-21')] }).light).toBe('at-risk');
+    expect(statusLight({ ...base, milestones: [ms('2027-04-21')] }, strict).light).toBe('late');
+    expect(statusLight({ ...base, milestones: [], actualToDate: 103 }).light).toBe('on-track');
+    expect(statusLight({ ...base, milestones: [], actualToDate: 103 }, strict).light).toBe('at-risk');
+    expect(statusLight({ ...base, milestones: [], actualToDate: 106 }, strict).light).toBe('late');
+  });
+
   it('is green without slip or overrun, amber when a milestone is overdue or spend runs 10–20 % over, red beyond', () => {
     const base = { today: '2027-05-01', budgetToDate: 100, actualToDate: 100 };
     expect(statusLight({ ...base, milestones: [ms('2027-06-01')] }).light).toBe('on-track');

@@ -51,6 +51,31 @@ export type SupervisionList = z.infer<typeof SupervisionList>;
 export const TeamRole = z.strictObject({ id: Id, name: LocalizedText, party: z.enum(PARTIES) });
 export type TeamRole = z.infer<typeof TeamRole>;
 
+/**
+ * What an organisation invited to a project (on the side of `party`, a provider today) may change there; it reads
+ * the whole project, and the enterprise itself changes everything. Milestones: add, move, mark done; costs: book
+ * spend; checklists: tick the items of these gates' and supervision lists' checklists.
+ */
+export const InvitedRights = z.strictObject({
+  party: z.enum(PARTIES),
+  milestones: z.boolean(),
+  costs: z.boolean(),
+  checklists: z.array(Id),
+});
+export type InvitedRights = z.infer<typeof InvitedRights>;
+
+/** The status light's thresholds (status-light.ts): late after this many days overdue; overrun shares of the budget. */
+export const LightThresholdsSchema = z
+  .strictObject({
+    lateAfterDays: z.number().int().min(1).max(365),
+    atRiskOverrun: z.number().min(0).max(10),
+    lateOverrun: z.number().min(0).max(10),
+  })
+  .refine((t) => t.lateOverrun >= t.atRiskOverrun, {
+    message: 'lateOverrun must be at least atRiskOverrun (late is worse than at risk)',
+    path: ['lateOverrun'],
+  });
+
 export const DeliveryPackMeta = z.strictObject({
   kind: z.literal('delivery'),
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a pack id is lower-case letters, digits and hyphens'),
@@ -69,8 +94,30 @@ export const DeliveryFile = z
       .array(TeamRole)
       .min(1, 'a delivery pack needs at least one team role')
       .superRefine(uniqueIds('role')),
+    invited: z.array(InvitedRights).default([]),
+    /** the status light's thresholds; the defaults of status-light.ts when absent */
+    light: LightThresholdsSchema.optional(),
   })
   .superRefine((file, ctx) => {
+    const lists = new Set([...file.gates.map((g) => g.id), ...file.supervision.map((s) => s.id)]);
+    const parties = new Set<string>();
+    file.invited.forEach((r, k) => {
+      if (parties.has(r.party))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['invited', k, 'party'],
+          message: `the rights of the ${r.party} are given twice`,
+        });
+      parties.add(r.party);
+      r.checklists.forEach((id, j) => {
+        if (!lists.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['invited', k, 'checklists', j],
+            message: `there is no gate or supervision checklist "${id}"`,
+          });
+      });
+    });
     // a checklist is named by its id alone in a project (a gate's or a supervision list's): one namespace
     const gateIds = new Set(file.gates.map((g) => g.id));
     file.supervision.forEach((s, k) => {
@@ -95,6 +142,17 @@ export interface DeliveryPack {
   readonly gates: readonly Gate[];
   readonly supervision: readonly SupervisionList[];
   readonly roles: readonly TeamRole[];
+  /** what an invited organisation of each party may change in a project (none given: read only) */
+  readonly invited?: readonly InvitedRights[];
+  /** the status light's thresholds (DEFAULT_THRESHOLDS of status-light.ts when absent) */
+  readonly light?: { lateAfterDays: number; atRiskOverrun: number; lateOverrun: number };
+}
+
+/** What an invited organisation of `party` may change in a project (nothing when the pack gives it nothing). */
+export function invitedRights(pack: Pick<DeliveryPack, 'invited'>, party: Party): InvitedRights {
+  return (
+    pack.invited?.find((r) => r.party === party) ?? { party, milestones: false, costs: false, checklists: [] }
+  );
 }
 
 /** A checklist of the pack by id: a gate's or a supervision list's. */

@@ -5,7 +5,14 @@
  */
 import { periodSpan } from '../planning/plan-calendar.ts';
 import { periodOfDate, type ProjectCalendar } from './project.ts';
-import { milestoneSlip, statusLight, type Light, type MilestoneState } from './status-light.ts';
+import {
+  DEFAULT_THRESHOLDS,
+  milestoneSlip,
+  statusLight,
+  type Light,
+  type LightThresholds,
+  type MilestoneState,
+} from './status-light.ts';
 
 export interface CostBooking {
   /** 0-based plan period */
@@ -50,7 +57,11 @@ export interface ProjectRollup {
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** One project's roll-up as of `today` (ISO date). */
-export function rollupProject(p: ProjectFacts, today: string): ProjectRollup {
+export function rollupProject(
+  p: ProjectFacts,
+  today: string,
+  thresholds: LightThresholds = DEFAULT_THRESHOLDS,
+): ProjectRollup {
   const actualBy = new Map<number, number>();
   for (const c of p.costs) actualBy.set(c.period, (actualBy.get(c.period) ?? 0) + c.amount);
   const lastCost = Math.max(-1, ...actualBy.keys());
@@ -87,7 +98,7 @@ export function rollupProject(p: ProjectFacts, today: string): ProjectRollup {
     milestones: p.milestones.length,
     milestonesDone: done,
     progress: p.milestones.length === 0 ? 0 : done / p.milestones.length,
-    light: statusLight({ today, milestones: p.milestones, budgetToDate, actualToDate }).light,
+    light: statusLight({ today, milestones: p.milestones, budgetToDate, actualToDate }, thresholds).light,
   };
 }
 

@@ -23,6 +23,18 @@ export const LATE_AFTER_DAYS = 30;
 export const AT_RISK_OVERRUN = 0.1;
 export const LATE_OVERRUN = 0.2;
 
+/** The thresholds above, as the delivery pack gives them (`light:` in delivery.yaml); these values by default. */
+export interface LightThresholds {
+  readonly lateAfterDays: number;
+  readonly atRiskOverrun: number;
+  readonly lateOverrun: number;
+}
+export const DEFAULT_THRESHOLDS: LightThresholds = {
+  lateAfterDays: LATE_AFTER_DAYS,
+  atRiskOverrun: AT_RISK_OVERRUN,
+  lateOverrun: LATE_OVERRUN,
+};
+
 export interface MilestoneState {
   readonly id: string;
   /** ISO date */
@@ -68,7 +80,11 @@ export function overrun(budgetToDate: number, actualToDate: number): number {
   return actualToDate / budgetToDate - 1;
 }
 
-export function statusLight(input: LightInput): StatusLight {
+export function statusLight(
+  input: LightInput,
+  thresholds: LightThresholds = DEFAULT_THRESHOLDS,
+): StatusLight {
+  const { lateAfterDays, atRiskOverrun, lateOverrun } = thresholds;
   const reasons: LightReason[] = [];
   for (const m of input.milestones) {
     const slip = milestoneSlip(m, input.today);
@@ -78,14 +94,14 @@ export function statusLight(input: LightInput): StatusLight {
         kind: 'overdue',
         milestoneId: m.id,
         amount: slip,
-        light: slip > LATE_AFTER_DAYS ? 'late' : 'at-risk',
+        light: slip > lateAfterDays ? 'late' : 'at-risk',
       });
-    else if (slip > LATE_AFTER_DAYS)
+    else if (slip > lateAfterDays)
       reasons.push({ kind: 'done-late', milestoneId: m.id, amount: slip, light: 'at-risk' });
   }
   const over = overrun(input.budgetToDate, input.actualToDate);
-  if (over > AT_RISK_OVERRUN)
-    reasons.push({ kind: 'overrun', amount: over, light: over > LATE_OVERRUN ? 'late' : 'at-risk' });
+  if (over > atRiskOverrun)
+    reasons.push({ kind: 'overrun', amount: over, light: over > lateOverrun ? 'late' : 'at-risk' });
   return { light: reasons.reduce<Light>((l, r) => worse(l, r.light), 'on-track'), reasons };
 }
 

@@ -14,6 +14,7 @@ import {
   deliveryGatePasses,
   deliveryMilestones,
   deliveryProjects,
+  deliveryProviderInvitations,
   deliveryTeamMembers,
   deliveryTicks,
   evidenceChunks,
@@ -34,8 +35,6 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   assessmentAnswers,
   assessmentAssignments,
   assessmentEvents,
-  evidenceFiles,
-  evidenceChunks,
   plans,
   deliveryProjects,
   deliveryTeamMembers,
@@ -44,6 +43,10 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   deliveryTicks,
   deliveryGatePasses,
   deliveryChanges,
+  deliveryProviderInvitations,
+  // after the projects: a file is an assessment's or a project's (evidence_files.project_id)
+  evidenceFiles,
+  evidenceChunks,
 ];
 
 /** Tables of the schema that a backup leaves out, with the reason (checked by a test against the live schema). */

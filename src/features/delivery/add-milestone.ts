@@ -1,7 +1,8 @@
 import { milestoneProblems } from '../../core/delivery/validate.ts';
 import type { AddMilestone } from '../../contracts/delivery.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
-import type { DeliveryDeps } from './deps.ts';
+import type { DeliveryDeps, Writer } from './deps.ts';
+import { requireInvitedRight } from './invited-rights.ts';
 import { refused, windowOf } from './project-facts.ts';
 import { projectWrites, type ProjectBundle } from './repository.ts';
 import { saveProjectChange } from './save-project-change.ts';
@@ -10,9 +11,11 @@ import { saveProjectChange } from './save-project-change.ts';
 export function addMilestone(
   deps: DeliveryDeps,
   tenant: TenantId,
+  writer: Writer,
   id: string,
   body: AddMilestone,
 ): Promise<ProjectBundle> {
+  requireInvitedRight(deps.pack, writer, { kind: 'milestones' });
   return saveProjectChange(deps, tenant, id, async ({ project }, tx) => {
     const problems = milestoneProblems(windowOf(project), body);
     if (problems.length > 0) throw refused('invalid_milestone', problems);

@@ -19,7 +19,7 @@ export interface PortfolioRollup {
 }
 
 export async function portfolioRollup(
-  deps: Pick<DeliveryDeps, 'repo' | 'now'>,
+  deps: Pick<DeliveryDeps, 'repo' | 'now'> & Partial<Pick<DeliveryDeps, 'pack'>>,
   tenants: readonly TenantId[],
 ): Promise<PortfolioRollup> {
   const projects = await listProjects(deps, tenants);

@@ -1,4 +1,5 @@
 /** What the delivery API answers: a project with its light and roll-up, a summary per project, the pack. */
+import { projectFileItem } from './project-files.ts';
 import { currentGate } from '../../core/delivery/gates.ts';
 import type { DeliveryPack } from '../../core/delivery/pack-schema.ts';
 import { periodFirstDay, periodLastDay, periodText } from '../../core/delivery/project.ts';
@@ -56,7 +57,7 @@ export function presentSummary(
 export function presentProject(bundle: ProjectBundle, pack: DeliveryPack, today: string): ProjectView {
   const { project: row } = bundle;
   const facts = factsOf(row, bundle.milestones, bundle.costs);
-  const rollup = rollupProject(facts, today);
+  const rollup = rollupProject(facts, today, pack.light);
   const status = statusLight({
     today,
     milestones: facts.milestones,
@@ -106,6 +107,9 @@ export function presentProject(bundle: ProjectBundle, pack: DeliveryPack, today:
           ticked: tick !== undefined,
           evidence: (tick?.evidence as string[] | undefined) ?? [],
           tickedAt: tick?.tickedAt.toISOString() ?? null,
+          files: bundle.files
+            .filter((f) => f.itemId === projectFileItem(list.id, item.id))
+            .map((f) => ({ ...f, uploadedAt: f.uploadedAt.toISOString() })),
         };
       });
       return { id: list.id, kind: list.kind, complete: items.every((i) => i.ticked), items };
@@ -178,5 +182,6 @@ export function presentPack(pack: DeliveryPack): DeliveryPackView {
     gates: pack.gates.map((g) => ({ ...g, checklist: [...g.checklist] })),
     supervision: pack.supervision.map((s) => ({ ...s, items: [...s.items] })),
     roles: [...pack.roles],
+    invited: (pack.invited ?? []).map((r) => ({ ...r, checklists: [...r.checklists] })),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, type Column, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { listEvidence, type EvidenceInfo } from '../../db/evidence-store.ts';
 import {
   deliveryChanges,
   deliveryCostEntries,
@@ -36,6 +37,8 @@ export interface ProjectBundle {
   ticks: TickRow[];
   passes: PassRow[];
   changes: ChangeRow[];
+  /** evidence files of its checklist items (item ids `<checklistId>.<itemId>`), in the shared evidence store */
+  files: EvidenceInfo[];
 }
 
 const ofProject = (tenant: TenantId, id: string) =>
@@ -67,7 +70,7 @@ export async function insertProjects(
 async function bundleOf(db: Db, tenant: TenantId, project: ProjectRow): Promise<ProjectBundle> {
   const key = (t: { orgId: Column; projectId: Column }): SQL | undefined =>
     and(eq(t.orgId, tenant), eq(t.projectId, project.id));
-  const [team, milestones, costs, ticks, passes, changes] = await Promise.all([
+  const [team, milestones, costs, ticks, passes, changes, files] = await Promise.all([
     db
       .select()
       .from(deliveryTeamMembers)
@@ -90,8 +93,9 @@ async function bundleOf(db: Db, tenant: TenantId, project: ProjectRow): Promise<
       .from(deliveryChanges)
       .where(key(deliveryChanges))
       .orderBy(asc(deliveryChanges.changedAt), asc(deliveryChanges.kind)),
+    listEvidence(db, tenant, { projectId: project.id }),
   ]);
-  return { project, team, milestones, costs, ticks, passes, changes };
+  return { project, team, milestones, costs, ticks, passes, changes, files };
 }
 
 export async function findProject(db: Db, tenant: TenantId, id: string): Promise<ProjectBundle | undefined> {

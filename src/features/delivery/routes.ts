@@ -13,6 +13,9 @@ import {
   AddTeamMember,
   CreateProjects,
   DeliveryPackView,
+  InviteProvider,
+  ProjectInvitations,
+  RevokeInvitation,
   PlanProjects,
   ProjectSummary,
   ProjectView,
@@ -21,12 +24,17 @@ import {
   UpdateProject,
 } from '../../contracts/delivery.ts';
 import type { Db } from '../../db/client.ts';
-import { member, type MemberCaller } from '../../server/access/caller.ts';
+import { member, recordTenant, type MemberCaller } from '../../server/access/caller.ts';
+import type { FastifyRequest } from 'fastify';
 import { addCostEntry } from './add-cost-entry.ts';
 import { addMilestone } from './add-milestone.ts';
 import { addTeamMember } from './add-team-member.ts';
 import { createProjects } from './create-projects.ts';
-import type { DeliveryDeps, Writer } from './deps.ts';
+import type { DeliveryDeps, ProviderEligibility, Writer } from './deps.ts';
+import { inviteProvider } from './invite-provider.ts';
+import { invitationsToProvider, projectInvitations } from './list-invitations.ts';
+import { respondToInvitation } from './respond-to-invitation.ts';
+import { revokeInvitation } from './revoke-invitation.ts';
 import { listProjects } from './list-projects.ts';
 import { passGate } from './pass-gate.ts';
 import { presentPack, presentPlanProjects, presentProject, presentSummary } from './presenter.ts';
@@ -46,7 +54,9 @@ const PARTY_OF_KIND = {
   service_provider: 'provider',
   authority: 'authority',
 } as const;
-function writer(caller: MemberCaller): Writer {
+function writer(caller: MemberCaller, invited = false): Writer {
+  // an invited organisation is a service provider (invite-provider.ts): it acts for the provider, within its rights
+  if (invited) return { userId: caller.user.id, organisationParty: 'provider', invited: true };
   const kind = caller.organisation.kind as string;
   return {
     userId: caller.user.id,
@@ -54,12 +64,26 @@ function writer(caller: MemberCaller): Writer {
   };
 }
 
+/**
+ * On a route declared `shared: true`: the tenant owning the project (the caller's own, or the enterprise that invited
+ * the caller's provider organisation) and the writer, marked invited in the second case.
+ */
+function projectCaller(request: FastifyRequest): {
+  tenant: ReturnType<typeof recordTenant>['tenant'];
+  writer: Writer;
+} {
+  const { tenant, shared } = recordTenant(request);
+  return { tenant, writer: writer(member(request), shared) };
+}
+
 export function deliveryRoutes(
   db: Db,
   pack: DeliveryPack,
   now: () => Date = () => new Date(),
+  /** the pool's rule for whom an enterprise may invite (the provider-pool feature); any provider without it */
+  providerEligibility?: ProviderEligibility,
 ): FastifyPluginAsyncZod {
-  const deps: DeliveryDeps = { repo: deliveryRepository(db), pack, now };
+  const deps: DeliveryDeps = { repo: deliveryRepository(db), pack, now, providerEligibility };
   const view = (bundle: ProjectBundle) => presentProject(bundle, pack, isoDay(now()));
 
   return async (app) => {
@@ -133,7 +157,7 @@ export function deliveryRoutes(
     app.get(
       '/api/projects/:id',
       {
-        config: { access: 'read' },
+        config: { access: 'read', shared: true },
         schema: {
           tags,
           summary: 'A project: team, milestones, costs, checklists, gates, light, roll-up, changes',
@@ -141,7 +165,7 @@ export function deliveryRoutes(
           response: { 200: ProjectView },
         },
       },
-      async (request) => view(await showProject(deps, member(request).tenant, request.params.id)),
+      async (request) => view(await showProject(deps, recordTenant(request).tenant, request.params.id)),
     );
 
     app.patch(
@@ -201,7 +225,7 @@ export function deliveryRoutes(
     app.post(
       '/api/projects/:id/milestones',
       {
-        config: { access: 'write' },
+        config: { access: 'write', shared: true },
         schema: {
           tags,
           summary: "Add a milestone (due no later than the project's end)",
@@ -210,16 +234,18 @@ export function deliveryRoutes(
           response: { 201: ProjectView },
         },
       },
-      async (request, reply) =>
-        reply
+      async (request, reply) => {
+        const { tenant, writer: w } = projectCaller(request);
+        return reply
           .status(201)
-          .send(view(await addMilestone(deps, member(request).tenant, request.params.id, request.body))),
+          .send(view(await addMilestone(deps, tenant, w, request.params.id, request.body)));
+      },
     );
 
     app.patch(
       '/api/projects/:id/milestones/:milestoneId',
       {
-        config: { access: 'write' },
+        config: { access: 'write', shared: true },
         schema: {
           tags,
           summary: 'Rename, move, mark done (doneOn) or reopen a milestone, at the project `version`',
@@ -230,14 +256,15 @@ export function deliveryRoutes(
       },
       async (request) => {
         const { id, milestoneId } = request.params;
-        return view(await updateMilestone(deps, member(request).tenant, id, milestoneId, request.body));
+        const { tenant, writer: w } = projectCaller(request);
+        return view(await updateMilestone(deps, tenant, w, id, milestoneId, request.body));
       },
     );
 
     app.post(
       '/api/projects/:id/costs',
       {
-        config: { access: 'write' },
+        config: { access: 'write', shared: true },
         schema: {
           tags,
           summary: 'Book spend against an open plan period (万元)',
@@ -247,17 +274,17 @@ export function deliveryRoutes(
         },
       },
       async (request, reply) => {
-        const { tenant, user } = member(request);
+        const { tenant, writer: w } = projectCaller(request);
         return reply
           .status(201)
-          .send(view(await addCostEntry(deps, tenant, user.id, request.params.id, request.body)));
+          .send(view(await addCostEntry(deps, tenant, w, request.params.id, request.body)));
       },
     );
 
     app.put(
       '/api/projects/:id/checklists/:checklistId/items/:itemId',
       {
-        config: { access: 'write' },
+        config: { access: 'write', shared: true },
         schema: {
           tags,
           summary:
@@ -271,16 +298,16 @@ export function deliveryRoutes(
         },
       },
       async (request) => {
-        const { tenant, user } = member(request);
+        const { tenant, writer: w } = projectCaller(request);
         const { id, checklistId, itemId } = request.params;
-        return view(await tickItem(deps, tenant, user.id, id, checklistId, itemId, request.body));
+        return view(await tickItem(deps, tenant, w, id, checklistId, itemId, request.body));
       },
     );
 
     app.post(
       '/api/projects/:id/gates/:gateId/pass',
       {
-        config: { access: 'write' },
+        config: { access: 'write', shared: true },
         schema: {
           tags,
           summary: 'Pass a gate: earlier gates passed, checklist complete, by the party the pack names',
@@ -288,16 +315,112 @@ export function deliveryRoutes(
           response: { 200: ProjectView },
         },
       },
-      async (request) =>
-        view(
-          await passGate(
-            deps,
-            member(request).tenant,
-            writer(member(request)),
-            request.params.id,
-            request.params.gateId,
-          ),
-        ),
+      async (request) => {
+        const { tenant, writer: w } = projectCaller(request);
+        return view(await passGate(deps, tenant, w, request.params.id, request.params.gateId));
+      },
     );
+
+    // ── provider invitations ───────────────────────────────────────────────────────────────────────────────
+    const invitationTags = ['projects'];
+    const InvitationParams = z.object({ invitationId: z.uuid() });
+
+    app.get(
+      '/api/projects/:id/invitations',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: invitationTags,
+          summary: "The project's provider invitations (pending, accepted, declined, revoked)",
+          params: IdParams,
+          response: { 200: ProjectInvitations },
+        },
+      },
+      async (request) => {
+        const { tenant } = member(request);
+        await showProject(deps, tenant, request.params.id);
+        return { invitations: await projectInvitations(db, tenant, request.params.id) };
+      },
+    );
+
+    app.post(
+      '/api/projects/:id/invitations',
+      {
+        config: { access: 'write' },
+        schema: {
+          tags: invitationTags,
+          summary:
+            "Invite a service-provider organisation to the project: once its administrator accepts, its members read the project and change what the delivery pack's `invited` rights give a provider — that project only",
+          params: IdParams,
+          body: InviteProvider,
+          response: { 201: ProjectInvitations },
+        },
+      },
+      async (request, reply) => {
+        const { tenant, user } = member(request);
+        await inviteProvider(deps, tenant, user.id, request.params.id, request.body);
+        return reply
+          .status(201)
+          .send({ invitations: await projectInvitations(db, tenant, request.params.id) });
+      },
+    );
+
+    app.delete(
+      '/api/projects/:id/invitations/:invitationId',
+      {
+        config: { access: 'write' },
+        schema: {
+          tags: invitationTags,
+          summary:
+            "Revoke a provider's invitation, pending or accepted: its members are refused at their next request",
+          params: IdParams.extend(InvitationParams.shape),
+          body: RevokeInvitation.nullish(),
+          response: { 200: ProjectInvitations },
+        },
+      },
+      async (request) => {
+        const { tenant, user } = member(request);
+        const { id, invitationId } = request.params;
+        await revokeInvitation(deps, tenant, user.id, id, invitationId, request.body?.reason);
+        return { invitations: await projectInvitations(db, tenant, id) };
+      },
+    );
+
+    app.get(
+      '/api/project-invitations',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: invitationTags,
+          summary:
+            "Invitations to projects addressed to your (service-provider) organisation, pending and accepted: an accepted one's project opens at /api/projects/{projectId}",
+          response: { 200: ProjectInvitations },
+        },
+      },
+      async (request) => ({ invitations: await invitationsToProvider(db, member(request).tenant) }),
+    );
+
+    for (const [action, answer] of [
+      ['accept', 'accepted'],
+      ['decline', 'declined'],
+    ] as const)
+      app.post(
+        `/api/project-invitations/:invitationId/${action}`,
+        {
+          config: { access: 'admin', shared: true },
+          schema: {
+            tags: invitationTags,
+            summary: `${action === 'accept' ? 'Accept' : 'Decline'} an invitation to a project (the provider organisation's administrators)`,
+            params: InvitationParams,
+            response: { 200: ProjectInvitations },
+          },
+        },
+        async (request) => {
+          const { tenant: provider, user } = member(request);
+          const { tenant: owner } = recordTenant(request);
+          await respondToInvitation(deps, owner, provider, user.id, request.params.invitationId, answer);
+          return { invitations: await invitationsToProvider(db, provider) };
+        },
+      );
   };
 }

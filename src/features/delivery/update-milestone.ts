@@ -3,7 +3,8 @@ import type { UpdateMilestone } from '../../contracts/delivery.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
 import { notFound } from '../../server/app-error.ts';
 import { changedSince, requireVersion, StaleSave } from '../../server/versioned-save.ts';
-import type { DeliveryDeps } from './deps.ts';
+import type { DeliveryDeps, Writer } from './deps.ts';
+import { requireInvitedRight } from './invited-rights.ts';
 import { refused, windowOf } from './project-facts.ts';
 import { projectWrites, type ProjectBundle } from './repository.ts';
 import { saveProjectChange } from './save-project-change.ts';
@@ -12,10 +13,12 @@ import { saveProjectChange } from './save-project-change.ts';
 export function updateMilestone(
   deps: DeliveryDeps,
   tenant: TenantId,
+  writer: Writer,
   id: string,
   milestoneId: string,
   body: UpdateMilestone,
 ): Promise<ProjectBundle> {
+  requireInvitedRight(deps.pack, writer, { kind: 'milestones' });
   const version = requireVersion(body.version, 'project');
   return saveProjectChange(deps, tenant, id, async ({ project, milestones }, tx) => {
     const milestone = milestones.find((m) => m.id === milestoneId);

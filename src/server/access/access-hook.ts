@@ -10,7 +10,7 @@ import type { Db } from '../../db/client.ts';
 import { forbidden, notFound } from '../app-error.ts';
 import { requireSession } from '../sessions/current-session.ts';
 import { canWrite, isAccess, needsWriter, type Access } from './access-level.ts';
-import { member, rememberCaller } from './caller.ts';
+import { member, rememberCaller, rememberSharedOwner } from './caller.ts';
 import { findMembership } from './caller-store.ts';
 import { grantTenant } from './grant-tenant.ts';
 import { covers, isRecordId, pathParameters, type Ownership } from './ownership.ts';
@@ -87,7 +87,14 @@ async function checkOwnership(
     const id = params[ownership.param];
     // not an id at all: the route's schema refuses it (400), which tells nothing of anyone's records
     if (!isRecordId(id)) continue;
-    if (!(await ownership.owns(db, caller, id))) throw notFound(ownership.what);
+    if (await ownership.owns(db, caller, id)) continue;
+    const owner =
+      request.routeOptions.config.shared === true && ownership.sharedWith
+        ? await ownership.sharedWith(db, caller, id)
+        : undefined;
+    // not shared with the caller (or not on this route): as if it did not exist
+    if (owner === undefined || !rememberSharedOwner(request, grantTenant(owner)))
+      throw notFound(ownership.what);
   }
 }
 

@@ -20,6 +20,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** what the route needs of its caller; required on every /api route */
     access?: Access;
+    /**
+     * the route also serves an organisation the record's owner shared it with (an invited provider; see
+     * Ownership.sharedWith); it then reads the owner's tenant with `recordTenant(request)`. Absent: owners only.
+     */
+    shared?: boolean;
   }
 }
 

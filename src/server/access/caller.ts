@@ -47,3 +47,28 @@ export function member(request: FastifyRequest): MemberCaller {
   if (!caller || !('tenant' in caller)) throw undeclared(request, 'the member');
   return caller;
 }
+
+/** The owner of the shared record the request is about, when the caller reaches it through sharing (access hook). */
+const sharedOwners = new WeakMap<FastifyRequest, TenantId>();
+
+/**
+ * Records that the request reaches a record of `owner` shared with the caller's organisation. False when the path
+ * already reached another owner's record that way: one request acts on one owner's data.
+ */
+export function rememberSharedOwner(request: FastifyRequest, owner: TenantId): boolean {
+  const known = sharedOwners.get(request);
+  if (known !== undefined && known !== owner) return false;
+  sharedOwners.set(request, owner);
+  return true;
+}
+
+/**
+ * The tenant whose record the route acts on: the caller's own organisation, or — on a route declared
+ * `shared: true`, for a record its owner shared with the caller's organisation — the owner's. `shared` says which;
+ * a use case then allows only what the sharing gives (e.g. an invited provider's part of a project).
+ */
+export function recordTenant(request: FastifyRequest): { tenant: TenantId; shared: boolean } {
+  const caller = member(request);
+  const owner = sharedOwners.get(request);
+  return owner === undefined ? { tenant: caller.tenant, shared: false } : { tenant: owner, shared: true };
+}

@@ -17,6 +17,12 @@ export interface Ownership {
   what: string;
   /** whether the record belongs to the caller's tenant (or, for an organisation, one the caller manages) */
   owns: (db: Db, caller: MemberCaller, id: string) => Promise<boolean>;
+  /**
+   * For a record its owner shares with other organisations (a project with the provider it invited): the owning
+   * organisation's id when the record is shared with the caller's organisation now, else undefined. Asked only on a
+   * route that declares `config: { shared: true }` and only when `owns` said no; every other route answers 404.
+   */
+  sharedWith?: (db: Db, caller: MemberCaller, id: string) => Promise<string | undefined>;
 }
 
 const segments = (pattern: string) => pattern.split('/').filter(Boolean);

@@ -1,19 +1,19 @@
 import type { DeliveryProblem } from '../../core/delivery/gates.ts';
 import type { DeliveryPack } from '../../core/delivery/pack-schema.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
-import type { DeliveryRepository, ProjectRow } from './repository.ts';
+import type { DeliveryRepository } from './repository.ts';
 
 /**
  * Whether a service-provider organisation may be invited to a project, beyond being one: the extension point for
  * "the pilot requires the pool" (a provider outside the pool is refused). The provider-pool feature supplies it
  * (deliveryRoutes' `providerEligibility`); each problem names the field and says why. Without a pool, any
- * service-provider organisation may be invited (`anyServiceProvider`). Called inside the project's write, so a
- * refusal writes nothing.
+ * service-provider organisation may be invited (`anyServiceProvider`). Asked before the project's write begins —
+ * it reads other tables on its own connection, which would wait forever on the embedded database's one connection
+ * while the write holds it — and its refusal is thrown inside the write, so a refused invitation writes nothing.
  */
 export type ProviderEligibility = (request: {
   enterprise: TenantId;
   providerOrgId: string;
-  project: ProjectRow;
 }) => Promise<DeliveryProblem[]>;
 
 export const anyServiceProvider: ProviderEligibility = async () => [];

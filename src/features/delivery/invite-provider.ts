@@ -13,13 +13,15 @@ import { refused } from './project-facts.ts';
 import { projectWrites, type ProjectBundle } from './repository.ts';
 import { saveProjectChange } from './save-project-change.ts';
 
-export function inviteProvider(
+export async function inviteProvider(
   deps: DeliveryDeps,
   tenant: TenantId,
   userId: string,
   id: string,
   body: InviteProvider,
 ): Promise<ProjectBundle> {
+  const eligibility = deps.providerEligibility ?? anyServiceProvider;
+  const asked = await eligibility({ enterprise: tenant, providerOrgId: body.providerOrgId });
   return saveProjectChange(deps, tenant, id, async ({ project }, tx) => {
     const field = 'providerOrgId';
     const org = await organisationKindAndName(tx, body.providerOrgId);
@@ -27,9 +29,7 @@ export function inviteProvider(
       throw refused('invalid_invitation', [
         { field, message: `There is no service-provider organisation ${body.providerOrgId} to invite` },
       ]);
-    const eligibility = deps.providerEligibility ?? anyServiceProvider;
-    const problems = await eligibility({ enterprise: tenant, providerOrgId: org.id, project });
-    if (problems.length > 0) throw refused('provider_not_eligible', problems);
+    if (asked.length > 0) throw refused('provider_not_eligible', asked);
     const open = await findOpenInvitation(tx, tenant, project.id, org.id);
     if (open)
       throw new AppError(

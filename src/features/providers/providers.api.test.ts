@@ -179,7 +179,9 @@ describe.each(testEngines())('providers API on %s', (engine) => {
     expect(detail.body.profile.products[0]?.name).toBe('轻量 MES 0');
     // its typed grading answers are its own
     expect(detail.body.gradingAnswers).toEqual({});
-    const none = await call<Err>(cio, 'GET', `/api/providers/${others[0]!.id.replace(/.$/, '0')}`);
+    // another id: its last digit changed (to 1 where it was 0), so never the provider's own
+    const otherId = others[0]!.id.replace(/.$/, (d) => (d === '0' ? '1' : '0'));
+    const none = await call<Err>(cio, 'GET', `/api/providers/${otherId}`);
     expect(none.status).toBe(404);
     const badQuery = await call<Err>(cio, 'GET', '/api/providers?industry=not-a-code');
     expect(badQuery.status).toBe(400);
@@ -479,6 +481,27 @@ describe.each(testEngines())('providers API on %s', (engine) => {
         `/api/providers/${others[5]!.id}/eligibility`,
       );
       expect(outside.body.eligible).toBe(false);
+      // and so the enterprise may invite qiming to its project, but not provider 6, which is refused by name
+      const invitedOutside = await call<Err>(cio, 'POST', `/api/projects/${project.id}/invitations`, {
+        providerOrgId: others[5]!.id,
+      });
+      expect(invitedOutside.status).toBe(400);
+      expect(invitedOutside.body.error.code).toBe('provider_not_eligible');
+      expect(invitedOutside.body.error.message).toContain('which your pilot requires');
+      const invitations = async () =>
+        (
+          await call<{ invitations: { providerOrgId: string }[] }>(
+            cio,
+            'GET',
+            `/api/projects/${project.id}/invitations`,
+          )
+        ).body.invitations;
+      expect((await invitations()).map((i) => i.providerOrgId)).not.toContain(others[5]!.id);
+      const invitedMember = await call(cio, 'POST', `/api/projects/${project.id}/invitations`, {
+        providerOrgId: qimingId,
+      });
+      expect(invitedMember.status, JSON.stringify(invitedMember.body)).toBe(201);
+      expect((await invitations()).map((i) => i.providerOrgId)).toContain(qimingId);
       // an organisation under no authority with a required pool may engage anyone
       const free = await call<PilotPoolEligibility>(
         await api.signIn('association@demo.tupu.local'),

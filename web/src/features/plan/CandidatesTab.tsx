@@ -26,6 +26,7 @@ import {
   usePlanPartLabel,
   withCandidateFields,
 } from './plan-merge.ts';
+import { useGapName } from './gap-names.ts';
 import { money, ORIGIN_COLOURS, percent, useOriginText, years } from './plan-ui.ts';
 
 type NumberField = 'capex' | 'opexPerYear' | 'duration' | 'effort' | 'successProbability';
@@ -55,7 +56,7 @@ function OriginTag({ origin, text }: { origin: Origin; text: string }) {
 export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
   const { t } = useTranslation();
   const { tx, lang } = useLocalized();
-  const originText = useOriginText();
+  const originText = useOriginText(useGapName(plan.assessmentId));
   const options = usePlanOptions(plan.atlasPackId);
   const update = useUpdatePlan(plan.id);
   const saved = useMemo(() => plan.initiatives.map(toCandidate), [plan.initiatives]);
@@ -262,7 +263,7 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
   const expanded = (row: PlanCandidate) => (
     <div style={{ maxWidth: 900 }}>
       <Typography.Paragraph>
-        <Typography.Text strong>{t('plan.candidates.scope')}：</Typography.Text>
+        <Typography.Text strong>{t('plan.colon', { label: t('plan.candidates.scope') })}</Typography.Text>
         {tx(row.scope)}
       </Typography.Paragraph>
       <Typography.Text strong>{t('plan.candidates.kpis')}</Typography.Text>

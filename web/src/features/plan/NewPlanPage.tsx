@@ -182,7 +182,7 @@ export function NewPlanPage() {
             type="success"
             showIcon
             data-testid="plan-strategy"
-            title={`${t('plan.wizard.strategy')}：${tx(advice.name)}`}
+            title={t('plan.colon', { label: t('plan.wizard.strategy') }) + tx(advice.name)}
             description={tx(advice.explanation)}
           />
         </Form>

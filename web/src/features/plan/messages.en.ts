@@ -7,6 +7,7 @@ const plan: (typeof planZh)['plan'] = {
   title: 'Transformation plan',
   intro:
     "Following the guide's 2(1) “make a transformation plan”: find scenarios from pain points and diagnosis gaps, estimate costs, returns and risks, and compute the best roadmap within budget and people.",
+  colon: '{{label}}: ',
   readOnly: 'You are a viewer: you can read plans but not change them.',
   list: {
     new: 'New plan',

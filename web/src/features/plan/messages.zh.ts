@@ -6,6 +6,8 @@ const plan = {
   intro:
     '按《实施指南》二（一）“制定转型规划”：从痛点和诊断差距识别场景，开展投入产出测算和风险评估，在预算与人力约束下求出最优实施路线图。',
   readOnly: '您是查看者，只能查看规划。',
+  /** a label and what follows it, with the language's colon */
+  colon: '{{label}}：',
   list: {
     new: '新建规划',
     empty: '还没有规划。新建一个：选择企业类型和痛点，图谱会给出候选场景与默认测算。',

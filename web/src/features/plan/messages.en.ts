@@ -49,6 +49,9 @@ const plan: (typeof planZh)['plan'] = {
     noAssessment: 'No diagnosis',
     noAssessments: 'This organisation has no submitted diagnosis yet.',
     gaps: '{{count}} gaps',
+    tickedGaps: 'Only the {{count}} gaps ticked on the diagnosis result become candidates:',
+    allGaps: 'Take every gap instead',
+    listSeparator: ', ',
     settingsHint:
       'Defaults for the enterprise type and revenue; change them any time after creating the plan.',
     periods: 'Periods',

@@ -89,6 +89,10 @@ const plan: (typeof planZh)['plan'] = {
     employees: '{{value}} employees',
   },
   candidates: {
+    hiddenColumns: 'Not shown at this width: {{columns}}.',
+    allColumns: 'Show all columns',
+    fewerColumns: 'Main columns only',
+    scrollHint: 'All columns: the table scrolls sideways →',
     assumptionsNote:
       'These numbers are starting assumptions from the enterprise type, revenue and diagnosis gaps (money in 10k CNY), not benchmarks. Edit them to fit the enterprise; the tags show where each number comes from.',
     model:

@@ -84,6 +84,10 @@ const plan = {
     employees: '{{value}} 人',
   },
   candidates: {
+    hiddenColumns: '按屏幕宽度，未显示：{{columns}}。',
+    allColumns: '显示全部列',
+    fewerColumns: '只显示主要列',
+    scrollHint: '显示全部列：表格可左右滑动 →',
     assumptionsNote:
       '表中数字是按企业类型、营收与诊断差距给出的起始假设（金额单位：万元），不是基准数据。请结合企业实际修改；标签显示每个数字的来源。',
     model:

@@ -111,6 +111,11 @@ export const CreatePlan = z.object({
   profile: EnterpriseProfile,
   painPoints: z.array(z.string()).max(200),
   assessmentId: z.uuid().optional(),
+  /**
+   * With `assessmentId`: the names of the diagnosis gaps (GapRef names: the result's gaps and next-level changes)
+   * to take into the plan, as ticked on the result page; without it, every gap of the assessment.
+   */
+  gaps: z.array(z.string().min(1).max(200)).min(1).max(200).optional(),
   settings: PlanSettings.partial().optional(),
 });
 export type CreatePlan = z.infer<typeof CreatePlan>;

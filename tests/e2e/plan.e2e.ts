@@ -29,7 +29,9 @@ describe('plan pages', () => {
     // candidates with their default origins
     const table = page.getByTestId('plan-candidates');
     await expect.poll(() => table.getByText('GEN-OM-01').first().isVisible(), { timeout: 15_000 }).toBe(true);
-    expect(await table.getByText('默认值').first().isVisible()).toBe(true);
+    // on a tablet the columns of default numbers (people, success) are behind 显示全部列 (column priority)
+    await page.getByRole('button', { name: '显示全部列' }).click();
+    await expect.poll(() => table.getByText('默认值').first().isVisible()).toBe(true);
     expect(await noHorizontalScroll(page)).toBe(true);
 
     // optimise → roadmap

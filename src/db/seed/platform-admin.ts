@@ -27,7 +27,7 @@ export async function ensurePlatformAdmin(
     const org = await createOrganisation(tx, { kind: 'platform', name: 'Tupu 图谱平台' });
     const user = await createUser(tx, {
       email: ADMIN_EMAIL,
-      displayName: '平台管理员 Platform admin',
+      displayName: '平台管理员',
       passwordHash: await options.hash(password),
       mustChangePassword: options.password === undefined,
     });

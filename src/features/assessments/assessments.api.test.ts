@@ -495,9 +495,14 @@ describe.each(testEngines())('assessments API on %s', (engine) => {
     expect(docx.statusCode, docx.body.slice(0, 300)).toBe(200);
     expect(docx.headers['content-type']).toMatch(/wordprocessingml/);
     expect(docx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect(decodeURIComponent(String(docx.headers['content-disposition']))).toMatch(/-诊断报告\.docx$/u);
     const pdf = await as(cio).get(`/api/assessments/${a.id}/report.pdf?lang=en`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    // the English report's file name is English but for the typed title
+    const pdfName = decodeURIComponent(String(pdf.headers['content-disposition']));
+    expect(pdfName).toMatch(/-diagnosis-report\.pdf$/u);
+    expect(pdfName).not.toContain('诊断报告');
     expect((await as(cdo).get(`/api/assessments/${a.id}/report.pdf`)).statusCode).toBe(404);
     expect((await as(cio).get(`/api/assessments/${a.id}/report.txt`)).statusCode).toBe(400);
   });

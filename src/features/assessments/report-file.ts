@@ -59,7 +59,8 @@ export async function reportFile(
     printer,
   );
   return {
-    fileName: `${row.title}-诊断报告.${output.format}`,
+    // the title is as typed; the rest of the name in the report's language
+    fileName: `${row.title}-${output.lang === 'en' ? 'diagnosis-report' : '诊断报告'}.${output.format}`,
     mediaType: REPORT_MEDIA_TYPES[output.format],
     content,
   };

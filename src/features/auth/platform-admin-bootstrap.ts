@@ -21,7 +21,7 @@ export class WeakAdminPasswordError extends AppError {
 export async function checkAdminPassword(password: string): Promise<void> {
   const problems = await passwordProblems(password, {
     email: ADMIN_EMAIL,
-    displayName: '平台管理员 Platform admin',
+    displayName: '平台管理员',
   });
   if (problems.length > 0) {
     throw new WeakAdminPasswordError(problems.map((p) => p.message.replace(/^A password/, 'it')).join('; '));

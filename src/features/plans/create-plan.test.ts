@@ -131,6 +131,49 @@ describe('createPlan (no database)', () => {
     expect(repo.inserted).toEqual([]);
   });
 
+  it('takes only the ticked gaps of the assessment, refuses a name it does not have, and gaps without it', async () => {
+    const repo = fakePlanRepository(tenant);
+    const assessmentId = '00000000-0000-4000-8000-0000000000ab';
+    repo.assessments.push({
+      id: assessmentId,
+      title: '2026年度自评',
+      submittedAt: TODAY,
+      result: {
+        gaps: [
+          { name: '产品设计', itemId: 'q1', scenarios: ['GEN-RD-01'] },
+          { name: '生产管控', itemId: 'q2', scenarios: ['GEN-PM-03'] },
+        ],
+        nextLevel: { changes: [{ name: '供应链管理', itemId: 'q3', scenarios: ['GEN-SC-01'] }] },
+      },
+    });
+    const request = { ...DEMO_PLAN_REQUEST, painPoints: [], assessmentId };
+    const deps = { atlases, repo, now: () => TODAY };
+    const all = await createPlan(deps, tenant, 'user-1', request);
+    const fromGap = (plan: typeof all) =>
+      plan.initiatives.filter((i) => i.reasons.some((r) => r.kind === 'gap')).map((i) => i.id);
+    expect(fromGap(all).sort()).toEqual(['GEN-PM-03', 'GEN-RD-01', 'GEN-SC-01']);
+
+    const ticked = await createPlan(deps, tenant, 'user-1', { ...request, gaps: ['生产管控', '供应链管理'] });
+    expect(fromGap(ticked).sort()).toEqual(['GEN-PM-03', 'GEN-SC-01']);
+    expect((repo.inserted.at(-1)?.profile as { gaps: { name: string }[] }).gaps.map((g) => g.name)).toEqual([
+      '生产管控',
+      '供应链管理',
+    ]);
+
+    const stored = repo.inserted.length;
+    await expect(
+      createPlan(deps, tenant, 'user-1', { ...request, gaps: ['生产管控', '没有这项'] }),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+      message: 'gaps: not a gap of this assessment (with atlas scenarios): 没有这项',
+      details: { field: 'gaps', unknown: ['没有这项'] },
+    });
+    await expect(
+      createPlan(deps, tenant, 'user-1', { ...DEMO_PLAN_REQUEST, gaps: ['生产管控'] }),
+    ).rejects.toMatchObject({ statusCode: 400, details: { field: 'gaps' } });
+    expect(repo.inserted).toHaveLength(stored);
+  });
+
   it("answers 404 for an assessment that is not the tenant's submitted one", async () => {
     const repo = fakePlanRepository(tenant);
     await expect(

@@ -34,6 +34,18 @@ export function planSettings(defaults: DefaultSettings, given: Partial<PlanSetti
   ) as PlanSettings;
 }
 
+/** The gaps of a diagnosis that were ticked, by name; a name the diagnosis does not have is refused (400). */
+export function chosenGaps<G extends { name: string }>(gaps: readonly G[], names: readonly string[]): G[] {
+  const unknown = names.filter((name) => !gaps.some((g) => g.name === name));
+  if (unknown.length > 0)
+    throw badRequest(`gaps: not a gap of this assessment (with atlas scenarios): ${unknown.join(', ')}`, {
+      field: 'gaps',
+      unknown,
+    });
+  const wanted = new Set(names);
+  return gaps.filter((g) => wanted.has(g.name));
+}
+
 export interface CreatePlanDeps {
   atlases: AtlasCatalog;
   repo: Pick<PlanRepository, 'findSubmittedAssessment' | 'insertPlan'>;
@@ -53,6 +65,9 @@ export async function createPlan(
     const assessment = await repo.findSubmittedAssessment(tenant, request.assessmentId);
     if (!assessment) throw notFound('Submitted assessment');
     gaps = gapsFromDiagnosis(assessment.result);
+    if (request.gaps !== undefined) gaps = chosenGaps(gaps, request.gaps);
+  } else if (request.gaps !== undefined) {
+    throw badRequest('gaps: choose the assessment (assessmentId) whose gaps they are', { field: 'gaps' });
   }
   if (request.painPoints.length === 0 && gaps.length === 0)
     throw badRequest('Choose at least one pain point or a submitted assessment with gaps');

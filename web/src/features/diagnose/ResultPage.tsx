@@ -3,6 +3,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Col,
   Avatar,
   Empty,
@@ -14,9 +15,10 @@ import {
   Statistic,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -52,6 +54,13 @@ export function ResultPage() {
   const result = useResult(id);
   const detail = useAssessment(id);
   const model = useModel(detail.data?.assessment.modelId);
+  // the gaps ticked (by name) as the next plan's candidates: the same item ticks in the path and in the gap table
+  const [ticked, setTicked] = useState<string[]>([]);
+  const toggle = useCallback(
+    (name: string) =>
+      setTicked((list) => (list.includes(name) ? list.filter((n) => n !== name) : [...list, name])),
+    [],
+  );
 
   if (result.isError)
     return (
@@ -198,6 +207,7 @@ export function ResultPage() {
           model={model.data.model}
           assessmentId={id}
           submitted={!result.data.live}
+          ticks={{ ticked, toggle, clear: () => setTicked([]) }}
           scenarioLink={scenarioLink}
           itemName={itemName}
           levelName={levelName}
@@ -259,6 +269,22 @@ export function ResultPage() {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 820 }}
           columns={[
+            ...(result.data.live
+              ? []
+              : [
+                  {
+                    key: 'tick',
+                    width: 40,
+                    render: (_: unknown, g: Result['gaps'][number]) => (
+                      <TickBox
+                        name={g.name}
+                        tickable={g.scenarios.length > 0}
+                        ticked={ticked}
+                        toggle={toggle}
+                      />
+                    ),
+                  },
+                ]),
             { title: t('diagnose.result.item'), render: (_, g) => itemName(g.itemId, g.name), width: 140 },
             {
               title: t('diagnose.result.current'),
@@ -361,11 +387,47 @@ function SceneHeatmap({ result, model, label }: { result: Result; model: ModelDe
   return <Chart option={option} height={300} label={label} testId="scene-heatmap" />;
 }
 
+/** Gaps ticked as the next plan's candidates, by name (GapRef names: what POST /api/plans takes as `gaps`). */
+interface Ticks {
+  ticked: string[];
+  toggle: (name: string) => void;
+  clear: () => void;
+}
+
+/** A gap's tick box: only a gap that names atlas scenarios can become a plan candidate. */
+function TickBox({
+  name,
+  tickable,
+  ticked,
+  toggle,
+}: {
+  name: string;
+  tickable: boolean;
+  ticked: string[];
+  toggle: (name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const label = tickable ? t('diagnose.result.tick') : t('diagnose.result.tickNoScenario');
+  return (
+    <Tooltip title={label}>
+      <Checkbox
+        checked={tickable && ticked.includes(name)}
+        disabled={!tickable}
+        onChange={() => toggle(name)}
+        aria-label={label}
+        data-testid="tick-gap"
+        data-gap={name}
+      />
+    </Tooltip>
+  );
+}
+
 function NextLevel({
   result,
   model,
   assessmentId,
   submitted,
+  ticks,
   scenarioLink,
   itemName,
   levelName,
@@ -375,6 +437,7 @@ function NextLevel({
   assessmentId: string;
   /** a plan starts from a submitted assessment only */
   submitted: boolean;
+  ticks: Ticks;
   scenarioLink: (code: string) => React.ReactNode;
   itemName: (id: string, name: string) => string;
   levelName: (l: { id: string; name: string }) => string;
@@ -392,18 +455,27 @@ function NextLevel({
         ? t('diagnose.result.sceneNone')
         : t('diagnose.result.sceneAt', { n: v })
       : showResultAnswer(v, ratio(kind));
+  const count = ticks.ticked.length;
+  const planUrl = () => {
+    const query = new URLSearchParams({ assessment: assessmentId });
+    for (const name of ticks.ticked) query.append('gap', name);
+    return `/plan/new?${query.toString()}`;
+  };
   const plan = submitted ? (
     <Space direction="vertical" size={4} style={{ marginTop: 12 }}>
-      <Button
-        type="primary"
-        icon={<ScheduleOutlined />}
-        data-testid="plan-from-gaps"
-        onClick={() => void navigate(`/plan/new?assessment=${encodeURIComponent(assessmentId)}`)}
-      >
-        {t('diagnose.result.planFrom')}
-      </Button>
+      <Space wrap>
+        <Button
+          type="primary"
+          icon={<ScheduleOutlined />}
+          data-testid="plan-from-gaps"
+          onClick={() => void navigate(planUrl())}
+        >
+          {count > 0 ? t('diagnose.result.planFromTicked', { count }) : t('diagnose.result.planFrom')}
+        </Button>
+        {count > 0 && <Button onClick={ticks.clear}>{t('diagnose.result.clearTicks')}</Button>}
+      </Space>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('diagnose.result.planHint')}
+        {count > 0 ? t('diagnose.result.planTickedHint') : t('diagnose.result.planHint')}
       </Typography.Text>
     </Space>
   ) : (
@@ -438,6 +510,16 @@ function NextLevel({
         renderItem={(c, i) => (
           <List.Item data-testid="todo">
             <Space align="start" size={10} style={{ width: '100%' }}>
+              {submitted && (
+                <span style={{ paddingTop: 2 }}>
+                  <TickBox
+                    name={c.name}
+                    tickable={c.scenarios.length > 0}
+                    ticked={ticks.ticked}
+                    toggle={ticks.toggle}
+                  />
+                </span>
+              )}
               <Avatar
                 size={24}
                 style={{ background: '#fff', color: '#1f5fbf', border: '1px solid #1f5fbf', flex: 'none' }}

@@ -11,11 +11,8 @@ export function useText() {
   return { lang, tx };
 }
 
-/** A date in the current language, without the time. */
-export function formatDate(iso: string | null, lang: 'zh' | 'en'): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB');
-}
+/** A date in the current language, without the time (2 Dec 2026 / 2026年12月2日). */
+export { formatDate } from '../../components/format-date.ts';
 
 /** Numbers rounded for display (scores have at most two decimals). */
 export const fmt = (n: number) => String(Math.round(n * 100) / 100);

@@ -143,7 +143,14 @@ export const diagnoseEn: typeof diagnoseZh = {
       },
       steps: 'Do these in order; each names the answer to reach and the points it gains.',
       planFrom: 'Make a transformation plan from these gaps',
-      planHint: 'The new plan takes every gap of this diagnosis (these included) as candidate initiatives.',
+      planHint:
+        'The new plan takes every gap of this diagnosis (these included) as candidate initiatives; tick some to take only those.',
+      planFromTicked: 'Make a transformation plan from the {{count}} ticked',
+      planTickedHint:
+        'The new plan takes only the ticked gaps (and the scenarios they need first) as candidates.',
+      tick: 'Tick as a candidate of the next plan',
+      tickNoScenario: 'No atlas scenario answers this item, so it cannot be a plan candidate',
+      clearTicks: 'Clear ticks',
       planAfterSubmit: 'Once the assessment is submitted, a transformation plan can be made from it.',
       comparison: 'Compared with the previous assessment',
       previous: 'Previous: {{title}} ({{date}})',

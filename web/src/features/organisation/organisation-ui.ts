@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../../api/client.ts';
+import { formatDate } from '../../components/format-date.ts';
 
 const KNOWN = [
   'duplicate_name',
@@ -38,5 +39,4 @@ function holdingsText(t: TFunction, details: unknown): string {
   }).join(t('organisation.errors.holdings.separator'));
 }
 
-export const dateText = (iso: string, lang: string) =>
-  new Date(iso).toLocaleDateString(lang === 'en' ? 'en-GB' : 'zh-CN');
+export const dateText = (iso: string, lang: string) => formatDate(iso, lang);

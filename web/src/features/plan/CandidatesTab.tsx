@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, InputNumber, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Flex, Grid, InputNumber, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +26,7 @@ import {
   usePlanPartLabel,
   withCandidateFields,
 } from './plan-merge.ts';
+import { useGapName } from './gap-names.ts';
 import { money, ORIGIN_COLOURS, percent, useOriginText, years } from './plan-ui.ts';
 
 type NumberField = 'capex' | 'opexPerYear' | 'duration' | 'effort' | 'successProbability';
@@ -55,7 +56,7 @@ function OriginTag({ origin, text }: { origin: Origin; text: string }) {
 export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: boolean }) {
   const { t } = useTranslation();
   const { tx, lang } = useLocalized();
-  const originText = useOriginText();
+  const originText = useOriginText(useGapName(plan.assessmentId));
   const options = usePlanOptions(plan.atlasPackId);
   const update = useUpdatePlan(plan.id);
   const saved = useMemo(() => plan.initiatives.map(toCandidate), [plan.initiatives]);
@@ -137,6 +138,14 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
     },
   });
 
+  // Column priority: a tablet (768 px) shows what a plan is weighed by — scenario, build cost, duration, NPV, IRR;
+  // from xl (1200 px, sidebar open) also the running cost, success probability and risk-adjusted NPV; from xxl
+  // (1600 px) all. The hidden ones are named above the table with a button that shows them all (the table then
+  // scrolls sideways, and says so).
+  const screens = Grid.useBreakpoint();
+  const [allColumns, setAllColumns] = useState(false);
+  const narrow = !screens.xxl;
+  const tier = (from: 'xl' | 'xxl') => (allColumns ? {} : { responsive: [from] });
   const columns: ColumnsType<PlanCandidate> = [
     {
       title: t('plan.candidates.scenario'),
@@ -164,19 +173,29 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
       ),
     },
     numberColumn('capex', t('plan.candidates.capex'), { min: 0, step: 10, width: 110 }),
-    numberColumn('opexPerYear', t('plan.candidates.opex'), { min: 0, step: 5, width: 110 }),
+    {
+      ...numberColumn('opexPerYear', t('plan.candidates.opex'), { min: 0, step: 5, width: 110 }),
+      ...tier('xl'),
+    },
     numberColumn('duration', t('plan.candidates.duration'), { min: 1, max: 40, step: 1, width: 100 }),
-    numberColumn('effort', t('plan.candidates.effort'), { min: 0, step: 1, width: 100 }),
-    numberColumn('successProbability', t('plan.candidates.success'), {
-      min: 0,
-      max: 100,
-      step: 5,
-      percent: true,
-      width: 110,
-    }),
+    {
+      ...numberColumn('effort', t('plan.candidates.effort'), { min: 0, step: 1, width: 100 }),
+      ...tier('xxl'),
+    },
+    {
+      ...numberColumn('successProbability', t('plan.candidates.success'), {
+        min: 0,
+        max: 100,
+        step: 5,
+        percent: true,
+        width: 110,
+      }),
+      ...tier('xl'),
+    },
     {
       title: t('plan.candidates.benefit'),
       key: 'benefit',
+      ...tier('xxl'),
       width: 110,
       align: 'right',
       render: (_: unknown, row) => {
@@ -209,6 +228,7 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
     {
       title: t('plan.candidates.rnpv'),
       key: 'rnpv',
+      ...tier('xl'),
       width: 110,
       align: 'right',
       render: (_: unknown, row) => money(views.get(row.id)?.appraisal?.riskAdjustedNpv, lang),
@@ -223,6 +243,7 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
     {
       title: t('plan.candidates.payback'),
       key: 'payback',
+      ...tier('xxl'),
       width: 90,
       align: 'right',
       render: (_: unknown, row) => years(views.get(row.id)?.appraisal?.paybackYears),
@@ -230,6 +251,7 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
     {
       title: t('plan.candidates.bcr'),
       key: 'bcr',
+      ...tier('xxl'),
       width: 90,
       align: 'right',
       render: (_: unknown, row) => {
@@ -240,6 +262,7 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
     {
       title: t('plan.candidates.requires'),
       dataIndex: 'requires',
+      ...tier('xxl'),
       width: 110,
       render: (requires: string[]) =>
         requires.length === 0 ? '—' : requires.map((r) => <Tag key={r}>{r}</Tag>),
@@ -247,6 +270,7 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
     {
       title: t('plan.candidates.mandatory'),
       dataIndex: 'mandatory',
+      ...tier('xxl'),
       width: 70,
       render: (mandatory: boolean, row) => (
         <Switch
@@ -262,7 +286,7 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
   const expanded = (row: PlanCandidate) => (
     <div style={{ maxWidth: 900 }}>
       <Typography.Paragraph>
-        <Typography.Text strong>{t('plan.candidates.scope')}：</Typography.Text>
+        <Typography.Text strong>{t('plan.colon', { label: t('plan.candidates.scope') })}</Typography.Text>
         {tx(row.scope)}
       </Typography.Paragraph>
       <Typography.Text strong>{t('plan.candidates.kpis')}</Typography.Text>
@@ -368,6 +392,23 @@ export function CandidatesTab({ plan, canWrite }: { plan: PlanView; canWrite: bo
           </Button>
           {dirty && <Tag color="orange">{t('plan.candidates.unsaved')}</Tag>}
         </Space>
+      )}
+      {narrow && (
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8, fontSize: 13 }}>
+          <span data-testid="candidates-columns">
+            {allColumns
+              ? t('plan.candidates.scrollHint')
+              : t('plan.candidates.hiddenColumns', {
+                  columns: columns
+                    .filter((c) => c.responsive && !c.responsive.some((bp) => screens[bp]))
+                    .map((c) => (typeof c.title === 'string' ? c.title : ''))
+                    .join(t('plan.wizard.listSeparator')),
+                })}
+          </span>{' '}
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setAllColumns((a) => !a)}>
+            {allColumns ? t('plan.candidates.fewerColumns') : t('plan.candidates.allColumns')}
+          </Button>
+        </Typography.Text>
       )}
       <Table<PlanCandidate>
         rowKey="id"

@@ -38,6 +38,7 @@ import {
   type NumberKey,
 } from './new-plan-settings.ts';
 import { StartInput } from './StartInput.tsx';
+import { useGapName } from './gap-names.ts';
 
 /** The production types as the wizard offers them: 离散型 first (the contract lists 流程型 first). */
 const PROCESS_TYPE_CHOICES = [...PROCESS_TYPES].reverse();
@@ -48,6 +49,8 @@ interface Draft {
   profile: EnterpriseProfile;
   painPoints: string[];
   assessmentId: string | undefined;
+  /** the diagnosis gaps ticked on its result page (?gap=…): only those become candidates; none: every gap */
+  gaps: string[];
   /** the settings the user changed, sent as they are; the others are the defaults for the profile */
   settings: Partial<PlanSettings>;
 }
@@ -72,9 +75,11 @@ export function NewPlanPage() {
     },
     painPoints: [],
     assessmentId: search.get('assessment') ?? undefined,
+    gaps: search.get('assessment') ? search.getAll('gap').filter((g) => g !== '') : [],
     settings: {},
   });
   const options = usePlanOptions(draft.pack);
+  const gapName = useGapName(draft.assessmentId ?? null);
   const create = useCreatePlan();
   const profile = draft.profile;
   const setProfile = (change: Partial<EnterpriseProfile>) =>
@@ -98,6 +103,7 @@ export function NewPlanPage() {
         profile: { ...profile, industry: profile.industry.trim() || '—' },
         painPoints: draft.painPoints,
         ...(draft.assessmentId ? { assessmentId: draft.assessmentId } : {}),
+        ...(draft.assessmentId && draft.gaps.length > 0 ? { gaps: draft.gaps } : {}),
         settings: draft.settings,
       },
       { onSuccess: (plan) => void navigate(`/plan/${plan.id}`) },
@@ -182,7 +188,7 @@ export function NewPlanPage() {
             type="success"
             showIcon
             data-testid="plan-strategy"
-            title={`${t('plan.wizard.strategy')}：${tx(advice.name)}`}
+            title={t('plan.colon', { label: t('plan.wizard.strategy') }) + tx(advice.name)}
             description={tx(advice.explanation)}
           />
         </Form>
@@ -235,7 +241,8 @@ export function NewPlanPage() {
             value={draft.assessmentId ?? ''}
             onChange={(e) => {
               const value = e.target.value as string;
-              setDraft((d) => ({ ...d, assessmentId: value === '' ? undefined : value }));
+              // the ticks belong to the assessment they were ticked on
+              setDraft((d) => ({ ...d, assessmentId: value === '' ? undefined : value, gaps: [] }));
             }}
           >
             <Flex vertical gap={8}>
@@ -247,6 +254,21 @@ export function NewPlanPage() {
               ))}
             </Flex>
           </Radio.Group>
+          {draft.assessmentId && draft.gaps.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="ticked-gaps"
+              title={t('plan.wizard.tickedGaps', { count: draft.gaps.length })}
+              description={draft.gaps.map(gapName).join(t('plan.wizard.listSeparator'))}
+              action={
+                <Button size="small" onClick={() => setDraft((d) => ({ ...d, gaps: [] }))}>
+                  {t('plan.wizard.allGaps')}
+                </Button>
+              }
+            />
+          )}
           {options.data?.assessments.length === 0 && (
             <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
               {t('plan.wizard.noAssessments')}

@@ -6,6 +6,7 @@ import { useDeletePlan, usePlans, type PlanSummary } from './api.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import { money, STATUS_COLOURS } from './plan-ui.ts';
 import { useCanWrite } from './use-can-write.ts';
+import { formatDateTime } from '../../components/format-date.ts';
 
 /** /plan — the organisation's plans. */
 export function PlanListPage() {
@@ -57,7 +58,7 @@ export function PlanListPage() {
       title: t('plan.list.updated'),
       dataIndex: 'updatedAt',
       responsive: ['lg'],
-      render: (value: string) => new Date(value).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB'),
+      render: (value: string) => formatDateTime(value, lang),
     },
     ...(canWrite
       ? [

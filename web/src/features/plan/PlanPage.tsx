@@ -92,7 +92,7 @@ export function PlanPage() {
         type="success"
         showIcon
         style={{ margin: '8px 0 4px' }}
-        title={`${t('plan.header.strategy')}：${tx(data.strategy.name)}`}
+        title={t('plan.colon', { label: t('plan.header.strategy') }) + tx(data.strategy.name)}
         description={tx(data.strategy.explanation)}
         closable
       />

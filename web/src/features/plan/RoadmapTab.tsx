@@ -21,7 +21,7 @@ import { useLocalized } from '../atlas/atlas-ui.ts';
 import { ProblemList } from './NewPlanPage.tsx';
 import { PlanChart } from './PlanChart.tsx';
 import { money, percent, STATUS_COLOURS, usePeriodLabel } from './plan-ui.ts';
-import { budgetOption, ganttOption } from './roadmap-options.ts';
+import { budgetOption, ganttOption, ganttRowHeight } from './roadmap-options.ts';
 import { useNarrow } from './use-narrow.ts';
 import { CreateProjectsCard } from '../deliver/CreateProjectsCard.tsx';
 
@@ -155,7 +155,7 @@ export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boole
             ) : (
               <PlanChart
                 option={gantt}
-                height={Math.max(160, 40 + scheduled.length * 30)}
+                height={Math.max(160, 40 + scheduled.length * ganttRowHeight(narrow))}
                 label={t('plan.roadmap.gantt')}
                 testId="plan-gantt"
               />

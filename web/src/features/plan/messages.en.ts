@@ -7,6 +7,7 @@ const plan: (typeof planZh)['plan'] = {
   title: 'Transformation plan',
   intro:
     "Following the guide's 2(1) “make a transformation plan”: find scenarios from pain points and diagnosis gaps, estimate costs, returns and risks, and compute the best roadmap within budget and people.",
+  colon: '{{label}}: ',
   readOnly: 'You are a viewer: you can read plans but not change them.',
   list: {
     new: 'New plan',
@@ -48,6 +49,9 @@ const plan: (typeof planZh)['plan'] = {
     noAssessment: 'No diagnosis',
     noAssessments: 'This organisation has no submitted diagnosis yet.',
     gaps: '{{count}} gaps',
+    tickedGaps: 'Only the {{count}} gaps ticked on the diagnosis result become candidates:',
+    allGaps: 'Take every gap instead',
+    listSeparator: ', ',
     settingsHint:
       'Defaults for the enterprise type and revenue; change them any time after creating the plan.',
     periods: 'Periods',
@@ -85,6 +89,10 @@ const plan: (typeof planZh)['plan'] = {
     employees: '{{value}} employees',
   },
   candidates: {
+    hiddenColumns: 'Not shown at this width: {{columns}}.',
+    allColumns: 'Show all columns',
+    fewerColumns: 'Main columns only',
+    scrollHint: 'All columns: the table scrolls sideways →',
     assumptionsNote:
       'These numbers are starting assumptions from the enterprise type, revenue and diagnosis gaps (money in 10k CNY), not benchmarks. Edit them to fit the enterprise; the tags show where each number comes from.',
     model:

@@ -6,6 +6,8 @@ const plan = {
   intro:
     '按《实施指南》二（一）“制定转型规划”：从痛点和诊断差距识别场景，开展投入产出测算和风险评估，在预算与人力约束下求出最优实施路线图。',
   readOnly: '您是查看者，只能查看规划。',
+  /** a label and what follows it, with the language's colon */
+  colon: '{{label}}：',
   list: {
     new: '新建规划',
     empty: '还没有规划。新建一个：选择企业类型和痛点，图谱会给出候选场景与默认测算。',
@@ -43,6 +45,9 @@ const plan = {
     noAssessment: '不引用诊断',
     noAssessments: '本组织还没有已提交的诊断。',
     gaps: '{{count}} 项差距',
+    tickedGaps: '只以诊断结果页勾选的 {{count}} 项差距为候选：',
+    allGaps: '改为全部差距',
+    listSeparator: '、',
     settingsHint: '以下为按企业类型与营收给出的默认值，创建后可随时修改。',
     periods: '规划期数',
     periodsPerYear: '每年期数',
@@ -79,6 +84,10 @@ const plan = {
     employees: '{{value}} 人',
   },
   candidates: {
+    hiddenColumns: '按屏幕宽度，未显示：{{columns}}。',
+    allColumns: '显示全部列',
+    fewerColumns: '只显示主要列',
+    scrollHint: '显示全部列：表格可左右滑动 →',
     assumptionsNote:
       '表中数字是按企业类型、营收与诊断差距给出的起始假设（金额单位：万元），不是基准数据。请结合企业实际修改；标签显示每个数字的来源。',
     model:

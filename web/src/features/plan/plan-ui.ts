@@ -44,19 +44,23 @@ export const ORIGIN_COLOURS: Record<Origin['kind'], string> = {
 };
 
 /** Words for an origin: "默认值（专精特新“小巨人”企业）", "来自诊断差距：设备联网", "用户修改" … */
-export function useOriginText() {
+export function useOriginText(gapName?: (ref: string) => string) {
   const { t } = useTranslation();
   return useCallback(
     (origin: Origin, painPointName?: (id: string) => string) => {
       const type = origin.ref ? t(`plan.enterpriseTypes.${origin.ref}`, { defaultValue: origin.ref }) : '';
       const ref =
-        origin.kind === 'pain-point' && origin.ref && painPointName ? painPointName(origin.ref) : origin.ref;
+        origin.kind === 'pain-point' && origin.ref && painPointName
+          ? painPointName(origin.ref)
+          : origin.kind === 'gap' && origin.ref && gapName
+            ? gapName(origin.ref)
+            : origin.ref;
       // 'atlas' with an enterprise type: the scenario is not listed for it; with "pack: index": atlas economics
       if (origin.kind === 'atlas' && origin.ref?.includes(':'))
         return t('plan.origin.atlasEconomics', { ref });
       return t(`plan.origin.${origin.kind}`, { type, ref });
     },
-    [t],
+    [t, gapName],
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanView } from './api.ts';
-import { budgetOption, ganttOption } from './roadmap-options.ts';
+import { budgetOption, ganttOption, ganttRowHeight } from './roadmap-options.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -43,6 +43,33 @@ describe('ganttOption', () => {
   it('leaves the canvas labels as plain text (drawn, not parsed as HTML)', () => {
     const option = ganttOption(plan, labels, false) as { yAxis: { data: string[] } };
     expect(option.yAxis.data[0]).toContain(HOSTILE);
+  });
+});
+
+describe('ganttOption per width', () => {
+  const named = {
+    ...plan,
+    initiatives: [{ id: 'GEN-PM-03', duration: 2, category: 'production' }],
+    solution: { ...plan.solution, result: { schedule: [{ id: 'GEN-PM-03', start: 1 }] } },
+  } as unknown as PlanView;
+  const plain = { ...labels, name: () => '生产流程优化' };
+  type Axis = {
+    yAxis: { data: string[]; axisLabel: { width: number } };
+    series: { label?: { show: boolean } }[];
+  };
+
+  it('names every initiative on a wide screen: code and name on one line, the code on the bar', () => {
+    const option = ganttOption(named, plain, false) as Axis;
+    expect(option.yAxis.data).toEqual(['GEN-PM-03 生产流程优化']);
+    expect(option.series[1]?.label?.show).toBe(true);
+  });
+
+  it('keeps the name on a tablet: the code over the name, no code on the bar, taller rows', () => {
+    const option = ganttOption(named, plain, true) as Axis;
+    expect(option.yAxis.data).toEqual(['GEN-PM-03\n生产流程优化']);
+    expect(option.yAxis.axisLabel.width).toBeLessThan(220);
+    expect(option.series[1]?.label?.show).toBe(false);
+    expect(ganttRowHeight(true)).toBeGreaterThan(ganttRowHeight(false));
   });
 });
 

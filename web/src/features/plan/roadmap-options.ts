@@ -19,7 +19,14 @@ interface Labels {
   effort: string;
 }
 
-/** Gantt of the optimal schedule: a transparent bar up to the start, then the build periods, one row per initiative. */
+/** Height of a Gantt row: on a narrow screen the label takes two lines (the code, then the name). */
+export const ganttRowHeight = (narrow: boolean): number => (narrow ? 40 : 30);
+
+/**
+ * Gantt of the optimal schedule: a transparent bar up to the start, then the build periods, one row per initiative.
+ * Wide, each row is labelled "code name" on one line and the bar carries the code; narrow (a tablet), the label is
+ * the code over the name, each cut to the label's width, and the bar carries nothing, so that the bars keep the width.
+ */
 export function ganttOption(plan: PlanView, labels: Labels, narrow: boolean): PlanChartOption {
   const schedule = plan.solution?.result.schedule ?? [];
   const byId = new Map(plan.initiatives.map((i) => [i.id, i]));
@@ -49,8 +56,10 @@ export function ganttOption(plan: PlanView, labels: Labels, narrow: boolean): Pl
     },
     yAxis: {
       type: 'category',
-      data: rows.map((r) => (narrow ? r.id : `${r.id} ${labels.name(r.id)}`)),
-      axisLabel: { width: narrow ? 90 : 220, overflow: 'truncate' },
+      data: rows.map((r) => `${r.id}${narrow ? '\n' : ' '}${labels.name(r.id)}`),
+      axisLabel: narrow
+        ? { width: 150, overflow: 'truncate', lineHeight: 15, fontSize: 11 }
+        : { width: 220, overflow: 'truncate' },
     },
     series: [
       {

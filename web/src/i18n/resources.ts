@@ -14,6 +14,8 @@ import { organisationEn } from '../features/organisation/messages.en.ts';
 import { organisationZh } from '../features/organisation/messages.zh.ts';
 import { planEn } from '../features/plan/messages.en.ts';
 import { planZh } from '../features/plan/messages.zh.ts';
+import { providersEn } from '../features/providers/messages.en.ts';
+import { providersZh } from '../features/providers/messages.zh.ts';
 
 /**
  * The messages of each part of the web app, in Chinese and English. A part owns the top-level namespaces of its
@@ -28,6 +30,7 @@ export const MESSAGES_BY_PART = {
   home: { zh: homeZh, en: homeEn },
   organisation: { zh: organisationZh, en: organisationEn },
   plan: { zh: planZh, en: planEn },
+  providers: { zh: providersZh, en: providersEn },
 };
 
 /** Every message in Chinese: the namespaces of all parts, merged. */
@@ -40,6 +43,7 @@ export const zh = {
   ...homeZh,
   ...organisationZh,
   ...planZh,
+  ...providersZh,
 };
 export type Messages = typeof zh;
 
@@ -53,4 +57,5 @@ export const en: Messages = {
   ...homeEn,
   ...organisationEn,
   ...planEn,
+  ...providersEn,
 };

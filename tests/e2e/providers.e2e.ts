@@ -15,6 +15,9 @@ const day = (offset: number) => {
 const CJK = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/u;
 const POOL = '示范市装备制造服务商资源池（测试）';
 const SHOTS = process.env.TUPU_SHOTS;
+/** An option of the Ant Design select that is open. */
+const option = (p: Page, text: string | RegExp) =>
+  p.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
 
 /**
  * The provider pool in the browser: a provider edits its profile, the directory and a profile are browsed, an
@@ -107,7 +110,7 @@ describe('provider pool pages', () => {
       others.push({ id: org.id, name });
       dataNames.push(name, `测试产品${i}`, `测试案例${i}`);
     }
-    dataNames.push('启明数字化服务有限公司（演示）', '启明轻量 MES（测试）');
+    dataNames.push('启明数字化服务有限公司（演示）', '启明轻量 MES（测试）', '示范市经济和信息化局（演示）');
   });
 
   it('a provider edits its own profile: types, scenarios, codes and a product, saved as a new version', async () => {
@@ -118,10 +121,10 @@ describe('provider pool pages', () => {
     const before = Number(((await api(p, 'GET', '/api/provider-profile')) as { version: number }).version);
 
     await p.getByLabel('服务商类型').click();
-    await p.getByRole('option', { name: '生产制造数字化服务商' }).click();
+    await option(p, '生产制造数字化服务商').click();
     await p.keyboard.press('Escape');
     await p.getByLabel('场景能力（场景编码）').fill(scenario);
-    await p.getByRole('option', { name: new RegExp(`^${scenario} `) }).click();
+    await option(p, new RegExp(`^${scenario} `)).click();
     await p.keyboard.press('Escape');
     await p.getByLabel('服务行业代码').fill('C34');
     await p.getByLabel('服务行业代码').press('Enter');
@@ -132,7 +135,7 @@ describe('provider pool pages', () => {
     const card = p.getByTestId(`product-${n}`);
     await card.getByLabel('产品名称').fill('启明轻量 MES（测试）');
     await card.getByLabel('场景编码').fill(scenario);
-    await p.getByRole('option', { name: new RegExp(`^${scenario} `) }).last().click();
+    await option(p, new RegExp(`^${scenario} `)).click();
     await p.keyboard.press('Escape');
     await card.getByLabel('最低价（万元）').fill('10');
     await card.getByLabel('最高价（万元）').fill('30');
@@ -170,7 +173,7 @@ describe('provider pool pages', () => {
     const total = p.getByTestId('provider-total');
     await expect.poll(() => total.textContent(), { timeout: 15_000 }).toBe('共 6 家服务商');
     await p.getByLabel('服务商类型').click();
-    await p.getByRole('option', { name: '经营管理数字化服务商' }).click();
+    await option(p, '经营管理数字化服务商').click();
     await expect.poll(() => total.textContent()).toBe('共 1 家服务商');
     expect(await p.getByTestId('provider-table').getByText('测试服务商5号').isVisible()).toBe(true);
     await p.getByTestId('provider-table').getByRole('link', { name: '测试服务商5号' }).click();
@@ -211,7 +214,7 @@ describe('provider pool pages', () => {
     await region.reload();
     const row = region.getByTestId('pool-memberships').locator('tr', { hasText: '启明数字化服务' });
     await row.getByTestId('step-review').click();
-    await region.getByLabel('专家').fill('专家甲');
+    await region.getByLabel('专家', { exact: true }).fill('专家甲');
     await region.getByLabel('评分（0–100）').fill('82');
     // dated before the application: refused by the pool, worded in Chinese, nothing recorded
     await region.getByLabel('日期（可倒签，不可晚于今天）').fill(day(-30));
@@ -258,7 +261,7 @@ describe('provider pool pages', () => {
     await p.getByTestId('filter-scenarioRequired').click();
     await expect.poll(() => p.getByTestId('match-considered').textContent()).toContain('须覆盖该场景 1');
     await p.getByLabel('选择您预期出现的服务商').click();
-    await p.getByRole('option', { name: '测试服务商5号' }).click();
+    await option(p, '测试服务商5号').click();
     const why = p.getByTestId('why-not');
     await expect.poll(() => why.textContent(), { timeout: 15_000 }).toContain('被以下筛选条件排除');
     expect(await why.textContent()).toContain('须覆盖该场景');

@@ -211,7 +211,7 @@ export const providersEn: typeof providersZh = {
       'partly-within-budget': 'partly within the budget',
       'over-budget': 'over the budget',
       'no-price': 'no price',
-      'not-asked': 'no budget given',
+      'not-asked': 'not asked for in this match',
     },
     states: {
       applied: 'Applied',

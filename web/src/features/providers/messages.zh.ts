@@ -206,7 +206,7 @@ export const providersZh = {
       'partly-within-budget': '部分在预算内',
       'over-budget': '超出预算',
       'no-price': '无报价',
-      'not-asked': '未提供预算',
+      'not-asked': '本次匹配未要求',
     },
     states: {
       applied: '已申请',

@@ -145,7 +145,12 @@ describe('provider pool pages', () => {
       .toBe(true);
     const saved = (await api(p, 'GET', '/api/provider-profile')) as {
       version: number;
-      profile: { types: string[]; capabilities: string[]; industries: string[]; products: { name: string }[] };
+      profile: {
+        types: string[];
+        capabilities: string[];
+        industries: string[];
+        products: { name: string }[];
+      };
     };
     expect(saved.version).toBe(before + 1);
     expect(saved.profile.types).toContain('production-software');
@@ -161,7 +166,10 @@ describe('provider pool pages', () => {
     await p.getByTestId('profile-save').click();
     await expect.poll(() => p.getByTestId('stale-version-dialog').isVisible()).toBe(true);
     await p.getByTestId('stale-reload').click();
-    const after = (await api(p, 'GET', '/api/provider-profile')) as { version: number; profile: { regions: string[] } };
+    const after = (await api(p, 'GET', '/api/provider-profile')) as {
+      version: number;
+      profile: { regions: string[] };
+    };
     expect([after.version, after.profile.regions]).toEqual([saved.version + 1, ['000000']]);
     await p.close();
   });
@@ -207,7 +215,9 @@ describe('provider pool pages', () => {
     await provider.getByTestId('my-step-apply').click();
     await provider.getByLabel('日期（可倒签，不可晚于今天）').fill(day(-21));
     await provider.getByTestId('step-submit').click();
-    await expect.poll(() => provider.getByTestId('my-state').textContent(), { timeout: 15_000 }).toBe('已申请');
+    await expect
+      .poll(() => provider.getByTestId('my-state').textContent(), { timeout: 15_000 })
+      .toBe('已申请');
     // one application per pool: no second one is offered
     expect(await provider.getByTestId('my-step-apply').count()).toBe(0);
 
@@ -225,10 +235,14 @@ describe('provider pool pages', () => {
     expect((await region.getByTestId('step-refusal').textContent()) ?? '').not.toMatch(/[A-Za-z]{4,}/);
     await region.getByLabel('日期（可倒签，不可晚于今天）').fill(day(-14));
     await region.getByTestId('step-submit').click();
-    await expect.poll(() => row.getByTestId('membership-state').textContent(), { timeout: 15_000 }).toBe('公示中');
+    await expect
+      .poll(() => row.getByTestId('membership-state').textContent(), { timeout: 15_000 })
+      .toBe('公示中');
     await row.getByTestId('step-admit').click();
     await region.getByTestId('step-submit').click();
-    await expect.poll(() => row.getByTestId('membership-state').textContent(), { timeout: 15_000 }).toBe('已入池');
+    await expect
+      .poll(() => row.getByTestId('membership-state').textContent(), { timeout: 15_000 })
+      .toBe('已入池');
     // the full history, for the authority
     await row.locator('.ant-table-row-expand-icon').click();
     const history = region.getByTestId('membership-history');
@@ -237,7 +251,9 @@ describe('provider pool pages', () => {
 
     // the provider sees its membership and its history
     await provider.reload();
-    await expect.poll(() => provider.getByTestId('my-state').textContent(), { timeout: 15_000 }).toBe('已入池');
+    await expect
+      .poll(() => provider.getByTestId('my-state').textContent(), { timeout: 15_000 })
+      .toBe('已入池');
     expect(await provider.getByTestId('my-step-withdraw').isVisible()).toBe(true);
     // admitted: now its grade is shown to enterprises
     const cio = await page('cio@demo.tupu.local', 1280);
@@ -255,7 +271,9 @@ describe('provider pool pages', () => {
     await expect.poll(() => entries.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(5);
     for (const factor of ['scenario', 'industry', 'region', 'pool', 'grade', 'satisfaction', 'price'])
       expect(await entries.first().getByTestId(`factor-${factor}`).count()).toBe(1);
-    expect(await entries.first().getByTestId('factor-scenario').textContent()).toMatch(/场景契合\d+(\.\d)? \/ \d+/u);
+    expect(await entries.first().getByTestId('factor-scenario').textContent()).toMatch(
+      /场景契合\d+(\.\d)? \/ \d+/u,
+    );
     expect(await noHorizontalScroll(p)).toBe(true);
     // only those covering the scenario: provider 5 is left out; why not?
     await p.getByTestId('filter-scenarioRequired').click();
@@ -269,12 +287,10 @@ describe('provider pool pages', () => {
   });
 
   it('in English, every provider page carries no Chinese but the names of the data, and fits 768 px', async () => {
-    const poolId = ((await (async () => {
-      const r = await page('cio@demo.tupu.local', 1280);
-      const pools = (await api(r, 'GET', '/api/pools')) as { pools: { id: string }[] };
-      await r.close();
-      return pools;
-    })()) as { pools: { id: string }[] }).pools[0]!.id;
+    const reader = await page('cio@demo.tupu.local', 1280);
+    const pools = (await api(reader, 'GET', '/api/pools')) as { pools: { id: string }[] };
+    await reader.close();
+    const poolId = pools.pools[0]!.id;
     const paths: [string, string, string][] = [
       ['cio@demo.tupu.local', '/providers', 'provider-table'],
       ['cio@demo.tupu.local', `/providers/${others[0]!.id}`, 'provider-profile'],
@@ -295,9 +311,18 @@ describe('provider pool pages', () => {
           expect(await noHorizontalScroll(p), `${path} at ${width}`).toBe(true);
           const text = await uiText(p);
           if (lang === 'en') {
-            expect(text.match(new RegExp(`.{0,20}${CJK.source}+.{0,20}`, 'u'))?.[0] ?? '', `${path}`).toBe('');
+            expect(text.match(new RegExp(`.{0,20}${CJK.source}+.{0,20}`, 'u'))?.[0] ?? '', `${path}`).toBe(
+              '',
+            );
           } else {
-            for (const english of ['Provider', 'Scenario fit', 'Directory', 'Pools', 'Supply and demand', 'Save profile'])
+            for (const english of [
+              'Provider',
+              'Scenario fit',
+              'Directory',
+              'Pools',
+              'Supply and demand',
+              'Save profile',
+            ])
               expect(text, `${path}: ${english}`).not.toContain(english);
           }
           if (SHOTS)

@@ -106,7 +106,9 @@ export function DirectoryPage() {
       render: (types: string[]) => (
         <Flex wrap gap={4}>
           {types.map((id) => (
-            <Tag key={id}>{typeName(t, id)}</Tag>
+            <Tag key={id} style={{ whiteSpace: 'normal' }}>
+              {typeName(t, id)}
+            </Tag>
           ))}
         </Flex>
       ),
@@ -123,7 +125,9 @@ export function DirectoryPage() {
       dataIndex: 'regions',
       responsive: ['lg'],
       render: (regions: string[]) =>
-        regions.map((r) => (r === '000000' ? t('providers.profile.nationwide') : r)).join(t('providers.separator')) || '—',
+        regions
+          .map((r) => (r === '000000' ? t('providers.profile.nationwide') : r))
+          .join(t('providers.separator')) || '—',
     },
     {
       title: t('providers.directory.columns.pools'),

@@ -25,7 +25,12 @@ export function GradeCard({ providerId, visible }: { providerId: string; visible
     );
   const g: ProviderGrade | undefined = grade.data;
   return (
-    <Card title={t('providers.grade.title')} size="small" loading={grade.isPending} data-testid="provider-grade">
+    <Card
+      title={t('providers.grade.title')}
+      size="small"
+      loading={grade.isPending}
+      data-testid="provider-grade"
+    >
       {g && (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Flex gap={12} align="baseline" wrap>
@@ -59,7 +64,9 @@ export function GradeCard({ providerId, visible }: { providerId: string; visible
                 <span>
                   {t('providers.grade.satisfaction', {
                     rate:
-                      g.outcomes.satisfaction === null ? t('providers.grade.noRate') : round1(g.outcomes.satisfaction),
+                      g.outcomes.satisfaction === null
+                        ? t('providers.grade.noRate')
+                        : round1(g.outcomes.satisfaction),
                   })}
                 </span>
               </Space>
@@ -79,7 +86,8 @@ export function GradeCard({ providerId, visible }: { providerId: string; visible
                     title: '',
                     key: 'score',
                     align: 'right',
-                    render: (_: unknown, s: { score: number; max: number }) => `${round1(s.score)} / ${s.max}`,
+                    render: (_: unknown, s: { score: number; max: number }) =>
+                      `${round1(s.score)} / ${s.max}`,
                   },
                 ]}
               />

@@ -59,7 +59,9 @@ export default function ProjectProvidersPage() {
     retry: false,
   });
   if (project.isError)
-    return <Alert type="error" showIcon title={t('providers.loadFailed', { message: project.error.message })} />;
+    return (
+      <Alert type="error" showIcon title={t('providers.loadFailed', { message: project.error.message })} />
+    );
   if (!project.data) return <Card loading />;
   const name = isEnglish(i18n.language) ? project.data.name.en : project.data.name.zh;
   return (

@@ -97,7 +97,8 @@ function WhyNotAnswer({ whyNot, shown }: { whyNot: WhyNot; shown: number }) {
   const { t } = useTranslation();
   const lines: string[] = [];
   if (!whyNot.known) lines.push(t('providers.match.whyNot.unknown'));
-  else if (whyNot.shown && whyNot.rank !== null) lines.push(t('providers.match.whyNot.shown', { rank: whyNot.rank }));
+  else if (whyNot.shown && whyNot.rank !== null)
+    lines.push(t('providers.match.whyNot.shown', { rank: whyNot.rank }));
   else if (whyNot.rank !== null && whyNot.lastShown)
     lines.push(
       t('providers.match.whyNot.ranked', {
@@ -119,7 +120,9 @@ function WhyNotAnswer({ whyNot, shown }: { whyNot: WhyNot; shown: number }) {
           {whyNot.excludedBy.length > 0 && (
             <span>
               {t('providers.match.whyNot.excludedBy')}{' '}
-              {whyNot.excludedBy.map((x) => t(`providers.match.filters.${x.filter}`)).join(t('providers.separator'))}
+              {whyNot.excludedBy
+                .map((x) => t(`providers.match.filters.${x.filter}`))
+                .join(t('providers.separator'))}
             </span>
           )}
           {whyNot.weakest.length > 0 && (
@@ -166,7 +169,11 @@ export function MatchPanel({
   const patch = (p: Partial<MatchFilters>) => {
     const next: MatchFilters = { ...filters, ...p };
     for (const key of Object.keys(next) as (keyof MatchFilters)[])
-      if (next[key] === undefined || next[key] === false || (Array.isArray(next[key]) && next[key].length === 0))
+      if (
+        next[key] === undefined ||
+        next[key] === false ||
+        (Array.isArray(next[key]) && next[key].length === 0)
+      )
         delete next[key];
     setFilters(next);
   };
@@ -240,7 +247,10 @@ export function MatchPanel({
             aria-label={t('providers.match.filters.deployment')}
             value={filters.deployment}
             onChange={(deployment?: MatchFilters['deployment']) => patch({ deployment })}
-            options={(['cloud', 'on-premises'] as const).map((d) => ({ value: d, label: t(`providers.deployment.${d}`) }))}
+            options={(['cloud', 'on-premises'] as const).map((d) => ({
+              value: d,
+              label: t(`providers.deployment.${d}`),
+            }))}
             style={{ width: 130 }}
           />
           <Select
@@ -249,7 +259,10 @@ export function MatchPanel({
             aria-label={t('providers.match.filters.pricing')}
             value={filters.pricing}
             onChange={(pricing?: MatchFilters['pricing']) => patch({ pricing })}
-            options={(['subscription', 'licence'] as const).map((d) => ({ value: d, label: t(`providers.pricing.${d}`) }))}
+            options={(['subscription', 'licence'] as const).map((d) => ({
+              value: d,
+              label: t(`providers.pricing.${d}`),
+            }))}
             style={{ width: 130 }}
           />
           <InputNumber
@@ -295,7 +308,9 @@ export function MatchPanel({
             style={{ width: 320, maxWidth: '100%' }}
             data-testid="why-not-pick"
           />
-          {match.data?.whyNot && <WhyNotAnswer whyNot={match.data.whyNot} shown={result?.entries.length ?? 0} />}
+          {match.data?.whyNot && (
+            <WhyNotAnswer whyNot={match.data.whyNot} shown={result?.entries.length ?? 0} />
+          )}
         </Space>
       </Card>
       {match.isError && (
@@ -305,7 +320,8 @@ export function MatchPanel({
         <>
           <Typography.Paragraph type="secondary" data-testid="match-considered">
             {t('providers.match.considered', { considered: result.considered, providers: result.providers })}
-            {excluded.length > 0 && ` · ${t('providers.match.excluded', { what: excluded.join(t('providers.separator')) })}`}
+            {excluded.length > 0 &&
+              ` · ${t('providers.match.excluded', { what: excluded.join(t('providers.separator')) })}`}
           </Typography.Paragraph>
           {result.entries.length === 0 ? (
             <Empty description={t('providers.match.empty')} />

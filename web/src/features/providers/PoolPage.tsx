@@ -48,7 +48,8 @@ function authoritySteps(m: Membership): Kind[] {
 }
 
 function providerSteps(m: Membership | undefined): Kind[] {
-  if (!m || m.state === 'withdrawn' || m.state === 'rejected') return m?.state === 'rejected' && !m.appeal ? ['apply', 'appeal'] : ['apply'];
+  if (!m || m.state === 'withdrawn' || m.state === 'rejected')
+    return m?.state === 'rejected' && !m.appeal ? ['apply', 'appeal'] : ['apply'];
   const steps: Kind[] = [];
   if (['applied', 'publicised', 'admitted', 'warned'].includes(m.state)) steps.push('withdraw');
   if (['warned', 'rectifying', 'removed'].includes(m.state) && !m.appeal) steps.push('appeal');
@@ -83,7 +84,8 @@ function StepModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<StepValues>();
   const step = usePoolStep(pool.id);
-  const types = pool.quotas.length > 0 ? pool.quotas.map((q) => q.typeId) : (pool.definition.types ?? [...TYPE_IDS]);
+  const types =
+    pool.quotas.length > 0 ? pool.quotas.map((q) => q.typeId) : (pool.definition.types ?? [...TYPE_IDS]);
   const submit = (v: StepValues) => {
     const at = v.at ? { at: v.at } : {};
     const reason = v.reason?.trim() ?? '';
@@ -105,7 +107,13 @@ function StepModal({
       }),
       rectified: () => ({ kind: 'rectified', providerId, ...at }),
       remove: () => ({ kind: 'remove', providerId, reason, ...at }),
-      'decide-appeal': () => ({ kind: 'decide-appeal', providerId, upheld: v.upheld ?? false, reason, ...at }),
+      'decide-appeal': () => ({
+        kind: 'decide-appeal',
+        providerId,
+        upheld: v.upheld ?? false,
+        reason,
+        ...at,
+      }),
     };
     step.mutate(bodies[kind](), {
       onSuccess: () => {
@@ -118,7 +126,10 @@ function StepModal({
   return (
     <Modal
       open
-      title={t('providers.step.title', { step: t(`providers.steps.${kind}`), provider: row?.providerName ?? pool.definition.name ?? '' })}
+      title={t('providers.step.title', {
+        step: t(`providers.steps.${kind}`),
+        provider: row?.providerName ?? pool.definition.name ?? '',
+      })}
       okText={t('providers.step.submit')}
       cancelText={t('providers.step.cancel')}
       confirmLoading={step.isPending}
@@ -163,7 +174,10 @@ function StepModal({
                 {fields.map((field) => (
                   <Flex key={field.key} gap={8} align="baseline">
                     <Form.Item name={[field.name, 'expert']} rules={[required]} style={{ flex: 1 }}>
-                      <Input placeholder={t('providers.step.expert')} aria-label={t('providers.step.expert')} />
+                      <Input
+                        placeholder={t('providers.step.expert')}
+                        aria-label={t('providers.step.expert')}
+                      />
                     </Form.Item>
                     <Form.Item name={[field.name, 'score']} rules={[required]}>
                       <InputNumber
@@ -183,7 +197,11 @@ function StepModal({
                     />
                   </Flex>
                 ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ expert: '', score: 80 })} style={{ marginBottom: 16 }}>
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ expert: '', score: 80 })}
+                  style={{ marginBottom: 16 }}
+                >
                   {t('providers.step.addScore')}
                 </Button>
               </>
@@ -196,7 +214,11 @@ function StepModal({
           </Form.Item>
         )}
         {WITH_REASON.includes(kind) && (
-          <Form.Item name="reason" label={t('providers.step.reason')} rules={[{ ...required, whitespace: true }]}>
+          <Form.Item
+            name="reason"
+            label={t('providers.step.reason')}
+            rules={[{ ...required, whitespace: true }]}
+          >
             <Input.TextArea rows={3} maxLength={2000} data-testid="step-reason" />
           </Form.Item>
         )}
@@ -223,7 +245,8 @@ function History({ m }: { m: Membership }) {
         const c = h.command;
         const extra: string[] = [];
         if ('reason' in c) extra.push(c.reason);
-        if ('scores' in c) extra.push(c.scores.map((s) => `${s.expert} ${s.score}`).join(t('providers.separator')));
+        if ('scores' in c)
+          extra.push(c.scores.map((s) => `${s.expert} ${s.score}`).join(t('providers.separator')));
         if ('deadline' in c) extra.push(`${t('providers.pools.deadline')} ${dateText(c.deadline, lang)}`);
         if ('upheld' in c) extra.push(c.upheld ? t('providers.step.upheld') : '✗');
         if (c.kind === 'apply') extra.push(typeName(t, c.typeId));
@@ -271,7 +294,12 @@ export function PoolPage() {
       dataIndex: 'providerName',
       render: (name: string, m) => <Link to={`/providers/${m.providerId}`}>{name}</Link>,
     },
-    { title: t('providers.pools.type'), dataIndex: 'typeId', responsive: ['md'], render: (id: string) => typeName(t, id) },
+    {
+      title: t('providers.pools.type'),
+      dataIndex: 'typeId',
+      responsive: ['md'],
+      render: (id: string) => typeName(t, id),
+    },
     {
       title: t('providers.pools.state'),
       dataIndex: 'state',
@@ -353,7 +381,12 @@ export function PoolPage() {
       </Descriptions>
 
       {isProvider && (
-        <Card size="small" title={t('providers.pools.mine')} style={{ marginBottom: 16 }} data-testid="pool-mine">
+        <Card
+          size="small"
+          title={t('providers.pools.mine')}
+          style={{ marginBottom: 16 }}
+          data-testid="pool-mine"
+        >
           {mine ? (
             <Space direction="vertical" style={{ width: '100%' }}>
               <Space wrap>
@@ -386,7 +419,9 @@ export function PoolPage() {
       )}
 
       <Card size="small" title={t('providers.pools.applications')}>
-        {!p.own && <Typography.Paragraph type="secondary">{t('providers.pools.viewerNote')}</Typography.Paragraph>}
+        {!p.own && (
+          <Typography.Paragraph type="secondary">{t('providers.pools.viewerNote')}</Typography.Paragraph>
+        )}
         <Table<Row>
           rowKey="providerId"
           size="small"
@@ -395,6 +430,7 @@ export function PoolPage() {
           pagination={false}
           locale={{ emptyText: t('providers.pools.noApplications') }}
           data-testid="pool-memberships"
+          scroll={{ x: 'max-content' }}
           expandable={
             p.own
               ? {

@@ -42,7 +42,7 @@ export function QuotaTags({ quotas }: { quotas: PoolRow['quotas'] }) {
   return (
     <Flex wrap gap={4}>
       {quotas.map((q) => (
-        <Tag key={q.typeId}>
+        <Tag key={q.typeId} style={{ whiteSpace: 'normal' }}>
           {typeName(t, q.typeId)}{' '}
           {q.quota === null
             ? t('providers.pools.unlimited', { members: q.members })
@@ -105,7 +105,11 @@ function OpenPoolModal({ onClose }: { onClose: () => void }) {
         layout="vertical"
         requiredMark={false}
         onFinish={submit}
-        initialValues={{ publicityDays: 7, requiredForPilot: false, quotas: [{ typeId: 'production-software', quota: 6 }] }}
+        initialValues={{
+          publicityDays: 7,
+          requiredForPilot: false,
+          quotas: [{ typeId: 'production-software', quota: 6 }],
+        }}
         data-testid="open-pool-form"
       >
         <Form.Item
@@ -135,7 +139,11 @@ function OpenPoolModal({ onClose }: { onClose: () => void }) {
             </Form.Item>
           </Col>
           <Col xs={8}>
-            <Form.Item name="publicityDays" label={t('providers.pools.publicityDays')} rules={[{ required: true }]}>
+            <Form.Item
+              name="publicityDays"
+              label={t('providers.pools.publicityDays')}
+              rules={[{ required: true }]}
+            >
               <InputNumber min={0} max={365} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
@@ -166,7 +174,12 @@ function OpenPoolModal({ onClose }: { onClose: () => void }) {
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, 'quota']} rules={[{ required: true }]}>
-                    <InputNumber min={0} max={10000} aria-label={t('providers.pools.quotaCount')} style={{ width: 100 }} />
+                    <InputNumber
+                      min={0}
+                      max={10000}
+                      aria-label={t('providers.pools.quotaCount')}
+                      style={{ width: 100 }}
+                    />
                   </Form.Item>
                   <Button
                     type="text"
@@ -215,9 +228,14 @@ export function PoolsPage() {
       title: t('providers.pools.region'),
       key: 'where',
       responsive: ['lg'],
-      render: (_: unknown, p) => [p.definition.region, p.definition.industry].filter(Boolean).join(' · ') || '—',
+      render: (_: unknown, p) =>
+        [p.definition.region, p.definition.industry].filter(Boolean).join(' · ') || '—',
     },
-    { title: t('providers.pools.quotas'), key: 'quotas', render: (_: unknown, p) => <QuotaTags quotas={p.quotas} /> },
+    {
+      title: t('providers.pools.quotas'),
+      key: 'quotas',
+      render: (_: unknown, p) => <QuotaTags quotas={p.quotas} />,
+    },
     {
       title: t('providers.pools.requiredForPilot'),
       dataIndex: 'requiredForPilot',
@@ -232,7 +250,12 @@ export function PoolsPage() {
           {t('providers.pools.intro')}
         </Typography.Paragraph>
         {canOpen && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)} data-testid="open-pool">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setOpening(true)}
+            data-testid="open-pool"
+          >
             {t('providers.pools.open')}
           </Button>
         )}
@@ -248,6 +271,7 @@ export function PoolsPage() {
         locale={{ emptyText: t('providers.pools.empty') }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         data-testid="pools-table"
+        scroll={{ x: 'max-content' }}
       />
       {opening && <OpenPoolModal onClose={() => setOpening(false)} />}
     </div>

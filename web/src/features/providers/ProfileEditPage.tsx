@@ -134,7 +134,9 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
 
   const codeRule = (pattern: RegExp) => ({
     validator: (_: unknown, value: string[] | undefined) =>
-      (value ?? []).every((v) => pattern.test(v)) ? Promise.resolve() : Promise.reject(new Error(t('providers.edit.codesHint'))),
+      (value ?? []).every((v) => pattern.test(v))
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('providers.edit.codesHint'))),
   });
   const required = { required: true, message: t('providers.edit.required') };
 
@@ -151,7 +153,9 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
         {Object.keys(base.gradingAnswers).length > 0 &&
           t('providers.edit.gradingKept', { count: Object.keys(base.gradingAnswers).length })}
       </Typography.Paragraph>
-      {!canWrite && <Alert type="info" showIcon title={t('providers.edit.readOnly')} style={{ marginBottom: 12 }} />}
+      {!canWrite && (
+        <Alert type="info" showIcon title={t('providers.edit.readOnly')} style={{ marginBottom: 12 }} />
+      )}
       <StaleVersionDialog
         open={stale !== null}
         changed={stale ? [t('providers.edit.staleChanged', { version: stale.currentVersion })] : []}
@@ -203,7 +207,10 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="categories" label={t('providers.edit.categories')}>
-                <Select mode="multiple" options={CATEGORY_IDS.map((id) => ({ value: id, label: categoryName(t, id) }))} />
+                <Select
+                  mode="multiple"
+                  options={CATEGORY_IDS.map((id) => ({ value: id, label: categoryName(t, id) }))}
+                />
               </Form.Item>
             </Col>
             <Col xs={24}>
@@ -277,7 +284,11 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
                 >
                   <Row gutter={12}>
                     <Col xs={24} md={8}>
-                      <Form.Item name={[field.name, 'id']} label={t('providers.edit.product.id')} rules={[required]}>
+                      <Form.Item
+                        name={[field.name, 'id']}
+                        label={t('providers.edit.product.id')}
+                        rules={[required]}
+                      >
                         <Input />
                       </Form.Item>
                     </Col>
@@ -296,7 +307,12 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
                         label={t('providers.edit.product.scenarios')}
                         rules={[required]}
                       >
-                        <Select mode="multiple" showSearch optionFilterProp="label" options={scenarioOptions} />
+                        <Select
+                          mode="multiple"
+                          showSearch
+                          optionFilterProp="label"
+                          options={scenarioOptions}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={12} md={6}>
@@ -359,7 +375,11 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
               title={t('providers.edit.references')}
               style={{ marginBottom: 16 }}
               extra={
-                <Button size="small" icon={<PlusOutlined />} onClick={() => add({ title: '', scenarios: [] })}>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ title: '', scenarios: [] })}
+                >
                   {t('providers.edit.addReference')}
                 </Button>
               }
@@ -376,7 +396,10 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={4}>
-                    <Form.Item name={[field.name, 'enterprise']} label={t('providers.edit.reference.enterprise')}>
+                    <Form.Item
+                      name={[field.name, 'enterprise']}
+                      label={t('providers.edit.reference.enterprise')}
+                    >
                       <Input />
                     </Form.Item>
                   </Col>
@@ -404,7 +427,10 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
                     </Form.Item>
                   </Col>
                   <Col xs={20} md={4}>
-                    <Form.Item name={[field.name, 'scenarios']} label={t('providers.edit.reference.scenarios')}>
+                    <Form.Item
+                      name={[field.name, 'scenarios']}
+                      label={t('providers.edit.reference.scenarios')}
+                    >
                       <Select mode="multiple" showSearch optionFilterProp="label" options={scenarioOptions} />
                     </Form.Item>
                   </Col>
@@ -454,7 +480,10 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
                     </Form.Item>
                   </Col>
                   <Col xs={10} md={6}>
-                    <Form.Item name={[field.name, 'validUntil']} label={t('providers.edit.certification.validUntil')}>
+                    <Form.Item
+                      name={[field.name, 'validUntil']}
+                      label={t('providers.edit.certification.validUntil')}
+                    >
                       <Input type="date" lang={lang.startsWith('en') ? 'en-GB' : 'zh-CN'} />
                     </Form.Item>
                   </Col>

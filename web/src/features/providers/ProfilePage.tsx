@@ -1,17 +1,23 @@
-import { Alert, Button, Card, Col, Descriptions, Empty, Flex, Row, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Row,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../account/api.ts';
 import { useProvider, useScenarioNames, type ProviderProduct, type ProviderProfileView } from './api.ts';
 import { GradeCard } from './GradeCard.tsx';
-import {
-  categoryName,
-  dateText,
-  isStatus,
-  scenarioLabel,
-  STATE_COLOURS,
-  typeName,
-} from './provider-ui.ts';
+import { categoryName, dateText, isStatus, scenarioLabel, STATE_COLOURS, typeName } from './provider-ui.ts';
 
 const MEMBER_STATES = ['admitted', 'warned', 'rectifying'];
 
@@ -156,7 +162,11 @@ export function ProfileView({
                 locale={{ emptyText: t('providers.none') }}
                 columns={[
                   { title: t('providers.profile.reference.title'), dataIndex: 'title' },
-                  { title: t('providers.profile.reference.enterprise'), dataIndex: 'enterprise', responsive: ['md'] },
+                  {
+                    title: t('providers.profile.reference.enterprise'),
+                    dataIndex: 'enterprise',
+                    responsive: ['md'],
+                  },
                   { title: t('providers.profile.reference.industry'), dataIndex: 'industry' },
                   {
                     title: t('providers.profile.reference.region'),

@@ -14,7 +14,8 @@ import { supplyOption } from './supply-option.ts';
 export function SupplyDemandPage() {
   const { t } = useTranslation();
   const me = useMe().data;
-  if (me?.organisation.orgKind !== 'authority') return <Empty description={t('providers.supply.authorityOnly')} />;
+  if (me?.organisation.orgKind !== 'authority')
+    return <Empty description={t('providers.supply.authorityOnly')} />;
   return <SupplyDemand />;
 }
 
@@ -70,18 +71,18 @@ function SupplyDemand() {
           <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title={t('providers.supply.enterprises', { count: data.enterprises })} value={data.enterprises} />
+                <Statistic title={t('providers.supply.enterprisesTitle')} value={data.enterprises} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title={t('providers.supply.providers', { count: data.providers })} value={data.providers} />
+                <Statistic title={t('providers.supply.providersTitle')} value={data.providers} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic
-                  title={t('providers.supply.coverage', { rate: '' }).trim()}
+                  title={t('providers.supply.coverageTitle')}
                   value={percent(data.coverage * 100, lang)}
                   data-testid="supply-coverage"
                 />
@@ -90,7 +91,7 @@ function SupplyDemand() {
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic
-                  title={t('providers.supply.uncovered', { count: data.uncovered.length })}
+                  title={t('providers.supply.uncoveredTitle')}
                   value={data.uncovered.length}
                   valueStyle={{ color: data.uncovered.length > 0 ? '#cf1322' : undefined }}
                 />
@@ -149,14 +150,24 @@ function SupplyDemand() {
                     ),
                   },
                   { title: t('providers.supply.demand'), dataIndex: 'enterprises', align: 'right' },
-                  { title: t('providers.supply.initiatives'), dataIndex: 'initiatives', align: 'right', responsive: ['md'] },
+                  {
+                    title: t('providers.supply.initiatives'),
+                    dataIndex: 'initiatives',
+                    align: 'right',
+                    responsive: ['md'],
+                  },
                   {
                     title: t('providers.supply.supply'),
                     dataIndex: 'providers',
                     align: 'right',
                     render: (p: string[]) => p.length,
                   },
-                  { title: t('providers.supply.withProduct'), dataIndex: 'withProduct', align: 'right', responsive: ['md'] },
+                  {
+                    title: t('providers.supply.withProduct'),
+                    dataIndex: 'withProduct',
+                    align: 'right',
+                    responsive: ['md'],
+                  },
                   {
                     title: t('providers.supply.perEnterprise'),
                     dataIndex: 'providersPerEnterprise',

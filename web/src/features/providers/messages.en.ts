@@ -57,7 +57,13 @@ export const providersEn: typeof providersZh = {
         deployment: 'Deployment',
         pricing: 'Pricing',
       },
-      reference: { title: 'Project', enterprise: 'Enterprise', industry: 'Industry', region: 'Region', year: 'Year' },
+      reference: {
+        title: 'Project',
+        enterprise: 'Enterprise',
+        industry: 'Industry',
+        region: 'Region',
+        year: 'Year',
+      },
       certification: { name: 'Name', issuer: 'Issuer', validUntil: 'Valid until' },
       nationwide: 'Nationwide',
     },
@@ -68,7 +74,8 @@ export const providersEn: typeof providersZh = {
       score: '{{score}} / {{max}} points',
       level: 'Level: {{name}}',
       noLevel: 'Below the lowest level',
-      hidden: 'The grade becomes visible to enterprises once the provider is in a pool; until then only the provider sees it.',
+      hidden:
+        'The grade becomes visible to enterprises once the provider is in a pool; until then only the provider sees it.',
       notYet: 'No profile saved yet, so no grade.',
       dimension: 'Dimension',
       outcomes: 'Work results (computed from finished projects)',
@@ -84,7 +91,8 @@ export const providersEn: typeof providersZh = {
     },
     edit: {
       title: 'Edit our profile',
-      intro: 'The profile is saved by version; if someone else saved it since you opened it, you are asked to reload.',
+      intro:
+        'The profile is saved by version; if someone else saved it since you opened it, you are asked to reload.',
       notProvider: 'Only a service-provider organisation keeps a provider profile.',
       readOnly: 'Your role may only read the profile.',
       types: 'Provider types',
@@ -314,9 +322,13 @@ export const providersEn: typeof providersZh = {
       refused: 'Pool “{{pool}}” refused the step: {{reason}}',
     },
     supply: {
+      enterprisesTitle: 'Enterprises',
+      providersTitle: 'Providers',
+      coverageTitle: 'Scenario coverage',
+      uncoveredTitle: 'Uncovered scenarios',
       title: 'Supply and demand',
       intro:
-        "The scenarios the plans of the enterprises under you need, against the providers covering them; scenarios no provider covers are marked red.",
+        'The scenarios the plans of the enterprises under you need, against the providers covering them; scenarios no provider covers are marked red.',
       authorityOnly: 'Supply and demand is for authorities.',
       pool: 'Pool',
       allProviders: 'All providers',

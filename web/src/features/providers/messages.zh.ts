@@ -308,6 +308,10 @@ export const providersZh = {
       refused: '资源池“{{pool}}”拒绝了此操作：{{reason}}',
     },
     supply: {
+      enterprisesTitle: '需求企业',
+      providersTitle: '服务商',
+      coverageTitle: '场景覆盖率',
+      uncoveredTitle: '无人覆盖的场景',
       title: '供需对接',
       intro: '本辖区企业规划所需场景与服务商供给的对照；无人覆盖的场景以红色标出。',
       authorityOnly: '供需对接仅对主管部门开放。',

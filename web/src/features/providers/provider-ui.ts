@@ -6,7 +6,8 @@ export const isEnglish = (lang: string) => lang.startsWith('en');
 
 /** A provider type's name (the T/ZJEI 010-2023 pack's), or its id for a type this page does not know. */
 export const typeName = (t: TFunction, id: string) => t(`providers.types.${id}`, { defaultValue: id });
-export const categoryName = (t: TFunction, id: string) => t(`providers.categories.${id}`, { defaultValue: id });
+export const categoryName = (t: TFunction, id: string) =>
+  t(`providers.categories.${id}`, { defaultValue: id });
 
 /** "GEN-PM-01 生产计划…" with the atlas name in the reader's language, the code alone when unknown. */
 export function scenarioLabel(names: Map<string, LocalizedText>, code: string, lang: string): string {
@@ -55,17 +56,22 @@ export function refusalText(t: TFunction, error: Error): string {
   const details = error.details as { pool?: { name?: string } } | null;
   if (REFUSALS.includes(error.code)) {
     const reason = t(`providers.refusals.${error.code}`);
-    return details?.pool?.name ? t('providers.refusals.refused', { pool: details.pool.name, reason }) : reason;
+    return details?.pool?.name
+      ? t('providers.refusals.refused', { pool: details.pool.name, reason })
+      : reason;
   }
   if (error.status === 403) return t('providers.refusals.forbidden');
-  if (error.code === 'invalid_pool_step') return t('providers.refusals.invalid_pool_step', { message: problemsText(error) });
+  if (error.code === 'invalid_pool_step')
+    return t('providers.refusals.invalid_pool_step', { message: problemsText(error) });
   return error.message;
 }
 
 /** The problems of a 400 (field: message), or the server's message when it lists none. */
 export function problemsText(error: Error): string {
   if (!(error instanceof ApiError)) return error.message;
-  const details = error.details as { problems?: { field?: string; sheet?: string; message?: string }[] } | null;
+  const details = error.details as {
+    problems?: { field?: string; sheet?: string; message?: string }[];
+  } | null;
   const problems = details?.problems;
   if (!Array.isArray(problems) || problems.length === 0) return error.message;
   return problems.map((p) => `${p.field ?? p.sheet ?? ''}: ${p.message ?? ''}`).join('; ');

@@ -15,7 +15,11 @@ export interface SupplyWords {
  * Grouped horizontal bars per scenario: enterprises that need it and providers that cover it; a scenario no provider
  * covers has its label and demand bar in red. The tooltip is HTML: every value through `html`.
  */
-export function supplyOption(view: SupplyDemandView, words: SupplyWords, narrow: boolean): ProvidersChartOption {
+export function supplyOption(
+  view: SupplyDemandView,
+  words: SupplyWords,
+  narrow: boolean,
+): ProvidersChartOption {
   const rows = [...view.scenarios].reverse();
   const uncovered = new Set(view.uncovered);
   const short = (s: string) => (narrow && s.length > 16 ? `${s.slice(0, 15)}…` : s);
@@ -31,9 +35,11 @@ export function supplyOption(view: SupplyDemandView, words: SupplyWords, narrow:
         const row = rows[params[0]?.dataIndex ?? 0];
         if (!row) return '';
         return (
-          html`<b>${words.label(row.scenario)}</b><br/>${words.demand}: ${row.enterprises}<br/>` +
-          html`${words.initiatives}: ${row.initiatives}<br/>${words.supply}: ${row.providers.length}` +
-          (uncovered.has(row.scenario) ? html`<br/><span style="color:#cf1322">${words.uncovered}</span>` : '')
+          html`<b>${words.label(row.scenario)}</b><br />${words.demand}: ${row.enterprises}<br />` +
+          html`${words.initiatives}: ${row.initiatives}<br />${words.supply}: ${row.providers.length}` +
+          (uncovered.has(row.scenario)
+            ? html`<br /><span style="color:#cf1322">${words.uncovered}</span>`
+            : '')
         );
       },
     },
@@ -55,7 +61,12 @@ export function supplyOption(view: SupplyDemandView, words: SupplyWords, narrow:
           itemStyle: { color: uncovered.has(r.scenario) ? '#cf1322' : '#1f5fbf' },
         })),
       },
-      { name: words.supply, type: 'bar', itemStyle: { color: '#52c41a' }, data: rows.map((r) => r.providers.length) },
+      {
+        name: words.supply,
+        type: 'bar',
+        itemStyle: { color: '#52c41a' },
+        data: rows.map((r) => r.providers.length),
+      },
     ],
   };
 }

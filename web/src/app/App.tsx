@@ -30,6 +30,8 @@ const DeliverRoutes = lazy(() => import('../features/deliver/DeliverRoutes.tsx')
 const DiagnoseRoutes = lazy(() => import('../features/diagnose/DiagnoseRoutes.tsx'));
 const OrganisationRoutes = lazy(() => import('../features/organisation/OrganisationRoutes.tsx'));
 const InvitationPage = lazy(() => import('../features/organisation/InvitationPage.tsx'));
+const ProviderRoutes = lazy(() => import('../features/providers/ProviderRoutes.tsx'));
+const ProjectProvidersPage = lazy(() => import('../features/providers/MatchPage.tsx'));
 
 const theme = { token: { colorPrimary: '#1f5fbf', borderRadius: 6 } };
 
@@ -89,6 +91,8 @@ export function App() {
               <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />
               <Route path="/region/*" element={<ComingSoonPage feature="region" />} />
               <Route path="/organisation/*" element={<OrganisationRoutes />} />
+              <Route path="/providers/*" element={<ProviderRoutes />} />
+              <Route path="/projects/:id/providers" element={<ProjectProvidersPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Suspense>

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ShopOutlined,
   AuditOutlined,
   BarChartOutlined,
   DeploymentUnitOutlined,
@@ -12,7 +13,7 @@ import type { ReactNode } from 'react';
 
 /** The loop as navigation: 图谱 · 诊断 · 规划 · 实施 · 评估 · 区域. */
 export interface NavItem {
-  key: 'home' | 'atlas' | 'diagnose' | 'plan' | 'deliver' | 'evaluate' | 'region';
+  key: 'home' | 'atlas' | 'diagnose' | 'plan' | 'deliver' | 'providers' | 'evaluate' | 'region';
   path: string;
   icon: ReactNode;
   /** not built yet: the menu and the home cards say 即将推出, and the page is ComingSoonPage */
@@ -25,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'diagnose', path: '/diagnose', icon: <AuditOutlined /> },
   { key: 'plan', path: '/plan', icon: <ScheduleOutlined /> },
   { key: 'deliver', path: '/deliver', icon: <RocketOutlined /> },
+  { key: 'providers', path: '/providers', icon: <ShopOutlined /> },
   { key: 'evaluate', path: '/evaluate', icon: <BarChartOutlined />, comingSoon: true },
   { key: 'region', path: '/region', icon: <ApartmentOutlined />, comingSoon: true },
 ];

@@ -16,6 +16,8 @@ import { planEn } from '../features/plan/messages.en.ts';
 import { planZh } from '../features/plan/messages.zh.ts';
 import { deliverEn } from '../features/deliver/messages.en.ts';
 import { deliverZh } from '../features/deliver/messages.zh.ts';
+import { providersEn } from '../features/providers/messages.en.ts';
+import { providersZh } from '../features/providers/messages.zh.ts';
 
 /**
  * The messages of each part of the web app, in Chinese and English. A part owns the top-level namespaces of its
@@ -31,6 +33,7 @@ export const MESSAGES_BY_PART = {
   organisation: { zh: organisationZh, en: organisationEn },
   plan: { zh: planZh, en: planEn },
   deliver: { zh: deliverZh, en: deliverEn },
+  providers: { zh: providersZh, en: providersEn },
 };
 
 /** Every message in Chinese: the namespaces of all parts, merged. */
@@ -44,6 +47,7 @@ export const zh = {
   ...organisationZh,
   ...planZh,
   ...deliverZh,
+  ...providersZh,
 };
 export type Messages = typeof zh;
 
@@ -58,4 +62,5 @@ export const en: Messages = {
   ...organisationEn,
   ...planEn,
   ...deliverEn,
+  ...providersEn,
 };

@@ -1,0 +1,245 @@
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type {
+  DerivedMatchRequest,
+  MatchAnswer,
+  MatchInitiative,
+  MatchOptions,
+  OpenPool,
+  PoolList,
+  PoolStepRequest,
+  PoolView,
+  ProviderDirectory,
+  ProviderDirectoryQuery,
+  ProviderGrade,
+  ProviderProfileView,
+  SaveProviderProfile,
+  SupplyDemandView,
+} from '../../../../src/contracts/providers.ts';
+import type { LocalizedText } from '../../../../src/core/shared/text.ts';
+import { api, ApiError } from '../../api/client.ts';
+
+export type {
+  FactorScore,
+  MatchAnswer,
+  MatchEntry,
+  MatchFilters,
+  MatchInitiative,
+  Membership,
+  OpenPool,
+  PoolList,
+  PoolStepRequest,
+  PoolView,
+  ProfileFields,
+  ProviderDirectoryQuery,
+  ProviderGrade,
+  ProviderProduct,
+  ProviderProfileView,
+  ProviderSummary,
+  SupplyDemandView,
+  WhyNot,
+} from '../../../../src/contracts/providers.ts';
+
+const noRetryOn4xx = (count: number, error: Error) =>
+  count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+
+/** The query string of the directory's filters (and of its Excel export). */
+export function directoryQueryString(query: ProviderDirectoryQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query) as [string, string | undefined][])
+    if (value) params.set(key, value);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export const useProviders = (query: ProviderDirectoryQuery = {}) =>
+  useQuery({
+    queryKey: ['providers', 'directory', query],
+    queryFn: () => api<ProviderDirectory>(`/api/providers${directoryQueryString(query)}`),
+    placeholderData: keepPreviousData,
+  });
+
+export const useProvider = (id: string) =>
+  useQuery({
+    queryKey: ['providers', 'one', id],
+    queryFn: () => api<ProviderProfileView>(`/api/providers/${encodeURIComponent(id)}`),
+    retry: noRetryOn4xx,
+  });
+
+/** A provider's grade; asked only when the caller may see it (its own, or a pool member's), so no 403 is logged. */
+export const useProviderGrade = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['providers', 'grade', id],
+    queryFn: () => api<ProviderGrade>(`/api/providers/${encodeURIComponent(id)}/grade`),
+    enabled,
+    retry: noRetryOn4xx,
+  });
+
+export const useOwnProfile = (enabled = true) =>
+  useQuery({
+    queryKey: ['providers', 'own'],
+    queryFn: () => api<ProviderProfileView>('/api/provider-profile'),
+    enabled,
+  });
+
+function useProfileSaved() {
+  const client = useQueryClient();
+  return (view: ProviderProfileView) => {
+    client.setQueryData(['providers', 'own'], view);
+    void client.invalidateQueries({ queryKey: ['providers'], predicate: (q) => q.queryKey[1] !== 'own' });
+  };
+}
+
+export function useSaveProfile() {
+  const saved = useProfileSaved();
+  return useMutation({
+    mutationFn: (body: SaveProviderProfile) =>
+      api<ProviderProfileView>('/api/provider-profile', { method: 'PUT', body }),
+    onSuccess: saved,
+  });
+}
+
+export function useImportProfile() {
+  const saved = useProfileSaved();
+  return useMutation({
+    mutationFn: ({ file, version }: { file: File; version: number }) =>
+      upload<ProviderProfileView>(
+        `/api/provider-profile/import?fileName=${encodeURIComponent(file.name)}&version=${version}`,
+        file,
+      ),
+    onSuccess: saved,
+  });
+}
+
+/** What a match is for: a free initiative, a plan's initiative, or a project. */
+export type MatchSource =
+  | { kind: 'initiative'; initiative: MatchInitiative }
+  | { kind: 'plan'; planId: string; initiativeId: string }
+  | { kind: 'project'; projectId: string };
+
+export interface MatchAsk {
+  options: MatchOptions;
+  whyNot?: string | undefined;
+  /** for a plan initiative or a project: what its record does not say */
+  derived?: Omit<DerivedMatchRequest, 'options' | 'whyNot'>;
+}
+
+export function matchPath(source: MatchSource): string {
+  if (source.kind === 'initiative') return '/api/providers/match';
+  if (source.kind === 'plan')
+    return `/api/plans/${encodeURIComponent(source.planId)}/initiatives/${encodeURIComponent(source.initiativeId)}/providers`;
+  return `/api/projects/${encodeURIComponent(source.projectId)}/providers`;
+}
+
+export const useMatch = (source: MatchSource, ask: MatchAsk) =>
+  useQuery({
+    queryKey: ['providers', 'match', source, ask],
+    queryFn: () =>
+      api<MatchAnswer>(matchPath(source), {
+        method: 'POST',
+        body:
+          source.kind === 'initiative'
+            ? { initiative: source.initiative, options: ask.options, whyNot: ask.whyNot }
+            : { ...ask.derived, options: ask.options, whyNot: ask.whyNot },
+      }),
+    placeholderData: keepPreviousData,
+    retry: noRetryOn4xx,
+  });
+
+export const usePools = () =>
+  useQuery({ queryKey: ['pools', 'list'], queryFn: async () => (await api<PoolList>('/api/pools')).pools });
+
+export const usePool = (id: string) =>
+  useQuery({
+    queryKey: ['pools', 'one', id],
+    queryFn: () => api<PoolView>(`/api/pools/${encodeURIComponent(id)}`),
+    retry: noRetryOn4xx,
+  });
+
+export function useOpenPool() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OpenPool) => api<PoolView>('/api/pools', { method: 'POST', body }),
+    onSuccess: (pool) => {
+      client.setQueryData(['pools', 'one', pool.id], pool);
+      void client.invalidateQueries({ queryKey: ['pools', 'list'] });
+    },
+  });
+}
+
+export function usePoolStep(poolId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PoolStepRequest) =>
+      api<PoolView>(`/api/pools/${encodeURIComponent(poolId)}/steps`, { method: 'POST', body }),
+    onSuccess: (pool) => {
+      client.setQueryData(['pools', 'one', pool.id], pool);
+      void client.invalidateQueries({ queryKey: ['pools', 'list'] });
+      void client.invalidateQueries({ queryKey: ['providers'] });
+    },
+  });
+}
+
+export const useSupplyDemand = (poolId: string | undefined) =>
+  useQuery({
+    queryKey: ['providers', 'supply-demand', poolId ?? ''],
+    queryFn: () =>
+      api<SupplyDemandView>(`/api/supply-demand${poolId ? `?poolId=${encodeURIComponent(poolId)}` : ''}`),
+    placeholderData: keepPreviousData,
+  });
+
+const STATIC = { staleTime: 5 * 60_000 };
+
+/** Scenario names of every loaded atlas pack, by code (the profile, matching and supply pages name scenarios). */
+export function useScenarioNames(): Map<string, LocalizedText> {
+  const packs = useQuery({
+    queryKey: ['atlas', 'packs'],
+    queryFn: async () => {
+      const payload = await api<unknown>('/api/atlas/packs');
+      const list = Array.isArray(payload) ? payload : (payload as { packs?: unknown[] }).packs;
+      return (list ?? []) as { id: string }[];
+    },
+    ...STATIC,
+  });
+  const lists = useQueries({
+    queries: (packs.data ?? []).map((p) => ({
+      queryKey: ['atlas', 'scenarios', p.id, {}],
+      queryFn: async () => {
+        const payload = await api<unknown>(`/api/atlas/packs/${encodeURIComponent(p.id)}/scenarios`);
+        const list = Array.isArray(payload) ? payload : (payload as { scenarios?: unknown[] }).scenarios;
+        return (list ?? []) as { code: string; name: LocalizedText }[];
+      },
+      ...STATIC,
+    })),
+  });
+  const stamp = lists.map((l) => l.dataUpdatedAt).join(',');
+  return useMemo(() => {
+    const names = new Map<string, LocalizedText>();
+    for (const l of lists) for (const s of l.data ?? []) if (!names.has(s.code)) names.set(s.code, s.name);
+    return names;
+  }, [stamp]);
+}
+
+/** POST a file as the raw request body; errors carry the server's one error shape. */
+async function upload<T>(path: string, file: Blob): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server', null);
+  }
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string; details: unknown };
+  } | null;
+  if (!response.ok) {
+    if (payload?.error)
+      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details);
+    throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, null);
+  }
+  return payload as T;
+}

@@ -210,6 +210,17 @@ describe('roll-ups', () => {
     ]);
     expect([r.budgetToDate, r.actualToDate, r.progress]).toEqual([80, 95, 1 / 3]);
     expect(r.light).toBe('late'); // m2 is 31 days overdue
+    // before the start, a cost booked in the first period is measured against that period's budget, not against 0
+    const early = rollupProject(
+      { ...facts, milestones: [], costs: [{ period: 0, amount: 30 }] },
+      '2026-12-01',
+    );
+    expect([early.budgetToDate, early.actualToDate, early.light]).toEqual([40, 30, 'on-track']);
+    const over = rollupProject(
+      { ...facts, milestones: [], costs: [{ period: 0, amount: 50 }] },
+      '2026-12-01',
+    );
+    expect([over.budgetToDate, over.light]).toEqual([40, 'late']);
     const plan = rollupPlan([
       r,
       rollupProject({ ...facts, id: 'B', milestones: [], costs: [] }, '2027-06-01'),

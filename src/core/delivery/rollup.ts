@@ -84,8 +84,12 @@ export function rollupProject(
     if (slip > 0) row.late += 1;
     row.slipDays = Math.max(row.slipDays, slip);
   }
+  // the budget through today's period, or through the latest period a cost is booked in when that is later: spend
+  // booked ahead (a first instalment before the project's start) is measured against its own period's budget, not
+  // read as an overrun of a budget that has not begun
   const current = periodOfDate(p.calendar, today);
-  const budgetToDate = sum(p.budget.slice(0, Math.max(0, current + 1)));
+  const booked = Math.max(-1, ...p.costs.map((c) => c.period));
+  const budgetToDate = sum(p.budget.slice(0, Math.max(0, current + 1, booked + 1)));
   const actualToDate = sum(p.costs.map((c) => c.amount));
   const done = p.milestones.filter((m) => m.doneOn !== null).length;
   return {

@@ -76,11 +76,16 @@ export function ProjectPage() {
           </Typography.Title>
           <LightTag light={p.status.light} testId="project-light" />
         </Flex>
-        {canWrite && (
-          <Button onClick={() => setEditing(true)} data-testid="project-edit">
-            {t('deliver.project.edit')}
-          </Button>
-        )}
+        <Flex gap={8} wrap>
+          <Link to={`/projects/${p.id}/providers`}>
+            <Button data-testid="project-find-providers">{t('deliver.project.findProviders')}</Button>
+          </Link>
+          {canWrite && (
+            <Button onClick={() => setEditing(true)} data-testid="project-edit">
+              {t('deliver.project.edit')}
+            </Button>
+          )}
+        </Flex>
       </Flex>
       <Descriptions
         size="small"

@@ -112,6 +112,7 @@ const deliver: (typeof deliverZh)['deliver'] = {
     risks: 'Risks',
     noKpis: 'None',
     edit: 'Edit project',
+    findProviders: 'Find providers',
     tabs: {
       overview: 'Overview',
       milestones: 'Milestones',

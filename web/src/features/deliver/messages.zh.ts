@@ -106,6 +106,7 @@ const deliver = {
     risks: '风险',
     noKpis: '无',
     edit: '修改项目',
+    findProviders: '匹配服务商',
     tabs: {
       overview: '概况',
       milestones: '里程碑',

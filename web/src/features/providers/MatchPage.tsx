@@ -70,7 +70,7 @@ export default function ProjectProvidersPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('providers.match.projectTitle')} · {name}
         </Typography.Title>
-        <Link to="/deliver">{t('providers.match.nav.project')}</Link>
+        <Link to={`/deliver/projects/${project.data.id}`}>{t('providers.match.nav.project')}</Link>
       </Flex>
       <MatchPanel source={{ kind: 'project', projectId: project.data.id }} />
     </div>

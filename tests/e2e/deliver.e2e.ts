@@ -69,6 +69,17 @@ describe('deliver pages', () => {
     const before = await read();
     expect(await page.getByTestId('project-facts').textContent()).toContain('计划完成');
     expect(await page.getByTestId('project-status').textContent()).toContain('没有逾期里程碑');
+    // the status report links download real files, in the page's language
+    for (const [id, magic] of [
+      ['project-report-pdf', '%PDF'],
+      ['project-report-docx', 'PK'],
+    ] as const) {
+      const href = await page.getByTestId(id).locator('xpath=..').getAttribute('href');
+      expect(href).toContain('lang=zh');
+      const file = await page.request.get(`${web.url}${href ?? ''}`);
+      expect(file.status()).toBe(200);
+      expect((await file.body()).subarray(0, magic.length).toString('latin1')).toBe(magic);
+    }
 
     // a milestone after the project's end: refused with the server's reason, in Chinese, nothing saved
     const dayAfter = new Date(Date.parse(`${before.plannedFinish}T00:00:00Z`) + 86_400_000)

@@ -49,7 +49,16 @@ export function CostsPanel({ project, canWrite }: { project: ProjectView; canWri
 
   return (
     <div data-testid="costs-panel">
-      <Card size="small" title={t('deliver.costs.chart')} style={{ marginBottom: 12 }}>
+      <Card
+        size="small"
+        title={t('deliver.costs.chart')}
+        style={{ marginBottom: 12 }}
+        extra={
+          <a href={`/api/projects/${project.id}/costs.xlsx?lang=${lang}`} download data-testid="costs-export">
+            {t('deliver.costs.export')}
+          </a>
+        }
+      >
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="costs-to-date">
           {t('deliver.costs.toDate', {
             budget: money(project.rollup.budgetToDate, lang),

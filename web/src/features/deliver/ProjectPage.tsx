@@ -23,7 +23,7 @@ const paren = (text: string, lang: 'zh' | 'en') => (lang === 'zh' ? `（${text}�
 /** /deliver/projects/:id — one project: facts and light, then milestones, costs, gates, supervision, team, changes. */
 export function ProjectPage() {
   const { id = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { tx, lang } = useLocalized();
   const date = useDateText();
   const [params, setParams] = useSearchParams();
@@ -77,6 +77,18 @@ export function ProjectPage() {
           <LightTag light={p.status.light} testId="project-light" />
         </Flex>
         <Flex gap={8} wrap>
+          <a
+            href={`/api/projects/${p.id}/report.docx?lang=${i18n.language.startsWith('en') ? 'en' : 'zh'}`}
+            download
+          >
+            <Button data-testid="project-report-docx">{t('deliver.project.reportDocx')}</Button>
+          </a>
+          <a
+            href={`/api/projects/${p.id}/report.pdf?lang=${i18n.language.startsWith('en') ? 'en' : 'zh'}`}
+            download
+          >
+            <Button data-testid="project-report-pdf">{t('deliver.project.reportPdf')}</Button>
+          </a>
           <Link to={`/projects/${p.id}/providers`}>
             <Button data-testid="project-find-providers">{t('deliver.project.findProviders')}</Button>
           </Link>

@@ -113,6 +113,8 @@ const deliver: (typeof deliverZh)['deliver'] = {
     noKpis: 'None',
     edit: 'Edit project',
     findProviders: 'Find providers',
+    reportDocx: 'Status report (Word)',
+    reportPdf: 'Status report (PDF)',
     tabs: {
       overview: 'Overview',
       milestones: 'Milestones',
@@ -167,6 +169,7 @@ const deliver: (typeof deliverZh)['deliver'] = {
   costs: {
     title: 'Costs',
     chart: 'Budget against actual per period',
+    export: 'Export to Excel',
     budget: 'Budget',
     actual: 'Actual',
     period: 'Period',

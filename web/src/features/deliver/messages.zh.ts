@@ -107,6 +107,8 @@ const deliver = {
     noKpis: '无',
     edit: '修改项目',
     findProviders: '匹配服务商',
+    reportDocx: '状态报告（Word）',
+    reportPdf: '状态报告（PDF）',
     tabs: {
       overview: '概况',
       milestones: '里程碑',
@@ -161,6 +163,7 @@ const deliver = {
   costs: {
     title: '成本',
     chart: '每期预算与实际支出',
+    export: '导出 Excel',
     budget: '预算',
     actual: '实际',
     period: '期间',

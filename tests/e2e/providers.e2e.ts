@@ -30,7 +30,7 @@ describe('provider pool pages', () => {
   let planId = '';
   let scenario = '';
   /** names of the data (providers, products, pool, plan) that may appear in either language */
-  const dataNames: string[] = [POOL];
+  const dataNames: string[] = [POOL, '示范市通用设备制造服务商资源池（演示）'];
   const others: { id: string; name: string }[] = [];
 
   const page = async (email: string, width: number, lang: 'zh' | 'en' = 'zh'): Promise<Page> => {
@@ -120,8 +120,9 @@ describe('provider pool pages', () => {
     await expect.poll(() => p.getByTestId('provider-edit').isVisible(), { timeout: 15_000 }).toBe(true);
     const before = Number(((await api(p, 'GET', '/api/provider-profile')) as { version: number }).version);
 
+    // a type the demo's profile does not have yet (clicking one it has would take it away)
     await p.getByLabel('服务商类型').click();
-    await option(p, '生产制造数字化服务商').click();
+    await option(p, '数据服务商').click();
     await p.keyboard.press('Escape');
     await p.getByLabel('场景能力（场景编码）').fill(scenario);
     await option(p, new RegExp(`^${scenario} `)).click();
@@ -153,7 +154,7 @@ describe('provider pool pages', () => {
       };
     };
     expect(saved.version).toBe(before + 1);
-    expect(saved.profile.types).toContain('production-software');
+    expect(saved.profile.types).toContain('data-services');
     expect(saved.profile.capabilities).toContain(scenario);
     expect(saved.profile.industries).toContain('C34');
     expect(saved.profile.products.map((x) => x.name)).toContain('启明轻量 MES（测试）');

@@ -23,6 +23,9 @@ import {
   memberships,
   organisations,
   plans,
+  providerPools,
+  providerPoolSteps,
+  providerProfiles,
   users,
 } from '../schema.ts';
 
@@ -36,6 +39,10 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   assessmentAssignments,
   assessmentEvents,
   plans,
+  // the provider pool: profiles of provider organisations, pools of authorities and their membership steps
+  providerProfiles,
+  providerPools,
+  providerPoolSteps,
   deliveryProjects,
   deliveryTeamMembers,
   deliveryMilestones,

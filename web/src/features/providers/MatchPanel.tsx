@@ -26,8 +26,9 @@ import {
   type MatchFilters,
   type MatchSource,
   type WhyNot,
+  useClassNames,
 } from './api.ts';
-import { round1, scenarioLabel, TYPE_IDS, typeName } from './provider-ui.ts';
+import { round1, scenarioLabel } from './provider-ui.ts';
 
 export type { MatchSource };
 
@@ -158,6 +159,7 @@ export function MatchPanel({
   initial?: MatchFilters;
 }) {
   const { t, i18n } = useTranslation();
+  const { typeIds, typeName } = useClassNames();
   const lang = i18n.language;
   const names = useScenarioNames();
   const [filters, setFilters] = useState<MatchFilters>(initial ?? {});
@@ -236,7 +238,7 @@ export function MatchPanel({
             aria-label={t('providers.match.filters.types')}
             value={filters.types ?? []}
             onChange={(types: string[]) => patch({ types })}
-            options={TYPE_IDS.map((id) => ({ value: id, label: typeName(t, id) }))}
+            options={typeIds.map((id) => ({ value: id, label: typeName(id) }))}
             style={{ minWidth: 200 }}
             popupMatchSelectWidth={false}
             maxTagCount="responsive"

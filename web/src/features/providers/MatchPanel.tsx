@@ -57,12 +57,25 @@ function FactorBar({ factor }: { factor: FactorScore }) {
   );
 }
 
-function EntryCard({ entry }: { entry: MatchEntry }) {
+function EntryCard({ entry, inviteTo }: { entry: MatchEntry; inviteTo?: string }) {
   const { t } = useTranslation();
   return (
     <Card
       size="small"
       data-testid="match-entry"
+      actions={
+        inviteTo
+          ? [
+              <Link
+                key="invite"
+                to={`/deliver/projects/${inviteTo}?tab=team&invite=${encodeURIComponent(entry.providerId)}`}
+                data-testid="match-invite"
+              >
+                {t('providers.match.invite')}
+              </Link>,
+            ]
+          : undefined
+      }
       title={
         <Flex justify="space-between" gap={8} align="baseline">
           <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
@@ -153,8 +166,11 @@ function WhyNotAnswer({ whyNot, shown }: { whyNot: WhyNot; shown: number }) {
 export function MatchPanel({
   source,
   initial,
+  inviteTo,
 }: {
   source: MatchSource;
+  /** a project id: each entry links to inviting the provider to that project */
+  inviteTo?: string;
   /** filters to start from (default: none) */
   initial?: MatchFilters;
 }) {
@@ -340,7 +356,7 @@ export function MatchPanel({
               <Row gutter={[12, 12]} data-testid="match-entries">
                 {result.entries.map((e) => (
                   <Col xs={24} xl={12} key={e.providerId}>
-                    <EntryCard entry={e} />
+                    <EntryCard entry={e} inviteTo={inviteTo} />
                   </Col>
                 ))}
               </Row>

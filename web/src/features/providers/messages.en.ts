@@ -135,6 +135,7 @@ export const providersEn: typeof providersZh = {
       gradingKept: 'The grading answers ({{count}}) are kept with the profile.',
     },
     match: {
+      invite: 'Invite to this project',
       title: 'Provider matching',
       projectTitle: 'Providers for the project',
       planTitle: 'Providers for a plan initiative',

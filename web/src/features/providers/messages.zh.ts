@@ -124,6 +124,7 @@ export const providersZh = {
       gradingKept: '评分答案（{{count}} 项）随档案一并保留。',
     },
     match: {
+      invite: '邀请参与本项目',
       title: '服务商匹配',
       projectTitle: '项目服务商匹配',
       planTitle: '规划举措服务商匹配',

@@ -64,6 +64,7 @@ describe('provider invitations to a project', () => {
     await expect.poll(() => mine.getByTestId('accept-invitation').count(), { timeout: 15_000 }).toBe(1);
     await mine.getByTestId('accept-invitation').click();
     await expect.poll(() => mine.getByText('已接受').count()).toBe(1);
+    if (shotsDir) await mine.screenshot({ path: join(shotsDir, 'my-invitations-zh-1280.png') });
     await mine.getByRole('link', { name: project.name.zh }).click();
     await expect.poll(() => provider.getByTestId('project-name').textContent()).toBe(project.name.zh);
     const seen = await provider.request.get(`${web.url}/api/projects/${project.id}`);

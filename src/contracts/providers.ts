@@ -551,3 +551,34 @@ export const PilotPoolEligibility = z.object({
   message: z.string(),
 });
 export type PilotPoolEligibility = z.infer<typeof PilotPoolEligibility>;
+
+/** A name in both languages, as packs carry it. */
+const ClassName = z.object({ zh: z.string(), en: z.string() });
+
+/** The provider classes, types and pilot categories of the loaded provider-classes pack (T/ZJEI 010-2023 by default). */
+export const ProviderClassesView = z.object({
+  pack: z.object({ id: z.string(), version: z.string(), title: ClassName }),
+  classes: z.array(
+    z.object({
+      id: z.string(),
+      name: ClassName,
+      types: z.array(
+        z.object({
+          id: z.string(),
+          name: ClassName,
+          description: ClassName.nullable(),
+          scenarios: z.array(z.string()),
+          assumed: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+  categories: z.array(
+    z.object({
+      id: z.string(),
+      name: ClassName,
+      typicalPoolSize: z.object({ min: z.number().int(), max: z.number().int() }).nullable(),
+    }),
+  ),
+});
+export type ProviderClassesView = z.infer<typeof ProviderClassesView>;

@@ -30,7 +30,7 @@ describe('provider pool pages', () => {
   let planId = '';
   let scenario = '';
   /** names of the data (providers, products, pool, plan) that may appear in either language */
-  const dataNames: string[] = [POOL, '示范市通用设备制造服务商资源池（演示）'];
+  const dataNames: string[] = [POOL];
   const others: { id: string; name: string }[] = [];
 
   const page = async (email: string, width: number, lang: 'zh' | 'en' = 'zh'): Promise<Page> => {
@@ -60,6 +60,9 @@ describe('provider pool pages', () => {
       initiatives: { scenario: string; name: { zh: string; en: string } }[];
     };
     dataNames.push(plan.title);
+    // the demo content's pools (启明 stands in one) are data too
+    const pools = (await api(cio, 'GET', '/api/pools')) as { pools: { definition: { name?: string } }[] };
+    for (const pool of pools.pools) if (pool.definition.name) dataNames.push(pool.definition.name);
     scenario = plan.initiatives[0]!.scenario;
     const regionMe = (await api(cio, 'GET', '/api/auth/me')) as { organisation: { orgId: string } };
     await cio.close();
@@ -118,11 +121,16 @@ describe('provider pool pages', () => {
     await p.goto(`${web.url}/providers`);
     await p.getByRole('tab', { name: '本单位档案' }).click();
     await expect.poll(() => p.getByTestId('provider-edit').isVisible(), { timeout: 15_000 }).toBe(true);
-    const before = Number(((await api(p, 'GET', '/api/provider-profile')) as { version: number }).version);
+    const current = (await api(p, 'GET', '/api/provider-profile')) as {
+      version: number;
+      profile: { types: string[] };
+    };
+    const before = Number(current.version);
+    // the demo profile already names its types (production-software among them): add one it lacks
+    expect(current.profile.types).not.toContain('security-facilities');
 
-    // a type the demo's profile does not have yet (clicking one it has would take it away)
     await p.getByLabel('服务商类型').click();
-    await option(p, '数据服务商').click();
+    await option(p, '数字安全设施服务商').click();
     await p.keyboard.press('Escape');
     await p.getByLabel('场景能力（场景编码）').fill(scenario);
     await option(p, new RegExp(`^${scenario} `)).click();
@@ -154,7 +162,7 @@ describe('provider pool pages', () => {
       };
     };
     expect(saved.version).toBe(before + 1);
-    expect(saved.profile.types).toContain('data-services');
+    expect(saved.profile.types).toEqual([...current.profile.types, 'security-facilities']);
     expect(saved.profile.capabilities).toContain(scenario);
     expect(saved.profile.industries).toContain('C34');
     expect(saved.profile.products.map((x) => x.name)).toContain('启明轻量 MES（测试）');

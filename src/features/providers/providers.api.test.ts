@@ -8,6 +8,7 @@ import type {
   PoolList,
   PoolView,
   ProfileFields,
+  ProviderClassesView,
   ProviderDirectory,
   ProviderGrade,
   ProviderProfileView,
@@ -163,6 +164,34 @@ describe.each(testEngines())('providers API on %s', (engine) => {
       });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
+  });
+
+  it("serves the provider-classes pack's classes, types and categories in zh and en to any member", async () => {
+    const classes = await call<ProviderClassesView>(cio, 'GET', '/api/providers/classes');
+    expect(classes.status).toBe(200);
+    expect(classes.body.pack.id).toBe('tzjei-010-2023');
+    expect(classes.body.classes.map((c) => c.id)).toEqual([
+      'consulting',
+      'hardware',
+      'industrial-software',
+      'integration-platform',
+    ]);
+    const types = classes.body.classes.flatMap((c) => c.types);
+    expect(types).toHaveLength(12);
+    expect(types.find((x) => x.id === 'production-software')).toMatchObject({
+      name: { zh: '生产制造数字化服务商', en: 'Production and manufacturing software' },
+      assumed: false,
+    });
+    expect(types.find((x) => x.id === 'data-services')?.assumed).toBe(true);
+    expect(classes.body.categories.map((c) => [c.id, c.name.zh])).toEqual([
+      ['chain-leader', '链主企业'],
+      ['integrated', '综合集成服务商'],
+      ['light-products', '小快轻准产品服务商'],
+    ]);
+    const fromProvider = await call<ProviderClassesView>(consultant, 'GET', '/api/providers/classes');
+    expect(fromProvider.body).toEqual(classes.body);
+    const anonymous = await call<Err>('', 'GET', '/api/providers/classes');
+    expect(anonymous.status).toBe(401);
   });
 
   it('lists the directory with filters, and shows a provider to any member', async () => {

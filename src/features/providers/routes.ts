@@ -16,6 +16,7 @@ import {
   PoolView,
   ProviderDirectory,
   ProviderDirectoryQuery,
+  ProviderClassesView,
   ProviderGrade,
   ProviderProfileView,
   SaveProviderProfile,
@@ -38,6 +39,7 @@ import { matchProviders } from './match-providers.ts';
 import { openPool } from './open-pool.ts';
 import { pilotPoolEligibility } from './pilot-pool-check.ts';
 import { presentPool, presentProfile, presentSummary } from './presenter.ts';
+import { providerClasses } from './provider-classes.ts';
 import { providerGrade } from './provider-grade.ts';
 import { saveProfile } from './save-profile.ts';
 import { requireProvider, showOwnProfile, showProvider } from './show-provider.ts';
@@ -173,6 +175,20 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
         const { world, providers } = await listProviders(deps, request.query);
         return { providers: providers.map((p) => presentSummary(p, world.pools)), total: providers.length };
       },
+    );
+
+    app.get(
+      '/api/providers/classes',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary:
+            'The provider classes (大类), types (类型) and pilot categories of the loaded provider-classes pack, with zh and en names',
+          response: { 200: ProviderClassesView },
+        },
+      },
+      async () => providerClasses(deps),
     );
 
     app.get(

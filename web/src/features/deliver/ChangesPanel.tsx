@@ -16,6 +16,16 @@ export function ChangesPanel({ project }: { project: ProjectView }) {
   const date = useDateText();
   const period = usePeriodOf(project.calendar);
   const show = (kind: Change['kind'], values: Record<string, unknown>) => {
+    // an invitation's change: the provider's name and the invitation's status, not its ids
+    if (kind.startsWith('provider-')) {
+      const name = typeof values.providerName === 'string' ? values.providerName : '';
+      const status = typeof values.status === 'string' ? values.status : '';
+      return (
+        [name, status ? t(`deliver.invitations.status.${status}`, { defaultValue: status }) : '']
+          .filter(Boolean)
+          .join(' · ') || t('deliver.changes.none')
+      );
+    }
     const parts: string[] = [];
     for (const [field, value] of Object.entries(values)) {
       if (value === null || value === undefined) parts.push(t('deliver.changes.none'));

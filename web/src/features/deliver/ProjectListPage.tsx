@@ -10,6 +10,7 @@ import { money } from '../plan/plan-ui.ts';
 import { useNarrow } from '../plan/use-narrow.ts';
 import { useDeliveryPack, useProjects, type Light, type ProjectSummary } from './api.ts';
 import { LightLegend, LightTag } from './LightParts.tsx';
+import { MyInvitationsCard } from './MyInvitationsCard.tsx';
 
 const isLight = (v: string | null): v is Light => LIGHTS.some((l) => l === v);
 
@@ -118,6 +119,7 @@ export function ProjectListPage() {
         {t('deliver.intro')}
       </Typography.Paragraph>
       {projects.isError && <Alert type="error" showIcon title={projects.error.message} />}
+      <MyInvitationsCard />
       <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
         <Segmented
           value={view}

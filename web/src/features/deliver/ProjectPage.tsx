@@ -2,6 +2,7 @@ import { Alert, Button, Descriptions, Flex, Progress, Result, Skeleton, Tabs, Ty
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { useMe } from '../account/api.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import { money } from '../plan/plan-ui.ts';
 import { useCanWrite } from '../plan/use-can-write.ts';
@@ -11,6 +12,7 @@ import { CostsPanel } from './CostsPanel.tsx';
 import { useDateText } from './deliver-ui.ts';
 import { EditProjectDialog } from './EditProjectDialog.tsx';
 import { GatesPanel, SupervisionPanel } from './GatesPanel.tsx';
+import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { LightReasons, LightTag } from './LightParts.tsx';
 import { MilestonesPanel } from './MilestonesPanel.tsx';
 import { TeamPanel } from './TeamPanel.tsx';
@@ -30,6 +32,9 @@ export function ProjectPage() {
   const project = useProject(id);
   const pack = useDeliveryPack();
   const canWrite = useCanWrite();
+  const me = useMe();
+  // the owning enterprise manages invitations; an invited provider's members see the project only
+  const owner = me.data?.organisation.orgKind === 'enterprise';
   const [editing, setEditing] = useState(false);
   const tab: TabKey = TABS.find((k) => k === params.get('tab')) ?? 'milestones';
 
@@ -53,7 +58,18 @@ export function ProjectPage() {
     costs: <CostsPanel project={p} canWrite={canWrite} />,
     gates: <GatesPanel project={p} pack={packData} canWrite={canWrite} />,
     supervision: <SupervisionPanel project={p} pack={packData} canWrite={canWrite} />,
-    team: <TeamPanel project={p} pack={packData} canWrite={canWrite} />,
+    team: (
+      <>
+        <TeamPanel project={p} pack={packData} canWrite={canWrite} />
+        {owner && (
+          <InvitationsPanel
+            project={p}
+            canWrite={canWrite}
+            initialProvider={params.get('invite') ?? undefined}
+          />
+        )}
+      </>
+    ),
     changes: <ChangesPanel project={p} />,
   };
 

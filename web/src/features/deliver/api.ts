@@ -5,7 +5,9 @@ import type {
   AddTeamMember,
   CreateProjects,
   DeliveryPackView,
+  InviteProvider,
   PlanProjects,
+  ProjectInvitation,
   ProjectSummary,
   ProjectView,
   TickItem,
@@ -138,3 +140,62 @@ export const usePassGate = (id: string) =>
   useProjectMutation(id, (gateId: string) =>
     api<ProjectView>(`${projectPath(id)}/gates/${encodeURIComponent(gateId)}/pass`, { method: 'POST' }),
   );
+
+// ── provider invitations ──────────────────────────────────────────────────────────────────────────────────
+export type { ProjectInvitation } from '../../../../src/contracts/delivery.ts';
+type Invitations = { invitations: ProjectInvitation[] };
+
+/** The project's invitations (the owning enterprise only: a provider's members get 404). */
+export const useProjectInvitations = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: ['delivery', 'invitations', id],
+    queryFn: async () => (await api<Invitations>(`${projectPath(id)}/invitations`)).invitations,
+    enabled,
+  });
+
+function useInvitationsMutation<V>(id: string, request: (variables: V) => Promise<Invitations>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: (answer) => {
+      client.setQueryData(['delivery', 'invitations', id], answer.invitations);
+      // the change history records each invitation
+      void client.invalidateQueries({ queryKey: ['delivery', 'project', id] });
+    },
+  });
+}
+
+export const useInviteProvider = (id: string) =>
+  useInvitationsMutation(id, (body: InviteProvider) =>
+    api<Invitations>(`${projectPath(id)}/invitations`, { method: 'POST', body }),
+  );
+
+export const useRevokeInvitation = (id: string) =>
+  useInvitationsMutation(id, (invitationId: string) =>
+    api<Invitations>(`${projectPath(id)}/invitations/${encodeURIComponent(invitationId)}`, {
+      method: 'DELETE',
+    }),
+  );
+
+/** The invitations addressed to the caller's (service-provider) organisation. */
+export const useMyInvitations = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['delivery', 'my-invitations'],
+    queryFn: async () => (await api<Invitations>('/api/project-invitations')).invitations,
+    enabled,
+  });
+
+/** A provider administrator accepts or declines: the project list changes with it. */
+export function useRespondToInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ invitationId, action }: { invitationId: string; action: 'accept' | 'decline' }) =>
+      api<Invitations>(`/api/project-invitations/${encodeURIComponent(invitationId)}/${action}`, {
+        method: 'POST',
+      }),
+    onSuccess: (answer) => {
+      client.setQueryData(['delivery', 'my-invitations'], answer.invitations);
+      void client.invalidateQueries({ queryKey: ['delivery', 'projects'] });
+    },
+  });
+}

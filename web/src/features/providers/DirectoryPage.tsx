@@ -14,16 +14,9 @@ import {
   useScenarioNames,
   type ProviderDirectoryQuery,
   type ProviderSummary,
+  useClassNames,
 } from './api.ts';
-import {
-  INDUSTRY_CODE,
-  problemsText,
-  REGION_CODE,
-  scenarioLabel,
-  STATE_COLOURS,
-  TYPE_IDS,
-  typeName,
-} from './provider-ui.ts';
+import { INDUSTRY_CODE, problemsText, REGION_CODE, scenarioLabel, STATE_COLOURS } from './provider-ui.ts';
 
 const KEYS = ['q', 'type', 'scenario', 'industry', 'region', 'poolId'] as const;
 
@@ -63,6 +56,7 @@ function CodeFilter({
 /** /providers — the provider directory: filters in the URL, Excel export, and a provider's import of its own rows. */
 export function DirectoryPage() {
   const { t, i18n } = useTranslation();
+  const { typeIds, typeName } = useClassNames();
   const { message } = App.useApp();
   const lang = i18n.language;
   const [params, setParams] = useSearchParams();
@@ -107,7 +101,7 @@ export function DirectoryPage() {
         <Flex wrap gap={4}>
           {types.map((id) => (
             <Tag key={id} style={{ whiteSpace: 'normal' }}>
-              {typeName(t, id)}
+              {typeName(id)}
             </Tag>
           ))}
         </Flex>
@@ -172,7 +166,7 @@ export function DirectoryPage() {
           allowClear
           value={query.type}
           onChange={(value?: string) => set({ type: value })}
-          options={TYPE_IDS.map((id) => ({ value: id, label: typeName(t, id) }))}
+          options={typeIds.map((id) => ({ value: id, label: typeName(id) }))}
           style={{ width: 240 }}
           popupMatchSelectWidth={false}
         />

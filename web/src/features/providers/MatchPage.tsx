@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { PlanView } from '../../../../src/contracts/planning.ts';
 import type { ProjectView } from '../../../../src/contracts/delivery.ts';
 import { api } from '../../api/client.ts';
+import { useMe } from '../account/api.ts';
 import { MatchPanel } from './MatchPanel.tsx';
 import { isEnglish } from './provider-ui.ts';
 
@@ -53,6 +54,7 @@ export function MatchPage() {
 export default function ProjectProvidersPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const me = useMe();
   const project = useQuery({
     queryKey: ['projects', 'one', id],
     queryFn: () => api<ProjectView>(`/api/projects/${encodeURIComponent(id)}`),
@@ -72,7 +74,10 @@ export default function ProjectProvidersPage() {
         </Typography.Title>
         <Link to={`/deliver/projects/${project.data.id}`}>{t('providers.match.nav.project')}</Link>
       </Flex>
-      <MatchPanel source={{ kind: 'project', projectId: project.data.id }} />
+      <MatchPanel
+        source={{ kind: 'project', projectId: project.data.id }}
+        inviteTo={me.data?.organisation.orgKind === 'enterprise' ? project.data.id : undefined}
+      />
     </div>
   );
 }

@@ -26,8 +26,9 @@ import {
   type MatchFilters,
   type MatchSource,
   type WhyNot,
+  useClassNames,
 } from './api.ts';
-import { round1, scenarioLabel, TYPE_IDS, typeName } from './provider-ui.ts';
+import { round1, scenarioLabel } from './provider-ui.ts';
 
 export type { MatchSource };
 
@@ -56,12 +57,25 @@ function FactorBar({ factor }: { factor: FactorScore }) {
   );
 }
 
-function EntryCard({ entry }: { entry: MatchEntry }) {
+function EntryCard({ entry, inviteTo }: { entry: MatchEntry; inviteTo?: string }) {
   const { t } = useTranslation();
   return (
     <Card
       size="small"
       data-testid="match-entry"
+      actions={
+        inviteTo
+          ? [
+              <Link
+                key="invite"
+                to={`/deliver/projects/${inviteTo}?tab=team&invite=${encodeURIComponent(entry.providerId)}`}
+                data-testid="match-invite"
+              >
+                {t('providers.match.invite')}
+              </Link>,
+            ]
+          : undefined
+      }
       title={
         <Flex justify="space-between" gap={8} align="baseline">
           <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
@@ -152,12 +166,16 @@ function WhyNotAnswer({ whyNot, shown }: { whyNot: WhyNot; shown: number }) {
 export function MatchPanel({
   source,
   initial,
+  inviteTo,
 }: {
   source: MatchSource;
+  /** a project id: each entry links to inviting the provider to that project */
+  inviteTo?: string;
   /** filters to start from (default: none) */
   initial?: MatchFilters;
 }) {
   const { t, i18n } = useTranslation();
+  const { typeIds, typeName } = useClassNames();
   const lang = i18n.language;
   const names = useScenarioNames();
   const [filters, setFilters] = useState<MatchFilters>(initial ?? {});
@@ -236,7 +254,7 @@ export function MatchPanel({
             aria-label={t('providers.match.filters.types')}
             value={filters.types ?? []}
             onChange={(types: string[]) => patch({ types })}
-            options={TYPE_IDS.map((id) => ({ value: id, label: typeName(t, id) }))}
+            options={typeIds.map((id) => ({ value: id, label: typeName(id) }))}
             style={{ minWidth: 200 }}
             popupMatchSelectWidth={false}
             maxTagCount="responsive"
@@ -338,7 +356,7 @@ export function MatchPanel({
               <Row gutter={[12, 12]} data-testid="match-entries">
                 {result.entries.map((e) => (
                   <Col xs={24} xl={12} key={e.providerId}>
-                    <EntryCard entry={e} />
+                    <EntryCard entry={e} inviteTo={inviteTo} />
                   </Col>
                 ))}
               </Row>

@@ -24,9 +24,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../account/api.ts';
-import { usePool, usePoolStep, type Membership, type PoolStepRequest, type PoolView } from './api.ts';
+import {
+  usePool,
+  usePoolStep,
+  type Membership,
+  type PoolStepRequest,
+  type PoolView,
+  useClassNames,
+} from './api.ts';
 import { QuotaTags } from './PoolsPage.tsx';
-import { dateText, isStatus, refusalText, STATE_COLOURS, TYPE_IDS, typeName } from './provider-ui.ts';
+import { dateText, isStatus, refusalText, STATE_COLOURS } from './provider-ui.ts';
 
 type Kind = PoolStepRequest['kind'];
 type Row = PoolView['memberships'][number];
@@ -81,11 +88,12 @@ function StepModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
+  const { typeIds, typeName } = useClassNames();
   const { message } = App.useApp();
   const [form] = Form.useForm<StepValues>();
   const step = usePoolStep(pool.id);
   const types =
-    pool.quotas.length > 0 ? pool.quotas.map((q) => q.typeId) : (pool.definition.types ?? [...TYPE_IDS]);
+    pool.quotas.length > 0 ? pool.quotas.map((q) => q.typeId) : (pool.definition.types ?? typeIds);
   const submit = (v: StepValues) => {
     const at = v.at ? { at: v.at } : {};
     const reason = v.reason?.trim() ?? '';
@@ -163,7 +171,7 @@ function StepModal({
           <Form.Item name="typeId" label={t('providers.pools.applyType')} rules={[required]}>
             <Select
               data-testid="apply-type"
-              options={types.map((id) => ({ value: id, label: typeName(t, id) }))}
+              options={types.map((id) => ({ value: id, label: typeName(id) }))}
             />
           </Form.Item>
         )}
@@ -237,6 +245,7 @@ function StepModal({
 
 function History({ m }: { m: Membership }) {
   const { t, i18n } = useTranslation();
+  const { typeName } = useClassNames();
   const lang = i18n.language;
   return (
     <Timeline
@@ -249,7 +258,7 @@ function History({ m }: { m: Membership }) {
           extra.push(c.scores.map((s) => `${s.expert} ${s.score}`).join(t('providers.separator')));
         if ('deadline' in c) extra.push(`${t('providers.pools.deadline')} ${dateText(c.deadline, lang)}`);
         if ('upheld' in c) extra.push(c.upheld ? t('providers.step.upheld') : '✗');
-        if (c.kind === 'apply') extra.push(typeName(t, c.typeId));
+        if (c.kind === 'apply') extra.push(typeName(c.typeId));
         return {
           key: i,
           color: STATE_COLOURS[h.to] === 'default' ? 'gray' : STATE_COLOURS[h.to],
@@ -271,6 +280,7 @@ function History({ m }: { m: Membership }) {
 export function PoolPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const { typeName } = useClassNames();
   const lang = i18n.language;
   const me = useMe().data;
   const pool = usePool(id);
@@ -298,7 +308,7 @@ export function PoolPage() {
       title: t('providers.pools.type'),
       dataIndex: 'typeId',
       responsive: ['md'],
-      render: (id: string) => typeName(t, id),
+      render: (id: string) => typeName(id),
     },
     {
       title: t('providers.pools.state'),
@@ -393,7 +403,7 @@ export function PoolPage() {
                 <Tag color={STATE_COLOURS[mine.state]} data-testid="my-state">
                   {t(`providers.states.${mine.state}`)}
                 </Tag>
-                <span>{typeName(t, mine.typeId)}</span>
+                <span>{typeName(mine.typeId)}</span>
                 {mine.appeal && <Tag color="purple">{t('providers.pools.appealPending')}</Tag>}
               </Space>
               <History m={mine} />

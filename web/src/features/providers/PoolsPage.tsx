@@ -21,8 +21,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMe } from '../account/api.ts';
-import { useOpenPool, usePools, type OpenPool, type PoolList } from './api.ts';
-import { INDUSTRY_CODE, problemsText, REGION_CODE, TYPE_IDS, typeName } from './provider-ui.ts';
+import { useOpenPool, usePools, type OpenPool, type PoolList, useClassNames } from './api.ts';
+import { INDUSTRY_CODE, problemsText, REGION_CODE } from './provider-ui.ts';
 
 type PoolRow = PoolList['pools'][number];
 
@@ -39,11 +39,12 @@ interface OpenValues {
 
 export function QuotaTags({ quotas }: { quotas: PoolRow['quotas'] }) {
   const { t } = useTranslation();
+  const { typeName } = useClassNames();
   return (
     <Flex wrap gap={4}>
       {quotas.map((q) => (
         <Tag key={q.typeId} style={{ whiteSpace: 'normal' }}>
-          {typeName(t, q.typeId)}{' '}
+          {typeName(q.typeId)}{' '}
           {q.quota === null
             ? t('providers.pools.unlimited', { members: q.members })
             : t('providers.pools.quota', { members: q.members, quota: q.quota })}
@@ -56,6 +57,7 @@ export function QuotaTags({ quotas }: { quotas: PoolRow['quotas'] }) {
 /** An authority opens a pool: name, where, which industry, the 公示 period, quotas per type, whether the pilot requires it. */
 function OpenPoolModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const { typeIds, typeName } = useClassNames();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<OpenValues>();
@@ -170,7 +172,7 @@ function OpenPoolModal({ onClose }: { onClose: () => void }) {
                   <Form.Item name={[field.name, 'typeId']} rules={[{ required: true }]} style={{ flex: 1 }}>
                     <Select
                       aria-label={t('providers.pools.quotaType')}
-                      options={TYPE_IDS.map((id) => ({ value: id, label: typeName(t, id) }))}
+                      options={typeIds.map((id) => ({ value: id, label: typeName(id) }))}
                     />
                   </Form.Item>
                   <Form.Item name={[field.name, 'quota']} rules={[{ required: true }]}>

@@ -29,16 +29,9 @@ import {
   useScenarioNames,
   type ProfileFields,
   type ProviderProfileView,
+  useClassNames,
 } from './api.ts';
-import {
-  CATEGORY_IDS,
-  categoryName,
-  INDUSTRY_CODE,
-  REGION_CODE,
-  scenarioLabel,
-  TYPE_IDS,
-  typeName,
-} from './provider-ui.ts';
+import { INDUSTRY_CODE, REGION_CODE, scenarioLabel } from './provider-ui.ts';
 
 /** The form's values: the profile's fields, with optional numbers and texts as the inputs hold them. */
 type FormValues = ProfileFields;
@@ -103,6 +96,7 @@ export function ProfileEditPage() {
 
 function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
+  const { typeIds, typeName, categoryIds, categoryName } = useClassNames();
   const lang = i18n.language;
   const { message } = App.useApp();
   const names = useScenarioNames();
@@ -201,7 +195,7 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
                 <Select
                   mode="multiple"
                   data-testid="edit-types"
-                  options={TYPE_IDS.map((id) => ({ value: id, label: typeName(t, id) }))}
+                  options={typeIds.map((id) => ({ value: id, label: typeName(id) }))}
                 />
               </Form.Item>
             </Col>
@@ -209,7 +203,7 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
               <Form.Item name="categories" label={t('providers.edit.categories')}>
                 <Select
                   mode="multiple"
-                  options={CATEGORY_IDS.map((id) => ({ value: id, label: categoryName(t, id) }))}
+                  options={categoryIds.map((id) => ({ value: id, label: categoryName(id) }))}
                 />
               </Form.Item>
             </Col>

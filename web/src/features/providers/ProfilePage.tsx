@@ -15,9 +15,15 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMe } from '../account/api.ts';
-import { useProvider, useScenarioNames, type ProviderProduct, type ProviderProfileView } from './api.ts';
+import {
+  useProvider,
+  useScenarioNames,
+  type ProviderProduct,
+  type ProviderProfileView,
+  useClassNames,
+} from './api.ts';
 import { GradeCard } from './GradeCard.tsx';
-import { categoryName, dateText, isStatus, scenarioLabel, STATE_COLOURS, typeName } from './provider-ui.ts';
+import { dateText, isStatus, scenarioLabel, STATE_COLOURS } from './provider-ui.ts';
 
 const MEMBER_STATES = ['admitted', 'warned', 'rectifying'];
 
@@ -49,6 +55,7 @@ export function ProfileView({
   gradeVisible: boolean;
 }) {
   const { t, i18n } = useTranslation();
+  const { typeName, categoryName } = useClassNames();
   const lang = i18n.language;
   const names = useScenarioNames();
   const { profile } = view;
@@ -89,13 +96,13 @@ export function ProfileView({
                   <Flex wrap gap={4}>
                     {profile.types.map((id) => (
                       <Tag color="blue" key={id}>
-                        {typeName(t, id)}
+                        {typeName(id)}
                       </Tag>
                     ))}
                   </Flex>
                 </Descriptions.Item>
                 <Descriptions.Item label={t('providers.profile.categories')}>
-                  {profile.categories.map((id) => categoryName(t, id)).join(t('providers.separator')) || '—'}
+                  {profile.categories.map((id) => categoryName(id)).join(t('providers.separator')) || '—'}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('providers.profile.capabilities')}>
                   <span data-testid="provider-capabilities">{scenarioTags(profile.capabilities)}</span>
@@ -113,7 +120,7 @@ export function ProfileView({
                         <div key={s.poolId}>
                           <Tag color={STATE_COLOURS[s.state]}>{t(`providers.states.${s.state}`)}</Tag>
                           <Link to={`/providers/pools/${s.poolId}`}>{s.poolName}</Link>
-                          <Typography.Text type="secondary"> · {typeName(t, s.typeId)}</Typography.Text>
+                          <Typography.Text type="secondary"> · {typeName(s.typeId)}</Typography.Text>
                         </div>
                       ))}
                 </Descriptions.Item>

@@ -9,6 +9,7 @@ import type {
   PoolList,
   PoolStepRequest,
   PoolView,
+  ProviderClassesView,
   ProviderDirectory,
   ProviderDirectoryQuery,
   ProviderGrade,
@@ -17,6 +18,7 @@ import type {
   SupplyDemandView,
 } from '../../../../src/contracts/providers.ts';
 import type { LocalizedText } from '../../../../src/core/shared/text.ts';
+import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 
 export type {
@@ -242,4 +244,44 @@ async function upload<T>(path: string, file: Blob): Promise<T> {
     throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, null);
   }
   return payload as T;
+}
+
+/** The provider classes, types and pilot categories of the server's loaded pack (GET /api/providers/classes). */
+export const useProviderClasses = () =>
+  useQuery({
+    queryKey: ['provider-classes'],
+    queryFn: () => api<ProviderClassesView>('/api/providers/classes'),
+    staleTime: Infinity,
+    retry: noRetryOn4xx,
+  });
+
+export interface ClassNames {
+  /** the pack's type ids, in the pack's order (empty while loading) */
+  typeIds: string[];
+  categoryIds: string[];
+  /** a type's name in the reader's language, or its id for a type the pack does not know (or while loading) */
+  typeName: (id: string) => string;
+  categoryName: (id: string) => string;
+}
+
+/** The pack's type and category names in the page's language. */
+export function useClassNames(): ClassNames {
+  const { i18n } = useTranslation();
+  const { data } = useProviderClasses();
+  const en = i18n.language.startsWith('en');
+  return useMemo(() => {
+    const types = new Map<string, LocalizedText>();
+    for (const c of data?.classes ?? []) for (const t of c.types) types.set(t.id, t.name);
+    const categories = new Map<string, LocalizedText>((data?.categories ?? []).map((c) => [c.id, c.name]));
+    const pick = (names: Map<string, LocalizedText>) => (id: string) => {
+      const name = names.get(id);
+      return name ? (en ? name.en : name.zh) : id;
+    };
+    return {
+      typeIds: [...types.keys()],
+      categoryIds: [...categories.keys()],
+      typeName: pick(types),
+      categoryName: pick(categories),
+    };
+  }, [data, en]);
 }

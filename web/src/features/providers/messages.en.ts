@@ -135,6 +135,7 @@ export const providersEn: typeof providersZh = {
       gradingKept: 'The grading answers ({{count}}) are kept with the profile.',
     },
     match: {
+      invite: 'Invite to this project',
       title: 'Provider matching',
       projectTitle: 'Providers for the project',
       planTitle: 'Providers for a plan initiative',
@@ -346,25 +347,6 @@ export const providersEn: typeof providersZh = {
       perEnterprise: 'Providers per enterprise',
       scenario: 'Scenario',
       uncoveredTag: 'Uncovered',
-    },
-    types: {
-      'planning-consulting': 'Digital planning and solution consultancy',
-      'evaluation-supervision': 'Digital evaluation and project supervision',
-      'information-infrastructure': 'Information infrastructure',
-      'intelligent-equipment': 'Intelligent industrial equipment',
-      'security-facilities': 'Digital security facilities',
-      'rd-design-software': 'R&D and design software',
-      'production-software': 'Production and manufacturing software',
-      'business-software': 'Business management software',
-      'data-services': 'Data services',
-      'integrated-solutions': 'Integrated solutions',
-      'platform-cross-industry': 'Cross-industry industrial internet platform',
-      'platform-specialised': 'Specialised industrial internet platform',
-    },
-    categories: {
-      'chain-leader': 'Chain leader',
-      integrated: 'Integrated provider',
-      'light-products': 'Light product provider',
     },
     errors: {
       network: 'Cannot reach the server',

@@ -124,6 +124,7 @@ export const providersZh = {
       gradingKept: '评分答案（{{count}} 项）随档案一并保留。',
     },
     match: {
+      invite: '邀请参与本项目',
       title: '服务商匹配',
       projectTitle: '项目服务商匹配',
       planTitle: '规划举措服务商匹配',
@@ -331,25 +332,6 @@ export const providersZh = {
       perEnterprise: '每家企业可选服务商',
       scenario: '场景',
       uncoveredTag: '无人覆盖',
-    },
-    types: {
-      'planning-consulting': '数字化规划方案咨询服务商',
-      'evaluation-supervision': '数字化评估监理服务商',
-      'information-infrastructure': '信息基础设施服务商',
-      'intelligent-equipment': '工业智能装备服务商',
-      'security-facilities': '数字安全设施服务商',
-      'rd-design-software': '研发设计数字化服务商',
-      'production-software': '生产制造数字化服务商',
-      'business-software': '经营管理数字化服务商',
-      'data-services': '数据服务商',
-      'integrated-solutions': '集成解决方案服务商',
-      'platform-cross-industry': '综合型工业互联网平台服务商',
-      'platform-specialised': '特色专业型工业互联网平台服务商',
-    },
-    categories: {
-      'chain-leader': '链主企业',
-      integrated: '综合集成服务商',
-      'light-products': '小快轻准产品服务商',
     },
     errors: {
       network: '无法连接服务器',

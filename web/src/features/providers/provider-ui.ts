@@ -4,11 +4,6 @@ import { ApiError } from '../../api/client.ts';
 
 export const isEnglish = (lang: string) => lang.startsWith('en');
 
-/** A provider type's name (the T/ZJEI 010-2023 pack's), or its id for a type this page does not know. */
-export const typeName = (t: TFunction, id: string) => t(`providers.types.${id}`, { defaultValue: id });
-export const categoryName = (t: TFunction, id: string) =>
-  t(`providers.categories.${id}`, { defaultValue: id });
-
 /** "GEN-PM-01 生产计划…" with the atlas name in the reader's language, the code alone when unknown. */
 export function scenarioLabel(names: Map<string, LocalizedText>, code: string, lang: string): string {
   const name = names.get(code);
@@ -80,23 +75,6 @@ export function problemsText(error: Error): string {
 /** A 403 or 404 of a page's main record, to show an empty state rather than an error. */
 export const isStatus = (error: Error | null, status: number) =>
   error instanceof ApiError && error.status === status;
-
-/** The type and category ids of the provider-classes pack (T/ZJEI 010-2023), in the pack's order. */
-export const TYPE_IDS = [
-  'planning-consulting',
-  'evaluation-supervision',
-  'information-infrastructure',
-  'intelligent-equipment',
-  'security-facilities',
-  'rd-design-software',
-  'production-software',
-  'business-software',
-  'data-services',
-  'integrated-solutions',
-  'platform-cross-industry',
-  'platform-specialised',
-] as const;
-export const CATEGORY_IDS = ['chain-leader', 'integrated', 'light-products'] as const;
 
 export const STATE_COLOURS: Record<string, string> = {
   applied: 'blue',

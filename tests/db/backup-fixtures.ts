@@ -21,6 +21,9 @@ import {
   invitations,
   organisations,
   plans,
+  providerPools,
+  providerPoolSteps,
+  providerProfiles,
   users,
 } from '../../src/db/schema.ts';
 import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
@@ -172,6 +175,38 @@ export async function fill(db: Db): Promise<void> {
     invitedBy: user.id,
     respondedBy: user.id,
     respondedAt: new Date('2026-03-02T00:00:00.002Z'),
+  });
+  // the provider pool: a profile, a pool of an authority and one membership step
+  await db.insert(providerProfiles).values({
+    orgId: provider!.id,
+    profile: {
+      types: ['production-software'],
+      capabilities: ['GEN-PM-01'],
+      products: [{ name: '轻量 MES' }],
+    },
+    gradingAnswers: { 服务企业数量: 'C' },
+    updatedBy: user.id,
+  });
+  const [authority] = await db
+    .select()
+    .from(organisations)
+    .where(sql`${organisations.kind} = 'authority'`)
+    .limit(1);
+  const [pool] = await db
+    .insert(providerPools)
+    .values({
+      orgId: authority!.id,
+      definition: { name: '资源池', quotas: { 'production-software': 3 } },
+      requiredForPilot: true,
+      createdBy: user.id,
+    })
+    .returning();
+  await db.insert(providerPoolSteps).values({
+    orgId: authority!.id,
+    poolId: pool!.id,
+    seq: 1,
+    providerId: provider!.id,
+    command: { kind: 'apply', typeId: 'production-software', at: '2026-03-01' },
   });
   // a project's evidence file: restored after the project it belongs to
   await storeEvidence(

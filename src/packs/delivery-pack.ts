@@ -3,11 +3,11 @@
  * team roles of project delivery (src/core/delivery/pack-schema.ts). Every problem of every file is reported as
  * file:line: message; the pack is returned only when there are none.
  */
-import { basename, join, relative } from 'node:path';
-import type { z } from 'zod';
+import { relative } from 'node:path';
 import { DeliveryFile, DeliveryPackMeta, type DeliveryPack } from '../core/delivery/pack-schema.ts';
 import type { PackKindValidator } from './pack-validators.ts';
-import { checkSchema, readYaml, type PackProblem } from './yaml-source.ts';
+import { packFileReader } from './pack-file-reader.ts';
+import type { PackProblem } from './yaml-source.ts';
 
 export type DeliveryPackLoadResult =
   { ok: true; pack: DeliveryPack } | { ok: false; problems: PackProblem[] };
@@ -16,29 +16,7 @@ export type DeliveryPackLoadResult =
 export const DEFAULT_DELIVERY_PACK = 'packs/delivery/default-2024';
 
 export async function loadDeliveryPack(dir: string, displayDir = dir): Promise<DeliveryPackLoadResult> {
-  const problems: PackProblem[] = [];
-  async function read<T extends z.ZodType>(name: string, schema: T): Promise<z.infer<T> | undefined> {
-    const parsed = await readYaml(join(dir, name), join(displayDir, name));
-    if (!parsed.ok) {
-      problems.push(...parsed.problems);
-      return undefined;
-    }
-    const checked = checkSchema(parsed.source, schema);
-    if (!checked.ok) {
-      problems.push(...checked.problems);
-      return undefined;
-    }
-    if (name === 'pack.yaml') {
-      const id = (checked.value as { id: string }).id;
-      if (id !== basename(dir))
-        problems.push({
-          file: parsed.source.file,
-          line: parsed.source.lineOf(['id']),
-          message: `pack id ${id} ≠ folder ${basename(dir)}`,
-        });
-    }
-    return checked.value;
-  }
+  const { read, problems } = packFileReader(dir, displayDir);
   const meta = await read('pack.yaml', DeliveryPackMeta);
   const file = await read('delivery.yaml', DeliveryFile);
   if (!meta || !file || problems.length > 0) return { ok: false, problems };

@@ -4,11 +4,11 @@
  * names an unknown field included — is reported as file:line: message; the catalogue is returned only when there
  * are none.
  */
-import { basename, join, relative } from 'node:path';
-import type { z } from 'zod';
+import { relative } from 'node:path';
 import { KpiFile, KpiPackMeta, type KpiCatalogue } from '../core/kpi/catalogue-schema.ts';
 import type { PackKindValidator } from './pack-validators.ts';
-import { checkSchema, readYaml, type PackProblem } from './yaml-source.ts';
+import { packFileReader } from './pack-file-reader.ts';
+import type { PackProblem } from './yaml-source.ts';
 
 export type KpiPackLoadResult =
   { ok: true; catalogue: KpiCatalogue } | { ok: false; problems: PackProblem[] };
@@ -17,29 +17,7 @@ export type KpiPackLoadResult =
 export const DEFAULT_KPI_PACK = 'packs/kpis/guide-2024';
 
 export async function loadKpiPack(dir: string, displayDir = dir): Promise<KpiPackLoadResult> {
-  const problems: PackProblem[] = [];
-  async function read<T extends z.ZodType>(name: string, schema: T): Promise<z.infer<T> | undefined> {
-    const parsed = await readYaml(join(dir, name), join(displayDir, name));
-    if (!parsed.ok) {
-      problems.push(...parsed.problems);
-      return undefined;
-    }
-    const checked = checkSchema(parsed.source, schema);
-    if (!checked.ok) {
-      problems.push(...checked.problems);
-      return undefined;
-    }
-    if (name === 'pack.yaml') {
-      const id = (checked.value as { id: string }).id;
-      if (id !== basename(dir))
-        problems.push({
-          file: parsed.source.file,
-          line: parsed.source.lineOf(['id']),
-          message: `pack id ${id} ≠ folder ${basename(dir)}`,
-        });
-    }
-    return checked.value;
-  }
+  const { read, problems } = packFileReader(dir, displayDir);
   const meta = await read('pack.yaml', KpiPackMeta);
   const file = await read('kpis.yaml', KpiFile);
   if (!meta || !file || problems.length > 0) return { ok: false, problems };

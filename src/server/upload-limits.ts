@@ -3,6 +3,7 @@
  * Content-Length before the body is read and again as it streams in, and the organisation's storage quota.
  */
 import type { FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 import { MAX_UPLOAD_BYTES } from '../contracts/diagnosis.ts';
 import { AppError, badRequest } from './app-error.ts';
 
@@ -49,4 +50,22 @@ export async function* limitedBody(
     yield piece;
   }
   if (total === 0) throw noBody();
+}
+
+/**
+ * An upload's declared size and its body as it streams in (undefined when there is none). A refused body is left
+ * for the server to drain, not destroyed: the client gets the 413, not a reset.
+ */
+export function uploadedBody(request: FastifyRequest): {
+  declaredBytes: number;
+  content: AsyncIterable<Buffer> | undefined;
+} {
+  const body = request.body;
+  return {
+    declaredBytes: Number(request.headers['content-length']),
+    content:
+      body instanceof Readable
+        ? (body.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>)
+        : undefined,
+  };
 }

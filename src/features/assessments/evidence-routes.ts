@@ -10,11 +10,10 @@ import { openEvidence, removeEvidence } from './evidence-files.ts';
 import type { IndicatorSystemCatalog } from './indicator-system-index.ts';
 import { actorOf, assessmentLoader } from './load-assessment.ts';
 import { refuseOversized } from './upload-limits.ts';
+import { uploadedBody } from '../../server/upload-limits.ts';
 
 const FileName = z.string().trim().min(1).max(255);
 const Ids = z.object({ id: z.string(), evidenceId: z.string() });
-
-const isStream = (body: unknown): body is Readable => body instanceof Readable;
 
 /**
  * Evidence files per item: uploaded as a raw body that is streamed into the database in chunks (never held whole,
@@ -56,9 +55,7 @@ export function assessmentEvidenceRoutes(
           loaded,
           {
             ...request.query,
-            declaredBytes: Number(request.headers['content-length']),
-            // a refused body is left to the server to drain, not destroyed: the client gets the 413, not a reset
-            content: isStream(request.body) ? request.body.iterator({ destroyOnReturn: false }) : undefined,
+            ...uploadedBody(request),
           },
           quota,
         );

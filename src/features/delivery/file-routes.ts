@@ -16,7 +16,7 @@ import { ProjectView } from '../../contracts/delivery.ts';
 import { AppError } from '../../server/app-error.ts';
 import type { Db } from '../../db/client.ts';
 import { member, recordTenant } from '../../server/access/caller.ts';
-import { refuseOversized } from '../../server/upload-limits.ts';
+import { refuseOversized, uploadedBody } from '../../server/upload-limits.ts';
 import { attachment, XLSX_TYPE } from '../assessments/downloads.ts';
 import { exportCosts, importCosts } from './cost-sheet.ts';
 import { presentProject } from './presenter.ts';
@@ -112,9 +112,7 @@ export function deliveryFileRoutes(
             checklistId,
             itemId,
             ...request.query,
-            declaredBytes: Number(request.headers['content-length']),
-            // a refused body is left to the server to drain, not destroyed: the client gets the 413, not a reset
-            content: isStream(request.body) ? request.body.iterator({ destroyOnReturn: false }) : undefined,
+            ...uploadedBody(request),
           },
           quota,
         );

@@ -25,7 +25,11 @@ export default defineConfig({
           name: 'db',
           include: ['tests/db/**/*.test.ts', 'tests/api/**/*.test.ts', 'src/features/**/*.api.test.ts'],
           environment: 'node',
-          globalSetup: [BUILD, 'tests/support/postgres-global-setup.ts'],
+          globalSetup: [
+            BUILD,
+            'tests/support/postgres-global-setup.ts',
+            'tests/support/pglite-dump-global-setup.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -29,6 +29,11 @@ export interface OpenOptions {
   url?: string | undefined;
   /** PGlite data folder; `memory://` (or undefined) keeps it in memory */
   dataDir?: string | undefined;
+  /**
+   * An in-memory PGlite starts from this dump of a data folder (PGlite's dumpDataDir, e.g. of a migrated empty
+   * database) instead of running initdb and every migration: the database tests open one per file this way.
+   */
+  loadDataDir?: Blob | undefined;
 }
 
 /**
@@ -86,7 +91,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   try {
     if (dataDir) await initialiseDataDir(dataDir);
-    const client = await PGlite.create(dataDir, { startParams: PGLITE_START_PARAMS });
+    const client = await PGlite.create(dataDir, {
+      startParams: PGLITE_START_PARAMS,
+      ...(!dataDir && options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
     const db = drizzlePglite(client, { schema });
     await migratePglite(db, { migrationsFolder }).catch(async (err: unknown) => {
       await client.close();

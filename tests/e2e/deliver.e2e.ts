@@ -121,7 +121,9 @@ describe('deliver pages', () => {
     await page.getByRole('tab', { name: '阶段关口' }).click();
     const gate = page.getByTestId('gate-diagnosis');
     expect(await page.getByTestId('gate-party-diagnosis').textContent()).toContain('可通过者：服务商');
-    await gate.getByTestId('item-diagnosis-pain-points').getByRole('checkbox').check();
+    // the box is controlled by the server's answer: click, then wait for the stored tick (check() would demand the
+    // state change at once, before the server has answered)
+    await gate.getByTestId('item-diagnosis-pain-points').getByRole('checkbox').click();
     await expect
       .poll(() => gate.getByTestId('item-diagnosis-pain-points').getAttribute('data-ticked'))
       .toBe('true');

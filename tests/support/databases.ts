@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database, type DbEngine } from '../../src/db/client.ts';
@@ -10,7 +11,13 @@ export function testEngines(): DbEngine[] {
 
 /** A fresh, migrated database of the given engine; `close()` also drops it. */
 export async function openTestDatabase(engine: DbEngine): Promise<Database> {
-  if (engine === 'pglite') return openDatabase({ dataDir: 'memory://' });
+  if (engine === 'pglite') {
+    const dump = inject('pgliteDump');
+    return openDatabase({
+      dataDir: 'memory://',
+      loadDataDir: dump ? new Blob([readFileSync(dump)]) : undefined,
+    });
+  }
   const adminUrl = inject('postgresUrl');
   const name = `tupu_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });

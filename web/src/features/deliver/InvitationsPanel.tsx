@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PilotPoolEligibility } from '../../../../src/contracts/providers.ts';
@@ -141,28 +141,8 @@ export function InvitationsPanel({
               : t('deliver.invitations.notInPool', { pools: pools(eligibility.data) })}
         </Typography.Paragraph>
       )}
-      {inviteError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ margin: '8px 0' }}
-          title={inviteError}
-          data-testid="invite-error"
-        />
-      ) : (
-        <ErrorAlert error={invite.error} testId="invite-error" />
-      )}
-      {revokeError ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ margin: '8px 0' }}
-          title={revokeError}
-          data-testid="revoke-error"
-        />
-      ) : (
-        <ErrorAlert error={revoke.error} testId="revoke-error" />
-      )}
+      <ErrorAlert error={invite.error} message={inviteError} testId="invite-error" />
+      <ErrorAlert error={revoke.error} message={revokeError} testId="revoke-error" />
       <Table<ProjectInvitation>
         rowKey="id"
         size="small"

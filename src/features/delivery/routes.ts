@@ -326,7 +326,8 @@ export function deliveryRoutes(
     app.put(
       '/api/projects/:id/acceptance-rating',
       {
-        config: { access: 'write' },
+        // shared: an invited provider reaches the use case, which refuses it by name (403 not_the_enterprise)
+        config: { access: 'write', shared: true },
         schema: {
           tags,
           summary:

@@ -105,6 +105,16 @@ export const TickItem = VersionField.extend({
 });
 export type TickItem = z.infer<typeof TickItem>;
 
+/** the top of the 验收满意度 scale (1 … ACCEPTANCE_RATING_SCALE), as the grading model reads it */
+export const ACCEPTANCE_RATING_SCALE = 5;
+
+/** PUT /api/projects/:id/acceptance-rating — the enterprise rates its provider's work after 竣工验收 */
+export const RateAcceptance = VersionField.extend({
+  rating: z.number().int().min(1).max(ACCEPTANCE_RATING_SCALE),
+  comment: z.string().trim().max(1000).default(''),
+});
+export type RateAcceptance = z.infer<typeof RateAcceptance>;
+
 // ── answers ────────────────────────────────────────────────────────────────────────────────────────────────
 export const PeriodRollupView = z.object({
   period: z.number(),
@@ -168,6 +178,15 @@ export const ProjectView = ProjectSummary.extend({
   risks: z.array(RiskInput.extend({ id: z.string() })),
   closedThrough: z.number().nullable(),
   packId: z.string(),
+  /** 验收满意度: the enterprise's rating of the provider's work; null while not rated */
+  acceptance: z
+    .object({
+      rating: z.number(),
+      comment: z.string(),
+      ratedBy: z.string().nullable(),
+      ratedAt: z.string(),
+    })
+    .nullable(),
   team: z.array(
     z.object({
       id: z.string(),

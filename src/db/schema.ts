@@ -375,6 +375,14 @@ export const deliveryProjects = pgTable(
     closedThrough: integer('closed_through'),
     /** the delivery pack the gates and checklists come from */
     packId: text('pack_id').notNull(),
+    /**
+     * 验收满意度: the enterprise's rating (1 … 5) of its provider's work, given once the last gate (竣工验收) passed;
+     * it feeds the provider's grade (工作实效). Null while not rated.
+     */
+    acceptanceRating: integer('acceptance_rating'),
+    acceptanceComment: text('acceptance_comment'),
+    acceptanceRatedBy: uuid('acceptance_rated_by').references(() => users.id, { onDelete: 'set null' }),
+    acceptanceRatedAt: timestamp('acceptance_rated_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     fieldVersions: jsonb('field_versions').notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -17,6 +17,8 @@ export interface FinishedProjectRow {
   calendar: unknown;
   acceptedAt: Date;
   actualCost: number;
+  /** 验收满意度 1 … 5; null when not rated */
+  satisfaction: number | null;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function finishedProjectsOf(
       calendar: deliveryProjects.calendar,
       acceptedAt: deliveryGatePasses.passedAt,
       actualCost: spent,
+      satisfaction: deliveryProjects.acceptanceRating,
     })
     .from(deliveryProjects)
     .innerJoin(

@@ -78,6 +78,15 @@ export function presentProject(bundle: ProjectBundle, pack: DeliveryPack, today:
     risks: row.risks as ProjectView['risks'],
     closedThrough: row.closedThrough,
     packId: row.packId,
+    acceptance:
+      row.acceptanceRating === null
+        ? null
+        : {
+            rating: row.acceptanceRating,
+            comment: row.acceptanceComment ?? '',
+            ratedBy: row.acceptanceRatedBy,
+            ratedAt: (row.acceptanceRatedAt ?? row.updatedAt).toISOString(),
+          },
     team: bundle.team.map((m) => ({
       id: m.id,
       role: m.role,

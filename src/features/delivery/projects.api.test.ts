@@ -4,6 +4,7 @@ import type { PlanView } from '../../contracts/planning.ts';
 import { signInDemoRoles, useApiApp } from '../../../tests/support/api-app.ts';
 import { testEngines } from '../../../tests/support/databases.ts';
 import { DEMO_PLAN_REQUEST } from '../../../tests/support/demo-plan.ts';
+import { deliveryGatePasses } from '../../db/schema.ts';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 type Err = {
@@ -330,6 +331,61 @@ describe.each(testEngines())('projects API on %s', (engine) => {
     expect((await reload()).version).toBe(before.version);
   });
 
+  it('rates acceptance (验收满意度) only after the last gate, only with a provider, only by a writer; versioned', async () => {
+    const before = await reload();
+    const early = await call<Err>(cio, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+      version: before.version,
+      rating: 5,
+    });
+    expect([early.status, early.body.error.code]).toEqual([409, 'not_accepted']);
+    expect(early.body.error.message).toMatch(/last gate \(acceptance\)/);
+    // another project of the plan, accepted but naming no provider
+    const listed = await call<{ projects: { id: string }[] }>(cio, 'GET', '/api/projects');
+    const other = listed.body.projects.find((x) => x.id !== project.id)!;
+    const otherView = (await call<ProjectView>(cio, 'GET', `/api/projects/${other.id}`)).body;
+    expect(otherView.provider ?? null).toBeNull();
+    const orgId = (await call<{ organisation: { orgId: string } }>(cio, 'GET', '/api/auth/me')).body
+      .organisation.orgId;
+    for (const id of [project.id, other.id])
+      await api.database.db
+        .insert(deliveryGatePasses)
+        .values({ orgId, projectId: id, gateId: 'acceptance', party: 'enterprise' });
+    const noProvider = await call<Err>(cio, 'PUT', `/api/projects/${other.id}/acceptance-rating`, {
+      version: otherView.version,
+      rating: 3,
+    });
+    expect([noProvider.status, noProvider.body.error.code]).toEqual([409, 'no_provider']);
+    expect((await call<ProjectView>(cio, 'GET', `/api/projects/${other.id}`)).body.acceptance).toBeNull();
+    const byViewer = await call<Err>(viewer, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+      version: before.version,
+      rating: 5,
+    });
+    expect(byViewer.status).toBe(403);
+    const byOther = await call<Err>(cdo, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+      version: before.version,
+      rating: 5,
+    });
+    expect(byOther.status).toBe(404);
+    const noVersion = await call<Err>(cio, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+      rating: 4,
+    });
+    expect([noVersion.status, noVersion.body.error.code]).toEqual([400, 'version_required']);
+    const rated = await call<ProjectView>(cio, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+      version: before.version,
+      rating: 4,
+      comment: '  按期交付  ',
+    });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+    expect(rated.body.acceptance).toMatchObject({ rating: 4, comment: '按期交付', ratedBy: cioId });
+    expect(rated.body.version).toBeGreaterThan(before.version);
+    const stale = await call<Err>(cio, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+      version: before.version,
+      rating: 1,
+    });
+    expect([stale.status, stale.body.error.code]).toEqual([409, 'stale_version']);
+    expect((await reload()).acceptance?.rating).toBe(4);
+  });
+
   it('is described in the OpenAPI document, with the delivery pack the web app reads', async () => {
     const res = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(res.statusCode).toBe(200);
@@ -346,6 +402,7 @@ describe.each(testEngines())('projects API on %s', (engine) => {
       '/api/project-invitations/{invitationId}/decline',
       '/api/projects',
       '/api/projects/{id}',
+      '/api/projects/{id}/acceptance-rating',
       '/api/projects/{id}/checklists/{checklistId}/items/{itemId}',
       '/api/projects/{id}/checklists/{checklistId}/items/{itemId}/files',
       '/api/projects/{id}/costs',

@@ -227,7 +227,14 @@ describe.each(testEngines())('provider invitations to a project on %s', (engine)
     // and not the enterprise's
     const acceptance = await call<Err>(pEditor, 'POST', `/api/projects/${a.id}/gates/acceptance/pass`);
     expect(acceptance.status).toBe(400);
+    // 验收满意度: the invited provider does not rate its own work
+    const selfRating = await call<Err>(pEditor, 'PUT', `/api/projects/${a.id}/acceptance-rating`, {
+      version: (await reload()).version,
+      rating: 5,
+    });
+    expect([selfRating.status, selfRating.body.error.code]).toEqual([403, 'not_the_enterprise']);
     const after = await reload();
+    expect(after.acceptance).toBeNull();
     expect(after.costs).toEqual([]);
     expect(after.milestones.map((x) => x.title)).toEqual(['服务商里程碑']);
   });

@@ -5,8 +5,8 @@
  *
  * A project names its provider in `delivery_projects.provider`, a text: a name typed in, or — since the pool exists —
  * a provider organisation's id. Only projects whose provider is the id of the provider organisation count as that
- * provider's; a project is finished when it passed the pack's last gate (竣工验收), on the day of that pass. The
- * projects record no satisfaction rating at acceptance yet, so `satisfaction` is absent (not rated).
+ * provider's; a project is finished when it passed the pack's last gate (竣工验收), on the day of that pass, and its
+ * `satisfaction` is the enterprise's 验收满意度 rating (rate-acceptance.ts), null while not rated.
  */
 import type { DeliveryPack } from '../../core/delivery/pack-schema.ts';
 import { periodLastDay, type ProjectCalendar } from '../../core/delivery/project.ts';
@@ -34,6 +34,7 @@ export async function providerWorkOutcomes(
       actualFinish: row.acceptedAt.toISOString().slice(0, 10),
       budget: sum(row.budget),
       actualCost: row.actualCost,
+      satisfaction: row.satisfaction,
     });
   }
   return out;

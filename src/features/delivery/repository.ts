@@ -157,7 +157,17 @@ export interface ProjectChange {
   patch?: Partial<
     Pick<
       ProjectRow,
-      'name' | 'scope' | 'provider' | 'budget' | 'startPeriod' | 'finishPeriod' | 'closedThrough'
+      | 'name'
+      | 'scope'
+      | 'provider'
+      | 'budget'
+      | 'startPeriod'
+      | 'finishPeriod'
+      | 'closedThrough'
+      | 'acceptanceRating'
+      | 'acceptanceComment'
+      | 'acceptanceRatedBy'
+      | 'acceptanceRatedAt'
     >
   >;
 }

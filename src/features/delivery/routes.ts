@@ -19,6 +19,7 @@ import {
   PlanProjects,
   ProjectSummary,
   ProjectView,
+  RateAcceptance,
   TickItem,
   UpdateMilestone,
   UpdateProject,
@@ -37,6 +38,7 @@ import { respondToInvitation } from './respond-to-invitation.ts';
 import { revokeInvitation } from './revoke-invitation.ts';
 import { listProjects } from './list-projects.ts';
 import { passGate } from './pass-gate.ts';
+import { rateAcceptance } from './rate-acceptance.ts';
 import { presentPack, presentPlanProjects, presentProject, presentSummary } from './presenter.ts';
 import { isoDay } from './project-facts.ts';
 import { deliveryRepository, type ProjectBundle } from './repository.ts';
@@ -318,6 +320,26 @@ export function deliveryRoutes(
       async (request) => {
         const { tenant, writer: w } = projectCaller(request);
         return view(await passGate(deps, tenant, w, request.params.id, request.params.gateId));
+      },
+    );
+
+    app.put(
+      '/api/projects/:id/acceptance-rating',
+      {
+        // shared: an invited provider reaches the use case, which refuses it by name (403 not_the_enterprise)
+        config: { access: 'write', shared: true },
+        schema: {
+          tags,
+          summary:
+            '验收满意度: the enterprise rates its provider’s work (1–5, with a comment) once the last gate passed, at the project `version`; it feeds the provider’s grade',
+          params: IdParams,
+          body: RateAcceptance,
+          response: { 200: ProjectView },
+        },
+      },
+      async (request) => {
+        const { tenant, writer: w } = projectCaller(request);
+        return view(await rateAcceptance(deps, tenant, w, request.params.id, request.body));
       },
     );
 

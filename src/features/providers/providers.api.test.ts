@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Me } from '../../contracts/auth.ts';
-import type { PlanProjects } from '../../contracts/delivery.ts';
+import type { PlanProjects, ProjectView } from '../../contracts/delivery.ts';
 import type { PlanView } from '../../contracts/planning.ts';
 import type {
   MatchAnswer,
@@ -473,6 +473,12 @@ describe.each(testEngines())('providers API on %s', (engine) => {
         reason: '选定服务商',
       });
       expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+      // 验收满意度 is given at acceptance, not before
+      const early = await call<Err>(cio, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+        version: patched.body.version,
+        rating: 5,
+      });
+      expect([early.status, early.body.error.code]).toEqual([409, 'not_accepted']);
       const cioMe = await call<Me>(cio, 'GET', '/api/auth/me');
       await api.database.db.insert(deliveryGatePasses).values({
         orgId: cioMe.body.organisation.orgId,
@@ -496,9 +502,43 @@ describe.each(testEngines())('providers API on %s', (engine) => {
       const dims = Object.fromEntries(mine.body.dimensions.map((d) => [d.id, d.score]));
       expect(dims['工作实效评价']).toBeGreaterThan(0);
       expect(mine.body.score).toBeCloseTo(mine.body.dimensions.reduce((a, d) => a + d.score, 0));
+      expect(mine.body.outcomes.satisfaction).toBeNull();
+
+      // the enterprise rates qiming's work at acceptance; the provider may not rate itself
+      const byProvider = await call<Err>(consultant, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+        version: patched.body.version,
+        rating: 5,
+      });
+      // qiming is named on the project but not invited into it: the project is not its to see
+      expect([byProvider.status, byProvider.body.error.code]).toEqual([404, 'not_found']);
+      const bad = await call<Err>(cio, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+        version: patched.body.version,
+        rating: 6,
+      });
+      expect(bad.status).toBe(400);
+      const rated = await call<ProjectView>(cio, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+        version: patched.body.version,
+        rating: 4,
+        comment: '按期交付，<b>培训</b>稍弱',
+      });
+      expect(rated.status, JSON.stringify(rated.body)).toBe(200);
+      expect(rated.body.acceptance).toMatchObject({ rating: 4, comment: '按期交付，<b>培训</b>稍弱' });
+      expect(rated.body.acceptance?.ratedBy).toBe(cioMe.body.user.id);
+      // a rating sent at the version before it is stale
+      const stale = await call<Err>(cio, 'PUT', `/api/projects/${project.id}/acceptance-rating`, {
+        version: patched.body.version,
+        rating: 1,
+      });
+      expect(stale.status).toBe(409);
+      const graded = await call<ProviderGrade>(consultant, 'GET', `/api/providers/${qimingId}/grade`);
+      // 4 of 1 … 5 is 75 % satisfied, and 工作实效评价 counts it
+      expect(graded.body.outcomes).toMatchObject({ rated: 1, satisfaction: 75 });
+      const ratedDims = Object.fromEntries(graded.body.dimensions.map((d) => [d.id, d.score]));
+      expect(ratedDims['工作实效评价']).not.toBe(dims['工作实效评价']);
 
       const seen = await call<ProviderGrade>(cio, 'GET', `/api/providers/${qimingId}/grade`);
-      expect([seen.status, seen.body.score, seen.body.breakdown]).toEqual([200, mine.body.score, null]);
+      // the enterprise sees the rated grade (the score moved with the rating), without the breakdown
+      expect([seen.status, seen.body.score, seen.body.breakdown]).toEqual([200, graded.body.score, null]);
       // provider 6 is in no pool: its grade is its own
       expect((await call<Err>(cio, 'GET', `/api/providers/${others[5]!.id}/grade`)).status).toBe(403);
       // under rectification qiming stands in the pool the pilot requires; provider 6 never applied

@@ -7,6 +7,7 @@ import { useLocalized } from '../atlas/atlas-ui.ts';
 import { money } from '../plan/plan-ui.ts';
 import { useCanWrite } from '../plan/use-can-write.ts';
 import { useDeliveryPack, useProject } from './api.ts';
+import { AcceptanceRatingCard } from './AcceptanceRatingCard.tsx';
 import { ChangesPanel } from './ChangesPanel.tsx';
 import { CostsPanel } from './CostsPanel.tsx';
 import { useDateText } from './deliver-ui.ts';
@@ -196,6 +197,7 @@ export function ProjectPage() {
           </>
         }
       />
+      <AcceptanceRatingCard project={p} canRate={owner && canWrite} />
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ tab: key }, { replace: true })}

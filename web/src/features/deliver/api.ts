@@ -141,6 +141,11 @@ export const usePassGate = (id: string) =>
     api<ProjectView>(`${projectPath(id)}/gates/${encodeURIComponent(gateId)}/pass`, { method: 'POST' }),
   );
 
+export const useRateAcceptance = (id: string) =>
+  useProjectMutation(id, (body: { rating: number; comment: string }, version) =>
+    api<ProjectView>(`${projectPath(id)}/acceptance-rating`, { method: 'PUT', body: { ...body, version } }),
+  );
+
 // ── provider invitations ──────────────────────────────────────────────────────────────────────────────────
 export type { ProjectInvitation } from '../../../../src/contracts/delivery.ts';
 type Invitations = { invitations: ProjectInvitation[] };

@@ -325,6 +325,19 @@ const deliver: (typeof deliverZh)['deliver'] = {
     projectExists: 'This initiative is a project already.',
     milestonesBeyondEnd: 'Some milestones are due after the new finish: move them first.',
   },
+  acceptance: {
+    title: 'Acceptance rating',
+    intro:
+      "After acceptance the enterprise rates its provider's work (1–5 stars); the rating counts towards the provider grade's satisfaction.",
+    notYet: "The provider's work is rated once the project has passed its last gate (acceptance).",
+    noProvider: 'The project names no provider, so there is nothing to rate.',
+    comment: 'Comment',
+    save: 'Save rating',
+    ratedBy: 'Rated by {{who}} on {{when}}',
+    readOnly: 'The enterprise that owns the project gives the rating.',
+    notRated: 'The enterprise has not rated yet.',
+    someone: 'a member of the enterprise',
+  },
 };
 
 /** The namespaces of the feature deliver, merged with the others by web/src/i18n/resources.ts. */

@@ -314,6 +314,18 @@ const deliver = {
     projectExists: '这个举措已经是项目了。',
     milestonesBeyondEnd: '有里程碑晚于新的完成期间：请先调整这些里程碑。',
   },
+  acceptance: {
+    title: '验收评价',
+    intro: '竣工验收通过后，企业为服务商的工作打分（1–5 星），计入服务商分级的满意度。',
+    notYet: '项目通过最后一道关口（竣工验收）后才能评价服务商的工作。',
+    noProvider: '项目没有指定服务商，无需评价。',
+    comment: '评价意见',
+    save: '保存评价',
+    ratedBy: '{{who}} 于 {{when}} 评价',
+    readOnly: '评价由项目所属企业填写。',
+    notRated: '企业尚未评价。',
+    someone: '企业成员',
+  },
 };
 
 /** The namespaces of the feature deliver, merged with the others by web/src/i18n/resources.ts. */

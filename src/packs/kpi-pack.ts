@@ -21,7 +21,7 @@ export async function loadKpiPack(dir: string, displayDir = dir): Promise<KpiPac
   const meta = await read('pack.yaml', KpiPackMeta);
   const file = await read('kpis.yaml', KpiFile);
   if (!meta || !file || problems.length > 0) return { ok: false, problems };
-  return { ok: true, catalogue: { meta, fields: file.fields, kpis: file.kpis } };
+  return { ok: true, catalogue: { meta, fields: file.fields, kpis: file.kpis, units: file.units ?? {} } };
 }
 
 /** `tupu pack validate` for kind `kpis`. */

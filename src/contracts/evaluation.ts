@@ -195,6 +195,7 @@ export const LedgerImportView = z.object({
 export type LedgerImportView = z.infer<typeof LedgerImportView>;
 
 export const LedgerImportList = z.object({ imports: z.array(LedgerImportView) });
+export type LedgerImportList = z.infer<typeof LedgerImportList>;
 
 // ── KPI values (GET /api/kpis/values, PUT /api/kpis/:id/manual-values/:period) ─────────────────────────────
 export const EVAL_PROBLEM_KINDS = [

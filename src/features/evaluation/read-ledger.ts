@@ -44,7 +44,22 @@ const blank = (cells: readonly (string | null)[]) => cells.every((c) => c === nu
 export const headerName = (cell: string | null | undefined, k: number) =>
   cell && cell.trim() !== '' ? cell.trim() : `(${k + 1})`;
 
+/**
+ * exceljs's streaming reader now and then loses the workbook part (xl/workbook.xml) of a sound file on a busy
+ * machine, then fails on `model.sheets` (reproduced: 2 reads of 200, four at a time, of one small workbook); the
+ * same file reads at the next attempt. Such a read is tried again, at most this many times in all.
+ */
+const XLSX_ATTEMPTS = 3;
+const lostWorkbookPart = (r: LedgerRead) => !r.ok && /reading 'sheets'/.test(r.message);
+
 export async function readLedger(job: LedgerReadJob): Promise<LedgerRead> {
+  let read = await readOnce(job);
+  for (let k = 1; k < XLSX_ATTEMPTS && job.format === 'xlsx' && lostWorkbookPart(read); k++)
+    read = await readOnce(job);
+  return read;
+}
+
+async function readOnce(job: LedgerReadJob): Promise<LedgerRead> {
   let headers: string[] | undefined;
   const sample: (string | null)[][] = [];
   const all: { cells: (string | null)[]; row: number }[] = [];

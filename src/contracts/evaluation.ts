@@ -3,6 +3,21 @@
  * the imports stored, and KPI values per period computed from the stored rows (never typed in; a manual value only
  * marked as such, with who entered it), each value with the ledger rows behind it. One definition per concept; the
  * server and the web app both use these.
+ *
+ * Routes (src/features/evaluation/routes.ts; read = any member, write = editor or administrator):
+ * - GET    /api/kpis                                 read   → KpiCatalogueView
+ * - POST   /api/ledgers/uploads?fileName=台账.csv     write  raw body (Content-Type: application/octet-stream, as the
+ *          evidence uploads; ≤ MAX_UPLOAD_BYTES) → 201 LedgerUploadPreview; 413 file_too_large, 415 unsupported_ledger
+ *          (.xls), 422 ledger_unreadable (a zip bomb, a NUL byte, a quote never closed: details { row, column })
+ * - POST   /api/ledgers/imports                      write  ImportLedger → 201 LedgerImportView; 422 ledger_problems
+ *          (details LedgerProblems: nothing stored), 404 when the upload is gone (imported, expired, another's)
+ * - GET    /api/ledgers/imports                      read   → LedgerImportList
+ * - DELETE /api/ledgers/imports/:id                  write  → 204 (its rows go with it)
+ * - GET    /api/kpis/values?from=2025-01&to=2025-12&period=quarter  read → KpiValues
+ * - PUT    /api/kpis/:id/manual-values/:period       write  SaveManualValue → KpiValueView; 400 bad_period when the
+ *          period is finer than the KPI's
+ * - DELETE /api/kpis/:id/manual-values/:period       write  → 204
+ * - GET    /api/kpis/:id/values/:period/rows?offset&limit  read → KpiValueRows
  */
 import { z } from 'zod';
 import type { LEDGERS, PERIODS } from '../core/kpi/catalogue-schema.ts';

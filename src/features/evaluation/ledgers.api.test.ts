@@ -246,6 +246,29 @@ describe.each(testEngines())('ledgers and KPI values API on %s', (engine) => {
   );
 
   it(
+    'refuses a mapping naming a column the file lacks, or a field the catalogue lacks, storing nothing',
+    async () => {
+      const before = (await call<LedgerImportList>(cio, 'GET', '/api/ledgers/imports')).body.imports;
+      const preview = json<LedgerUploadPreview>(await upload(cio, '财务台账.csv', gbk(FINANCIAL)));
+      const noColumn = await call<Err>(cio, 'POST', '/api/ledgers/imports', {
+        uploadId: preview.uploadId,
+        kind: 'financial',
+        mapping: { date: '日期', fields: { revenue: '收入（元）' } },
+      });
+      expect([noColumn.status, noColumn.body.error.code]).toEqual([422, 'ledger_problems']);
+      expect(noColumn.body.error.message).toContain('no column 收入（元） in the header');
+      const noField = await call<Err>(cio, 'POST', '/api/ledgers/imports', {
+        uploadId: preview.uploadId,
+        kind: 'financial',
+        mapping: { date: '日期', fields: { turnover: '营业收入（万元）' } },
+      });
+      expect([noField.status, noField.body.error.code]).toEqual([400, 'unknown_field']);
+      expect((await call<LedgerImportList>(cio, 'GET', '/api/ledgers/imports')).body.imports).toEqual(before);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'imports an .xlsx ledger: date cells, Excel serial numbers, formulas by their cached values',
     async () => {
       const wb = new ExcelJS.Workbook();

@@ -15,6 +15,7 @@ CREATE TABLE "ledger_imports" (
 	"file_name" text NOT NULL,
 	"kind" text NOT NULL,
 	"format" text NOT NULL,
+	"sha256" text NOT NULL,
 	"layout" text NOT NULL,
 	"mapping" jsonb NOT NULL,
 	"row_count" integer NOT NULL,
@@ -60,6 +61,7 @@ CREATE TABLE "ledger_uploads" (
 	"file_name" text NOT NULL,
 	"format" text NOT NULL,
 	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
 	"layout" text NOT NULL,
 	"headers" jsonb NOT NULL,
 	"uploaded_by" uuid,
@@ -78,4 +80,5 @@ ALTER TABLE "ledger_rows" ADD CONSTRAINT "ledger_rows_org_id_import_id_ledger_im
 ALTER TABLE "ledger_upload_chunks" ADD CONSTRAINT "ledger_upload_chunks_org_id_upload_id_ledger_uploads_org_id_id_fk" FOREIGN KEY ("org_id","upload_id") REFERENCES "public"."ledger_uploads"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_uploads" ADD CONSTRAINT "ledger_uploads_org_id_organisations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ledger_uploads" ADD CONSTRAINT "ledger_uploads_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "ledger_imports_file_idx" ON "ledger_imports" USING btree ("org_id","sha256");--> statement-breakpoint
 CREATE INDEX "ledger_rows_date_idx" ON "ledger_rows" USING btree ("org_id","date");

@@ -10,7 +10,8 @@
  *          evidence uploads; ≤ MAX_UPLOAD_BYTES) → 201 LedgerUploadPreview; 413 file_too_large, 415 unsupported_ledger
  *          (.xls), 422 ledger_unreadable (a zip bomb, a NUL byte, a quote never closed: details { row, column })
  * - POST   /api/ledgers/imports                      write  ImportLedger → 201 LedgerImportView; 422 ledger_problems
- *          (details LedgerProblems: nothing stored), 404 when the upload is gone (imported, expired, another's)
+ *          (details LedgerProblems: nothing stored), 404 when the upload is gone (imported, expired, another's), 409
+ *          ledger_already_imported when the same file was imported before
  * - GET    /api/ledgers/imports                      read   → LedgerImportList
  * - DELETE /api/ledgers/imports/:id                  write  → 204 (its rows go with it)
  * - GET    /api/kpis/values?from=2025-01&to=2025-12&period=quarter  read → KpiValues
@@ -157,6 +158,8 @@ export const LedgerUploadPreview = z.object({
   mapping: LedgerMapping.nullable(),
   /** true when the mapping is the one used by an earlier import of a file of the same layout */
   remembered: z.boolean(),
+  /** the earlier import of this very file (same bytes), which its import would refuse (409 ledger_already_imported) */
+  importedAs: z.object({ id: z.uuid(), fileName: z.string(), importedAt: z.string() }).nullable(),
   /** the upload is kept until then for its import */
   expiresAt: z.string(),
 });

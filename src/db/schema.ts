@@ -617,6 +617,7 @@ export const ledgerUploads = pgTable(
     fileName: text('file_name').notNull(),
     format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
     size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
     layout: text('layout').notNull(),
     headers: jsonb('headers').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
@@ -654,6 +655,8 @@ export const ledgerImports = pgTable(
     fileName: text('file_name').notNull(),
     kind: text('kind').notNull(),
     format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
+    /** of the file's bytes: the same file is not imported twice (its rows would count twice) */
+    sha256: text('sha256').notNull(),
     layout: text('layout').notNull(),
     mapping: jsonb('mapping').notNull(),
     rowCount: integer('row_count').notNull(),
@@ -664,7 +667,10 @@ export const ledgerImports = pgTable(
     importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('ledger_imports_file_idx').on(t.orgId, t.sha256),
+  ],
 );
 
 /** The rows of an import, mapped onto the catalogue's data fields in their common units; `row` as the file numbers it. */

@@ -235,6 +235,7 @@ export async function fill(db: Db): Promise<void> {
       fileName: '财务台账.csv',
       kind: 'financial',
       format: 'csv',
+      sha256: 'b'.repeat(64),
       layout: 'a'.repeat(32),
       mapping,
       rowCount: 1,

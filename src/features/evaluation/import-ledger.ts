@@ -12,7 +12,7 @@ import type { EvaluationDeps } from './deps.ts';
 import { unreadable, withTempFile } from './ledger-file.ts';
 import { presentImport } from './presenter.ts';
 import { readLedgerInWorker } from './read-in-worker.ts';
-import { findUpload, listImports, storeImport, uploadBytes } from './repository.ts';
+import { findImportOfFile, findUpload, listImports, storeImport, uploadBytes } from './repository.ts';
 
 /** Problems kept with an import and sent in an answer. */
 const PROBLEMS_KEPT = 200;
@@ -32,6 +32,16 @@ export async function importLedger(
     throw notFound('Upload', {
       hint: 'an upload is kept for a day and until it is imported: upload the file again',
     });
+
+  const earlier = await findImportOfFile(db, tenant, upload.sha256);
+  if (earlier)
+    throw new AppError(
+      409,
+      'ledger_already_imported',
+      `${upload.fileName} is the same file as ${earlier.fileName}, imported ${earlier.importedAt.toISOString().slice(0, 10)}: ` +
+        'its rows would count twice; remove that import first to import it again',
+      { importId: earlier.id },
+    );
 
   const known = new Set(catalogue.fields.map((f) => f.id));
   const unknown = Object.keys(request.mapping.fields).filter((f) => !known.has(f));
@@ -89,6 +99,7 @@ export async function importLedger(
       fileName: upload.fileName,
       kind: request.kind,
       format: upload.format,
+      sha256: upload.sha256,
       layout: upload.layout,
       mapping: request.mapping,
       rowCount: kept.length,

@@ -146,7 +146,18 @@ describe.each(testEngines())('ledgers and KPI values API on %s', (engine) => {
       });
       // the other organisation has no memory of it
       const theirs = await upload(cdo, '财务台账.csv', gbk(FINANCIAL));
-      expect(json<LedgerUploadPreview>(theirs).remembered).toBe(false);
+      expect(json<LedgerUploadPreview>(theirs)).toMatchObject({ remembered: false, importedAs: null });
+
+      // the very same file again: the preview says so, and its import is refused (its rows would count twice)
+      const same = json<LedgerUploadPreview>(await upload(cio, '财务台账-副本.csv', gbk(FINANCIAL)));
+      expect(same.importedAs).toMatchObject({ id: financial.id, fileName: '财务台账.csv' });
+      const twice = await call<Err>(cio, 'POST', '/api/ledgers/imports', {
+        uploadId: same.uploadId,
+        kind: 'financial',
+        mapping: same.mapping,
+      });
+      expect([twice.status, twice.body.error.code]).toEqual([409, 'ledger_already_imported']);
+      expect(twice.body.error.message).toMatch(/财务台账-副本\.csv is the same file as 财务台账\.csv/);
     },
     TIMEOUT,
   );
@@ -249,7 +260,8 @@ describe.each(testEngines())('ledgers and KPI values API on %s', (engine) => {
     'refuses a mapping naming a column the file lacks, or a field the catalogue lacks, storing nothing',
     async () => {
       const before = (await call<LedgerImportList>(cio, 'GET', '/api/ledgers/imports')).body.imports;
-      const preview = json<LedgerUploadPreview>(await upload(cio, '财务台账.csv', gbk(FINANCIAL)));
+      const preview = json<LedgerUploadPreview>(await upload(cio, '财务台账.csv', gbk(`${FINANCIAL}\r\n`)));
+      expect(preview.importedAs).toBeNull();
       const noColumn = await call<Err>(cio, 'POST', '/api/ledgers/imports', {
         uploadId: preview.uploadId,
         kind: 'financial',

@@ -166,6 +166,7 @@ const importColumns = {
   fileName: ledgerImports.fileName,
   kind: ledgerImports.kind,
   format: ledgerImports.format,
+  sha256: ledgerImports.sha256,
   layout: ledgerImports.layout,
   mapping: ledgerImports.mapping,
   rowCount: ledgerImports.rowCount,
@@ -189,6 +190,19 @@ export async function listImports(db: Db, tenant: TenantId, id?: string): Promis
         : and(eq(ledgerImports.orgId, tenant), eq(ledgerImports.id, id)),
     )
     .orderBy(desc(ledgerImports.importedAt), asc(ledgerImports.id));
+}
+
+/** The tenant's import of a file with these bytes, if any. */
+export async function findImportOfFile(
+  db: Db,
+  tenant: TenantId,
+  sha256: string,
+): Promise<{ id: string; fileName: string; importedAt: Date } | undefined> {
+  const [row] = await db
+    .select({ id: ledgerImports.id, fileName: ledgerImports.fileName, importedAt: ledgerImports.importedAt })
+    .from(ledgerImports)
+    .where(and(eq(ledgerImports.orgId, tenant), eq(ledgerImports.sha256, sha256)));
+  return row;
 }
 
 export async function hasImport(db: Db, tenant: TenantId, id: string): Promise<boolean> {

@@ -12,7 +12,7 @@ import { tooLarge } from '../../server/upload-limits.ts';
 import type { EvaluationDeps } from './deps.ts';
 import { ledgerFormat, noFile, unreadable, withTempFile } from './ledger-file.ts';
 import { readLedgerInWorker } from './read-in-worker.ts';
-import { deleteExpiredUploads, findMapping, insertUpload } from './repository.ts';
+import { deleteExpiredUploads, findImportOfFile, findMapping, insertUpload } from './repository.ts';
 
 /** How long an upload is kept for its import. */
 export const UPLOAD_HOURS = 24;
@@ -76,6 +76,8 @@ export async function uploadLedger(
     kind = proposal.kind ?? null;
   }
 
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const earlier = await findImportOfFile(db, tenant, sha256);
   const now = deps.now();
   await deleteExpiredUploads(db, tenant, now);
   const expiresAt = new Date(now.getTime() + UPLOAD_HOURS * 3_600_000);
@@ -86,6 +88,7 @@ export async function uploadLedger(
       fileName: input.fileName,
       format,
       size: bytes.length,
+      sha256,
       layout,
       headers: read.headers,
       uploadedBy: userId,
@@ -107,6 +110,9 @@ export async function uploadLedger(
     columns,
     mapping,
     remembered: Boolean(usable),
+    importedAs: earlier
+      ? { id: earlier.id, fileName: earlier.fileName, importedAt: earlier.importedAt.toISOString() }
+      : null,
     expiresAt: expiresAt.toISOString(),
   };
 }

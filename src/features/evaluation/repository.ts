@@ -39,6 +39,15 @@ export async function deleteExpiredUploads(db: Db, tenant: TenantId, now: Date):
     .where(and(eq(ledgerUploads.orgId, tenant), lt(ledgerUploads.expiresAt, now)));
 }
 
+/** Bytes of the tenant's uploads not yet imported nor expired. */
+export async function pendingUploadBytes(db: Db, tenant: TenantId, now: Date): Promise<number> {
+  const [row] = await db
+    .select({ bytes: sql<number>`coalesce(sum(${ledgerUploads.size}), 0)`.mapWith(Number) })
+    .from(ledgerUploads)
+    .where(and(eq(ledgerUploads.orgId, tenant), gte(ledgerUploads.expiresAt, now)));
+  return row?.bytes ?? 0;
+}
+
 /** Stores an upload and its bytes, all or none. */
 export async function insertUpload(
   db: Db,

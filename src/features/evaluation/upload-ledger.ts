@@ -8,14 +8,23 @@ import { MAX_UPLOAD_BYTES } from '../../contracts/diagnosis.ts';
 import { PREVIEW_ROWS, type LedgerMapping, type LedgerUploadPreview } from '../../contracts/evaluation.ts';
 import { layoutKey, proposeMapping } from '../../core/ledger/propose-mapping.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
+import { AppError } from '../../server/app-error.ts';
 import { tooLarge } from '../../server/upload-limits.ts';
 import type { EvaluationDeps } from './deps.ts';
 import { ledgerFormat, noFile, unreadable, withTempFile } from './ledger-file.ts';
 import { readLedgerInWorker } from './read-in-worker.ts';
-import { deleteExpiredUploads, findImportOfFile, findMapping, insertUpload } from './repository.ts';
+import {
+  deleteExpiredUploads,
+  findImportOfFile,
+  findMapping,
+  insertUpload,
+  pendingUploadBytes,
+} from './repository.ts';
 
 /** How long an upload is kept for its import. */
 export const UPLOAD_HOURS = 24;
+/** Bytes of uploads an organisation may have waiting for their import at once (they are kept a day). */
+export const PENDING_UPLOAD_BYTES = 200 * 1024 * 1024;
 
 export const layoutSignature = (headers: readonly string[]) =>
   createHash('sha256').update(layoutKey(headers)).digest('hex').slice(0, 32);
@@ -80,6 +89,15 @@ export async function uploadLedger(
   const earlier = await findImportOfFile(db, tenant, sha256);
   const now = deps.now();
   await deleteExpiredUploads(db, tenant, now);
+  const pending = await pendingUploadBytes(db, tenant, now);
+  if (pending + bytes.length > PENDING_UPLOAD_BYTES)
+    throw new AppError(
+      413,
+      'uploads_pending',
+      `Your organisation has ${(pending / 1024 / 1024).toFixed(1)} MB of ledger uploads not yet imported; with this ` +
+        `file it would pass ${PENDING_UPLOAD_BYTES / 1024 / 1024} MB. Import them, or wait a day for them to expire`,
+      { pending, limit: PENDING_UPLOAD_BYTES },
+    );
   const expiresAt = new Date(now.getTime() + UPLOAD_HOURS * 3_600_000);
   const upload = await insertUpload(
     db,

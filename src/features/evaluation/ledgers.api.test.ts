@@ -72,6 +72,21 @@ describe.each(testEngines())('ledgers and KPI values API on %s', (engine) => {
     ({ cio, cdo, viewer } = await signInDemoRoles(api));
   });
 
+  it('documents its routes in the OpenAPI description', async () => {
+    const res = await api.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode, res.body).toBe(200);
+    const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths);
+    expect(paths.filter((p) => p.startsWith('/api/kpis') || p.startsWith('/api/ledgers')).sort()).toEqual([
+      '/api/kpis',
+      '/api/kpis/values',
+      '/api/kpis/{id}/manual-values/{period}',
+      '/api/kpis/{id}/values/{period}/rows',
+      '/api/ledgers/imports',
+      '/api/ledgers/imports/{id}',
+      '/api/ledgers/uploads',
+    ]);
+  });
+
   it('serves the KPI catalogue with units in both languages', async () => {
     const res = await call<KpiCatalogueView>(viewer, 'GET', '/api/kpis');
     expect(res.status).toBe(200);

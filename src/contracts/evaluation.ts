@@ -9,7 +9,7 @@
  * - POST   /api/ledgers/uploads?fileName=台账.csv     write  raw body (Content-Type: application/octet-stream, as the
  *          evidence uploads; ≤ MAX_UPLOAD_BYTES) → 201 LedgerUploadPreview; 413 file_too_large, 415 unsupported_ledger
  *          (.xls), 422 ledger_unreadable (a zip bomb, a NUL byte, a quote never closed: details { row, column })
- * - POST   /api/ledgers/imports                      write  ImportLedger → 201 LedgerImportView; 422 ledger_problems
+ * - POST   /api/ledgers/imports                      write  ImportLedger → 201 ImportedLedger; 422 ledger_problems
  *          (details LedgerProblems: nothing stored), 404 when the upload is gone (imported, expired, another's), 409
  *          ledger_already_imported when the same file was imported before
  * - GET    /api/ledgers/imports                      read   → LedgerImportList
@@ -211,6 +211,23 @@ export const LedgerImportView = z.object({
   problems: z.array(LedgerProblem),
 });
 export type LedgerImportView = z.infer<typeof LedgerImportView>;
+
+/**
+ * The answer of an import: the import, and the earlier imports holding the same data fields over overlapping dates —
+ * their rows and this one's add up in a period (right for two production lines, twice counted for a re-export).
+ */
+export const ImportedLedger = LedgerImportView.extend({
+  overlaps: z.array(
+    z.object({
+      id: z.uuid(),
+      fileName: z.string(),
+      from: IsoDate.nullable(),
+      to: IsoDate.nullable(),
+      fields: z.array(z.string()),
+    }),
+  ),
+});
+export type ImportedLedger = z.infer<typeof ImportedLedger>;
 
 export const LedgerImportList = z.object({ imports: z.array(LedgerImportView) });
 export type LedgerImportList = z.infer<typeof LedgerImportList>;

@@ -5,7 +5,12 @@
  * the caller asks to leave such rows out; then the import is `partial` and lists them. Either way earlier imports
  * are untouched: nothing is written until every row is read.
  */
-import type { ImportLedger, LedgerImportView, LedgerProblem } from '../../contracts/evaluation.ts';
+import type {
+  ImportedLedger,
+  ImportLedger,
+  LedgerMapping,
+  LedgerProblem,
+} from '../../contracts/evaluation.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
 import { AppError, notFound } from '../../server/app-error.ts';
 import type { EvaluationDeps } from './deps.ts';
@@ -25,7 +30,7 @@ export async function importLedger(
   tenant: TenantId,
   userId: string,
   request: ImportLedger,
-): Promise<LedgerImportView> {
+): Promise<ImportedLedger> {
   const { db, catalogue } = deps;
   const upload = await findUpload(db, tenant, request.uploadId);
   if (!upload || upload.expiresAt < deps.now())
@@ -111,6 +116,20 @@ export async function importLedger(
     },
     kept.map((r) => ({ row: r.ref, date: r.date, values: r.values })),
   );
-  const [saved] = await listImports(db, tenant, id);
-  return presentImport(saved!);
+  const all = await listImports(db, tenant);
+  const saved = all.find((i) => i.id === id)!;
+  const mine = new Set(Object.keys(request.mapping.fields));
+  const overlaps = all
+    .filter(
+      (i) => i.id !== id && i.dateFrom !== null && i.dateTo !== null && i.dateFrom <= to && i.dateTo >= from,
+    )
+    .map((i) => ({
+      id: i.id,
+      fileName: i.fileName,
+      from: i.dateFrom,
+      to: i.dateTo,
+      fields: Object.keys((i.mapping as LedgerMapping).fields).filter((f) => mine.has(f)),
+    }))
+    .filter((o) => o.fields.length > 0);
+  return { ...presentImport(saved), overlaps };
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type {
+  ImportedLedger,
   KpiCatalogueView,
   KpiValueRows,
   KpiValues,
@@ -128,6 +129,7 @@ describe.each(testEngines())('ledgers and KPI values API on %s', (engine) => {
       });
       expect(imported.status, JSON.stringify(imported.body)).toBe(201);
       financial = imported.body;
+      expect((imported.body as ImportedLedger).overlaps).toEqual([]);
       expect(financial).toMatchObject({
         fileName: '财务台账.csv',
         kind: 'financial',
@@ -263,6 +265,16 @@ describe.each(testEngines())('ledgers and KPI values API on %s', (engine) => {
       });
       expect(partial.status, JSON.stringify(partial.body)).toBe(201);
       expect(partial.body).toMatchObject({ status: 'partial', rows: 4, to: '2025-05-15' });
+      // its January to March add to the first import's: named as an overlap
+      expect((partial.body as ImportedLedger).overlaps).toEqual([
+        {
+          id: financial.id,
+          fileName: '财务台账.csv',
+          from: '2025-01-15',
+          to: '2025-03-15',
+          fields: ['revenue', 'total_profit'],
+        },
+      ]);
       expect(partial.body.problems).toMatchObject([{ row: 5, column: 1 }]);
       const removed = await call(cio, 'DELETE', `/api/ledgers/imports/${partial.body.id}`);
       expect(removed.status).toBe(204);

@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_UPLOAD_BYTES } from '../../contracts/diagnosis.ts';
 import {
+  ImportedLedger,
   ImportLedger,
   KpiCatalogueView,
   KpiValueRows,
@@ -16,7 +17,6 @@ import {
   KpiValuesQuery,
   KpiValueView,
   LedgerImportList,
-  LedgerImportView,
   LedgerUploadPreview,
   PeriodKey,
   SaveManualValue,
@@ -100,7 +100,7 @@ export function evaluationRoutes(
           summary:
             "Import an upload's rows under a column mapping, all or none (422 ledger_problems names each row and column); the mapping is remembered for the layout",
           body: ImportLedger,
-          response: { 201: LedgerImportView },
+          response: { 201: ImportedLedger },
         },
       },
       async (request, reply) => {

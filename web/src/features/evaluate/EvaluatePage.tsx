@@ -14,6 +14,7 @@ import {
 import './echarts-evaluate.ts';
 import type { EvaluateChartOption } from './echarts-evaluate.ts';
 import { EvaluateErrorAlert } from './EvaluateErrorAlert.tsx';
+import { ImportWizard } from './ImportWizard.tsx';
 
 type Lang = 'zh' | 'en';
 const useLang = (): Lang => {
@@ -61,6 +62,7 @@ export function EvaluatePage() {
           }))}
         />
       </Space>
+      <ImportWizard />
       <EvaluateErrorAlert error={values.error ?? catalogue.error} />
       {values.isLoading ? (
         <Spin style={{ display: 'block', margin: 48 }} />
@@ -99,7 +101,9 @@ export function EvaluatePage() {
                 s.baseline ? (
                   <span>
                     {fmt(s.baseline.value, lang)}{' '}
-                    <Typography.Text type="secondary">({s.baseline.period})</Typography.Text>
+                    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                      ({s.baseline.period})
+                    </Typography.Text>
                   </span>
                 ) : (
                   '—'
@@ -113,7 +117,9 @@ export function EvaluatePage() {
                 s.latest ? (
                   <span>
                     {fmt(s.latest.value, lang)}{' '}
-                    <Typography.Text type="secondary">({s.latest.period})</Typography.Text>
+                    <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                      ({s.latest.period})
+                    </Typography.Text>
                   </span>
                 ) : (
                   '—'

@@ -1,12 +1,15 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ImportedLedger,
+  ImportLedger,
+  LedgerUploadPreview,
   KpiCatalogueView,
   KpiPeriod,
   KpiValueRows,
   KpiValues,
   LedgerImportList,
 } from '../../../../src/contracts/evaluation.ts';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 
 export type {
   KpiCatalogueView,
@@ -14,6 +17,10 @@ export type {
   KpiSeries,
   KpiValueRows,
   KpiValueView,
+  LedgerKind,
+  LedgerMapping,
+  LedgerProblem,
+  LedgerUploadPreview,
 } from '../../../../src/contracts/evaluation.ts';
 
 /** The KPI catalogue in force: KPIs and the data fields a ledger column can map onto. */
@@ -49,3 +56,39 @@ export const useLedgerImports = () =>
     queryKey: ['evaluation', 'imports'],
     queryFn: () => api<LedgerImportList>('/api/ledgers/imports'),
   });
+
+/** Sends a ledger file as the raw body (not multipart); answers its preview. */
+export async function uploadLedger(file: File): Promise<LedgerUploadPreview> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/ledgers/uploads?fileName=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server', null);
+  }
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { code: string; message: string; details: unknown };
+  } | null;
+  if (!response.ok) {
+    const e = payload?.error;
+    throw new ApiError(
+      response.status,
+      e?.code ?? 'http_error',
+      e?.message ?? `HTTP ${response.status}`,
+      e?.details ?? null,
+    );
+  }
+  return payload as LedgerUploadPreview;
+}
+
+export function useImportLedger() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ImportLedger) => api<ImportedLedger>('/api/ledgers/imports', { method: 'POST', body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['evaluation'] }),
+  });
+}

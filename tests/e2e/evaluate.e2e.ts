@@ -49,5 +49,18 @@ describe('evaluate page', () => {
     };
     const mine = list.imports.find((i) => i.fileName === '能耗台账-e2e.csv');
     expect(mine).toMatchObject({ rows: 3, kind: 'energy' });
+
+    // the imports list on the page shows it; deleting it (confirmed) removes it and its rows
+    await page.getByRole('button', { name: '关闭' }).click();
+    const listed = page.getByTestId('imports-list').locator('tr', { hasText: '能耗台账-e2e.csv' });
+    await expect.poll(() => listed.count(), { timeout: 15_000 }).toBe(1);
+    expect(await listed.textContent()).toContain('能耗台账');
+    await listed.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await expect.poll(() => listed.count(), { timeout: 15_000 }).toBe(0);
+    const after = (await (await page.request.get(`${web.url}/api/ledgers/imports`)).json()) as {
+      imports: { fileName: string }[];
+    };
+    expect(after.imports.map((i) => i.fileName)).not.toContain('能耗台账-e2e.csv');
   });
 });

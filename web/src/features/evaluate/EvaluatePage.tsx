@@ -14,6 +14,7 @@ import {
 import './echarts-evaluate.ts';
 import type { EvaluateChartOption } from './echarts-evaluate.ts';
 import { EvaluateErrorAlert } from './EvaluateErrorAlert.tsx';
+import { ImportsList } from './ImportsList.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
 
 type Lang = 'zh' | 'en';
@@ -155,6 +156,7 @@ export function EvaluatePage() {
           ]}
         />
       )}
+      <ImportsList />
       <Drawer
         open={selected !== null}
         onClose={() => setOpen(null)}

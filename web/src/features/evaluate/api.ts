@@ -92,3 +92,12 @@ export function useImportLedger() {
     onSuccess: () => client.invalidateQueries({ queryKey: ['evaluation'] }),
   });
 }
+
+export function useDeleteImport() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      api<undefined>(`/api/ledgers/imports/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['evaluation'] }),
+  });
+}

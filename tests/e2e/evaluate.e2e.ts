@@ -51,7 +51,7 @@ describe('evaluate page', () => {
     expect(mine).toMatchObject({ rows: 3, kind: 'energy' });
 
     // the imports list on the page shows it; deleting it (confirmed) removes it and its rows
-    await page.getByRole('button', { name: '关闭' }).click();
+    await done.getByRole('button', { name: '关闭' }).click();
     const listed = page.getByTestId('imports-list').locator('tr', { hasText: '能耗台账-e2e.csv' });
     await expect.poll(() => listed.count(), { timeout: 15_000 }).toBe(1);
     expect(await listed.textContent()).toContain('能耗台账');

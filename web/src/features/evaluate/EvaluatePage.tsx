@@ -161,7 +161,13 @@ export function EvaluatePage() {
         open={selected !== null}
         onClose={() => setOpen(null)}
         size="large"
-        title={selected ? `${selected.name[lang]}（${selected.unit[lang]}）` : ''}
+        title={
+          selected
+            ? lang === 'en'
+              ? `${selected.name.en} (${selected.unit.en})`
+              : `${selected.name.zh}（${selected.unit.zh}）`
+            : ''
+        }
         destroyOnHidden
         data-testid="kpi-drawer"
       >

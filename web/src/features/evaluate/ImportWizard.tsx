@@ -85,7 +85,7 @@ export function ImportWizard() {
     { value: 'date', label: t('evaluate.wizard.dateColumn') },
     ...(catalogue.data?.fields ?? []).map((f) => ({
       value: f.id,
-      label: `${f.name[lang]}（${f.unit[lang]}）`,
+      label: lang === 'en' ? `${f.name.en} (${f.unit.en})` : `${f.name.zh}（${f.unit.zh}）`,
     })),
   ];
 

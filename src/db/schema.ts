@@ -600,3 +600,129 @@ export const deliveryProviderInvitations = pgTable(
     index('delivery_provider_invitations_provider_idx').on(t.providerOrgId, t.status),
   ],
 );
+
+// ── Evaluation 成效评估: ledgers and KPI values (evaluation) ───────────────────────────────────────────────
+
+/**
+ * A ledger file uploaded for import, before its columns are mapped: its preview (headers, the rows counted) and its
+ * bytes in chunks (ledger_upload_chunks), kept until it is imported or it expires.
+ */
+export const ledgerUploads = pgTable(
+  'ledger_uploads',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    fileName: text('file_name').notNull(),
+    format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    layout: text('layout').notNull(),
+    headers: jsonb('headers').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+export const ledgerUploadChunks = pgTable(
+  'ledger_upload_chunks',
+  {
+    orgId: uuid('org_id').notNull(),
+    uploadId: uuid('upload_id').notNull(),
+    seq: integer('seq').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.uploadId, t.seq] }),
+    foreignKey({
+      columns: [t.orgId, t.uploadId],
+      foreignColumns: [ledgerUploads.orgId, ledgerUploads.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** A ledger imported: the file, its kind and mapping, what was stored and the problems of rows left out. */
+export const ledgerImports = pgTable(
+  'ledger_imports',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    fileName: text('file_name').notNull(),
+    kind: text('kind').notNull(),
+    format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
+    /** of the file's bytes: the same file is not imported twice (its rows would count twice) */
+    sha256: text('sha256').notNull(),
+    layout: text('layout').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    rowCount: integer('row_count').notNull(),
+    dateFrom: text('date_from'),
+    dateTo: text('date_to'),
+    status: text('status', { enum: ['complete', 'partial'] }).notNull(),
+    problems: jsonb('problems').notNull(),
+    importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('ledger_imports_file_idx').on(t.orgId, t.sha256),
+  ],
+);
+
+/** The rows of an import, mapped onto the catalogue's data fields in their common units; `row` as the file numbers it. */
+export const ledgerRows = pgTable(
+  'ledger_rows',
+  {
+    orgId: uuid('org_id').notNull(),
+    importId: uuid('import_id').notNull(),
+    row: integer('row').notNull(),
+    /** ISO YYYY-MM-DD */
+    date: text('date').notNull(),
+    values: jsonb('values').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.importId, t.row] }),
+    foreignKey({
+      columns: [t.orgId, t.importId],
+      foreignColumns: [ledgerImports.orgId, ledgerImports.id],
+    }).onDelete('cascade'),
+    index('ledger_rows_date_idx').on(t.orgId, t.date),
+  ],
+);
+
+/** The column mapping last used for a file layout (a hash of its sorted, normalised headers), per organisation. */
+export const ledgerMappings = pgTable(
+  'ledger_mappings',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    layout: text('layout').notNull(),
+    kind: text('kind').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.layout] })],
+);
+
+/** A KPI value typed in for a period (marked manual, with who entered it); computed values are never stored. */
+export const kpiManualValues = pgTable(
+  'kpi_manual_values',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    kpiId: text('kpi_id').notNull(),
+    period: text('period').notNull(),
+    value: doublePrecision('value').notNull(),
+    note: text('note').notNull().default(''),
+    enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'set null' }),
+    enteredAt: timestamp('entered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.kpiId, t.period] })],
+);

@@ -21,7 +21,7 @@ export async function loadKpiPack(dir: string, displayDir = dir): Promise<KpiPac
   const meta = await read('pack.yaml', KpiPackMeta);
   const file = await read('kpis.yaml', KpiFile);
   if (!meta || !file || problems.length > 0) return { ok: false, problems };
-  return { ok: true, catalogue: { meta, fields: file.fields, kpis: file.kpis } };
+  return { ok: true, catalogue: { meta, fields: file.fields, kpis: file.kpis, units: file.units ?? {} } };
 }
 
 /** `tupu pack validate` for kind `kpis`. */
@@ -38,3 +38,13 @@ export const validateKpiPacks: PackKindValidator = async (_root, folders) => {
   }
   return result;
 };
+
+/** The catalogue, or an error listing every problem (the server refuses to start on a broken pack). */
+export async function loadKpiPackOrThrow(dir = DEFAULT_KPI_PACK): Promise<KpiCatalogue> {
+  const r = await loadKpiPack(dir);
+  if (!r.ok)
+    throw new Error(
+      `the KPI pack ${dir} does not load:\n${r.problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('\n')}`,
+    );
+  return r.catalogue;
+}

@@ -28,6 +28,10 @@ import { deliveryReportRoutes } from '../features/delivery/report-routes.ts';
 import type { DeliveryPack } from '../core/delivery/pack-schema.ts';
 import { loadDeliveryPackOrThrow } from '../packs/delivery-pack.ts';
 import { installErrorHandling } from './error-handler.ts';
+import type { KpiCatalogue } from '../core/kpi/catalogue-schema.ts';
+import { loadKpiPackOrThrow } from '../packs/kpi-pack.ts';
+import { kpiOwnership, ledgerImportOwnership } from '../features/evaluation/ownership.ts';
+import { evaluationRoutes } from '../features/evaluation/routes.ts';
 import { loggerOptions } from './log-redaction.ts';
 import { diagnosisRoutes } from '../features/assessments/routes.ts';
 import type { IndicatorSystemCatalog } from '../features/assessments/indicator-system-index.ts';
@@ -68,6 +72,8 @@ export interface AppDeps {
   deliveryPack?: DeliveryPack;
   /** the provider classes and grading model (default: packs/providers/tzjei-010-2023, packs/grading/provider-grading-2024) */
   providerPacks?: ProviderPacks;
+  /** the KPI catalogue evaluation computes (default: packs/kpis/guide-2024 of the packs folder) */
+  kpiCatalogue?: KpiCatalogue;
   /** where log lines go instead of standard output (tests capture them) */
   logStream?: { write: (line: string) => void };
   /** the clock the sign-in throttle reads (tests move it on instead of waiting); default the system's */
@@ -88,6 +94,7 @@ export async function buildApp({
   models = new Map(),
   deliveryPack,
   providerPacks,
+  kpiCatalogue,
   logStream,
   clock,
 }: AppDeps): Promise<FastifyInstance> {
@@ -118,6 +125,8 @@ export async function buildApp({
       organisationOwnership,
       providerOwnership,
       poolOwnership,
+      ledgerImportOwnership,
+      kpiOwnership,
     ]),
   );
   await app.register(swagger, {
@@ -163,6 +172,13 @@ export async function buildApp({
   await app.register(invitationRoutes(database.db, config, clock));
   await app.register(portfolioRoutes(database.db, models));
   await app.register(backupRoutes(database.db, config.backupPassphrase));
+  await app.register(
+    evaluationRoutes(
+      database.db,
+      kpiCatalogue ?? (await loadKpiPackOrThrow(join(config.packsDir, 'kpis', 'guide-2024'))),
+      clock,
+    ),
+  );
 
   if (webApp) await serveWebApp(app, config.webDir);
   return app;

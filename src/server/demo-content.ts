@@ -6,6 +6,7 @@ import { horizonYears, nextQuarter } from '../core/planning/plan-calendar.ts';
 import { PLAN_DEFAULTS } from '../core/planning/plan-instance.ts';
 import { DEMO_PASSWORD } from '../db/seed/demo-region.ts';
 import { seedDemoProviders } from './demo-providers.ts';
+import { seedDemoLedgers } from '../features/evaluation/demo-ledgers.ts';
 
 /**
  * Fill the demo enterprise with what a CIO would have after a year on Tupu: two submitted SME digital-level
@@ -72,6 +73,8 @@ export async function seedDemoContent(app: FastifyInstance, db: Db): Promise<voi
   const planId = String((plan.plan as { id?: string } | undefined)?.id ?? plan.id);
   await call('POST', `/api/plans/${planId}/solve`, { timeLimitSeconds: 5, frontier: true });
   await seedDemoProviders(app);
+  // the enterprise's own ledgers, so evaluation has KPI values computed from them
+  await seedDemoLedgers(app, cookie);
 }
 
 /**

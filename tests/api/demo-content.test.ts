@@ -33,5 +33,23 @@ describe('demo content', () => {
     }>();
     expect(plans.plans).toHaveLength(1);
     expect(['optimal', 'feasible']).toContain(plans.plans[0]!.status);
+
+    // the demo ledgers, imported once, give KPI values with a baseline and a latest value
+    const imports = (await api.app.inject({ url: '/api/ledgers/imports', headers: { cookie } })).json<{
+      imports: { kind: string; status: string }[];
+    }>();
+    expect(imports.imports.map((i) => i.kind).sort()).toEqual([
+      'financial',
+      'inventory',
+      'production',
+      'quality',
+    ]);
+    expect(imports.imports.every((i) => i.status === 'complete')).toBe(true);
+    const values = (await api.app.inject({ url: '/api/kpis/values', headers: { cookie } })).json<{
+      series: { kpiId: string; trend: string | null; values: unknown[] }[];
+    }>();
+    const trend = (id: string) => values.series.find((s) => s.kpiId === id)!;
+    for (const id of ['profit-margin', 'oee', 'first-pass-yield', 'inventory-turnover'])
+      expect([id, trend(id).values.length, trend(id).trend]).toEqual([id, 22, 'better']);
   });
 });

@@ -9,6 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Evidence, AssessmentSummary } from '../../src/contracts/diagnosis.ts';
 import type { IssuedInvitation } from '../../src/contracts/organisations.ts';
 import type { PlanProjects, ProjectInvitations, ProjectView } from '../../src/contracts/delivery.ts';
+import type {
+  LedgerImportList,
+  LedgerImportView,
+  LedgerUploadPreview,
+} from '../../src/contracts/evaluation.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
@@ -43,6 +48,7 @@ interface Fixtures {
   memberId: string;
   projectInvitationId: string;
   projectFileId: string;
+  ledgerImportId: string;
 }
 
 /** The value of `param` in `route`: by the record the route lies under. */
@@ -87,6 +93,12 @@ function fixture(f: Fixtures, route: string, param: string): Fixture {
         fileId: { value: f.projectFileId, tenant: true },
         format: { value: 'pdf', tenant: true },
       },
+    ],
+    ['/api/ledgers/imports/', { id: { value: f.ledgerImportId, tenant: true } }],
+    // the KPI catalogue belongs to no organisation; the values beneath a KPI are the caller's own
+    [
+      '/api/kpis/',
+      { id: { value: 'profit-margin', tenant: false }, period: { value: '2025-01', tenant: false } },
     ],
     ['/api/project-invitations/', { invitationId: { value: f.projectInvitationId, tenant: true } }],
     ['/api/invitations/', { invitationId: { value: f.invitationId, tenant: true } }],
@@ -202,6 +214,20 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       payload: Buffer.from('clauses'),
     });
     expect(projectFile.statusCode, projectFile.body).toBe(201);
+    const ledger = await api.app.inject({
+      method: 'POST',
+      url: `/api/ledgers/uploads?fileName=${encodeURIComponent('巡检台账.csv')}`,
+      headers: { cookie: roles.cio, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('日期,营业收入（万元）,利润总额（万元）\n2025-01-15,100,10\n'),
+    });
+    expect(ledger.statusCode, ledger.body).toBe(201);
+    const preview = ledger.json<LedgerUploadPreview>();
+    const ledgerImport = await api.call<LedgerImportView>(roles.cio, 'POST', '/api/ledgers/imports', {
+      uploadId: preview.uploadId,
+      kind: 'financial',
+      mapping: preview.mapping,
+    });
+    expect(ledgerImport.status, JSON.stringify(ledgerImport.body)).toBe(201);
     const viewer = await findUserByEmail(api.database.db, 'viewer@demo.tupu.local');
     f = {
       orgId: roles.orgId,
@@ -221,6 +247,7 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       memberId: project.body.team[0]!.id,
       projectInvitationId: projectInvitation.body.invitations[0]!.id,
       projectFileId: projectFile.json<Evidence>().id,
+      ledgerImportId: ledgerImport.body.id,
     };
   });
 
@@ -275,6 +302,7 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       f.memberId,
       f.projectInvitationId,
       f.projectFileId,
+      f.ledgerImportId,
     ];
     const routes = walked(api.app).filter((r) => r.access !== 'public' && takesTenantId(f, r.url));
     expect(routes.length).toBeGreaterThan(30);
@@ -309,5 +337,7 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       headers: { cookie: roles.cio },
     });
     expect([file.statusCode, file.body]).toEqual([200, 'clauses']);
+    const imports = await api.call<LedgerImportList>(roles.cio, 'GET', '/api/ledgers/imports');
+    expect(imports.body.imports.map((i) => i.id)).toEqual([f.ledgerImportId]);
   });
 });

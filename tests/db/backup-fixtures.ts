@@ -19,6 +19,10 @@ import {
   deliveryTicks,
   evidenceFiles,
   invitations,
+  kpiManualValues,
+  ledgerImports,
+  ledgerMappings,
+  ledgerRows,
   organisations,
   plans,
   providerPools,
@@ -222,6 +226,44 @@ export async function fill(db: Db): Promise<void> {
     [Buffer.from('源代码托管')],
     Number.MAX_SAFE_INTEGER,
   );
+  // evaluation: a ledger import with a row, the mapping remembered for its layout, a manual KPI value
+  const mapping = { date: '日期', fields: { revenue: '营业收入（万元）' } };
+  const [ledger] = await db
+    .insert(ledgerImports)
+    .values({
+      orgId: org.id,
+      fileName: '财务台账.csv',
+      kind: 'financial',
+      format: 'csv',
+      sha256: 'b'.repeat(64),
+      layout: 'a'.repeat(32),
+      mapping,
+      rowCount: 1,
+      dateFrom: '2025-01-15',
+      dateTo: '2025-01-15',
+      status: 'complete',
+      problems: [],
+      importedBy: user.id,
+    })
+    .returning();
+  await db.insert(ledgerRows).values({
+    orgId: org.id,
+    importId: ledger!.id,
+    row: 2,
+    date: '2025-01-15',
+    values: { revenue: 12_000_000 },
+  });
+  await db
+    .insert(ledgerMappings)
+    .values({ orgId: org.id, layout: 'a'.repeat(32), kind: 'financial', mapping, updatedBy: user.id });
+  await db.insert(kpiManualValues).values({
+    orgId: org.id,
+    kpiId: 'profit-margin',
+    period: '2025-03',
+    value: 8.5,
+    note: '财务口径',
+    enteredBy: user.id,
+  });
   await db.insert(invitations).values({
     orgId: org.id,
     email: 'invitee@example.cn',

@@ -35,16 +35,16 @@ describe('web shell', () => {
     expect(await page.getByTestId('home-plan').textContent()).toContain('还没有规划');
 
     // the steps not built yet say so, in the menu and on the home cards (no 进入 there)
-    for (const label of ['评估', '区域'])
+    for (const label of ['区域'])
       expect(await nav.getByRole('link', { name: label }).textContent()).toBe(`${label}即将推出`);
-    for (const label of ['图谱', '实施'])
+    for (const label of ['图谱', '实施', '评估'])
       expect(await nav.getByRole('link', { name: label }).textContent()).toBe(label);
-    for (const step of ['evaluate', 'region']) {
+    for (const step of ['region']) {
       const card = page.getByTestId(`home-loop-${step}`);
       expect(await card.getByText('即将推出').isVisible()).toBe(true);
       expect(await card.getByRole('button', { name: '进入' }).count()).toBe(0);
     }
-    for (const step of ['atlas', 'deliver'])
+    for (const step of ['atlas', 'deliver', 'evaluate'])
       expect(await page.getByTestId(`home-loop-${step}`).getByRole('button', { name: '进入' }).count()).toBe(
         1,
       );
@@ -57,8 +57,8 @@ describe('web shell', () => {
     expect(await nav.isVisible()).toBe(true);
 
     // an unbuilt step shows an honest empty state
-    await nav.getByRole('link', { name: '评估' }).click();
-    await expect.poll(() => page.getByText('评估尚未开放').isVisible()).toBe(true);
+    await nav.getByRole('link', { name: '区域' }).click();
+    await expect.poll(() => page.getByText('区域尚未开放').isVisible()).toBe(true);
 
     // English, remembered across a reload
     await page.getByRole('button', { name: '语言' }).click();

@@ -79,7 +79,15 @@ export const KpiPackMeta = z.strictObject({
 export type KpiPackMeta = z.infer<typeof KpiPackMeta>;
 
 export const KpiFile = z
-  .strictObject({ fields: z.array(DataField).min(1), kpis: z.array(Kpi).min(1) })
+  .strictObject({
+    fields: z.array(DataField).min(1),
+    kpis: z.array(Kpi).min(1),
+    /**
+     * the English of each unit the fields and KPIs use (元: yuan); when given, every unit used must be in it, so an
+     * English page never shows a Chinese unit
+     */
+    units: z.record(z.string().trim().min(1), z.string().trim().min(1)).optional(),
+  })
   // runs even when another part of the file is wrong, so every formula problem is reported at once
   .superRefine((file, ctx) => checkFile(file, ctx), { when: () => true });
 export type KpiFile = z.infer<typeof KpiFile>;
@@ -110,6 +118,19 @@ function checkFile(data: unknown, ctx: z.RefinementCtx): void {
     for (const problem of formulaProblems(formula, seen))
       ctx.addIssue({ code: 'custom', path: ['kpis', k, 'formula'], message: problem });
   });
+  const units = record(data).units;
+  if (units === undefined) return;
+  const named = record(units);
+  for (const part of ['fields', 'kpis'] as const)
+    list(record(data)[part]).forEach((entry, k) => {
+      const unit = record(entry).unit;
+      if (typeof unit === 'string' && !(unit in named))
+        ctx.addIssue({
+          code: 'custom',
+          path: [part, k, 'unit'],
+          message: `unit ${unit} has no English name in units:`,
+        });
+    });
 }
 
 /** What is wrong with a formula against the declared fields: syntax (with its column) and unknown field names. */
@@ -140,4 +161,6 @@ export interface KpiCatalogue {
   meta: KpiPackMeta;
   fields: DataField[];
   kpis: Kpi[];
+  /** unit → its English name (empty when the pack gives none) */
+  units?: Readonly<Record<string, string>>;
 }

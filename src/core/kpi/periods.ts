@@ -51,3 +51,21 @@ const ORDER: Record<Period, number> = { month: 0, quarter: 1, year: 2 };
 export function coarserOrEqual(wanted: Period, finest: Period): boolean {
   return ORDER[wanted] >= ORDER[finest];
 }
+
+/** Whether a period key is a month, a quarter or a year; undefined for text that is none. */
+export function periodKind(key: string): Period | undefined {
+  try {
+    return parseKey(key).period;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first and last ISO date of a period: 2025-Q1 → 2025-01-01 … 2025-03-31. */
+export function periodBounds(key: string): { from: string; to: string } {
+  const { y, period, n } = parseKey(key);
+  const [first, last] =
+    period === 'year' ? [1, 12] : period === 'quarter' ? [(n - 1) * 3 + 1, n * 3] : [n, n];
+  const pad = (x: number) => String(x).padStart(2, '0');
+  return { from: `${y}-${pad(first)}-01`, to: `${y}-${pad(last)}-${pad(daysInMonth(y, last))}` };
+}

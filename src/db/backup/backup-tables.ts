@@ -20,6 +20,10 @@ import {
   evidenceChunks,
   evidenceFiles,
   invitations,
+  kpiManualValues,
+  ledgerImports,
+  ledgerMappings,
+  ledgerRows,
   memberships,
   organisations,
   plans,
@@ -54,12 +58,19 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   // after the projects: a file is an assessment's or a project's (evidence_files.project_id)
   evidenceFiles,
   evidenceChunks,
+  // evaluation: ledger imports and their rows, remembered mappings, manual KPI values
+  ledgerImports,
+  ledgerRows,
+  ledgerMappings,
+  kpiManualValues,
 ];
 
 /** Tables of the schema that a backup leaves out, with the reason (checked by a test against the live schema). */
 export const TABLES_NOT_BACKED_UP: Readonly<Record<string, string>> = {
   sessions: 'sign-in sessions are not restored: everyone signs in again',
   sign_in_failures: 'failed sign-in counts are short-lived protection, not data: a restore starts with none',
+  ledger_uploads: 'a ledger uploaded and not yet imported expires within a day: a restore starts with none',
+  ledger_upload_chunks: 'the bytes of ledger uploads not yet imported (see ledger_uploads)',
 };
 
 export const tableName = (table: PgTable): string => getTableConfig(table).name;

@@ -28,6 +28,7 @@ const AtlasRoutes = lazy(() => import('../features/atlas/AtlasRoutes.tsx'));
 const PlanRoutes = lazy(() => import('../features/plan/PlanRoutes.tsx'));
 const DeliverRoutes = lazy(() => import('../features/deliver/DeliverRoutes.tsx'));
 const DiagnoseRoutes = lazy(() => import('../features/diagnose/DiagnoseRoutes.tsx'));
+const EvaluateRoutes = lazy(() => import('../features/evaluate/EvaluateRoutes.tsx'));
 const OrganisationRoutes = lazy(() => import('../features/organisation/OrganisationRoutes.tsx'));
 const InvitationPage = lazy(() => import('../features/organisation/InvitationPage.tsx'));
 const ProviderRoutes = lazy(() => import('../features/providers/ProviderRoutes.tsx'));
@@ -88,7 +89,7 @@ export function App() {
               <Route path="/diagnose/*" element={<DiagnoseRoutes />} />
               <Route path="/plan/*" element={<PlanRoutes />} />
               <Route path="/deliver/*" element={<DeliverRoutes />} />
-              <Route path="/evaluate/*" element={<ComingSoonPage feature="evaluate" />} />
+              <Route path="/evaluate/*" element={<EvaluateRoutes />} />
               <Route path="/region/*" element={<ComingSoonPage feature="region" />} />
               <Route path="/organisation/*" element={<OrganisationRoutes />} />
               <Route path="/providers/*" element={<ProviderRoutes />} />

@@ -27,7 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { key: 'plan', path: '/plan', icon: <ScheduleOutlined /> },
   { key: 'deliver', path: '/deliver', icon: <RocketOutlined /> },
   { key: 'providers', path: '/providers', icon: <ShopOutlined /> },
-  { key: 'evaluate', path: '/evaluate', icon: <BarChartOutlined />, comingSoon: true },
+  { key: 'evaluate', path: '/evaluate', icon: <BarChartOutlined /> },
   { key: 'region', path: '/region', icon: <ApartmentOutlined />, comingSoon: true },
 ];
 

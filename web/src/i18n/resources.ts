@@ -18,6 +18,8 @@ import { deliverEn } from '../features/deliver/messages.en.ts';
 import { deliverZh } from '../features/deliver/messages.zh.ts';
 import { providersEn } from '../features/providers/messages.en.ts';
 import { providersZh } from '../features/providers/messages.zh.ts';
+import { evaluateEn } from '../features/evaluate/messages.en.ts';
+import { evaluateZh } from '../features/evaluate/messages.zh.ts';
 
 /**
  * The messages of each part of the web app, in Chinese and English. A part owns the top-level namespaces of its
@@ -34,6 +36,7 @@ export const MESSAGES_BY_PART = {
   plan: { zh: planZh, en: planEn },
   deliver: { zh: deliverZh, en: deliverEn },
   providers: { zh: providersZh, en: providersEn },
+  evaluate: { zh: evaluateZh, en: evaluateEn },
 };
 
 /** Every message in Chinese: the namespaces of all parts, merged. */
@@ -48,6 +51,7 @@ export const zh = {
   ...planZh,
   ...deliverZh,
   ...providersZh,
+  ...evaluateZh,
 };
 export type Messages = typeof zh;
 
@@ -63,4 +67,5 @@ export const en: Messages = {
   ...planEn,
   ...deliverEn,
   ...providersEn,
+  ...evaluateEn,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './auth.ts';
+import { AssessmentSummary, CreateAssessment } from './diagnosis.ts';
 import { PLAN_STATUSES } from './planning.ts';
 
 /**
@@ -66,6 +67,11 @@ export const PortfolioEnterprise = z.object({
    * and plans (after switching to it, POST /api/auth/organisation); the portfolio shows summaries only.
    */
   myRole: z.enum(ROLES).nullable(),
+  /**
+   * whether the signed-in user may start an assessment of it from the portfolio (POST /api/portfolio/assessments):
+   * an editor or administrator of it, or an administrator of the organisation that manages it
+   */
+  canStartAssessment: z.boolean(),
 });
 export type PortfolioEnterprise = z.infer<typeof PortfolioEnterprise>;
 
@@ -105,3 +111,23 @@ export const Portfolio = z.object({
   limit: z.number().int(),
 });
 export type Portfolio = z.infer<typeof Portfolio>;
+
+/**
+ * POST /api/portfolio/assessments: start an assessment of one of the portfolio's enterprises while acting for the
+ * provider (no switch first): the assessment as for POST /api/assessments, and whose it is.
+ */
+export const StartClientAssessment = CreateAssessment.extend({
+  enterpriseId: z.string().uuid('enterpriseId must be an organisation id'),
+});
+export type StartClientAssessment = z.input<typeof StartClientAssessment>;
+
+export const ClientAssessmentStarted = z.object({
+  enterpriseId: z.string(),
+  /**
+   * `member`: the caller is an editor or administrator of the enterprise, and opens the assessment after switching
+   * to it; `manager`: their organisation manages the enterprise and started it for the enterprise's own members
+   */
+  right: z.enum(['member', 'manager']),
+  assessment: AssessmentSummary,
+});
+export type ClientAssessmentStarted = z.infer<typeof ClientAssessmentStarted>;

@@ -27,6 +27,7 @@ const enterprise = (name: string): PortfolioEnterprise => ({
   },
   planCount: 1,
   myRole: null,
+  canStartAssessment: false,
 });
 
 const portfolio = (truncated: boolean): Portfolio => ({

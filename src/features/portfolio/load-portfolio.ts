@@ -22,6 +22,8 @@ import {
   type PortfolioScope,
 } from './repository.ts';
 import { forbidden } from '../../server/app-error.ts';
+import { canWrite } from '../../server/access/access-level.ts';
+import { manages } from '../../server/access/manages.ts';
 import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
 import { distributions, modelLookup, presentAssessment, presentPlan } from './presenter.ts';
 
@@ -41,6 +43,20 @@ export function portfolioScope(
   if (organisation.kind === 'enterprise') throw forbidden('An enterprise has no portfolio of enterprises');
   if (role !== 'admin') return { rootId: null, memberUserId: userId };
   return organisation.kind === 'platform' ? 'all' : { rootId: organisation.id, memberUserId: userId };
+}
+
+/**
+ * Whether `viewer` may start an assessment of the enterprise from the portfolio, by the rules
+ * `writableClientTenant` applies (src/server/access/client-tenant.ts): an editor or administrator of it, or an
+ * administrator of an organisation that manages it.
+ */
+function mayStartAssessment(
+  viewer: PortfolioViewer,
+  enterprise: { id: string; parentId: string | null },
+  role: Role | undefined,
+): boolean {
+  if (role !== undefined && canWrite(role)) return true;
+  return viewer.role === 'admin' && manages(viewer.organisation, enterprise);
 }
 
 /**
@@ -76,6 +92,7 @@ export async function loadPortfolio(
     latestPlan: presentPlan(planOf.get(r.id)),
     planCount: counts.plans.get(r.id) ?? 0,
     myRole: roles.get(r.id) ?? null,
+    canStartAssessment: mayStartAssessment(viewer, r, roles.get(r.id)),
   }));
   return {
     totals: { ...totals, levelsByModel: distributions(levels, lookup) },

@@ -40,6 +40,7 @@ export interface EnterpriseRow {
   id: string;
   name: string;
   regionCode: string | null;
+  parentId: string | null;
 }
 
 /** The scope's enterprises whose name contains `q`, by name: at most `limit` of them, and how many match. */
@@ -51,7 +52,12 @@ export async function listPortfolioEnterprises(
 ): Promise<{ rows: EnterpriseRow[]; matching: number }> {
   const where = q ? and(enterprisesIn(scope), nameContains(q))! : enterprisesIn(scope);
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, regionCode: organisations.regionCode })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      regionCode: organisations.regionCode,
+      parentId: organisations.parentId,
+    })
     .from(organisations)
     .where(where)
     .orderBy(asc(organisations.name), asc(organisations.id))
@@ -232,4 +238,23 @@ export async function levelDistribution(db: Db, scope: PortfolioScope): Promise<
     .groupBy(latest.modelId, latest.levelId)
     .orderBy(latest.modelId, latest.levelId);
   return rows.map((r) => ({ ...r, enterprises: Number(r.enterprises) }));
+}
+
+/** The scope's enterprise `id` (its name), or undefined when it is not in the scope (or not an enterprise). */
+export async function portfolioEnterprise(
+  db: Db,
+  scope: PortfolioScope,
+  id: string,
+): Promise<EnterpriseRow | undefined> {
+  const [row] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      regionCode: organisations.regionCode,
+      parentId: organisations.parentId,
+    })
+    .from(organisations)
+    .where(and(enterprisesIn(scope), eq(organisations.id, id)))
+    .limit(1);
+  return row;
 }

@@ -5,7 +5,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { Portfolio, PORTFOLIO_LIMIT_MAX, PortfolioQuery } from '../../contracts/portfolio.ts';
+import {
+  ClientAssessmentStarted,
+  Portfolio,
+  PORTFOLIO_LIMIT_MAX,
+  PortfolioQuery,
+  StartClientAssessment,
+} from '../../contracts/portfolio.ts';
 import type { Db } from '../../db/client.ts';
 import { member } from '../../server/access/caller.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
@@ -13,6 +19,7 @@ import type { IndicatorSystemCatalog } from '../assessments/indicator-system-ind
 import { attachment, XLSX_TYPE } from '../assessments/downloads.ts';
 import { exportPortfolio } from './export-portfolio.ts';
 import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
+import { startClientAssessment } from './start-client-assessment.ts';
 
 const PortfolioExportQuery = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
@@ -81,6 +88,31 @@ export function portfolioRoutes(db: Db, models: IndicatorSystemCatalog): Fastify
           .header('content-disposition', attachment(fileName))
           .header('cache-control', 'no-store')
           .send(content);
+      },
+    );
+
+    app.post(
+      '/api/portfolio/assessments',
+      {
+        // the right to write is checked on the enterprise, not on the organisation the session acts for
+        config: { access: 'read' },
+        schema: {
+          tags: ['organisations'],
+          summary: 'Start an assessment of an enterprise in your portfolio, without switching to it first',
+          description:
+            'The body is that of POST /api/assessments with `enterpriseId`, an enterprise of your portfolio (else ' +
+            '404). You must be an editor or administrator of the enterprise, or an administrator of the ' +
+            'organisation that manages it (a direct child; the platform: any); else 403 naming why — ' +
+            '`client_viewer` (you are its viewer), `client_not_managed` (your organisation does not manage it and ' +
+            'you are not its member), `client_not_member` (you are not its member and not an administrator ' +
+            'here). `right` says which applied: a `member` opens the assessment after switching to the enterprise.',
+          body: StartClientAssessment,
+          response: { 201: ClientAssessmentStarted },
+        },
+      },
+      async (request, reply) => {
+        const started = await startClientAssessment(db, models, member(request), request.body);
+        return reply.status(201).send(started);
       },
     );
   };

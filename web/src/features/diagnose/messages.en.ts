@@ -7,6 +7,7 @@ export const diagnoseEn: typeof diagnoseZh = {
     intro:
       'Assess the company against an indicator system, by itself or with an assessor: answer item by item, attach evidence, and get the score, level, gaps and the path to the next level.',
     newAssessment: 'New assessment',
+    newAssessmentFor: 'New assessment for “{{name}}”',
     model: 'Indicator system',
     mode: 'Mode',
     modes: { self: 'Self-assessment', assessor: 'Assessor' },

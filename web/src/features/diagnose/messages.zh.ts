@@ -4,6 +4,7 @@ export const diagnoseZh = {
     title: '评估诊断',
     intro: '对照评测指标体系开展自评或评估机构评估：逐题作答、上传证据，得到得分、等级、差距与晋级路径。',
     newAssessment: '新建评估',
+    newAssessmentFor: '为“{{name}}”新建评估',
     model: '评测指标体系',
     mode: '方式',
     modes: { self: '企业自评', assessor: '评估机构评估' },

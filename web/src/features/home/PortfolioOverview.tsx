@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Membership, OrganisationKind } from '../../../../src/contracts/auth.ts';
-import { portfolioWorkbookUrl, usePortfolio } from './api.ts';
+import { portfolioWorkbookUrl, usePortfolio, type PortfolioEnterprise } from './api.ts';
+import { StartClientAssessment } from './StartClientAssessment.tsx';
 import { useText } from '../diagnose/diagnose-ui.ts';
 import { PortfolioStats } from './PortfolioStats.tsx';
 import { PortfolioTable } from './PortfolioTable.tsx';
@@ -24,6 +25,7 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const portfolio = usePortfolio(q, true);
+  const [starting, setStarting] = useState<PortfolioEnterprise | undefined>(undefined);
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(text.trim()), 300);
@@ -125,9 +127,11 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
             rows={data?.enterprises ?? []}
             loading={portfolio.isFetching}
             emptyText={t('portfolio.noMatch', { q })}
+            onStartAssessment={setStarting}
           />
         </Space>
       </Card>
+      <StartClientAssessment enterprise={starting} onClose={() => setStarting(undefined)} />
     </section>
   );
 }

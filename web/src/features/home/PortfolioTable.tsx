@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioEnterprise } from './api.ts';
@@ -14,10 +15,13 @@ export function PortfolioTable({
   rows,
   loading,
   emptyText,
+  onStartAssessment,
 }: {
   rows: PortfolioEnterprise[];
   loading: boolean;
   emptyText: string;
+  /** start an assessment of the enterprise (shown where the user may) */
+  onStartAssessment: (enterprise: PortfolioEnterprise) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { lang, tx } = useText();
@@ -132,6 +136,23 @@ export function PortfolioTable({
       align: 'right',
       sorter: (a, b) => a.planCount - b.planCount,
     },
+    {
+      key: 'actions',
+      title: t('portfolio.columns.actions'),
+      width: 120,
+      render: (_, row) =>
+        row.canStartAssessment ? (
+          <Button
+            size="small"
+            icon={<PlusOutlined />}
+            onClick={() => onStartAssessment(row)}
+            aria-label={t('portfolio.start.ariaLabel', { name: row.name })}
+            data-testid="portfolio-start-assessment"
+          >
+            {t('portfolio.start.action')}
+          </Button>
+        ) : null,
+    },
   ];
 
   return (
@@ -142,7 +163,7 @@ export function PortfolioTable({
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 914 }}
+      scroll={{ x: 1034 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText }}
     />

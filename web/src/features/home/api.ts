@@ -1,8 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { Portfolio } from '../../../../src/contracts/portfolio.ts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CreateAssessment } from '../../../../src/contracts/diagnosis.ts';
+import type { ClientAssessmentStarted, Portfolio } from '../../../../src/contracts/portfolio.ts';
 import { api } from '../../api/client.ts';
 
 export type {
+  ClientAssessmentStarted,
   IndicatorSystemDistribution,
   Portfolio,
   PortfolioAssessment,
@@ -29,3 +31,19 @@ export const usePortfolio = (q: string, enabled: boolean) =>
  */
 export const portfolioWorkbookUrl = (q: string, lang: 'zh' | 'en') =>
   `/api/portfolio.xlsx?lang=${lang}${q ? `&q=${encodeURIComponent(q)}` : ''}`;
+
+/**
+ * Start an assessment of a portfolio enterprise while acting for one's own organisation
+ * (POST /api/portfolio/assessments); the portfolio is refreshed to show it as the latest.
+ */
+export function useStartClientAssessment(enterpriseId: string | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateAssessment) =>
+      api<ClientAssessmentStarted>('/api/portfolio/assessments', {
+        method: 'POST',
+        body: { ...body, enterpriseId },
+      }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['portfolio'] }),
+  });
+}

@@ -34,6 +34,7 @@ const portfolio: (typeof homeZh)['portfolio'] = {
     assessments: 'Diagnoses',
     plan: 'Latest plan',
     plans: 'Plans',
+    actions: 'Actions',
     updated: 'Diagnosed on',
   },
   draft: 'draft',
@@ -44,6 +45,21 @@ const portfolio: (typeof homeZh)['portfolio'] = {
   open: 'Open',
   openHint: 'Switches to this enterprise, then opens it',
   notMember: 'You are not a member of this enterprise: summary only',
+  start: {
+    action: 'New diagnosis',
+    ariaLabel: 'New diagnosis for {{name}}',
+    createdForMembers:
+      'A draft diagnosis was created for “{{name}}”; its members answer it after switching to the enterprise.',
+    refused: {
+      client_viewer:
+        'You are a viewer of this enterprise; starting a diagnosis needs an editor or administrator role in it.',
+      client_not_managed:
+        'Your organisation does not manage this enterprise directly and you are not its member; ask its administrator to invite you as an editor.',
+      client_not_member:
+        "You are not a member of this enterprise; only your organisation's administrators start diagnoses in the enterprises it manages. Ask the enterprise to invite you as an editor.",
+      not_found: 'This enterprise is not in your portfolio, or the indicator system is not loaded.',
+    },
+  },
   empty: {
     title: 'No enterprises yet',
     service_provider:

@@ -30,6 +30,7 @@ const portfolio = {
     assessments: '诊断次数',
     plan: '最近一次规划',
     plans: '规划数',
+    actions: '操作',
     updated: '诊断日期',
   },
   draft: '草稿',
@@ -40,6 +41,18 @@ const portfolio = {
   open: '打开',
   openHint: '将切换到该企业后打开',
   notMember: '您不是该企业的成员，只能看到摘要',
+  start: {
+    action: '新建诊断',
+    ariaLabel: '为 {{name}} 新建诊断',
+    createdForMembers: '已为“{{name}}”建立诊断草稿；该企业的成员切换到企业后即可作答。',
+    refused: {
+      client_viewer: '您是该企业的查看者，新建诊断需要该企业的编辑或管理员角色。',
+      client_not_managed: '本机构并不直接管理该企业，您也不是它的成员；请该企业的管理员邀请您为编辑。',
+      client_not_member:
+        '您不是该企业的成员；只有本机构的管理员可为本机构管理的企业新建诊断。请该企业邀请您为编辑。',
+      not_found: '该企业不在您的企业总览中，或所选指标体系未加载。',
+    },
+  },
   empty: {
     title: '还没有企业',
     service_provider:

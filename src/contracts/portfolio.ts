@@ -72,6 +72,11 @@ export const PortfolioEnterprise = z.object({
    * an editor or administrator of it, or an administrator of the organisation that manages it
    */
   canStartAssessment: z.boolean(),
+  /**
+   * whether the signed-in user may read its latest submitted result in full (dimension scores, gaps; the
+   * portfolio workbook's results sheets): a member of it, or an administrator of the service provider managing it
+   */
+  canReadResult: z.boolean(),
 });
 export type PortfolioEnterprise = z.infer<typeof PortfolioEnterprise>;
 

@@ -28,6 +28,7 @@ const enterprise = (name: string): PortfolioEnterprise => ({
   planCount: 1,
   myRole: null,
   canStartAssessment: false,
+  canReadResult: false,
 });
 
 const portfolio = (truncated: boolean): Portfolio => ({

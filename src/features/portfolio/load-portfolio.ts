@@ -60,6 +60,24 @@ function mayStartAssessment(
 }
 
 /**
+ * Whether `viewer` may read the enterprise's results in full (dimension scores, gaps), beyond the portfolio's
+ * summary: a member of the enterprise (any role), or an administrator of the service provider that manages it (its
+ * client). An authority, an association or the platform sees summaries only.
+ */
+export function mayReadResult(
+  viewer: PortfolioViewer,
+  enterprise: { id: string; parentId: string | null },
+  role: Role | undefined,
+): boolean {
+  if (role !== undefined) return true;
+  return (
+    viewer.role === 'admin' &&
+    viewer.organisation.kind === 'service_provider' &&
+    enterprise.parentId === viewer.organisation.id
+  );
+}
+
+/**
  * The portfolio `viewer` sees: the enterprises in its scope whose name contains `q`, at most `limit` by name, each
  * with a summary of its latest assessment and plan, and the totals over the whole scope.
  */
@@ -93,6 +111,7 @@ export async function loadPortfolio(
     planCount: counts.plans.get(r.id) ?? 0,
     myRole: roles.get(r.id) ?? null,
     canStartAssessment: mayStartAssessment(viewer, r, roles.get(r.id)),
+    canReadResult: mayReadResult(viewer, r, roles.get(r.id)),
   }));
   return {
     totals: { ...totals, levelsByModel: distributions(levels, lookup) },

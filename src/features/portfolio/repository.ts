@@ -258,3 +258,36 @@ export async function portfolioEnterprise(
     .limit(1);
   return row;
 }
+
+export interface SubmittedResultRow {
+  orgId: string;
+  id: string;
+  title: string;
+  modelId: string;
+  submittedAt: Date | null;
+  /** the result frozen at submission (DiagnosisResult) */
+  result: unknown;
+}
+
+/**
+ * Each of `tenants`' latest submitted assessment with its frozen result (score, dimensions, gaps). Only for tenants
+ * whose results the caller may read (see resultsVisibleTo in load-portfolio.ts).
+ */
+export async function latestSubmittedResults(
+  db: Db,
+  tenants: readonly TenantId[],
+): Promise<SubmittedResultRow[]> {
+  if (tenants.length === 0) return [];
+  return db
+    .selectDistinctOn([assessments.orgId], {
+      orgId: assessments.orgId,
+      id: assessments.id,
+      title: assessments.title,
+      modelId: assessments.modelId,
+      submittedAt: assessments.submittedAt,
+      result: assessments.result,
+    })
+    .from(assessments)
+    .where(and(eq(assessments.status, 'submitted'), inArray(assessments.orgId, [...tenants])))
+    .orderBy(assessments.orgId, desc(assessments.submittedAt), desc(assessments.createdAt));
+}

@@ -72,7 +72,10 @@ export function portfolioRoutes(db: Db, models: IndicatorSystemCatalog): Fastify
             `${PORTFOLIO_LIMIT_MAX} by name; a note row says so when more match. Sheet 1 (企业总览 / Portfolio): one ` +
             'row per enterprise with its region code, latest diagnosis (indicator system, status, level, score / max, ' +
             'date) and number of diagnoses, latest plan (title, status, NPV in 万元) and number of plans. Sheet 2 ' +
-            '(汇总 / Summary): the totals and the level distribution per indicator system. Downloaded as ' +
+            '(汇总 / Summary): the totals and the level distribution per indicator system. Sheets 3 and 4 (维度得分 / ' +
+            'Dimension scores, 差距 / Gaps): the latest submitted result of every enterprise whose details you may ' +
+            'read (a member of it, or an administrator of the provider managing it; `canReadResult`): one row per ' +
+            'dimension (score, max, rate) and one per gap (current and best answers in words, points lost). Downloaded as ' +
             '`tupu-portfolio-YYYYMMDD.xlsx`. 403 for a member of an enterprise, which has no portfolio.',
           querystring: PortfolioExportQuery,
         },

@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import type { Portfolio, PortfolioAssessment, PortfolioPlan } from '../contracts/portfolio.ts';
 import { addedOptions } from '../core/diagnosis/option-labels.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
-import type { DiagnosisResult } from '../core/diagnosis/result.ts';
-import { indicatorSystemItems, indicatorSystemNames } from './diagnosis-report-items.ts';
+import type { AnswerShown, DiagnosisResult } from '../core/diagnosis/result.ts';
+import { indicatorSystemItems, indicatorSystemNames, type ReportItem } from './diagnosis-report-items.ts';
 import { reportText } from './diagnosis-report-text.ts';
 import { addSheet } from './workbook-sheet.ts';
 
@@ -335,7 +335,7 @@ function resultSheets(
   }
   for (const r of results) {
     const names = r.model ? indicatorSystemNames(r.model, lang) : new Map<string, string>();
-    const items = r.model ? indicatorSystemItems(r.model, lang) : new Map();
+    const items = r.model ? indicatorSystemItems(r.model, lang) : new Map<string, ReportItem>();
     const res = r.result;
     const level = res.level
       ? (levelNames(r.modelId, res.level.id)?.[lang] ?? res.level.name)
@@ -358,8 +358,8 @@ function resultSheets(
     }
     for (const g of res.gaps) {
       const item = items.get(g.itemId);
-      const show = (v: unknown) =>
-        item ? item.brief(v as never) : v === null ? t.noAnswer : Array.isArray(v) ? v.join(', ') : String(v);
+      const show = (v: AnswerShown): string =>
+        item ? item.brief(v) : v === null ? t.noAnswer : Array.isArray(v) ? v.join(', ') : String(v);
       const added = addedOptions(g.current, g.best);
       gaps.add([
         r.enterprise,

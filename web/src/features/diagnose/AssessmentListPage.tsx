@@ -119,7 +119,7 @@ export function AssessmentListPage() {
     {
       title: '',
       key: 'open',
-      width: 130,
+      width: 100,
       render: (_: unknown, a: AssessmentSummary) => (
         <Space size={4}>
           <Link to={`/diagnose/${a.id}/result`}>{t('diagnose.results')}</Link>
@@ -132,28 +132,26 @@ export function AssessmentListPage() {
               cancelText={t('diagnose.cancel')}
               onConfirm={() => void deleteDraft(a)}
             >
-              <Button
-                type="link"
-                size="small"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={`${t('diagnose.list.delete')} ${a.title}`}
-                data-testid="assessment-delete"
-              >
-                {t('diagnose.list.delete')}
-              </Button>
+              <Tooltip title={t('diagnose.list.delete')}>
+                <Button
+                  type="text"
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  aria-label={`${t('diagnose.list.delete')} ${a.title}`}
+                  data-testid="assessment-delete"
+                />
+              </Tooltip>
             </Popconfirm>
           ) : (
             <Tooltip title={t('diagnose.list.onlyDrafts')}>
               <Button
-                type="link"
+                type="text"
                 size="small"
                 disabled
                 icon={<DeleteOutlined />}
                 aria-label={`${t('diagnose.list.delete')} ${a.title}`}
-              >
-                {t('diagnose.list.delete')}
-              </Button>
+              />
             </Tooltip>
           )}
         </Space>
@@ -234,7 +232,7 @@ export function AssessmentListPage() {
         dataSource={list.data ?? []}
         columns={columns}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        scroll={{ x: 660 }}
+        scroll={{ x: 640 }}
         locale={{
           emptyText: <Empty description={filtering ? t('diagnose.list.noMatch') : t('diagnose.empty')} />,
         }}

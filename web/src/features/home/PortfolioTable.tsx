@@ -139,7 +139,8 @@ export function PortfolioTable({
     {
       key: 'actions',
       title: t('portfolio.columns.actions'),
-      width: 120,
+      width: 116,
+      fixed: 'right',
       render: (_, row) =>
         row.canStartAssessment ? (
           <Button
@@ -163,7 +164,7 @@ export function PortfolioTable({
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 1034 }}
+      scroll={{ x: 1030 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText }}
     />

@@ -136,3 +136,48 @@ export const ClientAssessmentStarted = z.object({
   assessment: AssessmentSummary,
 });
 export type ClientAssessmentStarted = z.infer<typeof ClientAssessmentStarted>;
+
+/** At most this many enterprises per imported workbook. */
+export const ENTERPRISE_IMPORT_MAX_ROWS = 500;
+/** The enterprise workbook's sheet and headers, in either language (the template's, GET …/enterprises-template.xlsx). */
+export const ENTERPRISE_SHEET = {
+  zh: { sheet: '企业', name: '企业名称', regionCode: '行政区划代码' },
+  en: { sheet: 'Enterprises', name: 'Enterprise name', regionCode: 'Region code' },
+} as const;
+
+/** Why a cell of an imported enterprise workbook is refused; `message` says it in English, the codes let a UI word it. */
+export const ENTERPRISE_PROBLEM_CODES = [
+  'unreadable',
+  'no_sheet',
+  'header',
+  'empty',
+  'too_many_rows',
+  'name_required',
+  'name_invalid',
+  'region_invalid',
+  'duplicate_in_file',
+  'name_taken',
+] as const;
+
+export const EnterpriseImportProblem = z.object({
+  code: z.enum(ENTERPRISE_PROBLEM_CODES),
+  /** the cell, as Excel names it: `企业!A3`; `file` for the workbook as a whole */
+  cell: z.string(),
+  /** the sheet row (1 is the header); null for the workbook as a whole */
+  row: z.number().int().nullable(),
+  /** the column's header, or null */
+  column: z.string().nullable(),
+  /** the value refused, when there is one */
+  value: z.string().nullable(),
+  /** the other row of a name given twice */
+  otherRow: z.number().int().nullable(),
+  message: z.string(),
+});
+export type EnterpriseImportProblem = z.infer<typeof EnterpriseImportProblem>;
+
+export const EnterpriseImportResult = z.object({
+  created: z.array(
+    z.object({ row: z.number().int(), id: z.string(), name: z.string(), regionCode: z.string().nullable() }),
+  ),
+});
+export type EnterpriseImportResult = z.infer<typeof EnterpriseImportResult>;

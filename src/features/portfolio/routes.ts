@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
   ClientAssessmentStarted,
+  EnterpriseImportResult,
   Portfolio,
   PORTFOLIO_LIMIT_MAX,
   PortfolioQuery,
@@ -20,6 +21,12 @@ import { attachment, XLSX_TYPE } from '../assessments/downloads.ts';
 import { exportPortfolio } from './export-portfolio.ts';
 import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
 import { startClientAssessment } from './start-client-assessment.ts';
+import { enterpriseTemplate } from './enterprise-sheet.ts';
+import { importEnterprises } from './import-enterprises.ts';
+import { AppError } from '../../server/app-error.ts';
+
+/** An enterprise workbook is at most this big. */
+const ENTERPRISE_SHEET_BYTES = 2 * 1024 * 1024;
 
 const PortfolioExportQuery = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
@@ -91,6 +98,69 @@ export function portfolioRoutes(db: Db, models: IndicatorSystemCatalog): Fastify
           .header('content-disposition', attachment(fileName))
           .header('cache-control', 'no-store')
           .send(content);
+      },
+    );
+
+    app.addContentTypeParser(
+      'application/octet-stream',
+      { parseAs: 'buffer', bodyLimit: ENTERPRISE_SHEET_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+
+    app.get(
+      '/api/portfolio/enterprises-template.xlsx',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['organisations'],
+          summary: 'The blank workbook for creating enterprises in a batch (sheet 企业 / Enterprises)',
+          description:
+            'Columns 企业名称 / Enterprise name (required) and 行政区划代码 / Region code (6 digits, optional), and a ' +
+            'sheet of instructions; fill it and send it to POST /api/portfolio/enterprises.xlsx.',
+          querystring: z.object({ lang: z.enum(['zh', 'en']).default('zh') }),
+        },
+      },
+      async (request, reply) => {
+        const { lang } = request.query;
+        return reply
+          .type(XLSX_TYPE)
+          .header(
+            'content-disposition',
+            attachment(lang === 'zh' ? '批量建立企业模板.xlsx' : 'enterprises-template.xlsx'),
+          )
+          .header('cache-control', 'no-store')
+          .send(await enterpriseTemplate(lang));
+      },
+    );
+
+    app.post(
+      '/api/portfolio/enterprises.xlsx',
+      {
+        config: { access: 'admin' },
+        bodyLimit: ENTERPRISE_SHEET_BYTES,
+        schema: {
+          tags: ['organisations'],
+          summary:
+            'Create enterprises under your organisation from a filled template (raw body, ≤ 2 MB): all or none',
+          description:
+            'Every row is checked — a name (required, unique under your organisation and within the sheet) and an ' +
+            'optional 6-digit region code — and every problem is listed in `details.problems` with its cell ' +
+            '(企业!A3), code and the value refused: 400 invalid_enterprise_sheet, and no enterprise is created. ' +
+            '403 when your organisation cannot create enterprises (an enterprise).',
+          response: { 201: EnterpriseImportResult },
+        },
+      },
+      async (request, reply) => {
+        const body = request.body;
+        if (!Buffer.isBuffer(body) || body.length === 0)
+          throw new AppError(
+            400,
+            'no_file',
+            'Send the workbook as the request body (application/octet-stream)',
+          );
+        const caller = member(request);
+        const result = await importEnterprises(db, caller.organisation, body);
+        return reply.status(201).send(result);
       },
     );
 

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { Membership, OrganisationKind } from '../../../../src/contracts/auth.ts';
 import { portfolioWorkbookUrl, usePortfolio, type PortfolioEnterprise } from './api.ts';
 import { StartClientAssessment } from './StartClientAssessment.tsx';
+import { ImportEnterprises } from './ImportEnterprises.tsx';
 import { useText } from '../diagnose/diagnose-ui.ts';
 import { PortfolioStats } from './PortfolioStats.tsx';
 import { PortfolioTable } from './PortfolioTable.tsx';
@@ -26,6 +27,13 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
   const [q, setQ] = useState('');
   const portfolio = usePortfolio(q, true);
   const [starting, setStarting] = useState<PortfolioEnterprise | undefined>(undefined);
+  const [importOpen, setImportOpen] = useState(false);
+  const importButton = admin && (
+    <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="portfolio-import">
+      {t('portfolio.import.action')}
+    </Button>
+  );
+  const importModal = <ImportEnterprises open={importOpen} onClose={() => setImportOpen(false)} />;
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(text.trim()), 300);
@@ -80,12 +88,14 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
               <Link to="/organisation">
                 <Button type="primary">{t('portfolio.empty.organisations')}</Button>
               </Link>
+              {importButton}
               <Link to="/diagnose">
                 <Button>{t('portfolio.empty.diagnose')}</Button>
               </Link>
             </Space>
           </Empty>
         </Card>
+        {importModal}
       </section>
     );
   }
@@ -115,6 +125,7 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
             >
               {t('portfolio.export')}
             </Button>
+            {importButton}
           </Space>
           {data?.truncated && (
             <Alert
@@ -132,6 +143,7 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
         </Space>
       </Card>
       <StartClientAssessment enterprise={starting} onClose={() => setStarting(undefined)} />
+      {importModal}
     </section>
   );
 }

@@ -1,10 +1,17 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateAssessment } from '../../../../src/contracts/diagnosis.ts';
-import type { ClientAssessmentStarted, Portfolio } from '../../../../src/contracts/portfolio.ts';
+import type {
+  ClientAssessmentStarted,
+  EnterpriseImportResult,
+  Portfolio,
+} from '../../../../src/contracts/portfolio.ts';
 import { api } from '../../api/client.ts';
+import { upload } from '../diagnose/api.ts';
 
 export type {
   ClientAssessmentStarted,
+  EnterpriseImportProblem,
+  EnterpriseImportResult,
   IndicatorSystemDistribution,
   Portfolio,
   PortfolioAssessment,
@@ -44,6 +51,19 @@ export function useStartClientAssessment(enterpriseId: string | undefined) {
         method: 'POST',
         body: { ...body, enterpriseId },
       }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['portfolio'] }),
+  });
+}
+
+/** Where the blank enterprise workbook downloads from, in the UI's language. */
+export const enterpriseTemplateUrl = (lang: 'zh' | 'en') =>
+  `/api/portfolio/enterprises-template.xlsx?lang=${lang}`;
+
+/** Create enterprises from a filled workbook (POST /api/portfolio/enterprises.xlsx): all or none. */
+export function useImportEnterprises() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: Blob) => upload<EnterpriseImportResult>('/api/portfolio/enterprises.xlsx', file),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['portfolio'] }),
   });
 }

@@ -60,6 +60,32 @@ const portfolio: (typeof homeZh)['portfolio'] = {
       not_found: 'This enterprise is not in your portfolio, or the indicator system is not loaded.',
     },
   },
+  import: {
+    action: 'Import enterprises',
+    title: 'Create enterprises from Excel',
+    intro:
+      'Download the template, fill in one enterprise per row of the “Enterprises” sheet (name required, region code optional) and upload it. The enterprises are created under your organisation; if any row has a problem, none is created and every problem is listed with its cell.',
+    template: 'Download template',
+    upload: 'Upload and create',
+    close: 'Close',
+    created: '{{count}} enterprises created',
+    refused: 'The sheet has {{count}} problems; no enterprise was created',
+    failed: 'Import failed: {{message}}',
+    cell: 'Cell',
+    problem: 'Problem',
+    problems: {
+      unreadable: 'The file cannot be read; upload the .xlsx template, filled in',
+      no_sheet: 'The file has no “企业” or “Enterprises” sheet',
+      header: 'The header must be “{{column}}”, not “{{value}}”',
+      empty: 'The sheet has no enterprises',
+      too_many_rows: 'At most 500 enterprises at once',
+      name_required: 'An enterprise name is required',
+      name_invalid: 'The name “{{value}}” is not valid (at most 200 characters, no control characters)',
+      region_invalid: 'The region code “{{value}}” must be 6 digits, e.g. 330100',
+      duplicate_in_file: '“{{value}}” is also on row {{otherRow}}',
+      name_taken: 'Your organisation already has an organisation named “{{value}}”',
+    },
+  },
   empty: {
     title: 'No enterprises yet',
     service_provider:

@@ -53,6 +53,32 @@ const portfolio = {
       not_found: '该企业不在您的企业总览中，或所选指标体系未加载。',
     },
   },
+  import: {
+    action: '批量导入企业',
+    title: '从 Excel 批量建立企业',
+    intro:
+      '下载模板，在“企业”工作表中每行填写一家企业（企业名称必填，行政区划代码选填），再上传。企业建立在本机构之下；任一行有问题时不建立任何企业，并列出问题所在的单元格。',
+    template: '下载模板',
+    upload: '上传并建立',
+    close: '关闭',
+    created: '已建立 {{count}} 家企业',
+    refused: '表格有 {{count}} 处问题，未建立任何企业',
+    failed: '导入失败：{{message}}',
+    cell: '单元格',
+    problem: '问题',
+    problems: {
+      unreadable: '无法读取该文件，请上传由模板填写的 .xlsx 文件',
+      no_sheet: '文件中没有“企业”或“Enterprises”工作表',
+      header: '表头应为“{{column}}”，而不是“{{value}}”',
+      empty: '表中没有企业',
+      too_many_rows: '一次最多建立 500 家企业',
+      name_required: '企业名称为必填',
+      name_invalid: '企业名称“{{value}}”无效（最多 200 个字符，不能含控制字符）',
+      region_invalid: '行政区划代码“{{value}}”应为 6 位数字，如 330100',
+      duplicate_in_file: '“{{value}}”与第 {{otherRow}} 行重复',
+      name_taken: '本机构下已有名为“{{value}}”的组织',
+    },
+  },
   empty: {
     title: '还没有企业',
     service_provider:

@@ -77,6 +77,19 @@ export const PortfolioEnterprise = z.object({
    * portfolio workbook's results sheets): a member of it, or an administrator of the service provider managing it
    */
   canReadResult: z.boolean(),
+  /** the service provider the enterprise belongs to (its parent), or null */
+  provider: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** for an authority: whether the enterprise shares its results with it now (its choice); false otherwise */
+  sharedWithYou: z.boolean(),
+  /** the latest submitted result's dimension scores, where `canReadResult`; else null */
+  latestResult: z
+    .object({
+      assessmentId: z.string(),
+      modelId: z.string(),
+      submittedAt: z.string().nullable(),
+      dimensions: z.array(z.object({ id: z.string(), name: Text, score: z.number(), max: z.number() })),
+    })
+    .nullable(),
 });
 export type PortfolioEnterprise = z.infer<typeof PortfolioEnterprise>;
 
@@ -181,3 +194,65 @@ export const EnterpriseImportResult = z.object({
   ),
 });
 export type EnterpriseImportResult = z.infer<typeof EnterpriseImportResult>;
+
+/** One step of an enterprise's sharing of its results with its authority: who shared, and who withdrew it. */
+export const ResultShareStep = z.object({
+  sharedBy: z.string().nullable(),
+  sharedAt: z.string(),
+  revokedBy: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+/**
+ * GET/PUT /api/result-sharing: whether the enterprise lets its pilot authority read its latest submitted diagnosis
+ * result in full (dimension scores, gaps) from the authority's portfolio; the enterprise's choice, with its history.
+ */
+export const ResultSharing = z.object({
+  /** the nearest authority above the enterprise; null when there is none (nothing to share with) */
+  authority: z.object({ id: z.string(), name: z.string() }).nullable(),
+  shared: z.boolean(),
+  /** newest first */
+  history: z.array(ResultShareStep),
+});
+export type ResultSharing = z.infer<typeof ResultSharing>;
+
+export const SetResultSharing = z.object({ shared: z.boolean() });
+export type SetResultSharing = z.infer<typeof SetResultSharing>;
+
+/**
+ * GET /api/portfolio/result: an enterprise's latest submitted result, read-only, for one who may read it from the
+ * portfolio (`canReadResult`): worded in `lang`.
+ */
+export const PortfolioResultQuery = z.object({
+  enterpriseId: z.string().uuid('enterpriseId must be an organisation id'),
+  lang: z.enum(['zh', 'en']).default('zh'),
+});
+
+export const PortfolioResultView = z.object({
+  enterprise: z.object({ id: z.string(), name: z.string() }),
+  provider: z.object({ id: z.string(), name: z.string() }).nullable(),
+  assessment: z.object({
+    id: z.string(),
+    title: z.string(),
+    modelId: z.string(),
+    modelTitle: z.string(),
+    submittedAt: z.string().nullable(),
+  }),
+  score: z.number(),
+  maxScore: z.number(),
+  percent: z.number(),
+  /** the level's name in `lang`; null below the first level or for a checklist */
+  level: z.string().nullable(),
+  dimensions: z.array(z.object({ id: z.string(), name: z.string(), score: z.number(), max: z.number() })),
+  /** items below their best, the answers in words, most points lost first */
+  gaps: z.array(
+    z.object({
+      itemId: z.string(),
+      name: z.string(),
+      current: z.string(),
+      best: z.string(),
+      lostPoints: z.number(),
+    }),
+  ),
+});
+export type PortfolioResultView = z.infer<typeof PortfolioResultView>;

@@ -29,6 +29,9 @@ const enterprise = (name: string): PortfolioEnterprise => ({
   myRole: null,
   canStartAssessment: false,
   canReadResult: false,
+  provider: null,
+  sharedWithYou: false,
+  latestResult: null,
 });
 
 const portfolio = (truncated: boolean): Portfolio => ({

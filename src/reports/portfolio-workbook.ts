@@ -34,6 +34,7 @@ const WORDS = {
       planStatus: '规划求解状态',
       npv: '净现值（万元）',
       plans: '规划数',
+      provider: '服务商',
     },
     assessment: { draft: '草稿', submitted: '已提交' } satisfies Record<
       PortfolioAssessment['status'],
@@ -67,7 +68,7 @@ const WORDS = {
       value: '数值',
       withResults: '含诊断结果明细的企业',
       summaryOnly: (n: number) =>
-        `另有 ${n} 家企业只导出摘要：明细仅对企业成员和管理该企业的服务商管理员开放。`,
+        `另有 ${n} 家企业只导出摘要：明细仅对企业成员、管理该企业的服务商管理员，以及企业同意共享诊断结果的主管部门开放。`,
     },
     results: {
       dimensions: '维度得分',
@@ -107,6 +108,7 @@ const WORDS = {
       planStatus: 'Plan status',
       npv: 'NPV (10k CNY)',
       plans: 'Plans',
+      provider: 'Provider',
     },
     assessment: { draft: 'draft', submitted: 'submitted' },
     plan: {
@@ -137,7 +139,7 @@ const WORDS = {
       value: 'Value',
       withResults: 'Enterprises with result details',
       summaryOnly: (n: number) =>
-        `${n} more enterprise${n === 1 ? ' is' : 's are'} exported as summaries only: details are open to the enterprise's members and to the administrators of the provider managing it.`,
+        `${n} more enterprise${n === 1 ? ' is' : 's are'} exported as summaries only: details are open to the enterprise's members, the administrators of the provider managing it, and an authority the enterprise shares its results with.`,
     },
     results: {
       dimensions: 'Dimension scores',
@@ -226,6 +228,7 @@ export function portfolioWorkbook(input: PortfolioWorkbookInput): ExcelJS.Workbo
     { header: c.planStatus, width: 16 },
     { header: c.npv, width: 14 },
     { header: c.plans, width: 8 },
+    { header: c.provider, width: 30 },
   ]);
   for (const e of portfolio.enterprises) {
     const a = e.latestAssessment;
@@ -244,9 +247,10 @@ export function portfolioWorkbook(input: PortfolioWorkbookInput): ExcelJS.Workbo
       p ? (p.status ? w.plan[p.status] : w.notSolved) : null,
       p?.objective != null ? { value: p.objective, numFmt: NPV_FORMAT } : null,
       e.planCount,
+      e.provider?.name ?? null,
     ]);
   }
-  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 13 } };
+  sheet.ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 14 } };
   if (portfolio.truncated) {
     sheet.add([]);
     const note = sheet.add([w.truncated(portfolio.enterprises.length, portfolio.matching)]);

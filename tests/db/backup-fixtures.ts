@@ -24,6 +24,7 @@ import {
   providerPools,
   providerPoolSteps,
   providerProfiles,
+  resultShares,
   users,
 } from '../../src/db/schema.ts';
 import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
@@ -222,6 +223,15 @@ export async function fill(db: Db): Promise<void> {
     [Buffer.from('源代码托管')],
     Number.MAX_SAFE_INTEGER,
   );
+  // the enterprise shares its results with the authority, then withdraws (the portfolio's consent record)
+  await db.insert(resultShares).values({
+    orgId: org.id,
+    authorityOrgId: authority!.id,
+    sharedBy: user.id,
+    sharedAt: new Date('2026-02-01T08:00:00.123Z'),
+    revokedBy: user.id,
+    revokedAt: new Date('2026-02-02T08:00:00.456Z'),
+  });
   await db.insert(invitations).values({
     orgId: org.id,
     email: 'invitee@example.cn',

@@ -26,6 +26,7 @@ import {
   providerPools,
   providerPoolSteps,
   providerProfiles,
+  resultShares,
   users,
 } from '../schema.ts';
 
@@ -54,6 +55,8 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   // after the projects: a file is an assessment's or a project's (evidence_files.project_id)
   evidenceFiles,
   evidenceChunks,
+  // an enterprise's consent to share its results with its authority (portfolio)
+  resultShares,
 ];
 
 /** Tables of the schema that a backup leaves out, with the reason (checked by a test against the live schema). */

@@ -85,6 +85,7 @@ describe.each(testEngines())('GET /api/portfolio.xlsx on %s', (engine) => {
       '规划求解状态',
       '净现值（万元）',
       '规划数',
+      '服务商',
     ]);
     expect(rows.map((r) => r[0])).toEqual([MACHINERY, TEXTILES, CHEMICALS].sort());
     const machinery = rows.find((r) => r[0] === MACHINERY)!;
@@ -96,7 +97,7 @@ describe.each(testEngines())('GET /api/portfolio.xlsx on %s', (engine) => {
     expect(machinery[6]).toBe(100);
     expect(machinery[7]).toBeInstanceOf(Date);
     expect(sheet.getCell(`H${rows.indexOf(machinery) + 2}`).numFmt).toBe('yyyy-mm-dd');
-    expect(machinery.slice(8)).toEqual([1, DEMO_PLAN_REQUEST.title, '未求解', null, 1]);
+    expect(machinery.slice(8)).toEqual([1, DEMO_PLAN_REQUEST.title, '未求解', null, 1, null]);
     const textiles = rows.find((r) => r[0] === TEXTILES)!;
     expect(textiles[3]).toBeNull();
 

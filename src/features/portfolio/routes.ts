@@ -11,6 +11,10 @@ import {
   Portfolio,
   PORTFOLIO_LIMIT_MAX,
   PortfolioQuery,
+  PortfolioResultQuery,
+  PortfolioResultView,
+  ResultSharing,
+  SetResultSharing,
   StartClientAssessment,
 } from '../../contracts/portfolio.ts';
 import type { Db } from '../../db/client.ts';
@@ -23,6 +27,8 @@ import { loadPortfolio, type PortfolioViewer } from './load-portfolio.ts';
 import { startClientAssessment } from './start-client-assessment.ts';
 import { enterpriseTemplate } from './enterprise-sheet.ts';
 import { importEnterprises } from './import-enterprises.ts';
+import { setResultSharing, showResultSharing } from './result-sharing.ts';
+import { showPortfolioResult } from './show-portfolio-result.ts';
 import { AppError } from '../../server/app-error.ts';
 
 /** An enterprise workbook is at most this big. */
@@ -162,6 +168,63 @@ export function portfolioRoutes(db: Db, models: IndicatorSystemCatalog): Fastify
         const result = await importEnterprises(db, caller.organisation, body);
         return reply.status(201).send(result);
       },
+    );
+
+    app.get(
+      '/api/portfolio/result',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['organisations'],
+          summary: "An enterprise's latest submitted diagnosis result, read-only, from the portfolio",
+          description:
+            'For one who may read it in full (`canReadResult` in GET /api/portfolio): a member of the enterprise, ' +
+            "an administrator of the provider managing it, or an authority's administrator where the enterprise " +
+            'shares its results with the authority (PUT /api/result-sharing). Score, level, dimension scores and ' +
+            'the gaps with the answers in words, in `lang`; the provider it belongs to. 404 outside the portfolio ' +
+            'or without a submitted diagnosis; 403 result_not_shared when the enterprise has not shared it with you.',
+          querystring: PortfolioResultQuery,
+          response: { 200: PortfolioResultView },
+        },
+      },
+      async (request) =>
+        showPortfolioResult(db, models, viewer(request), request.query.enterpriseId, request.query.lang),
+    );
+
+    app.get(
+      '/api/result-sharing',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['organisations'],
+          summary: 'Whether the enterprise shares its latest diagnosis result with its pilot authority',
+          description:
+            'For a member of an enterprise: the nearest authority above it (null when none), whether it shares ' +
+            'now, and every grant with who shared and who withdrew it, and when (newest first). 403 for an ' +
+            'organisation that is not an enterprise.',
+          response: { 200: ResultSharing },
+        },
+      },
+      async (request) => showResultSharing(db, member(request)),
+    );
+
+    app.put(
+      '/api/result-sharing',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags: ['organisations'],
+          summary: 'Share the latest diagnosis result with the pilot authority, or withdraw it',
+          description:
+            "The enterprise's choice, by its administrators: `shared: true` lets the authority's administrators " +
+            'read its latest submitted result in full (dimension scores, gaps, read-only) from their portfolio; ' +
+            '`false` withdraws it at their next request. Recorded with who and when. 409 no_authority when no ' +
+            'authority is above the enterprise.',
+          body: SetResultSharing,
+          response: { 200: ResultSharing },
+        },
+      },
+      async (request) => setResultSharing(db, member(request), request.body.shared),
     );
 
     app.post(

@@ -7,6 +7,7 @@ import type { Membership, OrganisationKind } from '../../../../src/contracts/aut
 import { portfolioWorkbookUrl, usePortfolio, type PortfolioEnterprise } from './api.ts';
 import { StartClientAssessment } from './StartClientAssessment.tsx';
 import { ImportEnterprises } from './ImportEnterprises.tsx';
+import { PortfolioResultDrawer } from './PortfolioResultDrawer.tsx';
 import { useText } from '../diagnose/diagnose-ui.ts';
 import { PortfolioStats } from './PortfolioStats.tsx';
 import { PortfolioTable } from './PortfolioTable.tsx';
@@ -28,6 +29,7 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
   const portfolio = usePortfolio(q, true);
   const [starting, setStarting] = useState<PortfolioEnterprise | undefined>(undefined);
   const [importOpen, setImportOpen] = useState(false);
+  const [viewing, setViewing] = useState<PortfolioEnterprise | undefined>(undefined);
   const importButton = admin && (
     <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="portfolio-import">
       {t('portfolio.import.action')}
@@ -139,10 +141,13 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
             loading={portfolio.isFetching}
             emptyText={t('portfolio.noMatch', { q })}
             onStartAssessment={setStarting}
+            onViewResult={setViewing}
+            authority={kind === 'authority'}
           />
         </Space>
       </Card>
       <StartClientAssessment enterprise={starting} onClose={() => setStarting(undefined)} />
+      <PortfolioResultDrawer enterprise={viewing} onClose={() => setViewing(undefined)} />
       {importModal}
     </section>
   );

@@ -4,6 +4,8 @@ import type {
   ClientAssessmentStarted,
   EnterpriseImportResult,
   Portfolio,
+  PortfolioResultView,
+  ResultSharing,
 } from '../../../../src/contracts/portfolio.ts';
 import { api } from '../../api/client.ts';
 import { upload } from '../diagnose/api.ts';
@@ -17,6 +19,8 @@ export type {
   PortfolioAssessment,
   PortfolioEnterprise,
   PortfolioPlan,
+  PortfolioResultView,
+  ResultSharing,
 } from '../../../../src/contracts/portfolio.ts';
 
 /**
@@ -67,3 +71,32 @@ export function useImportEnterprises() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['portfolio'] }),
   });
 }
+
+/** Whether the enterprise shares its latest result with its pilot authority, and the history (GET /api/result-sharing). */
+export const useResultSharing = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['result-sharing'],
+    queryFn: () => api<ResultSharing>('/api/result-sharing'),
+    enabled,
+  });
+
+/** Share with the authority, or withdraw (PUT /api/result-sharing; administrators of the enterprise). */
+export function useSetResultSharing() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (shared: boolean) =>
+      api<ResultSharing>('/api/result-sharing', { method: 'PUT', body: { shared } }),
+    onSuccess: (data) => qc.setQueryData(['result-sharing'], data),
+  });
+}
+
+/** An enterprise's latest submitted result, read-only, from the portfolio (GET /api/portfolio/result). */
+export const usePortfolioResult = (enterpriseId: string | undefined, lang: 'zh' | 'en') =>
+  useQuery({
+    queryKey: ['portfolio', 'result', enterpriseId, lang],
+    queryFn: () =>
+      api<PortfolioResultView>(
+        `/api/portfolio/result?enterpriseId=${encodeURIComponent(enterpriseId ?? '')}&lang=${lang}`,
+      ),
+    enabled: enterpriseId !== undefined,
+  });

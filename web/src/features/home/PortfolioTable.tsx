@@ -105,6 +105,13 @@ export function PortfolioTable({
             </div>
             {row.latestResult && (
               <div data-testid="portfolio-dimensions" style={{ fontSize: 12, marginTop: 2 }}>
+                {row.latestResult.assessmentId !== a.id && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('portfolio.latestSubmitted', {
+                      date: formatDate(row.latestResult.submittedAt, lang),
+                    })}
+                  </Typography.Text>
+                )}
                 {row.latestResult.dimensions.map((d) => (
                   <div key={d.id}>
                     {tx(d.name)} {number(d.score, 2)} / {number(d.max, 2)}
@@ -172,7 +179,7 @@ export function PortfolioTable({
     {
       key: 'actions',
       title: t('portfolio.columns.actions'),
-      width: 116,
+      width: 150,
       fixed: 'right',
       render: (_, row) => (
         <Space direction="vertical" size={4}>
@@ -210,7 +217,7 @@ export function PortfolioTable({
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 1030 }}
+      scroll={{ x: 1064 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText }}
     />

@@ -111,6 +111,7 @@ const portfolio: (typeof homeZh)['portfolio'] = {
     lost: 'Lost',
   },
   providerOf: 'Provider: {{name}}',
+  latestSubmitted: 'Dimension scores of the latest submitted ({{date}}):',
   shared: 'Results shared',
   notShared: 'Results not shared',
   empty: {

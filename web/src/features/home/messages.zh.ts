@@ -103,6 +103,7 @@ const portfolio = {
     lost: '失分',
   },
   providerOf: '服务商：{{name}}',
+  latestSubmitted: '最近一次提交（{{date}}）的维度得分：',
   shared: '已共享结果',
   notShared: '未共享结果',
   empty: {

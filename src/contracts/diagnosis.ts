@@ -144,6 +144,18 @@ export const AssessmentSummary = z.object({
 });
 export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
 
+/**
+ * GET /api/assessments' filters, all optional and combined: `q` in the title (any case), the status, the indicator
+ * system, and the year of the assessment's date (submitted, else created; UTC).
+ */
+export const AssessmentListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  status: z.enum(ASSESSMENT_STATUSES).optional(),
+  modelId: z.string().max(100).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type AssessmentListQuery = z.infer<typeof AssessmentListQuery>;
+
 export const Answer = z.object({
   itemId: z.string(),
   value: AnswerValue.nullable(),

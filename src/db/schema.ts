@@ -726,3 +726,34 @@ export const kpiManualValues = pgTable(
   },
   (t) => [primaryKey({ columns: [t.orgId, t.kpiId, t.period] })],
 );
+
+// ── Portfolio: result sharing 诊断结果共享 (portfolio) ─────────────────────────────────────────────────────────
+
+/**
+ * An enterprise's consent to let an authority (the pilot authority above it) read its latest submitted diagnosis
+ * result in full from the authority's portfolio: who gave it and when, and who withdrew it and when. Each grant is
+ * its own row (the history stays); at most one open (not revoked) grant per enterprise and authority.
+ */
+export const resultShares = pgTable(
+  'result_shares',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    authorityOrgId: uuid('authority_org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    sharedBy: uuid('shared_by').references(() => users.id, { onDelete: 'set null' }),
+    sharedAt: timestamp('shared_at', { withTimezone: true }).notNull().defaultNow(),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    uniqueIndex('result_shares_open_idx')
+      .on(t.orgId, t.authorityOrgId)
+      .where(sql`revoked_at is null`),
+    index('result_shares_authority_idx').on(t.authorityOrgId),
+  ],
+);

@@ -27,6 +27,11 @@ const enterprise = (name: string): PortfolioEnterprise => ({
   },
   planCount: 1,
   myRole: null,
+  canStartAssessment: false,
+  canReadResult: false,
+  provider: null,
+  sharedWithYou: false,
+  latestResult: null,
 });
 
 const portfolio = (truncated: boolean): Portfolio => ({

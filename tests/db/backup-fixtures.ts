@@ -28,6 +28,7 @@ import {
   providerPools,
   providerPoolSteps,
   providerProfiles,
+  resultShares,
   users,
 } from '../../src/db/schema.ts';
 import { seedDemoRegion } from '../../src/db/seed/demo-region.ts';
@@ -263,6 +264,15 @@ export async function fill(db: Db): Promise<void> {
     value: 8.5,
     note: '财务口径',
     enteredBy: user.id,
+  });
+  // the enterprise shares its results with the authority, then withdraws (the portfolio's consent record)
+  await db.insert(resultShares).values({
+    orgId: org.id,
+    authorityOrgId: authority!.id,
+    sharedBy: user.id,
+    sharedAt: new Date('2026-02-01T08:00:00.123Z'),
+    revokedBy: user.id,
+    revokedAt: new Date('2026-02-02T08:00:00.456Z'),
   });
   await db.insert(invitations).values({
     orgId: org.id,

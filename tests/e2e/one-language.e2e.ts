@@ -78,10 +78,17 @@ describe('one language at a time', () => {
           name: string;
           latestAssessment: { title: string } | null;
           latestPlan: { title: string } | null;
+          provider: { name: string } | null;
         }[];
       };
       for (const e of body.enterprises)
-        out.push(...strings(e.name, e.latestAssessment?.title, e.latestPlan?.title));
+        out.push(...strings(e.name, e.latestAssessment?.title, e.latestPlan?.title, e.provider?.name));
+    }
+    // an enterprise's authority, named on its home page's result-sharing card
+    const sharing = await request.get(`${web.url}/api/result-sharing`);
+    if (sharing.ok()) {
+      const body = (await sharing.json()) as { authority: { name: string } | null };
+      out.push(...strings(body.authority?.name));
     }
     return out;
   }

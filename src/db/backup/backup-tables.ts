@@ -30,6 +30,7 @@ import {
   providerPools,
   providerPoolSteps,
   providerProfiles,
+  resultShares,
   users,
 } from '../schema.ts';
 
@@ -63,6 +64,8 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   ledgerRows,
   ledgerMappings,
   kpiManualValues,
+  // an enterprise's consent to share its results with its authority (portfolio)
+  resultShares,
 ];
 
 /** Tables of the schema that a backup leaves out, with the reason (checked by a test against the live schema). */

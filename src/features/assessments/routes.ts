@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AtlasCatalog } from '../../core/atlas/types.ts';
 import {
   AssessmentDetail,
+  AssessmentListQuery,
   AssessmentSummary,
   CreateAssessment,
   Reopen,
@@ -17,6 +18,7 @@ import type { Db } from '../../db/client.ts';
 import { member } from '../../server/access/caller.ts';
 import { canWrite } from '../../server/access/access-level.ts';
 import { createAssessment } from './create-assessment.ts';
+import { deleteAssessment } from './delete-assessment.ts';
 import { diagnoseAssessment } from './diagnose-assessment.ts';
 import { assessmentFileRoutes } from './file-routes.ts';
 import type { IndicatorSystemCatalog } from './indicator-system-index.ts';
@@ -50,11 +52,15 @@ export function assessmentRoutes(
         schema: {
           tags: ['diagnosis'],
           summary: "The organisation's assessments, newest first",
+          description:
+            'Filters, all optional and combined: `q` (in the title, any case), `status` (draft / submitted), ' +
+            '`modelId` (the indicator system) and `year` (of the date shown: submitted, else created; UTC).',
+          querystring: AssessmentListQuery,
           response: { 200: z.array(AssessmentSummary) },
         },
       },
       async (request) => {
-        const listed = await listAssessments(db, systems, member(request).tenant);
+        const listed = await listAssessments(db, systems, member(request).tenant, request.query);
         return listed.map(({ row, index, progress }) => presentSummary(row, index, progress));
       },
     );
@@ -73,6 +79,26 @@ export function assessmentRoutes(
       async (request, reply) => {
         const { row, index, progress } = await createAssessment(db, systems, actorOf(request), request.body);
         return reply.status(201).send(presentSummary(row, index, progress));
+      },
+    );
+
+    app.delete(
+      '/api/assessments/:id',
+      {
+        config: { access: 'write' },
+        schema: {
+          tags: ['diagnosis'],
+          summary: 'Delete a draft assessment with its answers, assignments and evidence',
+          description:
+            'Only a draft: a submitted assessment answers 409 assessment_submitted and nothing is deleted ' +
+            '(reopen it first). Done under the row lock, so a submit at the same moment either wins or waits.',
+          params: Id,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await deleteAssessment(db, actorOf(request), request.params.id);
+        return reply.status(204).send(null);
       },
     );
 

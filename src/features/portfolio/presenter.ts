@@ -7,7 +7,9 @@ import type {
 import { PLAN_STATUSES } from '../../contracts/planning.ts';
 import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
 import { indicatorSystemIndex } from '../assessments/indicator-system-index.ts';
-import type { LatestAssessmentRow, LatestPlanRow, LevelCountRow } from './repository.ts';
+import type { DiagnosisResult } from '../../core/diagnosis/result.ts';
+import type { PortfolioEnterprise } from '../../contracts/portfolio.ts';
+import type { LatestAssessmentRow, LatestPlanRow, LevelCountRow, SubmittedResultRow } from './repository.ts';
 
 export type ModelSummaryLookup = (modelId: string) => {
   title: PortfolioAssessment['modelTitle'];
@@ -87,4 +89,35 @@ export function distributions(
       }));
     return { modelId, modelTitle: title, levels };
   });
+}
+
+/** A dimension's name in both languages, by model and dimension id; undefined when the model is not loaded. */
+export type DimensionNames = (modelId: string, dimensionId: string) => { zh: string; en: string } | undefined;
+
+export function dimensionLookup(models: IndicatorSystemCatalog): DimensionNames {
+  return (modelId, dimensionId) => {
+    const model = models.get(modelId);
+    if (!model) return undefined;
+    return indicatorSystemIndex(model).summary.dimensions.find((d) => d.id === dimensionId)?.name;
+  };
+}
+
+/** The latest submitted result's dimension scores, named in both languages (the frozen name when unknown). */
+export function presentLatestResult(
+  row: SubmittedResultRow | undefined,
+  names: DimensionNames,
+): PortfolioEnterprise['latestResult'] {
+  if (!row || row.result === null) return null;
+  const result = row.result as DiagnosisResult;
+  return {
+    assessmentId: row.id,
+    modelId: row.modelId,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    dimensions: result.dimensions.map((d) => ({
+      id: d.id,
+      name: names(row.modelId, d.id) ?? { zh: d.name, en: d.name },
+      score: d.score,
+      max: d.max,
+    })),
+  };
 }

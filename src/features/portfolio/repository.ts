@@ -40,6 +40,7 @@ export interface EnterpriseRow {
   id: string;
   name: string;
   regionCode: string | null;
+  parentId: string | null;
 }
 
 /** The scope's enterprises whose name contains `q`, by name: at most `limit` of them, and how many match. */
@@ -51,7 +52,12 @@ export async function listPortfolioEnterprises(
 ): Promise<{ rows: EnterpriseRow[]; matching: number }> {
   const where = q ? and(enterprisesIn(scope), nameContains(q))! : enterprisesIn(scope);
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, regionCode: organisations.regionCode })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      regionCode: organisations.regionCode,
+      parentId: organisations.parentId,
+    })
     .from(organisations)
     .where(where)
     .orderBy(asc(organisations.name), asc(organisations.id))
@@ -232,4 +238,56 @@ export async function levelDistribution(db: Db, scope: PortfolioScope): Promise<
     .groupBy(latest.modelId, latest.levelId)
     .orderBy(latest.modelId, latest.levelId);
   return rows.map((r) => ({ ...r, enterprises: Number(r.enterprises) }));
+}
+
+/** The scope's enterprise `id` (its name), or undefined when it is not in the scope (or not an enterprise). */
+export async function portfolioEnterprise(
+  db: Db,
+  scope: PortfolioScope,
+  id: string,
+): Promise<EnterpriseRow | undefined> {
+  const [row] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      regionCode: organisations.regionCode,
+      parentId: organisations.parentId,
+    })
+    .from(organisations)
+    .where(and(enterprisesIn(scope), eq(organisations.id, id)))
+    .limit(1);
+  return row;
+}
+
+export interface SubmittedResultRow {
+  orgId: string;
+  id: string;
+  title: string;
+  modelId: string;
+  submittedAt: Date | null;
+  /** the result frozen at submission (DiagnosisResult) */
+  result: unknown;
+}
+
+/**
+ * Each of `tenants`' latest submitted assessment with its frozen result (score, dimensions, gaps). Only for tenants
+ * whose results the caller may read (see resultsVisibleTo in load-portfolio.ts).
+ */
+export async function latestSubmittedResults(
+  db: Db,
+  tenants: readonly TenantId[],
+): Promise<SubmittedResultRow[]> {
+  if (tenants.length === 0) return [];
+  return db
+    .selectDistinctOn([assessments.orgId], {
+      orgId: assessments.orgId,
+      id: assessments.id,
+      title: assessments.title,
+      modelId: assessments.modelId,
+      submittedAt: assessments.submittedAt,
+      result: assessments.result,
+    })
+    .from(assessments)
+    .where(and(eq(assessments.status, 'submitted'), inArray(assessments.orgId, [...tenants])))
+    .orderBy(assessments.orgId, desc(assessments.submittedAt), desc(assessments.createdAt));
 }

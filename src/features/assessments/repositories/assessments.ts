@@ -441,3 +441,21 @@ export async function findPreviousSubmitted(
     .limit(1);
   return row;
 }
+
+/**
+ * Delete a draft with its answers, assignments, events and evidence (cascades), under the row lock: 'deleted', or
+ * 'submitted' (nothing deleted) when it is submitted, or undefined when the tenant has no such assessment.
+ */
+export async function deleteDraft(
+  db: Db,
+  tenant: TenantId,
+  assessmentId: string,
+): Promise<'deleted' | 'submitted' | undefined> {
+  return db.transaction(async (tx) => {
+    const row = await lockAssessment(tx, tenant, assessmentId);
+    if (!row) return undefined;
+    if (row.status !== 'draft') return 'submitted' as const;
+    await tx.delete(assessments).where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
+    return 'deleted' as const;
+  });
+}

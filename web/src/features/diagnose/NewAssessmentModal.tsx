@@ -1,7 +1,7 @@
 import { Alert, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ASSESSMENT_MODES } from '../../../../src/contracts/diagnosis.ts';
+import { ASSESSMENT_MODES, type CreateAssessment } from '../../../../src/contracts/diagnosis.ts';
 import { useCreateAssessment, useModels, type AssessmentMode } from './api.ts';
 import { formatDate, useText } from './diagnose-ui.ts';
 
@@ -12,20 +12,32 @@ interface Values {
   weightTable?: string;
 }
 
-/** Choose the indicator system, the mode (self / assessor) and, for staged models, the weight table. */
+/**
+ * Choose the indicator system, the mode (self / assessor) and, for staged models, the weight table. By default the
+ * assessment is the session organisation's; `create` starts it elsewhere (the portfolio's client, named `forName`).
+ */
 export function NewAssessmentModal({
   open,
   onClose,
   onCreated,
+  create: createElsewhere,
+  forName,
 }: {
   open: boolean;
   onClose: () => void;
   onCreated: (id: string) => void;
+  create?: {
+    mutateAsync: (body: CreateAssessment) => Promise<{ id: string }>;
+    isPending: boolean;
+    error: Error | null;
+  };
+  forName?: string;
 }) {
   const { t } = useTranslation();
   const { tx, lang } = useText();
   const models = useModels();
-  const create = useCreateAssessment();
+  const own = useCreateAssessment();
+  const create = createElsewhere ?? own;
   const [form] = Form.useForm<Values>();
   const modelId = Form.useWatch('modelId', form);
   const chosen = models.data?.find((m) => m.id === modelId);
@@ -56,7 +68,7 @@ export function NewAssessmentModal({
   return (
     <Modal
       open={open}
-      title={t('diagnose.newAssessment')}
+      title={forName ? t('diagnose.newAssessmentFor', { name: forName }) : t('diagnose.newAssessment')}
       okText={t('diagnose.create')}
       cancelText={t('diagnose.cancel')}
       onOk={() => void submit().catch(() => undefined)}
@@ -118,7 +130,7 @@ export function NewAssessmentModal({
         >
           <Input maxLength={200} />
         </Form.Item>
-        {create.isError && <Alert type="error" showIcon message={create.error.message} />}
+        {create.error && <Alert type="error" showIcon message={create.error.message} />}
       </Form>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   Answer,
@@ -83,8 +83,40 @@ export const useModel = (id: string | undefined) =>
     staleTime: 600_000,
   });
 
-export const useAssessments = () =>
-  useQuery({ queryKey: keys.list, queryFn: () => api<AssessmentSummary[]>('/api/assessments') });
+/** The list's filters (GET /api/assessments' query): title text, status, indicator system, year. */
+export interface AssessmentFilter {
+  q?: string;
+  status?: AssessmentSummary['status'];
+  modelId?: string;
+  year?: number;
+}
+
+const filterQuery = (filter: AssessmentFilter): string => {
+  const params = new URLSearchParams();
+  if (filter.q) params.set('q', filter.q);
+  if (filter.status) params.set('status', filter.status);
+  if (filter.modelId) params.set('modelId', filter.modelId);
+  if (filter.year !== undefined) params.set('year', String(filter.year));
+  const query = params.toString();
+  return query ? `?${query}` : '';
+};
+
+/** The organisation's assessments, newest first; filtered by the server when a filter is given. */
+export const useAssessments = (filter: AssessmentFilter = {}) =>
+  useQuery({
+    queryKey: [...keys.list, filterQuery(filter)],
+    queryFn: () => api<AssessmentSummary[]>(`/api/assessments${filterQuery(filter)}`),
+    placeholderData: keepPreviousData,
+  });
+
+/** Delete a draft (DELETE /api/assessments/:id; 409 assessment_submitted for a submitted one). */
+export function useDeleteAssessment() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/api/assessments/${id}`, { method: 'DELETE' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.list }),
+  });
+}
 
 export const useAssessment = (id: string) =>
   useQuery({

@@ -6,6 +6,7 @@ import { NAV_ITEMS } from '../../app/navigation.tsx';
 import { MyInvitationsCard } from '../organisation/MyInvitationsCard.tsx';
 import { PortfolioOverview } from './PortfolioOverview.tsx';
 import { StandingCards } from './StandingCards.tsx';
+import { ResultSharingCard } from './ResultSharingCard.tsx';
 
 export function HomePage({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -18,7 +19,10 @@ export function HomePage({ me }: { me: Me }) {
       </Descriptions>
       <MyInvitationsCard />
       {me.organisation.orgKind === 'enterprise' ? (
-        <StandingCards />
+        <>
+          <StandingCards />
+          <ResultSharingCard admin={me.organisation.role === 'admin'} />
+        </>
       ) : (
         <PortfolioOverview key={me.organisation.orgId} organisation={me.organisation} />
       )}

@@ -1,10 +1,13 @@
-import { ApartmentOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Input, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Membership, OrganisationKind } from '../../../../src/contracts/auth.ts';
-import { portfolioWorkbookUrl, usePortfolio } from './api.ts';
+import { portfolioWorkbookUrl, usePortfolio, type PortfolioEnterprise } from './api.ts';
+import { StartClientAssessment } from './StartClientAssessment.tsx';
+import { ImportEnterprises } from './ImportEnterprises.tsx';
+import { PortfolioResultDrawer } from './PortfolioResultDrawer.tsx';
 import { useText } from '../diagnose/diagnose-ui.ts';
 import { PortfolioStats } from './PortfolioStats.tsx';
 import { PortfolioTable } from './PortfolioTable.tsx';
@@ -24,6 +27,15 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const portfolio = usePortfolio(q, true);
+  const [starting, setStarting] = useState<PortfolioEnterprise | undefined>(undefined);
+  const [importOpen, setImportOpen] = useState(false);
+  const [viewing, setViewing] = useState<PortfolioEnterprise | undefined>(undefined);
+  const importButton = admin && (
+    <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)} data-testid="portfolio-import">
+      {t('portfolio.import.action')}
+    </Button>
+  );
+  const importModal = <ImportEnterprises open={importOpen} onClose={() => setImportOpen(false)} />;
 
   useEffect(() => {
     const timer = setTimeout(() => setQ(text.trim()), 300);
@@ -78,12 +90,14 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
               <Link to="/organisation">
                 <Button type="primary">{t('portfolio.empty.organisations')}</Button>
               </Link>
+              {importButton}
               <Link to="/diagnose">
                 <Button>{t('portfolio.empty.diagnose')}</Button>
               </Link>
             </Space>
           </Empty>
         </Card>
+        {importModal}
       </section>
     );
   }
@@ -113,6 +127,7 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
             >
               {t('portfolio.export')}
             </Button>
+            {importButton}
           </Space>
           {data?.truncated && (
             <Alert
@@ -125,9 +140,15 @@ export function PortfolioOverview({ organisation }: { organisation: Membership }
             rows={data?.enterprises ?? []}
             loading={portfolio.isFetching}
             emptyText={t('portfolio.noMatch', { q })}
+            onStartAssessment={setStarting}
+            onViewResult={setViewing}
+            authority={kind === 'authority'}
           />
         </Space>
       </Card>
+      <StartClientAssessment enterprise={starting} onClose={() => setStarting(undefined)} />
+      <PortfolioResultDrawer enterprise={viewing} onClose={() => setViewing(undefined)} />
+      {importModal}
     </section>
   );
 }

@@ -1,4 +1,5 @@
-import { Space, Table, Tag, Typography } from 'antd';
+import { EyeOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { PortfolioEnterprise } from './api.ts';
@@ -14,10 +15,19 @@ export function PortfolioTable({
   rows,
   loading,
   emptyText,
+  onStartAssessment,
+  onViewResult,
+  authority,
 }: {
   rows: PortfolioEnterprise[];
   loading: boolean;
   emptyText: string;
+  /** start an assessment of the enterprise (shown where the user may) */
+  onStartAssessment: (enterprise: PortfolioEnterprise) => void;
+  /** open its latest submitted result read-only (shown where the user may read it) */
+  onViewResult: (enterprise: PortfolioEnterprise) => void;
+  /** the viewer is an authority: each row says whether the enterprise shares its results with it */
+  authority: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const { lang, tx } = useText();
@@ -35,7 +45,25 @@ export function PortfolioTable({
       fixed: 'left',
       sorter: (a, b) => a.name.localeCompare(b.name, i18n.language),
       defaultSortOrder: 'ascend',
-      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+      render: (name: string, row) => (
+        <div>
+          <Typography.Text strong>{name}</Typography.Text>
+          {row.provider && (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('portfolio.providerOf', { name: row.provider.name })}
+              </Typography.Text>
+            </div>
+          )}
+          {authority && (
+            <div>
+              <Tag color={row.sharedWithYou ? 'green' : 'default'} style={{ marginTop: 2 }}>
+                {row.sharedWithYou ? t('portfolio.shared') : t('portfolio.notShared')}
+              </Tag>
+            </div>
+          )}
+        </div>
+      ),
     },
     {
       key: 'diagnosis',
@@ -75,6 +103,22 @@ export function PortfolioTable({
                 {a.modelTitle ? tx(a.modelTitle) : a.modelId}
               </Typography.Text>
             </div>
+            {row.latestResult && (
+              <div data-testid="portfolio-dimensions" style={{ fontSize: 12, marginTop: 2 }}>
+                {row.latestResult.assessmentId !== a.id && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {t('portfolio.latestSubmitted', {
+                      date: formatDate(row.latestResult.submittedAt, lang),
+                    })}
+                  </Typography.Text>
+                )}
+                {row.latestResult.dimensions.map((d) => (
+                  <div key={d.id}>
+                    {tx(d.name)} {number(d.score, 2)} / {number(d.max, 2)}
+                  </div>
+                ))}
+              </div>
+            )}
           </div>
         );
       },
@@ -132,6 +176,37 @@ export function PortfolioTable({
       align: 'right',
       sorter: (a, b) => a.planCount - b.planCount,
     },
+    {
+      key: 'actions',
+      title: t('portfolio.columns.actions'),
+      width: 150,
+      fixed: 'right',
+      render: (_, row) => (
+        <Space direction="vertical" size={4}>
+          {row.canReadResult && row.latestResult && (
+            <Button
+              size="small"
+              icon={<EyeOutlined />}
+              onClick={() => onViewResult(row)}
+              data-testid="portfolio-view-result"
+            >
+              {t('portfolio.result.view')}
+            </Button>
+          )}
+          {row.canStartAssessment && (
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => onStartAssessment(row)}
+              aria-label={t('portfolio.start.ariaLabel', { name: row.name })}
+              data-testid="portfolio-start-assessment"
+            >
+              {t('portfolio.start.action')}
+            </Button>
+          )}
+        </Space>
+      ),
+    },
   ];
 
   return (
@@ -142,7 +217,7 @@ export function PortfolioTable({
       columns={columns}
       dataSource={rows}
       loading={loading}
-      scroll={{ x: 914 }}
+      scroll={{ x: 1064 }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText }}
     />

@@ -1,4 +1,4 @@
-import { Drawer, Empty, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Drawer, Empty, Grid, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/EChart.tsx';
@@ -39,6 +39,8 @@ function sourceOf(series: KpiSeries): KpiValueView | undefined {
 export function EvaluatePage() {
   const { t } = useTranslation();
   const lang = useLang();
+  // at tablet width the unit goes under the KPI name, so the values and their change fit without a sideways scroll
+  const narrow = Grid.useBreakpoint().lg === false;
   const [period, setPeriod] = useState<KpiPeriod>('quarter');
   const [open, setOpen] = useState<string | null>(null);
   const catalogue = useKpiCatalogue();
@@ -84,16 +86,33 @@ export function EvaluatePage() {
           rowKey="kpiId"
           size="middle"
           pagination={false}
-          scroll={{ x: 720 }}
+          scroll={narrow ? undefined : { x: 720 }}
           dataSource={series}
           onRow={(s) => ({ onClick: () => setOpen(s.kpiId), style: { cursor: 'pointer' } })}
           columns={[
             {
               title: t('evaluate.table.name'),
               key: 'name',
-              render: (_, s) => <Typography.Link>{s.name[lang]}</Typography.Link>,
+              render: (_, s) => (
+                <>
+                  <Typography.Link>{s.name[lang]}</Typography.Link>
+                  {narrow && (
+                    <div>
+                      <Typography.Text type="secondary">{s.unit[lang]}</Typography.Text>
+                    </div>
+                  )}
+                </>
+              ),
             },
-            { title: t('evaluate.table.unit'), key: 'unit', render: (_, s) => s.unit[lang] },
+            ...(narrow
+              ? []
+              : [
+                  {
+                    title: t('evaluate.table.unit'),
+                    key: 'unit',
+                    render: (_: unknown, s: KpiSeries) => s.unit[lang],
+                  },
+                ]),
             {
               title: t('evaluate.table.baseline'),
               key: 'baseline',

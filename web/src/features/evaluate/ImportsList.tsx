@@ -47,7 +47,8 @@ export function ImportsList() {
                 <Tag color="green">{t('evaluate.imports.complete')}</Tag>
               ),
           },
-          { title: t('evaluate.imports.by'), dataIndex: 'importedBy' },
+          // at tablet width the delete button stays in view: who imported is shown from 992 px up
+          { title: t('evaluate.imports.by'), dataIndex: 'importedBy', responsive: ['lg'] },
           {
             title: '',
             key: 'delete',

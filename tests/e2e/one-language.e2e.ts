@@ -90,6 +90,12 @@ describe('one language at a time', () => {
       const body = (await sharing.json()) as { authority: { name: string } | null };
       out.push(...strings(body.authority?.name));
     }
+    // the file names of the enterprise's imported ledgers (评估)
+    const ledgers = await request.get(`${web.url}/api/ledgers/imports`);
+    if (ledgers.ok()) {
+      const body = (await ledgers.json()) as { imports: { fileName: string }[] };
+      out.push(...strings(...body.imports.map((i) => i.fileName)));
+    }
     return out;
   }
 

@@ -1,6 +1,7 @@
 import { Button, Card, Flex, Input, Rate, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../components/format-date.ts';
 import { useMe } from '../account/api.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import { useRateAcceptance, type ProjectView } from './api.ts';
@@ -32,12 +33,7 @@ export function AcceptanceRatingCard({
     const member = project.team.find((m) => m.userId === id);
     return member?.name ?? t('deliver.acceptance.someone');
   };
-  const when = (iso: string) =>
-    new Date(iso).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
-      year: 'numeric',
-      month: lang === 'zh' ? 'long' : 'short',
-      day: 'numeric',
-    });
+  const when = (iso: string) => formatDate(iso, lang);
 
   let body: React.ReactNode;
   if (!accepted)

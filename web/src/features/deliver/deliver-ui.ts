@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { periodLabel } from '../../../../src/core/planning/plan-calendar.ts';
 import { STALE_VERSION } from '../../../../src/contracts/versioning.ts';
 import { ApiError } from '../../api/client.ts';
+import { formatDate, formatDateTime } from '../../components/format-date.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
 import type { DeliveryPackView, Light, ProjectView } from './api.ts';
 
@@ -17,20 +18,12 @@ export const LIGHT_HEX: Record<Light, string> = {
   late: '#c8423b',
 };
 
-export const localeOf = (lang: 'zh' | 'en') => (lang === 'zh' ? 'zh-CN' : 'en-GB');
-
-/** An ISO calendar date (2027-03-31) in the page's locale: 2027/3/31 or 31/03/2027. */
+/** An ISO calendar date (2027-03-31) or timestamp in the page's language: 2027年3月31日 or 31 Mar 2027. */
 export function useDateText() {
   const { lang } = useLocalized();
   return useCallback(
-    (iso: string | null | undefined) => {
-      if (!iso) return '—';
-      const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-      if (Number.isNaN(date.getTime())) return iso;
-      return iso.length === 10
-        ? date.toLocaleDateString(localeOf(lang), { timeZone: 'UTC' })
-        : date.toLocaleString(localeOf(lang));
-    },
+    (iso: string | null | undefined) =>
+      iso && iso.length > 10 ? formatDateTime(iso, lang) : formatDate(iso, lang),
     [lang],
   );
 }

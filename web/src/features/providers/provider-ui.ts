@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { LocalizedText } from '../../../../src/core/shared/text.ts';
 import { ApiError } from '../../api/client.ts';
+import { formatDate } from '../../components/format-date.ts';
 
 export const isEnglish = (lang: string) => lang.startsWith('en');
 
@@ -10,11 +11,9 @@ export function scenarioLabel(names: Map<string, LocalizedText>, code: string, l
   return name ? `${code} ${isEnglish(lang) ? name.en : name.zh}` : code;
 }
 
-/** A date or timestamp in the reader's locale. */
+/** A date or timestamp in the reader's language: 2026年12月2日 / 2 Dec 2026. */
 export function dateText(iso: string | null | undefined, lang: string): string {
-  if (!iso) return '—';
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00`) : new Date(iso);
-  return date.toLocaleDateString(isEnglish(lang) ? 'en-GB' : 'zh-CN');
+  return formatDate(iso, isEnglish(lang) ? 'en' : 'zh');
 }
 
 export const percent = (rate: number | null | undefined, lang: string) =>

@@ -63,6 +63,8 @@ export default defineConfig({
           exclude: ['**/*.api.test.ts', '**/node_modules/**', ...ALONE.unit],
           environment: 'node',
           globalSetup: [BUILD],
+          // two files side by side on two cores: a property test or a solver thread can take longer than vitest's 5 s
+          testTimeout: 30_000,
           maxWorkers: WIDE,
           sequence: { groupOrder: 0 },
         },

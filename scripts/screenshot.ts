@@ -1,6 +1,7 @@
 /**
  * Developer tool: screenshot pages of a running Tupu as a signed-in user.
  *   npx tsx scripts/screenshot.ts <base-url> <out-dir> [path ...] [--width 1280] [--lang en] [--user email]
+ *     [--element test-id]   only the element of that data-testid, at full size (to read a chart or a table)
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ const flag = (name: string, fallback: string) => {
 const width = Number(flag('width', '1280'));
 const lang = flag('lang', 'zh');
 const user = flag('user', 'cio@demo.tupu.local');
+const element = flag('element', '');
 const [base, outDir, ...paths] = args;
 if (!base || !outDir) throw new Error('usage: screenshot.ts <base-url> <out-dir> [path ...]');
 mkdirSync(outDir, { recursive: true });
@@ -40,8 +42,10 @@ for (const path of paths.length ? paths : ['/']) {
   await page.goto(base + path);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(600);
-  const file = join(outDir, `${path.replace(/[^a-z0-9]+/gi, '_') || 'root'}-${lang}-${width}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  const name = `${path.replace(/[^a-z0-9]+/gi, '_') || 'root'}${element ? `-${element}` : ''}-${lang}-${width}.png`;
+  const file = join(outDir, name);
+  if (element) await page.getByTestId(element).first().screenshot({ path: file });
+  else await page.screenshot({ path: file, fullPage: true });
   console.log(file);
 }
 await browser.close();

@@ -34,7 +34,8 @@ import {
 import type { Text } from '../../../../src/contracts/diagnosis.ts';
 import { Chart } from './Chart.tsx';
 import { fmt, formatDate, showResultAnswer, useText } from './diagnose-ui.ts';
-import { sceneHeatmapOption } from './scene-heatmap-option.ts';
+import { sceneHeatmapHeight, sceneHeatmapOption } from './scene-heatmap-option.ts';
+import { useElementWidth } from '../../components/use-element-width.ts';
 import { itemTexts } from './form-items.ts';
 import { LevelRule } from './LevelRule.tsx';
 import { OptionAnswer } from './OptionAnswer.tsx';
@@ -380,11 +381,21 @@ function DimensionTable({
 function SceneHeatmap({ result, model, label }: { result: Result; model: ModelDetail; label: string }) {
   const { tx } = useText();
   const { t } = useTranslation();
+  const { ref, width } = useElementWidth<HTMLDivElement>(640);
   const option = useMemo(
-    () => sceneHeatmapOption(result, model, { tx, sceneLevel: t('diagnose.sceneLevel') }),
-    [result, model, tx, t],
+    () => sceneHeatmapOption(result, model, { tx, sceneLevel: t('diagnose.sceneLevel') }, width),
+    [result, model, tx, t, width],
   );
-  return <Chart option={option} height={300} label={label} testId="scene-heatmap" />;
+  return (
+    <div ref={ref}>
+      <Chart
+        option={option}
+        height={sceneHeatmapHeight(result, model, width)}
+        label={label}
+        testId="scene-heatmap"
+      />
+    </div>
+  );
 }
 
 /** Gaps ticked as the next plan's candidates, by name (GapRef names: what POST /api/plans takes as `gaps`). */

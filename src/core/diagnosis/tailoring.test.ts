@@ -37,8 +37,16 @@ const model: StagedIndicatorSystem = {
   areas: DomainsFile.parse({
     areas: [
       { id: '组织', name: t('组织'), subdomains: [sub('战略', 0.2), sub('流程', 0.2)] },
-      { id: '数字化生产', name: t('数字化生产'), subdomains: [sub('计划', 0.2, true), sub('质量', 0.1, true)] },
-      { id: '数字化服务', name: t('数字化服务'), subdomains: [sub('交付', 0.2, true), sub('运行', 0.1, true)] },
+      {
+        id: '数字化生产',
+        name: t('数字化生产'),
+        subdomains: [sub('计划', 0.2, true), sub('质量', 0.1, true)],
+      },
+      {
+        id: '数字化服务',
+        name: t('数字化服务'),
+        subdomains: [sub('交付', 0.2, true), sub('运行', 0.1, true)],
+      },
     ],
   }).areas,
 };

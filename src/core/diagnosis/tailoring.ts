@@ -41,7 +41,10 @@ export function tailorAreas(model: StagedIndicatorSystem, areaIds: readonly stri
   if (kept === 0 && model.areas.length > 0)
     return {
       notApplicable: [],
-      problems: [...problems, { areaId: '(all)', message: 'every capability area cannot be tailored out at once' }],
+      problems: [
+        ...problems,
+        { areaId: '(all)', message: 'every capability area cannot be tailored out at once' },
+      ],
     };
   return { notApplicable, problems };
 }

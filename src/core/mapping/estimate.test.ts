@@ -104,7 +104,12 @@ function pointsResult(ind: { I1: number; I2: number; I3: number }, scenes: numbe
     percent: 0,
     level: null,
     dimensions: [],
-    subDimensions: (['I1', 'I2', 'I3'] as const).map((id) => ({ id, name: id, score: ind[id], max: max[id] })),
+    subDimensions: (['I1', 'I2', 'I3'] as const).map((id) => ({
+      id,
+      name: id,
+      score: ind[id],
+      max: max[id],
+    })),
     scenes: ['S1', 'S2', 'S3', 'S4'].map((id, i) => ({
       id,
       name: id,
@@ -169,7 +174,11 @@ describe('estimateOnModels', () => {
   it('no scored source item in any concept: the models are listed with no coverage and no estimate', () => {
     const other = { ...points, meta: { ...points.meta, id: 'tiny-other' } };
     const m = { ...mapping, meta: { ...mapping.meta, models: ['tiny-other', 'tiny-staged'] } };
-    const [e] = estimateOnModels(m, { model: other, result: pointsResult({ I1: 3, I2: 3, I3: 2 }, [2, 2, 2, 2]) }, models).estimates;
+    const [e] = estimateOnModels(
+      m,
+      { model: other, result: pointsResult({ I1: 3, I2: 3, I3: 2 }, [2, 2, 2, 2]) },
+      models,
+    ).estimates;
     expect(e).toMatchObject({ fraction: null, level: null, coverage: { covered: 0, total: 3 }, items: [] });
   });
 
@@ -211,7 +220,10 @@ describe('estimateOnModels', () => {
   it('law: items in no concept (I3, scenes S2–S4) never change an estimate', () => {
     fc.assert(
       fc.property(arbResult, arbResult, (a, b) => {
-        const mixed = pointsResult({ I1: a.I1, I2: a.I2, I3: b.I3 }, [a.scenes[0] ?? 0, ...b.scenes.slice(1)]);
+        const mixed = pointsResult({ I1: a.I1, I2: a.I2, I3: b.I3 }, [
+          a.scenes[0] ?? 0,
+          ...b.scenes.slice(1),
+        ]);
         expect(estimate(mixed)).toEqual(estimate(a.result));
       }),
     );
@@ -219,11 +231,15 @@ describe('estimateOnModels', () => {
 
   it('law: placing on the ladder is monotonic in the standing, for both families', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (x, y) => {
-        const [lo, hi] = x <= y ? [x, y] : [y, x];
-        for (const m of [points, staged])
-          expect(levelIndex(placeOnLadder(m, hi))).toBeGreaterThanOrEqual(levelIndex(placeOnLadder(m, lo)));
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (x, y) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x];
+          for (const m of [points, staged])
+            expect(levelIndex(placeOnLadder(m, hi))).toBeGreaterThanOrEqual(levelIndex(placeOnLadder(m, lo)));
+        },
+      ),
     );
   });
 });

@@ -52,14 +52,20 @@ export interface CrossModelEstimate {
 const key = (kind: MemberKind, id: string) => `${kind}:${id}`;
 
 /** The items of a model a mapping can name, with their names, in model order. */
-export function mappableItems(model: IndicatorSystem): { id: string; kind: MemberKind; name: LocalizedText }[] {
+export function mappableItems(
+  model: IndicatorSystem,
+): { id: string; kind: MemberKind; name: LocalizedText }[] {
   if (model.family === 'points')
     return [
-      ...model.dimensions.flatMap((d) => d.indicators.map((i) => ({ id: i.id, kind: 'item' as const, name: i.name }))),
+      ...model.dimensions.flatMap((d) =>
+        d.indicators.map((i) => ({ id: i.id, kind: 'item' as const, name: i.name })),
+      ),
       ...model.scenes.map((s) => ({ id: s.id, kind: 'scene' as const, name: s.name })),
     ];
   if (model.family === 'staged')
-    return model.areas.flatMap((a) => a.subdomains.map((s) => ({ id: s.id, kind: 'item' as const, name: s.name })));
+    return model.areas.flatMap((a) =>
+      a.subdomains.map((s) => ({ id: s.id, kind: 'item' as const, name: s.name })),
+    );
   return model.parts.flatMap((p) => p.groups.map((g) => ({ id: g.id, kind: 'item' as const, name: g.name })));
 }
 
@@ -69,7 +75,8 @@ export function sourceFractions(model: IndicatorSystem, result: DiagnosisResult)
   for (const s of result.subDimensions)
     if (s.max > 0) out.set(key('item', s.id), Math.min(1, Math.max(0, s.score / s.max)));
   if (model.family === 'points' && model.sceneMax > 0)
-    for (const s of result.scenes) out.set(key('scene', s.id), Math.min(1, Math.max(0, s.level / model.sceneMax)));
+    for (const s of result.scenes)
+      out.set(key('scene', s.id), Math.min(1, Math.max(0, s.level / model.sceneMax)));
   return out;
 }
 

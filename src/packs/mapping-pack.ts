@@ -47,7 +47,7 @@ export async function loadMappingPack(
   if (!meta || !concepts) return { ok: false, problems };
   const at = (src: YamlSource, path: PropertyKey[], message: string) =>
     problems.push({ file: src.file, line: src.lineOf(path), message });
-  const m = meta.value as MappingPackMeta;
+  const m = meta.value;
   if (m.id !== basename(dir)) at(meta.source, ['id'], `pack id ${m.id} ≠ folder ${basename(dir)}`);
   const named = new Set<string>();
   m.models.forEach((id, i) => {
@@ -66,7 +66,7 @@ export async function loadMappingPack(
     if (model) items.set(id, new Set(mappableItems(model).map((x) => `${x.kind}:${x.id}`)));
   }
   const seen = new Set<string>();
-  const c = concepts.value as ConceptsFile;
+  const c = concepts.value;
   c.concepts.forEach((concept, ci) => {
     if (seen.has(concept.id))
       at(concepts.source, ['concepts', ci, 'id'], `duplicate concept id "${concept.id}"`);

@@ -38,6 +38,7 @@ import { sceneHeatmapOption } from './scene-heatmap-option.ts';
 import { itemTexts } from './form-items.ts';
 import { LevelRule } from './LevelRule.tsx';
 import { OptionAnswer } from './OptionAnswer.tsx';
+import { OtherModelsCard } from './OtherModelsCard.tsx';
 
 type Result = ResultResponse['result'];
 type Unreachable = Extract<NonNullable<Result['nextLevel']>, { reachable: false }>;
@@ -260,6 +261,8 @@ export function ResultPage() {
           <Typography.Text type="secondary">{t('diagnose.result.noComparison')}</Typography.Text>
         )}
       </Card>
+
+      <OtherModelsCard assessmentId={id} />
 
       <Card size="small" title={t('diagnose.result.gaps')} style={{ marginTop: 16 }}>
         <Table

@@ -3,6 +3,7 @@ import type { Atlas } from '../core/atlas/types.ts';
 import { loadAtlasPack, loadAtlasPacks } from './atlas-load.ts';
 import { validateDeliveryPacks } from './delivery-pack.ts';
 import { validateKpiPacks } from './kpi-pack.ts';
+import { validateMappingPacks } from './mapping-pack.ts';
 import { findPackFolders, type PackFolder } from './pack-folders.ts';
 import type { PackProblem } from './yaml-source.ts';
 import { validateIndicatorSystemPacks } from './model-validate.ts';
@@ -49,6 +50,7 @@ export const packValidators: Record<string, PackKindValidator> = {
   delivery: validateDeliveryPacks,
   'provider-classes': validateProviderClassesPacks,
   kpis: validateKpiPacks,
+  mapping: validateMappingPacks,
 };
 
 /**

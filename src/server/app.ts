@@ -53,6 +53,9 @@ import { poolOwnership, providerOwnership } from '../features/providers/ownershi
 import { providerRoutes } from '../features/providers/routes.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { VERSION } from './version.ts';
+import type { ModelMapping } from '../core/mapping/mapping-schema.ts';
+import { modelMappingRoutes } from '../features/model-mapping/routes.ts';
+import { DEFAULT_MAPPING_PACK, loadMappingPackOrThrow } from '../packs/mapping-pack.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -74,6 +77,8 @@ export interface AppDeps {
   providerPacks?: ProviderPacks;
   /** the KPI catalogue evaluation computes (default: packs/kpis/guide-2024 of the packs folder) */
   kpiCatalogue?: KpiCatalogue;
+  /** the crosswalk between models for estimates on other models (default: packs/mappings/guide-2024) */
+  modelMapping?: ModelMapping;
   /** where log lines go instead of standard output (tests capture them) */
   logStream?: { write: (line: string) => void };
   /** the clock the sign-in throttle reads (tests move it on instead of waiting); default the system's */
@@ -95,6 +100,7 @@ export async function buildApp({
   deliveryPack,
   providerPacks,
   kpiCatalogue,
+  modelMapping,
   logStream,
   clock,
 }: AppDeps): Promise<FastifyInstance> {
@@ -147,6 +153,14 @@ export async function buildApp({
   await app.register(authRoutes(database.db, config, clock));
   await app.register(atlasRoutes(atlases));
   await app.register(diagnosisRoutes(database.db, models, atlases, config));
+  await app.register(
+    modelMappingRoutes(
+      database.db,
+      models,
+      atlases,
+      modelMapping ?? (await loadMappingPackOrThrow(join(config.packsDir, DEFAULT_MAPPING_PACK), models)),
+    ),
+  );
   await app.register(planRoutes(database.db, atlases));
   const delivery =
     deliveryPack ?? (await loadDeliveryPackOrThrow(join(config.packsDir, 'delivery', 'default-2024')));

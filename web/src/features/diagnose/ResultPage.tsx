@@ -39,6 +39,7 @@ import { useElementWidth } from '../../components/use-element-width.ts';
 import { itemTexts } from './form-items.ts';
 import { LevelRule } from './LevelRule.tsx';
 import { OptionAnswer } from './OptionAnswer.tsx';
+import { OtherModelsCard } from './OtherModelsCard.tsx';
 
 type Result = ResultResponse['result'];
 type Unreachable = Extract<NonNullable<Result['nextLevel']>, { reachable: false }>;
@@ -261,6 +262,8 @@ export function ResultPage() {
           <Typography.Text type="secondary">{t('diagnose.result.noComparison')}</Typography.Text>
         )}
       </Card>
+
+      <OtherModelsCard assessmentId={id} />
 
       <Card size="small" title={t('diagnose.result.gaps')} style={{ marginTop: 16 }}>
         <Table

@@ -21,6 +21,7 @@ import type {
   Verify,
 } from '../../../../src/contracts/diagnosis.ts';
 import type { ErrorBody } from '../../../../src/contracts/auth.ts';
+import type { OtherModelsResponse } from '../../../../src/contracts/model-mapping.ts';
 import type { IndicatorSystem } from '../../../../src/core/diagnosis/model-schema.ts';
 import { api, ApiError } from '../../api/client.ts';
 
@@ -131,6 +132,14 @@ export const useResult = (id: string) =>
     queryFn: () => api<ResultResponse>(`/api/assessments/${id}/result`),
     retry: (count, err) => !(err instanceof ApiError && err.status === 404) && count < 2,
   });
+
+/** The estimated standing on the other models of the crosswalk (refreshed with the result: its key is below it). */
+export const useOtherModels = (id: string) =>
+  useQuery({
+    queryKey: [...keys.result(id), 'other-models'] as const,
+    queryFn: () => api<OtherModelsResponse>(`/api/assessments/${id}/other-models`),
+  });
+export type { OtherModelsResponse };
 
 /** Refresh everything shown about an assessment after a change. */
 function useInvalidate(id: string) {

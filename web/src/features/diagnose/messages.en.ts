@@ -178,5 +178,23 @@ export const diagnoseEn: typeof diagnoseZh = {
       back: 'Back to answers',
       report: 'Download report',
     },
+    otherModels: {
+      title: 'Estimated standing on other models',
+      estimate: 'Estimate',
+      intro:
+        'From the standing of each item of this assessment, the crosswalk “{{mapping}}” estimates where the enterprise probably stands on the other indicator systems. It is an estimate, not a diagnosis against those standards.',
+      model: 'Indicator system',
+      standing: 'Estimated standing',
+      level: 'Estimated level',
+      coverage: 'Coverage',
+      coverageOf: '{{covered}} of {{total}} items',
+      noLevel: 'Below level 1',
+      checklistNoLevel: 'Checklist, no levels',
+      noCoverage: 'No linked items',
+      gatesIgnored: 'Scene-count gates not applied',
+      item: 'Item',
+      from: 'From this assessment’s',
+      none: 'This indicator system is not in the crosswalk, so there is no estimate on other models.',
+    },
   },
 };

@@ -173,5 +173,23 @@ export const diagnoseZh = {
       back: '返回答题',
       report: '下载报告',
     },
+    otherModels: {
+      title: '其他标准下的估计',
+      estimate: '估计',
+      intro:
+        '按对照表“{{mapping}}”，由本次评估各条目的得分率估计在其他指标体系下的大致位置。这只是估计，不是按这些标准所做的诊断。',
+      model: '指标体系',
+      standing: '估计得分率',
+      level: '估计等级',
+      coverage: '覆盖',
+      coverageOf: '{{covered}} / {{total}} 项',
+      noLevel: '未达一级',
+      checklistNoLevel: '清单，无等级',
+      noCoverage: '无对应条目',
+      gatesIgnored: '未计场景数量门槛',
+      item: '条目',
+      from: '依据本次评估的',
+      none: '本指标体系不在对照表中，暂无其他标准下的估计。',
+    },
   },
 };

@@ -82,6 +82,8 @@ export function NewAssessmentModal({
             loading={models.isPending}
             placeholder={t('diagnose.model')}
             optionLabelProp="label"
+            // every standard in the list at once (a dozen at most): none hidden behind a virtual scroll
+            virtual={false}
             options={(models.data ?? []).map((m) => ({
               value: m.id,
               label: tx(m.title),

@@ -203,6 +203,10 @@ export type InitiativeView = z.infer<typeof InitiativeView>;
 
 /** PlanStatus of src/core/planning/plan-result.ts */
 export const PLAN_STATUSES = ['optimal', 'feasible', 'infeasible', 'unknown'] as const;
+/** The MILP solvers of the plan portfolio (src/solver/portfolio.ts). */
+export const SOLVER_NAMES = ['highs', 'cbc'] as const;
+/** What ended a plan solve: see PlanResult.stoppedBy in src/core/planning/plan-result.ts. */
+export const STOPPED_BY = ['proof', 'tolerance', 'time-limit'] as const;
 /** Where a resource binds (periods 0-based; used and available per binding period): Binding of plan-result.ts. */
 export const Binding = z.object({
   periods: z.array(z.number()),
@@ -248,6 +252,8 @@ export const PlanResult = z.object({
   notSelected: z.array(NotSelected),
   reason: z.string().optional(),
   stats: z.object({ variables: z.number(), rows: z.number(), seconds: z.number() }),
+  solver: z.enum(SOLVER_NAMES).optional(),
+  stoppedBy: z.enum(STOPPED_BY).optional(),
 });
 /** The greedy baseline: GreedyPlan of src/core/planning/greedy.ts */
 export const GreedyPlan = z.object({

@@ -44,6 +44,7 @@ export function runMilp(highs: Highs, job: MilpJob): MilpOutcome {
       String(code);
     const hasSolution = infoNumber(() => model.info.get('primal_solution_status')) === 2;
     const seconds = (performance.now() - started) / 1000;
+    const nodes = infoNumber(() => model.info.get('mip_node_count'));
     if (code === codes.infeasible)
       return {
         status: 'infeasible',
@@ -53,6 +54,8 @@ export function runMilp(highs: Highs, job: MilpJob): MilpOutcome {
         columns: {},
         solverStatus,
         seconds,
+        nodes,
+        solver: 'highs',
       };
     if (!hasSolution)
       return {
@@ -63,6 +66,8 @@ export function runMilp(highs: Highs, job: MilpJob): MilpOutcome {
         columns: {},
         solverStatus,
         seconds,
+        nodes,
+        solver: 'highs',
       };
     const values = model.getSolution().colValue;
     const columns: Record<string, number> = {};
@@ -83,6 +88,8 @@ export function runMilp(highs: Highs, job: MilpJob): MilpOutcome {
       columns,
       solverStatus,
       seconds,
+      nodes,
+      solver: 'highs',
     };
   } finally {
     model.dispose();

@@ -18,7 +18,8 @@ export async function solveBudgetFrontier(
   const solves = await Promise.all(
     factors.map(async (factor) => {
       try {
-        const result = await solvePlan(withBudgetFactor(instance, factor), options);
+        // HiGHS alone: the frontier's points already fill the solver threads side by side.
+        const result = await solvePlan(withBudgetFactor(instance, factor), { ...options, cbc: null });
         return { status: result.status, objective: result.objective, gap: result.gap };
       } catch (err) {
         if (err instanceof Error && err.name === 'PlanInputError')

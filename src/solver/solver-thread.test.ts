@@ -52,4 +52,29 @@ describe('solver threads', () => {
       setIdleThreadSeconds(undefined);
     }
   });
+
+  it('cancels a queued job and a running one when their signals abort, and replaces the thread', async () => {
+    await closeSolverThread();
+    const lp = buildPlanModel(generatePlanInstance(40, 8, 20_241_217)).lp;
+    const controllers = Array.from({ length: solverThreadLimit() + 1 }, () => new AbortController());
+    const jobs = controllers.map((controller) =>
+      solveInThread({ lp, timeLimitSeconds: 60, mipRelGap: 0 }, controller.signal).then(
+        () => 'solved',
+        (error: unknown) => (error instanceof Error ? error.name : String(error)),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const controller of controllers) controller.abort();
+    expect(await Promise.all(jobs)).toEqual(jobs.map(() => 'AbortError'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(liveSolverThreads()).toBe(0);
+    const small = buildPlanModel(generatePlanInstance(6, 3, 1)).lp;
+    expect((await solveInThread({ lp: small, timeLimitSeconds: 10, mipRelGap: 1e-4 })).status).toBe(
+      'optimal',
+    );
+    const aborted = AbortSignal.abort();
+    await expect(
+      solveInThread({ lp: small, timeLimitSeconds: 10, mipRelGap: 1e-4 }, aborted),
+    ).rejects.toThrow();
+  });
 });

@@ -142,14 +142,50 @@ function dispatch(): void {
   }
 }
 
-/** Solves one MILP in a solver thread (queued when every thread is busy). */
-export function solveInThread(job: MilpJob): Promise<MilpOutcome> {
+/**
+ * Solves one MILP in a solver thread (queued when every thread is busy). When `signal` aborts, a queued job leaves
+ * the queue and a running one's thread is terminated (HiGHS cannot be interrupted inside its thread) and replaced
+ * on the next job; the promise rejects with the signal's reason.
+ */
+export function solveInThread(job: MilpJob, signal?: AbortSignal): Promise<MilpOutcome> {
   return new Promise<MilpOutcome>((resolve, reject) => {
     // a bad TUPU_SOLVER_THREADS fails this call, never a later dispatch from a worker's event handler
     threadLimit ??= solverThreadLimit();
-    queue.push({ requestId: nextRequestId++, job, resolve, reject });
+    if (signal?.aborted) {
+      reject(abortReason(signal));
+      return;
+    }
+    const onAbort = (): void => cancel(entry, abortReason(signal));
+    const settle =
+      <T>(then: (value: T) => void) =>
+      (value: T): void => {
+        signal?.removeEventListener('abort', onAbort);
+        then(value);
+      };
+    const entry: Job = { requestId: nextRequestId++, job, resolve: settle(resolve), reject: settle(reject) };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    queue.push(entry);
     dispatch();
   });
+}
+
+function abortReason(signal: AbortSignal | undefined): Error {
+  const reason: unknown = signal?.reason;
+  return reason instanceof Error ? reason : new DOMException('the solve was cancelled', 'AbortError');
+}
+
+/** Ends a job early: out of the queue, or its thread terminated. */
+function cancel(job: Job, reason: Error): void {
+  const queued = queue.indexOf(job);
+  if (queued >= 0) {
+    queue.splice(queued, 1);
+    job.reject(reason);
+    return;
+  }
+  const slot = [...slots].find((candidate) => candidate.running?.job === job);
+  if (!slot) return;
+  dropSlot(slot, reason);
+  void slot.worker.terminate();
 }
 
 /** How many solver threads are alive now, busy or idle. */

@@ -199,7 +199,16 @@ export interface PlanModelOptions {
    * capacity an infeasible set of mandatory initiatives needs, and where.
    */
   readonly elastic?: boolean;
+  /**
+   * `started-by` (default, HiGHS's best): start columns y, started-by columns x and active columns a, as above.
+   * `starts`: start columns y alone — once, precedence, exclusion and resource rows are written as sums of y
+   * (precedence as the cumulative row Σ_{s≤t} y_i − Σ_{s≤t−d_j} y_j ≤ 0 at each start t of i). The same LP
+   * relaxation with fewer columns and rows; CBC's best (see src/solver/portfolio.ts for the figures).
+   */
+  readonly formulation?: PlanFormulation;
 }
+
+export type PlanFormulation = 'started-by' | 'starts';
 
 export const overrunColumn = (kind: 'budget' | 'capacity', period: number): string =>
   `${kind === 'budget' ? 'overBudget' : 'overCapacity'}${period}`;
@@ -207,6 +216,7 @@ export const overrunColumn = (kind: 'budget' | 'capacity', period: number): stri
 /** Builds the LP text and the metadata needed to read a solution back. Expects a valid instance. */
 export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions = {}): PlanModel {
   const elastic = options.elastic ?? false;
+  const startsOnly = options.formulation === 'starts';
   const overruns: string[] = [];
   const candidates = candidateStarts(instance);
   const byId = new Map(instance.initiatives.map((initiative) => [initiative.id, initiative]));
@@ -229,38 +239,44 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
   // they make every precedence and exclusion row two non-zeros long.
   const startedByName = (i: number, t: number): string => `x${i}_${t}`;
   const indexOf = new Map(instance.initiatives.map((initiative, k) => [initiative.id, k]));
-  /** Column holding X_i(t) — the started-by column of the last candidate start ≤ t — or null when i cannot have started. */
-  const startedBy = (id: string, t: number): string | null => {
+  /**
+   * Terms of X_i(t) = Σ_{s≤t} y_i[s]: the started-by column of the last candidate start ≤ t, or (formulation
+   * `starts`) the start columns themselves; empty when i cannot have started by t.
+   */
+  const startedBy = (id: string, t: number): { coefficient: number; name: string }[] => {
     const starts = (candidates.get(id) ?? []).filter((v) => v.start <= t);
+    if (startsOnly) return starts.map((v) => ({ coefficient: 1, name: v.name }));
     const last = starts[starts.length - 1];
-    return last ? startedByName(indexOf.get(id) ?? 0, last.start) : null;
+    return last ? [{ coefficient: 1, name: startedByName(indexOf.get(id) ?? 0, last.start) }] : [];
   };
+  const negated = (terms: { coefficient: number; name: string }[]): { coefficient: number; name: string }[] =>
+    terms.map((term) => ({ coefficient: -term.coefficient, name: term.name }));
   const startedByColumns: string[] = [];
 
   instance.initiatives.forEach((initiative, i) => {
     const starts = candidates.get(initiative.id) ?? [];
     if (initiative.mandatory && starts.length === 0)
       infeasibleReason ??= `mandatory initiative ${initiative.id} has no feasible start (its prerequisites cannot be scheduled in time)`;
-    starts.forEach((v, k) => {
-      const previous = starts[k - 1];
-      startedByColumns.push(startedByName(i, v.start));
-      addRow(
-        {
-          name: `sb${i}_${v.start}`,
-          kind: 'startedBy',
-          description: `${initiative.id} started by period ${v.start}`,
-          ids: [initiative.id],
-        },
-        [
-          { coefficient: 1, name: startedByName(i, v.start) },
-          ...(previous ? [{ coefficient: -1, name: startedByName(i, previous.start) }] : []),
-          { coefficient: -1, name: v.name },
-        ],
-        '=',
-        0,
-      );
-    });
-    const last = starts[starts.length - 1];
+    if (!startsOnly)
+      starts.forEach((v, k) => {
+        const previous = starts[k - 1];
+        startedByColumns.push(startedByName(i, v.start));
+        addRow(
+          {
+            name: `sb${i}_${v.start}`,
+            kind: 'startedBy',
+            description: `${initiative.id} started by period ${v.start}`,
+            ids: [initiative.id],
+          },
+          [
+            { coefficient: 1, name: startedByName(i, v.start) },
+            ...(previous ? [{ coefficient: -1, name: startedByName(i, previous.start) }] : []),
+            { coefficient: -1, name: v.name },
+          ],
+          '=',
+          0,
+        );
+      });
     addRow(
       {
         name: `once${i}`,
@@ -268,7 +284,7 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
         description: `${initiative.id} ${initiative.mandatory ? 'must start exactly once (mandatory)' : 'starts at most once'}`,
         ids: [initiative.id],
       },
-      last ? [{ coefficient: 1, name: startedByName(i, last.start) }] : [],
+      startedBy(initiative.id, instance.periods),
       initiative.mandatory ? '=' : '<=',
       1,
     );
@@ -283,7 +299,7 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
       for (const { start: t } of starts) {
         const own = startedBy(initiative.id, t);
         const before = startedBy(prerequisiteId, t - prerequisite.duration);
-        if (own === null) continue;
+        if (own.length === 0) continue;
         addRow(
           {
             name: `req${i}_${j}_${t}`,
@@ -291,7 +307,7 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
             description: `${initiative.id} may start by period ${t} only if ${prerequisiteId} has finished by then`,
             ids: [initiative.id, prerequisiteId],
           },
-          [{ coefficient: 1, name: own }, ...(before ? [{ coefficient: -1, name: before }] : [])],
+          [...own, ...negated(before)],
           '<=',
           0,
         );
@@ -308,7 +324,7 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
       excluded.add(key);
       const mine = startedBy(initiative.id, instance.periods);
       const theirs = startedBy(otherId, instance.periods);
-      if (mine === null || theirs === null) continue;
+      if (mine.length === 0 || theirs.length === 0) continue;
       addRow(
         {
           name: `excl${key}`,
@@ -316,10 +332,7 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
           description: `${initiative.id} and ${otherId} exclude each other`,
           ids: [initiative.id, otherId],
         },
-        [
-          { coefficient: 1, name: mine },
-          { coefficient: 1, name: theirs },
-        ],
+        [...mine, ...theirs],
         '<=',
         1,
       );
@@ -327,7 +340,7 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
   });
 
   // Active columns a{i}_{t}, created on first use by a resource row (see the header), up to ACTIVE_COLUMNS_MAX_STARTS.
-  const useActiveColumns = variables.length <= ACTIVE_COLUMNS_MAX_STARTS;
+  const useActiveColumns = !startsOnly && variables.length <= ACTIVE_COLUMNS_MAX_STARTS;
   const activeColumns: string[] = [];
   const activeColumnOf = new Map<string, string>();
   const activeColumn = (initiative: PlanInitiative, t: number): string => {
@@ -402,10 +415,14 @@ export function buildPlanModel(instance: PlanInstance, options: PlanModelOptions
     limits: readonly number[],
     whole: (x: PlanInitiative) => number,
   ): void => {
-    const terms = instance.initiatives.flatMap((initiative) => {
-      const selected = startedBy(initiative.id, instance.periods);
-      return selected && whole(initiative) !== 0 ? [{ coefficient: whole(initiative), name: selected }] : [];
-    });
+    const terms = instance.initiatives.flatMap((initiative) =>
+      whole(initiative) === 0
+        ? []
+        : startedBy(initiative.id, instance.periods).map((term) => ({
+            coefficient: whole(initiative) * term.coefficient,
+            name: term.name,
+          })),
+    );
     const limit = limits.reduce((sum, b) => sum + b, 0);
     if (elastic || terms.reduce((sum, term) => sum + term.coefficient, 0) <= limit) return;
     addRow(

@@ -64,7 +64,20 @@ export interface PlanResult {
   /** Why there is no schedule (infeasible / unknown). */
   readonly reason?: string;
   readonly stats: { readonly variables: number; readonly rows: number; readonly seconds: number };
+  /** The solver whose plan this is (absent in results saved before the portfolio, and without a solve). */
+  readonly solver?: SolverName;
+  /**
+   * What ended the search: `proof` (optimal at gap 0, or infeasible), `tolerance` (stopped within the relative gap
+   * it was allowed; `gap` says how far from proven), `time-limit` (the best plan found in time, `gap` from it to the
+   * best bound). Absent in results saved before it was recorded.
+   */
+  readonly stoppedBy?: StoppedBy;
 }
+
+export type StoppedBy = 'proof' | 'tolerance' | 'time-limit';
+
+/** Gaps below this are rounding, not a missing proof. */
+export const GAP_ZERO = 1e-9;
 
 /** What a MILP solve returns (produced by src/solver, read here). */
 export interface MilpOutcome {
@@ -80,7 +93,13 @@ export interface MilpOutcome {
   /** The solver's own status name, for logs and `unknown` outcomes. */
   readonly solverStatus: string;
   readonly seconds: number;
+  /** Branch-and-bound nodes, when the solver reports them. */
+  readonly nodes?: number | null;
+  /** Which solver produced this outcome. */
+  readonly solver?: SolverName;
 }
+
+export type SolverName = 'highs' | 'cbc';
 
 export function sortSchedule(schedule: readonly ScheduledStart[]): ScheduledStart[] {
   return [...schedule].sort((a, b) => a.start - b.start || a.id.localeCompare(b.id));

@@ -5,7 +5,7 @@ import type { PlanInstance } from './plan-instance.ts';
 import type { PlanModel } from './plan-model.ts';
 import { interpretColumns, overrunColumn } from './plan-model.ts';
 import type { MilpOutcome, PlanResult } from './plan-result.ts';
-import { sortSchedule } from './plan-result.ts';
+import { GAP_ZERO, sortSchedule } from './plan-result.ts';
 import { forcedInitiatives } from './validate-instance.ts';
 
 const OVERRUN_EPSILON = 1e-6;
@@ -26,6 +26,7 @@ export function noPlan(
     notSelected: [],
     reason,
     stats: { variables: model.variables.length, rows: model.rows.length, seconds },
+    stoppedBy: status === 'infeasible' ? 'proof' : 'time-limit',
   };
 }
 
@@ -39,6 +40,7 @@ export function emptyPlan(instance: PlanInstance, model: PlanModel): PlanResult 
     schedule: [],
     notSelected: explainNotSelected(instance, []),
     stats: { variables: 0, rows: model.rows.length, seconds: 0 },
+    stoppedBy: 'proof',
   };
 }
 
@@ -57,14 +59,23 @@ export function planResultFromOutcome(
     throw new Error(
       `plan solver returned an infeasible schedule: ${violations.map((v) => v.message).join('; ')}`,
     );
+  const objective = scheduleValue(instance, schedule);
+  // The true relative gap, from the exact value of the schedule to the solver's bound.
+  const measured =
+    outcome.bound === null
+      ? outcome.gap
+      : Math.max(0, outcome.bound - objective) / Math.max(1e-9, Math.abs(objective));
+  const gap = measured !== null && measured < GAP_ZERO ? 0 : measured;
   return {
     status: outcome.status,
-    objective: scheduleValue(instance, schedule),
-    gap: outcome.gap,
+    objective,
+    gap,
     bound: outcome.bound,
     schedule,
     notSelected: explainNotSelected(instance, schedule),
     stats: { variables: model.variables.length, rows: model.rows.length, seconds: outcome.seconds },
+    ...(outcome.solver === undefined ? {} : { solver: outcome.solver }),
+    stoppedBy: outcome.status !== 'optimal' ? 'time-limit' : gap === 0 ? 'proof' : 'tolerance',
   };
 }
 

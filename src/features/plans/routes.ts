@@ -37,6 +37,7 @@ import { presentComparison, presentPlan, presentPlanOptions, presentPlanSummary 
 import { removeRisk } from './remove-risk.ts';
 import { replaceRisk } from './replace-risk.ts';
 import { planRepository } from './repository.ts';
+import { requestAborted } from '../../server/request-aborted.ts';
 import { solvePlan } from './solve-plan.ts';
 import { updatePlan } from './update-plan.ts';
 
@@ -151,17 +152,20 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         config: { access: 'write' },
         schema: {
           tags,
-          summary: 'Optimal roadmap (HiGHS, time limit default 10 s), greedy baseline and budget frontier',
+          summary:
+            'Optimal roadmap (HiGHS, raced against CBC when installed; time limit default 10 s), greedy baseline and budget frontier',
           params: IdParams,
           body: SolveRequest.nullish(),
           response: { 200: PlanView },
         },
       },
-      async (request) =>
+      async (request, reply) =>
         presentPlan(
           await solvePlan({ repo, solver, now }, member(request).tenant, request.params.id, {
             timeLimitSeconds: request.body?.timeLimitSeconds,
             frontier: request.body?.frontier,
+            // a closed tab stops the solvers instead of leaving them busy for nobody
+            signal: requestAborted(reply),
           }),
         ),
     );

@@ -25,6 +25,8 @@ export interface Solver {
 export interface SolveOptions {
   timeLimitSeconds?: number | undefined;
   frontier?: boolean | undefined;
+  /** Aborts the solve (the request went away): nothing is saved. */
+  signal?: AbortSignal | undefined;
 }
 
 export interface SolvePlanDeps {
@@ -53,13 +55,15 @@ export async function solveStoredPlan(
 ): Promise<PlanSolution> {
   const instance = validInstance(plan);
   const timeLimitSeconds = options.timeLimitSeconds ?? DEFAULT_SOLVE_SECONDS;
-  const result = await solver.optimal(instance, { timeLimitSeconds });
+  const signal = options.signal;
+  const result = await solver.optimal(instance, { timeLimitSeconds, ...(signal ? { signal } : {}) });
   const greedy = greedyPlan(instance);
   const frontier: FrontierPoint[] =
     options.frontier === false
       ? []
       : await solver.frontier(instance, {
           timeLimitSeconds: Math.min(timeLimitSeconds, FRONTIER_POINT_SECONDS),
+          ...(signal ? { signal } : {}),
         });
   const usage = periodUsage(instance, result.schedule);
   return {

@@ -117,7 +117,13 @@ export function implementationSection(c: PlanContext): SectionDraft {
   const totalBenefit = c.rows.reduce((t, r) => t + r.annualBenefit, 0);
   const statusText =
     input.solution.status === 'optimal'
-      ? say('最优解', 'optimal')
+      ? input.solution.gap === null || input.solution.gap === 0
+        ? say('已证明最优', 'proven optimal')
+        : // stopped within the allowed gap: say how close to proven it is
+          say(
+            `最优解，与上界相对差距 ${percent(input.solution.gap, 3)}`,
+            `optimal within a gap of ${percent(input.solution.gap, 3)} to the bound`,
+          )
       : input.solution.status === 'feasible'
         ? input.solution.gap === null
           ? say('可行解', 'feasible')

@@ -23,6 +23,9 @@ import { PlanChart } from './PlanChart.tsx';
 import { money, percent, STATUS_COLOURS, usePeriodLabel } from './plan-ui.ts';
 import { budgetOption, ganttOption, ganttRowHeight } from './roadmap-options.ts';
 import { useNarrow } from './use-narrow.ts';
+
+/** Solver names as their projects write them. */
+const SOLVER_LABELS = { highs: 'HiGHS', cbc: 'CBC' } as const;
 import { CreateProjectsCard } from '../deliver/CreateProjectsCard.tsx';
 
 /** 路线图: optimise, then the Gantt chart, budget use per period and why the rest was not selected. */
@@ -131,6 +134,17 @@ export function RoadmapTab({ plan, canWrite }: { plan: PlanView; canWrite: boole
             <Col xs={12} md={6}>
               <Card size="small">
                 <Statistic title={t('plan.roadmap.gap')} value={percent(solution.result.gap, 2)} />
+                {(solution.result.stoppedBy ?? solution.result.solver) !== undefined && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="plan-stopped-by">
+                    {[
+                      solution.result.stoppedBy && t(`plan.roadmap.stoppedBy.${solution.result.stoppedBy}`),
+                      solution.result.solver &&
+                        t('plan.roadmap.solver', { name: SOLVER_LABELS[solution.result.solver] }),
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </Typography.Text>
+                )}
               </Card>
             </Col>
             <Col xs={12} md={6}>

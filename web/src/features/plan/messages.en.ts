@@ -149,6 +149,12 @@ const plan: (typeof planZh)['plan'] = {
     },
     objective: 'Roadmap NPV (risk-adjusted, 10k CNY)',
     gap: 'Optimality gap',
+    stoppedBy: {
+      proof: 'Proven optimal',
+      tolerance: 'Stopped within the allowed gap',
+      'time-limit': 'Time limit reached: best plan against the bound',
+    },
+    solver: 'Solver {{name}}',
     greedy: 'Greedy baseline',
     vsGreedy: '{{value}} more than the greedy baseline',
     stale: 'The plan changed since it was last solved: optimise again.',

@@ -139,6 +139,12 @@ const plan = {
     statuses: { optimal: '最优', feasible: '可行（未证最优）', infeasible: '无可行方案', unknown: '未知' },
     objective: '路线图净现值（风险调整，万元）',
     gap: '最优性差距',
+    stoppedBy: {
+      proof: '已证明最优',
+      tolerance: '在允许的差距内停止',
+      'time-limit': '达到时间上限：当前最优方案与上界之差',
+    },
+    solver: '求解器 {{name}}',
     greedy: '贪心基线',
     vsGreedy: '比贪心基线多 {{value}} 万元',
     stale: '规划在上次求解后已修改，请重新求解。',

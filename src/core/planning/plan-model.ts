@@ -85,6 +85,21 @@
  *    period, count of big budget users per period), which sometimes helps when an LP smears: 12,510, 12,510 and
  *    10,049 nodes against 5,266. Not kept.
  *
+ * Fifth round — two formulations and two solvers (issue "Planning solver, second attempt"). The `starts` formulation
+ * (PlanModelOptions.formulation: y alone, precedence as cumulative rows over y, resource rows over y) against this
+ * one, both to gap 0 on the 40×8 bench seeds, CBC 2.10.8 (Debian) and our HiGHS, one solve at a time (times on a
+ * machine loaded by other work, load 3.5–6.7; node counts do not depend on load):
+ *  - seed 20241217 (the hard one): CBC 13,314 nodes / 12.0 s here against 270,126 nodes / 35.7 s over y alone;
+ *    HiGHS 6,839 nodes / 22.5 s here against no proof in 60 s (37,367 nodes, 0.62 % gap) over y alone.
+ *  - seeds 1–10: over y alone CBC is faster on 9 of 10 (0.9–4.4 s against 2.3–5.2 s), HiGHS on 6 of 10 (3.1–7.7 s
+ *    against 2.9–8.9 s) — but never by more than the hard seed loses, and the worst case is what a user waits for.
+ *  What makes the difference is the started-by columns as branching objects: "i started by t" splits the search in
+ *  two balanced halves, where branching on one start y fixes little. Without them CBC's node count grows twentyfold
+ *  on the hard seed. Neither LP has an objective constant, and both keep the same start columns (the pruning below),
+ *  so those are not the difference. The issue's own instance (its generator, not the bench's) favoured y alone for
+ *  CBC 3×; on the bench seeds it does not, so both solvers get this formulation (solve-plan.ts) and `starts` stays
+ *  an option for measurement (`bench/plan.bench.ts` runs CBC on both in every run).
+ *
  * Start pruning (which y variables exist) — safe, i.e. some optimal plan of the full model remains feasible:
  *  (a) starts before the earliest finish of i's prerequisite chain, or with a prerequisite that has no candidate
  *      start at all, are infeasible in every plan: dropping them removes nothing.

@@ -162,6 +162,29 @@ describe('deliver pages', () => {
     await ip.getByTestId('evidence-save').click();
     await expect.poll(() => ip.getAttribute('data-ticked')).toBe('true');
 
+    // another ticked with an uploaded file alone: the file is listed, downloads, and is the tick's evidence
+    const escrow = page.getByTestId('item-ip-source-escrow');
+    const chooser = page.waitForEvent('filechooser');
+    await escrow.getByTestId('item-file-upload').click();
+    await (
+      await chooser
+    ).setFiles({
+      name: '源代码托管协议.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 escrow agreement'),
+    });
+    await expect.poll(() => escrow.getByRole('link', { name: '源代码托管协议.pdf' }).count()).toBe(1);
+    const href = (await escrow.getByRole('link', { name: '源代码托管协议.pdf' }).getAttribute('href')) ?? '';
+    const download = await page.request.get(`${web.url}${href}`);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).toString()).toBe('%PDF-1.4 escrow agreement');
+    await escrow.getByRole('checkbox').click();
+    await escrow.getByTestId('evidence-save').click();
+    await expect.poll(() => escrow.getAttribute('data-ticked')).toBe('true');
+    // the evidence tag names the file, not its id; a ticked item's file can no longer be removed here
+    expect(await escrow.locator('.ant-tag', { hasText: '源代码托管协议.pdf' }).count()).toBe(2);
+    expect(await escrow.getByRole('button', { name: /删除/ }).count()).toBe(0);
+
     // an edit of the provider needs its reason, then shows in the change history: who, when, why
     await page.getByTestId('project-edit').click();
     await page.getByTestId('edit-provider').fill('青岛某集成商');

@@ -7,6 +7,8 @@ import { loadHighs } from '../../solver/load-highs.ts';
 
 interface PlanOutput {
   status: string;
+  stoppedBy: string;
+  solver: string;
   objective: number;
   schedule: { id: string; start: number }[];
   notSelected: { id: string; reason: string }[];
@@ -22,6 +24,9 @@ describe('tupu plan', () => {
     expect(run.status, run.stderr).toBe(0);
     const output = JSON.parse(run.stdout) as PlanOutput;
     expect(output.status).toBe('optimal');
+    // what the search proved, and by which solver of the portfolio
+    expect(['proof', 'tolerance']).toContain(output.stoppedBy);
+    expect(['highs', 'cbc']).toContain(output.solver);
     expect(output.schedule.length).toBeGreaterThan(0);
     expect(output.greedy.objective).toBeLessThanOrEqual(output.objective + 1e-6);
     expect(output.greedy.ratioToOptimum).toBeLessThanOrEqual(1);

@@ -66,6 +66,8 @@ async function runPlan(options: PlanOptions): Promise<void> {
       status: result.status,
       objective: round(result.objective),
       gap: result.gap,
+      ...(result.stoppedBy === undefined ? {} : { stoppedBy: result.stoppedBy }),
+      ...(result.solver === undefined ? {} : { solver: result.solver }),
       ...(result.reason === undefined ? {} : { reason: result.reason }),
       schedule: result.schedule,
       notSelected: result.notSelected,
@@ -102,7 +104,7 @@ export function registerPlan(program: Command): void {
   program
     .command('plan')
     .description(
-      'optimal portfolio and schedule of initiatives under a per-period budget (HiGHS MILP), as JSON',
+      'optimal portfolio and schedule of initiatives under a per-period budget (HiGHS MILP, raced against CBC when cbc is installed), as JSON',
     )
     .requiredOption('-i, --input <file>', 'plan instance (JSON): periods, budget, initiatives …')
     .option('-t, --time-limit <seconds>', 'solver time limit per solve', String(DEFAULT_TIME_LIMIT_SECONDS))

@@ -38,3 +38,25 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return payload as T;
 }
+
+/** POST a file as the raw request body; errors carry the server's one error shape. */
+export async function upload<T>(path: string, file: Blob): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server', null);
+  }
+  const payload = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    if (isErrorBody(payload))
+      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details);
+    throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, null);
+  }
+  return payload as T;
+}

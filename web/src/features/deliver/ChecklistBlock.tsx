@@ -1,8 +1,8 @@
-import { Button, Checkbox, Flex, Input, Space, Tag, Typography } from 'antd';
+import { Button, Checkbox, Flex, Input, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocalized } from '../atlas/atlas-ui.ts';
-import { useTickItem, type DeliveryPackView, type ProjectView } from './api.ts';
+import { projectFileUrl, useItemFiles, useTickItem, type DeliveryPackView, type ProjectView } from './api.ts';
 import { useDateText } from './deliver-ui.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
@@ -62,6 +62,10 @@ function ItemRow({
   const { tx } = useLocalized();
   const date = useDateText();
   const save = useTickItem(project.id);
+  const files = useItemFiles(project.id);
+  const uploaded = tick?.files ?? [];
+  const fileName = (ref: string): string =>
+    ref.startsWith('file:') ? (uploaded.find((f) => `file:${f.id}` === ref)?.fileName ?? ref) : ref;
   const [asking, setAsking] = useState(false);
   const [evidence, setEvidence] = useState('');
   const ticked = tick?.ticked ?? false;
@@ -110,7 +114,7 @@ function ItemRow({
           </Typography.Text>
           {tick?.evidence.map((e) => (
             <Tag key={e} data-user-text>
-              {e}
+              {fileName(e)}
             </Tag>
           ))}
         </div>
@@ -123,14 +127,14 @@ function ItemRow({
             autoFocus
             value={evidence}
             onChange={(e) => setEvidence(e.target.value)}
-            onPressEnter={() => refs.length > 0 && send(true, refs)}
+            onPressEnter={() => (refs.length > 0 || uploaded.length > 0) && send(true, refs)}
             placeholder={t('deliver.checklist.evidencePlaceholder')}
             aria-label={t('deliver.checklist.evidenceRefs')}
             data-testid="evidence-input"
           />
           <Button
             type="primary"
-            disabled={refs.length === 0}
+            disabled={refs.length === 0 && uploaded.length === 0}
             loading={save.isPending}
             onClick={() => send(true, refs)}
             data-testid="evidence-save"
@@ -140,10 +144,61 @@ function ItemRow({
           <Button onClick={() => setAsking(false)}>{t('deliver.checklist.cancel')}</Button>
         </Space.Compact>
       )}
+      {(uploaded.length > 0 || (canWrite && !ticked)) && (
+        <Flex gap={6} align="center" wrap style={{ marginInlineStart: 24, marginTop: 4 }}>
+          {uploaded.map((file) => (
+            <Tag key={file.id} data-testid={`item-file-${file.id}`}>
+              <a href={projectFileUrl(project.id, file.id)} download data-user-text>
+                {file.fileName}
+              </a>{' '}
+              <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                {fileSize(file.size)}
+              </Typography.Text>
+              {canWrite && !ticked && (
+                <Button
+                  size="small"
+                  type="link"
+                  danger
+                  style={{ paddingInline: 4, height: 'auto' }}
+                  loading={files.remove.isPending && files.remove.variables === file.id}
+                  onClick={() => files.remove.mutate(file.id)}
+                  aria-label={t('deliver.checklist.removeFile', { name: file.fileName })}
+                >
+                  {t('deliver.checklist.remove')}
+                </Button>
+              )}
+            </Tag>
+          ))}
+          {canWrite && !ticked && (
+            <Upload
+              showUploadList={false}
+              beforeUpload={(file) => {
+                files.upload.mutate({ checklistId, itemId: item.id, file });
+                return false;
+              }}
+            >
+              <Button size="small" loading={files.upload.isPending} data-testid="item-file-upload">
+                {t('deliver.checklist.upload')}
+              </Button>
+            </Upload>
+          )}
+        </Flex>
+      )}
+      <ErrorAlert
+        error={files.upload.error ?? files.remove.error}
+        context={{ project, pack, gateId: checklistId, itemText: tx(item.text) }}
+      />
       <ErrorAlert
         error={save.error}
         context={{ project, pack, gateId: checklistId, itemText: tx(item.text) }}
       />
     </div>
   );
+}
+
+/** 1.2 MB, 340 KB, 12 B */
+function fileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
 }

@@ -14,8 +14,9 @@ import type {
   UpdateMilestone,
   UpdateProject,
 } from '../../../../src/contracts/delivery.ts';
+import type { Evidence } from '../../../../src/contracts/diagnosis.ts';
 import { STALE_VERSION } from '../../../../src/contracts/versioning.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { ApiError, api, upload } from '../../api/client.ts';
 
 export type {
   DeliveryPackView,
@@ -135,6 +136,34 @@ export const useTickItem = (id: string) =>
         { method: 'PUT', body: { ...body, version } },
       ),
   );
+
+/**
+ * Evidence files of a checklist item: upload (raw body, ≤ 20 MB, within the organisation's quota) and remove one no
+ * tick references. The project is read again afterwards: its item lists the files.
+ */
+export function useItemFiles(id: string) {
+  const client = useQueryClient();
+  const refresh = () => void client.invalidateQueries({ queryKey: ['delivery', 'project', id] });
+  return {
+    upload: useMutation({
+      mutationFn: ({ checklistId, itemId, file }: { checklistId: string; itemId: string; file: File }) =>
+        upload<Evidence>(
+          `${projectPath(id)}/checklists/${encodeURIComponent(checklistId)}/items/${encodeURIComponent(itemId)}/files?fileName=${encodeURIComponent(file.name)}&mediaType=${encodeURIComponent(file.type || 'application/octet-stream')}`,
+          file,
+        ),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (fileId: string) =>
+        api<void>(`${projectPath(id)}/files/${encodeURIComponent(fileId)}`, { method: 'DELETE' }),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** Where a project's evidence file downloads from. */
+export const projectFileUrl = (id: string, fileId: string): string =>
+  `${projectPath(id)}/files/${encodeURIComponent(fileId)}`;
 
 export const usePassGate = (id: string) =>
   useProjectMutation(id, (gateId: string) =>

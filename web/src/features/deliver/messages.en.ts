@@ -208,11 +208,14 @@ const deliver: (typeof deliverZh)['deliver'] = {
     complete: 'Complete',
     save: 'Confirm',
     cancel: 'Cancel',
+    upload: 'Upload evidence file',
+    remove: 'Remove',
+    removeFile: 'Remove {{name}}',
   },
   supervision: {
     title: 'Supervision',
     intro:
-      'Guide 2(2): supervise the process, control quality and protect intellectual property. Tick each item with evidence references (file names or numbers).',
+      'Guide 2(2): supervise the process, control quality and protect intellectual property. Tick each item with an uploaded evidence file or evidence references (file names or numbers).',
   },
   edit: {
     nameZh: 'Project name (Chinese)',

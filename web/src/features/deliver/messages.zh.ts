@@ -202,10 +202,14 @@ const deliver = {
     complete: '已完成',
     save: '确认',
     cancel: '取消',
+    upload: '上传证据文件',
+    remove: '删除',
+    removeFile: '删除 {{name}}',
   },
   supervision: {
     title: '监督检查',
-    intro: '指南二（二）：强化过程监督、质量管控和知识产权保护。勾选时附上证据引用（文件名或编号）。',
+    intro:
+      '指南二（二）：强化过程监督、质量管控和知识产权保护。勾选时上传证据文件或附上证据引用（文件名或编号）。',
   },
   edit: {
     nameZh: '项目名称（中文）',

@@ -20,7 +20,6 @@ import type {
   Section,
   Verify,
 } from '../../../../src/contracts/diagnosis.ts';
-import type { ErrorBody } from '../../../../src/contracts/auth.ts';
 import type { OtherModelsResponse } from '../../../../src/contracts/model-mapping.ts';
 import type { IndicatorSystem } from '../../../../src/core/diagnosis/model-schema.ts';
 import { api, ApiError } from '../../api/client.ts';
@@ -234,28 +233,8 @@ export function useAssessmentActions(id: string) {
   };
 }
 
-/** POST a file as the raw request body; errors carry the server's one error shape. */
-export async function upload<T>(path: string, file: Blob): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the server', null);
-  }
-  const payload = (await response.json().catch(() => null)) as unknown;
-  if (!response.ok) {
-    const body = payload as ErrorBody | null;
-    if (body && typeof body === 'object' && 'error' in body)
-      throw new ApiError(response.status, body.error.code, body.error.message, body.error.details);
-    throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, null);
-  }
-  return payload as T;
-}
+import { upload } from '../../api/client.ts';
+export { upload };
 
 /** Problems listed in an API error's details (answers or sheet import). */
 export function errorProblems(err: unknown): { where: string; message: string }[] {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IndicatorSystemDetail } from './diagnosis.ts';
 
 /**
  * Request and response shapes of the service-provider pool and matching (服务商资源池, 供需对接). Money is in 万元.
@@ -534,6 +535,13 @@ export const ProviderGrade = z.object({
     .nullable(),
 });
 export type ProviderGrade = z.infer<typeof ProviderGrade>;
+
+/**
+ * The grading model a provider answers (IndicatorSystemDetail of the assessments API), with the questions 工作实效
+ * computes from finished projects: those are shown, never typed.
+ */
+export const GradingModelView = IndicatorSystemDetail.extend({ computed: z.array(z.string()) });
+export type GradingModelView = z.infer<typeof GradingModelView>;
 
 /** An authority's supply against demand, over the enterprises under it and the pool given (or every provider). */
 export const SupplyDemandView = SupplyDemand.extend({

@@ -35,6 +35,13 @@ export const GRADING_2024_QUESTIONS: WorkOutcomeQuestions = {
   satisfaction: { id: '验收满意度' },
 };
 
+/** The grading model's questions 工作实效 answers: computed from finished projects, never typed. */
+export const computedQuestionIds = (questions: WorkOutcomeQuestions = GRADING_2024_QUESTIONS): string[] => [
+  questions.onTime.id,
+  questions.onBudget.id,
+  questions.satisfaction.id,
+];
+
 export interface WorkOutcomes {
   /** projects counted (those without a problem) */
   finished: number;

@@ -3,6 +3,7 @@ import type { Me } from '../../contracts/auth.ts';
 import type { PlanProjects, ProjectView } from '../../contracts/delivery.ts';
 import type { PlanView } from '../../contracts/planning.ts';
 import type {
+  GradingModelView,
   MatchAnswer,
   PilotPoolEligibility,
   PoolList,
@@ -95,6 +96,19 @@ describe.each(testEngines())('providers API on %s', (engine) => {
 
   const own = async (cookie: string) =>
     (await call<ProviderProfileView>(cookie, 'GET', '/api/provider-profile')).body;
+
+  it('serves the grading model a provider answers, with the 工作实效 questions it computes', async () => {
+    const { status, body } = await call<GradingModelView>(consultant, 'GET', '/api/providers/grading-model');
+    expect(status).toBe(200);
+    expect(body.summary.id).toBe('provider-grading-2024');
+    expect(body.computed).toEqual(['按期完成率', '按预算完成率', '验收满意度']);
+    const items = body.sections.flatMap((section) => section.items.map((item) => item.id));
+    expect(items).toContain('服务企业数量');
+    expect(items).toEqual(expect.arrayContaining(body.computed));
+    // every organisation may read it (an enterprise sees what grades are made of); signed-out callers may not
+    expect((await call(cio, 'GET', '/api/providers/grading-model')).status).toBe(200);
+    expect((await call('', 'GET', '/api/providers/grading-model')).status).toBe(401);
+  });
 
   it('saves a provider its own profile, versioned, with codes checked against the pack and the atlas', async () => {
     const first = await call<ProviderProfileView>(consultant, 'GET', '/api/provider-profile');

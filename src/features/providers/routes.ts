@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   DerivedMatchRequest,
+  GradingModelView,
   MatchAnswer,
   MatchWithWhyNot,
   OpenPool,
@@ -39,6 +40,7 @@ import { matchProviders } from './match-providers.ts';
 import { openPool } from './open-pool.ts';
 import { pilotPoolEligibility } from './pilot-pool-check.ts';
 import { presentPool, presentProfile, presentSummary } from './presenter.ts';
+import { gradingModelView } from './grading-model.ts';
 import { providerClasses } from './provider-classes.ts';
 import { providerGrade } from './provider-grade.ts';
 import { saveProfile } from './save-profile.ts';
@@ -189,6 +191,20 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
         },
       },
       async () => providerClasses(deps),
+    );
+
+    app.get(
+      '/api/providers/grading-model',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary:
+            'The grading model a provider answers on its profile (questions and form sections), with the 工作实效 questions computed from finished projects',
+          response: { 200: GradingModelView },
+        },
+      },
+      async () => gradingModelView(deps),
     );
 
     app.get(

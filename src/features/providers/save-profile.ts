@@ -2,7 +2,7 @@ import type { AnswerValue } from '../../core/diagnosis/assessment.ts';
 import { diagnose } from '../../core/diagnosis/diagnose.ts';
 import { providerTypes } from '../../core/providers/classes.ts';
 import { normaliseIndustry, profileProblems, type ProviderProfile } from '../../core/providers/profile.ts';
-import { GRADING_2024_QUESTIONS } from '../../core/providers/work-outcomes.ts';
+import { computedQuestionIds } from '../../core/providers/work-outcomes.ts';
 import type { SaveProviderProfile } from '../../contracts/providers.ts';
 import { partsToWrite, requireVersion, StaleSave } from '../../server/versioned-save.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
@@ -19,11 +19,7 @@ export function atlasScenarios(deps: Pick<ProviderDeps, 'atlases'>): Set<string>
   return new Set([...deps.atlases.values()].flatMap((a) => a.scenarios.map((s) => s.code)));
 }
 
-const COMPUTED = [
-  GRADING_2024_QUESTIONS.onTime.id,
-  GRADING_2024_QUESTIONS.onBudget.id,
-  GRADING_2024_QUESTIONS.satisfaction.id,
-];
+const COMPUTED = computedQuestionIds();
 
 /** Problems of the typed grading answers: unknown questions or options, and the computed 工作实效 questions. */
 function gradingProblems(deps: ProviderDeps, answers: Record<string, AnswerValue>): Problem[] {

@@ -148,12 +148,19 @@ describe('provider pool pages', () => {
     await p.keyboard.press('Escape');
     await card.getByLabel('最低价（万元）').fill('10');
     await card.getByLabel('最高价（万元）').fill('30');
+    // the typed grading answers: one chosen here; the 工作实效 questions are computed, with no input
+    const grading = p.getByTestId('grading-answers');
+    await grading.locator('[data-grading-item="服务企业数量"]').getByText('D. 10–19 家').click();
+    const computed = grading.locator('[data-grading-item="按期完成率"]');
+    expect(await computed.getByText('自动计算').count()).toBe(1);
+    expect(await computed.locator('input').count()).toBe(0);
     await p.getByTestId('profile-save').click();
     await expect
       .poll(() => p.getByText(`已保存（第 ${before + 1} 版）`).isVisible(), { timeout: 15_000 })
       .toBe(true);
     const saved = (await api(p, 'GET', '/api/provider-profile')) as {
       version: number;
+      gradingAnswers: Record<string, unknown>;
       profile: {
         types: string[];
         capabilities: string[];
@@ -166,6 +173,7 @@ describe('provider pool pages', () => {
     expect(saved.profile.capabilities).toContain(scenario);
     expect(saved.profile.industries).toContain('C34');
     expect(saved.profile.products.map((x) => x.name)).toContain('启明轻量 MES（测试）');
+    expect(saved.gradingAnswers['服务企业数量']).toBe('D');
 
     // a stale save: someone saves meanwhile; saving the open form asks to reload and stores nothing of it
     await api(p, 'PUT', '/api/provider-profile', {

@@ -31,6 +31,7 @@ import {
   type ProviderProfileView,
   useClassNames,
 } from './api.ts';
+import { GradingAnswersCard } from './GradingAnswersCard.tsx';
 import { INDUSTRY_CODE, REGION_CODE, scenarioLabel } from './provider-ui.ts';
 
 /** The form's values: the profile's fields, with optional numbers and texts as the inputs hold them. */
@@ -102,6 +103,7 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
   const names = useScenarioNames();
   const [form] = Form.useForm<FormValues>();
   const [base, setBase] = useState(loaded);
+  const [grading, setGrading] = useState(loaded.gradingAnswers);
   const save = useSaveProfile();
   const { stale, close } = useVersionedSave<ProviderProfileView>(save);
   useEffect(() => form.setFieldsValue(formOf(base)), [base, form]);
@@ -117,10 +119,11 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
 
   const submit = (values: FormValues) =>
     save.mutate(
-      { version: base.version, profile: cleaned(values), gradingAnswers: base.gradingAnswers },
+      { version: base.version, profile: cleaned(values), gradingAnswers: grading },
       {
         onSuccess: (view) => {
           setBase(view);
+          setGrading(view.gradingAnswers);
           void message.success(t('providers.edit.saved', { version: view.version }));
         },
       },
@@ -142,11 +145,7 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
         </Typography.Title>
         <Link to={`/providers/${base.profile.id}`}>{t('providers.edit.cancel')}</Link>
       </Flex>
-      <Typography.Paragraph type="secondary">
-        {t('providers.edit.intro')}{' '}
-        {Object.keys(base.gradingAnswers).length > 0 &&
-          t('providers.edit.gradingKept', { count: Object.keys(base.gradingAnswers).length })}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('providers.edit.intro')}</Typography.Paragraph>
       {!canWrite && (
         <Alert type="info" showIcon title={t('providers.edit.readOnly')} style={{ marginBottom: 12 }} />
       )}
@@ -154,7 +153,10 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
         open={stale !== null}
         changed={stale ? [t('providers.edit.staleChanged', { version: stale.currentVersion })] : []}
         onReload={() => {
-          if (stale) setBase(stale.current);
+          if (stale) {
+            setBase(stale.current);
+            setGrading(stale.current.gradingAnswers);
+          }
           close();
         }}
         onCancel={close}
@@ -497,6 +499,7 @@ function ProfileForm({ loaded, canWrite }: { loaded: ProviderProfileView; canWri
             </Card>
           )}
         </Form.List>
+        <GradingAnswersCard answers={grading} onChange={setGrading} disabled={!canWrite} />
         <Space>
           <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="profile-save">
             {t('providers.edit.save')}

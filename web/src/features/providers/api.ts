@@ -16,6 +16,7 @@ import type {
   ProviderProfileView,
   SaveProviderProfile,
   SupplyDemandView,
+  GradingModelView,
 } from '../../../../src/contracts/providers.ts';
 import type { LocalizedText } from '../../../../src/core/shared/text.ts';
 import { useTranslation } from 'react-i18next';
@@ -75,6 +76,14 @@ export const useProviderGrade = (id: string, enabled: boolean) =>
     queryFn: () => api<ProviderGrade>(`/api/providers/${encodeURIComponent(id)}/grade`),
     enabled,
     retry: noRetryOn4xx,
+  });
+
+/** The grading model a provider answers on its profile, and which of its questions are computed. */
+export const useGradingModel = () =>
+  useQuery({
+    queryKey: ['providers', 'grading-model'],
+    queryFn: () => api<GradingModelView>('/api/providers/grading-model'),
+    staleTime: 600_000,
   });
 
 export const useOwnProfile = (enabled = true) =>

@@ -89,6 +89,15 @@ export const providersEn: typeof providersZh = {
       answers: 'Grading answers given',
       problems: 'Projects left out of the rates',
     },
+    grading: {
+      title: 'Grading answers',
+      intro:
+        "The typed part of the grading model (enterprises served, products and services, overall capability) is saved with the profile; work outcomes are computed from finished projects' on-time and on-budget rates and acceptance ratings, never typed.",
+      answered: '{{count}} answered',
+      computed: 'Computed',
+      computedHint:
+        'Computed from finished projects (on time, within budget, acceptance ratings); not typed.',
+    },
     edit: {
       title: 'Edit our profile',
       intro:
@@ -132,7 +141,6 @@ export const providersEn: typeof providersZh = {
       required: 'Required',
       problems: 'The profile has problems and was not saved:',
       staleChanged: 'the profile is now at version {{version}}',
-      gradingKept: 'The grading answers ({{count}}) are kept with the profile.',
     },
     match: {
       invite: 'Invite to this project',

@@ -79,6 +79,14 @@ export const providersZh = {
       answers: '已填写的评分答案',
       problems: '未计入实效的项目',
     },
+    grading: {
+      title: '评分自评',
+      intro:
+        '评分模型的填报部分（服务企业情况、产品服务能力、综合服务能力）随档案保存；工作实效评价由已完成项目的按期率、按预算率和验收满意度自动计算，不可填报。',
+      answered: '已填 {{count}} 项',
+      computed: '自动计算',
+      computedHint: '由已完成项目计算（按期完成、未超预算、验收评分），不可填报。',
+    },
     edit: {
       title: '编辑本单位档案',
       intro: '档案按版本保存；他人在您打开后已保存时，会提示重新加载。',
@@ -121,7 +129,6 @@ export const providersZh = {
       required: '必填',
       problems: '档案有误，未保存：',
       staleChanged: '档案已更新为第 {{version}} 版',
-      gradingKept: '评分答案（{{count}} 项）随档案一并保留。',
     },
     match: {
       invite: '邀请参与本项目',

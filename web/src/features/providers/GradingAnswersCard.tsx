@@ -63,6 +63,8 @@ export function GradingAnswersCard({
               )}
               {group.items.map((item) => {
                 const isComputed = computed.includes(item.id);
+                // a question named as its indicator is not titled twice
+                const repeated = group.heading !== null && tx(group.heading) === tx(item.title);
                 return (
                   <div
                     key={item.id}
@@ -70,7 +72,7 @@ export function GradingAnswersCard({
                     style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
                   >
                     <Flex gap={8} align="center" wrap>
-                      <Typography.Text>{tx(item.title)}</Typography.Text>
+                      {!repeated && <Typography.Text>{tx(item.title)}</Typography.Text>}
                       {isComputed && <Tag color="green">{t('providers.grading.computed')}</Tag>}
                     </Flex>
                     {item.prompt && (

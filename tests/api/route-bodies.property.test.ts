@@ -9,6 +9,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import type { PlanProjects } from '../../src/contracts/delivery.ts';
 import type { AssessmentSummary } from '../../src/contracts/diagnosis.ts';
 import type { PlanView } from '../../src/contracts/planning.ts';
 import type { DeclaredRoute } from '../../src/server/access/access-hook.ts';
@@ -17,7 +18,8 @@ import { testEngines } from '../support/databases.ts';
 import { DEMO_PLAN_REQUEST } from '../support/demo-plan.ts';
 import { shapedJson, type Json } from '../support/zod-arbitrary.ts';
 
-const RUNS_PER_ROUTE = 40;
+const RUNS_PER_ROUTE = 25;
+const ITEM = '网络建设';
 /** far above what one refused request takes */
 const REQUEST_BOUND_MS = 10_000;
 
@@ -39,7 +41,7 @@ interface ErrorBody {
 describe.each(testEngines())('route bodies under generated JSON on %s', (engine) => {
   const api = useApiApp(engine, { packs: 'all' });
   let cio: string;
-  let ids: { assessment: string; plan: string; org: string };
+  let ids: { assessment: string; plan: string; risk: string; project: string; org: string };
 
   beforeAll(async () => {
     const roles = await signInDemoRoles(api);
@@ -51,15 +53,43 @@ describe.each(testEngines())('route bodies under generated JSON on %s', (engine)
     expect(a.status, JSON.stringify(a.body)).toBe(201);
     const p = await api.call<PlanView>(cio, 'POST', '/api/plans', DEMO_PLAN_REQUEST);
     expect(p.status, JSON.stringify(p.body)).toBe(201);
-    ids = { assessment: a.body.id, plan: p.body.id, org: roles.orgId };
+    const solved = await api.call(cio, 'POST', `/api/plans/${p.body.id}/solve`, {
+      timeLimitSeconds: 5,
+      frontier: false,
+    });
+    expect(solved.status, JSON.stringify(solved.body)).toBe(200);
+    const projects = await api.call<PlanProjects>(cio, 'POST', `/api/plans/${p.body.id}/projects`, {});
+    expect(projects.status, JSON.stringify(projects.body)).toBe(201);
+    ids = {
+      assessment: a.body.id,
+      plan: p.body.id,
+      risk: p.body.risks[0]!.id,
+      project: projects.body.projects[0]!.id,
+      org: roles.orgId,
+    };
   });
 
   /** The route's URL with its parameters filled by the CIO's own records; undefined when one cannot be. */
   const urlOf = (url: string): string | undefined => {
-    const filled = url
-      .replace(/^\/api\/assessments\/:id/, `/api/assessments/${ids.assessment}`)
-      .replace(/^\/api\/plans\/:id/, `/api/plans/${ids.plan}`)
-      .replace(/^\/api\/organisations\/:orgId/, `/api/organisations/${ids.org}`);
+    const fills: [RegExp, string][] = [
+      [
+        /^\/api\/assessments\/:id\/answers\/:itemId/,
+        `/api/assessments/${ids.assessment}/answers/${encodeURIComponent(ITEM)}`,
+      ],
+      [/^\/api\/assessments\/:id/, `/api/assessments/${ids.assessment}`],
+      [/^\/api\/plans\/:id\/risks\/:riskId/, `/api/plans/${ids.plan}/risks/${ids.risk}`],
+      [/^\/api\/plans\/:id\/initiatives\/:initiativeId/, `/api/plans/${ids.plan}/initiatives/GEN-PM-01`],
+      [/^\/api\/plans\/:id/, `/api/plans/${ids.plan}`],
+      [
+        /^\/api\/projects\/:id\/checklists\/:checklistId\/items\/:itemId/,
+        `/api/projects/${ids.project}/checklists/diagnosis/items/pain-points`,
+      ],
+      [/^\/api\/projects\/:id/, `/api/projects/${ids.project}`],
+      [/^\/api\/kpis\/:id\/manual-values\/:period/, '/api/kpis/profit-margin/manual-values/2025-01'],
+      [/^\/api\/organisations\/:orgId/, `/api/organisations/${ids.org}`],
+    ];
+    const fill = fills.find(([pattern]) => pattern.test(url));
+    const filled = fill ? url.replace(fill[0], fill[1]) : url;
     return filled.includes(':') ? undefined : filled;
   };
 
@@ -69,7 +99,7 @@ describe.each(testEngines())('route bodies under generated JSON on %s', (engine)
       const url = urlOf(r.url);
       return url ? [{ ...r, path: url }] : [];
     });
-    expect(walked.length).toBeGreaterThan(15);
+    expect(walked.length).toBeGreaterThan(30);
     for (const route of walked) {
       await fc.assert(
         fc.asyncProperty(shapedJson(route.body), async (value: Json) => {

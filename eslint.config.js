@@ -110,5 +110,21 @@ export default tseslint.config(
   },
   { files: ['src/features/**/*.ts'], rules: { 'tupu/no-foreign-repository': 'error' } },
   { files: ['src/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'], rules: { 'tupu/tenant-grant': 'error' } },
+  {
+    // issue 18: a name or note starting with = + - @ must not become a formula in an export
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.property.name='xlsx'][property.name=/^(write|writeBuffer|writeFile|WorkbookWriter)$/]",
+          message:
+            'Write a workbook with workbookBytes or writeWorkbookFile (src/reports/workbook-file.ts): they neutralise every text cell a spreadsheet would read as a formula (= + - @ tab CR), which a direct write does not.',
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,6 +1,7 @@
 /** A data quality profile as an .xlsx workbook: the overview, the columns, and every rule with its offending rows. */
 import ExcelJS from 'exceljs';
 import type { Profile } from '../core/data-quality/profiler.ts';
+import { workbookBytes } from '../reports/workbook-file.ts';
 
 export async function profileWorkbook(profile: Profile, source: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -76,5 +77,5 @@ export async function profileWorkbook(profile: Profile, source: string): Promise
       r.rows.join(', '),
     ]);
   bold(rules);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

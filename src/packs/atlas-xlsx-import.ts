@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Atlas } from '../core/atlas/types.ts';
+import { restoreCellText } from '../core/shared/neutralise.ts';
 import { checkAtlasPackFiles, type AtlasPackFiles, type AtlasResolver } from './atlas-check.ts';
 import {
   COLUMNS,
@@ -42,20 +43,23 @@ function set(obj: Obj, key: string, value: unknown): void {
   at[keys.at(-1)!] = value;
 }
 
-/** The text a cell holds, whatever exceljs made of it (rich text, formula result, hyperlink, number, boolean). */
+/**
+ * The text a cell holds, whatever exceljs made of it (rich text, formula result, hyperlink, number, boolean); on a
+ * text, the formula marker the export put there taken off (restoreCellText).
+ */
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
   let s: string;
   if (v === null || v === undefined) s = '';
-  else if (typeof v === 'string') s = v;
+  else if (typeof v === 'string') s = restoreCellText(v);
   else if (typeof v === 'number') s = String(v);
   else if (typeof v === 'boolean') s = v ? 'TRUE' : 'FALSE';
   else if (v instanceof Date) s = v.toISOString().slice(0, 10);
-  else if ('richText' in v) s = v.richText.map((r) => r.text).join('');
+  else if ('richText' in v) s = restoreCellText(v.richText.map((r) => r.text).join(''));
   else if ('formula' in v || 'sharedFormula' in v) {
     const res: unknown = v.result;
     s = typeof res === 'string' || typeof res === 'number' || typeof res === 'boolean' ? String(res) : '';
-  } else if ('text' in v) s = typeof v.text === 'string' ? v.text : cell.text;
+  } else if ('text' in v) s = restoreCellText(typeof v.text === 'string' ? v.text : cell.text);
   else s = cell.text;
   return s.replace(/\r\n?/g, '\n').trim();
 }

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Atlas } from '../core/atlas/types.ts';
+import { workbookBytes } from '../reports/workbook-file.ts';
 import { atlasResolverFor, loadAtlasPacks } from './atlas-load.ts';
 import { buildAtlasWorkbook } from './atlas-xlsx-export.ts';
 import { importAtlasWorkbook, type AtlasImportResult } from './atlas-xlsx-import.ts';
@@ -14,11 +15,11 @@ async function fixtures(): Promise<{ base: Atlas; child: Atlas }> {
   return { base: r.catalog.get('fixture-base')!, child: r.catalog.get('fixture-child')! };
 }
 
-/** write the workbook to bytes and read it back, as a person saving it in Excel would */
+/** write the workbook to bytes as the export does (text neutralised) and read it back, as a person saving it in Excel would */
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
-  const bytes = await wb.xlsx.writeBuffer();
+  const bytes = await workbookBytes(wb);
   const back = new ExcelJS.Workbook();
-  await back.xlsx.load(bytes);
+  await back.xlsx.load(bytes as unknown as ArrayBuffer);
   return back;
 }
 
@@ -61,6 +62,28 @@ describe('atlas Excel template', () => {
     expect(problemsOf(r)).toEqual([]);
     if (!r.ok) return;
     expect(r.atlas.own).toEqual(guide.own);
+  });
+
+  it('round-trips names, descriptions and list entries that a spreadsheet would read as formulas', async () => {
+    const { base } = await fixtures();
+    const hostile = structuredClone(base);
+    const [first, second] = hostile.own.scenarios;
+    if (!first || !second) throw new Error('the fixture has fewer than two scenarios');
+    first.name = { zh: '=HYPERLINK("http://evil","x")', en: '+1+1' };
+    first.description = { zh: '@SUM(A1)', en: '-2+3' };
+    first.elements.data = [{ zh: '=A1', en: "'=already marked" }, ...first.elements.data];
+    second.name = { zh: "'普通的引号", en: "'plain quote" };
+    hostile.own.painPoints[0]!.name = { zh: '-停机', en: "=cmd|' /C calc'!A0" };
+    hostile.own.kpis[0]!.name = { zh: '+研发周期', en: '@design' };
+    const written = await roundTrip(buildAtlasWorkbook(hostile));
+    const texts: string[] = [];
+    written.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => void texts.push(c.text))));
+    expect(texts).toContain(`'=HYPERLINK("http://evil","x")`);
+    expect(texts.filter((t) => /^[=+\-@]/.test(t))).toEqual([]);
+    const r = await importAtlasWorkbook(written, { resolve: await atlasResolverFor(root) });
+    expect(problemsOf(r)).toEqual([]);
+    if (!r.ok) return;
+    expect(r.atlas.own).toEqual(hostile.own);
   });
 
   it('writes the five sheets with dropdowns for category and chain', async () => {

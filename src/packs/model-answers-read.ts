@@ -4,6 +4,7 @@ import { ANSWER_SHEET_LIMITS } from '../contracts/diagnosis.ts';
 import type { AnswerProblem, Assessment, AnswerValue } from '../core/diagnosis/assessment.ts';
 import { readConformance } from '../core/diagnosis/checklist-diagnose.ts';
 import type { IndicatorSystem } from '../core/diagnosis/model-schema.ts';
+import { restoreCellText } from '../core/shared/neutralise.ts';
 import {
   ANSWER_COL,
   SETTING_ROWS,
@@ -131,7 +132,7 @@ async function readJson(
   return { assessment: read.assessment, rowOf: new Map(), problems: [] };
 }
 
-/** Plain value of a cell: number, trimmed text, or null when blank. */
+/** Plain value of a cell: number, trimmed text (the export's formula marker taken off), or null when blank. */
 function cellValue(cell: ExcelJS.Cell): number | string | null {
   const v = cell.value;
   if (v === null || v === undefined) return null;
@@ -141,7 +142,7 @@ function cellValue(cell: ExcelJS.Cell): number | string | null {
     if (typeof r === 'number') return r;
     return typeof r === 'string' ? r.trim() || null : null;
   }
-  const text = cell.text.trim();
+  const text = restoreCellText(cell.text).trim();
   return text === '' ? null : text;
 }
 

@@ -18,6 +18,7 @@ import {
   type SheetLang,
 } from './model-sheet-layout.ts';
 import { answerTemplate } from './model-sheet-template.ts';
+import { writeWorkbookFile } from '../reports/workbook-file.ts';
 
 let sme: IndicatorSystem;
 let ics: IndicatorSystem;
@@ -81,6 +82,31 @@ describe('answer sheets', () => {
     expect(scored?.result.scenes.filter((s) => s.level === 2)).toHaveLength(15);
     const next = scored?.result.nextLevel;
     expect(next?.reachable && next.changeCount).toBe(1);
+  });
+
+  it('reads back exactly an answer written by Tupu that a spreadsheet would read as a formula', async () => {
+    const hostile: Record<string, string> = {
+      信息系统: '=HYPERLINK("http://evil","x")',
+      规划实施: '-2+3',
+      管理机制: '@SUM(A1)',
+      人才建设: "'+1",
+    };
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load(await answerTemplate(sme).xlsx.writeBuffer());
+    back.getWorksheet(SHEET.answers)?.eachRow((row, r) => {
+      const v = hostile[row.getCell(1).text];
+      if (r > 1 && v !== undefined) row.getCell(ANSWER_COL).value = v;
+    });
+    const path = join(dir, 'hostile.xlsx');
+    await writeWorkbookFile(back, path);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(path);
+    const cells: string[] = [];
+    written.getWorksheet(SHEET.answers)?.eachRow((row) => void cells.push(row.getCell(ANSWER_COL).text));
+    expect(cells).toContain("'-2+3");
+    const read = await readAnswerFile(path, sme);
+    expect(read.problems).toEqual([]);
+    for (const [id, v] of Object.entries(hostile)) expect(read.assessment?.answers[id]).toBe(v);
   });
 
   it('names file, sheet, row and question of bad answers', async () => {

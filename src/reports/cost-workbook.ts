@@ -6,7 +6,9 @@
  */
 import type { SheetLimits } from '../packs/xlsx-limits.ts';
 import { ANSWER_SHEET_LIMITS } from '../contracts/diagnosis.ts';
+import { restoreCellText } from '../core/shared/neutralise.ts';
 import { addSheet } from './workbook-sheet.ts';
+import { workbookBytes } from './workbook-file.ts';
 
 export const COST_SHEET_NAMES = { zh: '成本', en: 'Costs' } as const;
 const HEADERS = {
@@ -40,7 +42,7 @@ export async function costWorkbook(lang: 'zh' | 'en', rows: readonly CostRowOut[
     { header: note, width: 40 },
   ]);
   for (const r of rows) sheet.add([r.period, { value: r.amount, numFmt: '0.00' }, r.note]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 /** One data row as read: its row number, the period text, the amount (NaN when not a number) and the note. */
@@ -83,7 +85,7 @@ export async function readCostWorkbook(
   const rows: CostRowIn[] = [];
   ws.eachRow((row, r) => {
     if (r === 1) return;
-    const text = (k: number) => row.getCell(k).text.trim();
+    const text = (k: number) => restoreCellText(row.getCell(k).text).trim();
     const raw = row.getCell(2).value;
     const amount = typeof raw === 'number' ? raw : text(2) === '' ? Number.NaN : Number(text(2));
     if (text(1) === '' && text(2) === '' && text(3) === '') return;

@@ -8,6 +8,7 @@ import { checkAtlasPackYaml, writeAtlasPack } from '../../packs/atlas-write.ts';
 import { buildAtlasWorkbook } from '../../packs/atlas-xlsx-export.ts';
 import { importAtlasWorkbook } from '../../packs/atlas-xlsx-import.ts';
 import { formatProblem } from '../../packs/yaml-source.ts';
+import { writeWorkbookFile } from '../../reports/workbook-file.ts';
 import { CliError } from '../cli-error.ts';
 
 const DEFAULT_PACKS = 'packs/atlas';
@@ -44,7 +45,7 @@ export function registerAtlas(program: Command): void {
         throw new CliError(`no atlas pack "${opts.pack}" in ${opts.packs} (available: ${ids})`, 1);
       }
       if (opts.format === 'xlsx') {
-        await buildAtlasWorkbook(found).xlsx.writeFile(opts.out!);
+        await writeWorkbookFile(buildAtlasWorkbook(found), opts.out!);
         process.stdout.write(
           `wrote ${opts.out} (${found.own.scenarios.length} scenarios, ${found.own.links.length} links)\n`,
         );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { SHEET_LANGS, type SheetLang } from '../../packs/model-sheet-layout.ts';
 import { answerTemplate } from '../../packs/model-sheet-template.ts';
+import { writeWorkbookFile } from '../../reports/workbook-file.ts';
 import { CliError } from '../cli-error.ts';
 import { loadIndicatorSystem } from './score.ts';
 
@@ -20,7 +21,7 @@ export function registerModel(program: Command): void {
       if (!lang) throw new CliError(`--lang must be zh or en, got "${opts.lang}"`, 2);
       const m = await loadIndicatorSystem(opts.models, opts.model);
       const out = opts.out ?? `${m.meta.id}.xlsx`;
-      await answerTemplate(m, lang).xlsx.writeFile(out);
+      await writeWorkbookFile(answerTemplate(m, lang), out);
       process.stderr.write(`answer sheet (${lang}) for ${m.meta.id} v${m.meta.version} → ${out}\n`);
     });
 }

@@ -14,6 +14,7 @@ import { loadIndicatorSystemById } from '../../packs/model-load.ts';
 import { indicatorSystemNames, resultsWorkbook, type ScoredSheet } from '../../packs/model-results-book.ts';
 import { SHEET_LANGS, type SheetLang } from '../../packs/model-sheet-layout.ts';
 import { formatProblem } from '../../packs/yaml-source.ts';
+import { writeWorkbookFile } from '../../reports/workbook-file.ts';
 import { CliError } from '../cli-error.ts';
 
 interface ScoreOptions {
@@ -97,7 +98,7 @@ async function scoreFile(model: IndicatorSystem, opts: ScoreOptions, lang: Sheet
   if (!opts.out) process.stdout.write(JSON.stringify(json, null, 2) + '\n');
   else if (/\.json$/i.test(opts.out)) await writeFile(opts.out, JSON.stringify(json, null, 2) + '\n');
   else if (/\.xlsx$/i.test(opts.out))
-    await resultsWorkbook(model, [scored], [], lang).xlsx.writeFile(opts.out);
+    await writeWorkbookFile(resultsWorkbook(model, [scored], [], lang), opts.out);
   else throw new CliError('--out must end in .json or .xlsx', 2);
   if (opts.out) {
     const level = r.level
@@ -129,7 +130,7 @@ async function scoreFolder(model: IndicatorSystem, opts: ScoreOptions, lang: She
       );
   }
   if (tty) process.stderr.write('\n');
-  await resultsWorkbook(model, scored, errors, lang).xlsx.writeFile(out);
+  await writeWorkbookFile(resultsWorkbook(model, scored, errors, lang), out);
   const bad = new Set(errors.map((e) => e.file)).size;
   const errorSheet = lang === 'en' ? 'Errors' : '错误 Errors';
   process.stderr.write(

@@ -9,6 +9,8 @@ import {
   ENTERPRISE_SHEET,
   type EnterpriseImportProblem,
 } from '../../contracts/portfolio.ts';
+import { restoreCellText } from '../../core/shared/neutralise.ts';
+import { workbookBytes } from '../../reports/workbook-file.ts';
 
 type Lang = 'zh' | 'en';
 
@@ -46,7 +48,7 @@ export async function enterpriseTemplate(lang: Lang): Promise<Buffer> {
   const help = wb.addWorksheet(lang === 'zh' ? '说明' : 'Instructions');
   help.getColumn(1).width = 110;
   for (const line of INSTRUCTIONS[lang]) help.addRow([line]).alignment = { wrapText: true };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 export interface SheetEnterprise {
@@ -69,11 +71,14 @@ const fileProblem = (code: EnterpriseImportProblem['code'], message: string): En
   message,
 });
 
-/** A cell's text as typed: numbers as their digits (a region code typed as a number), rich text flattened. */
+/**
+ * A cell's text as typed: numbers as their digits (a region code typed as a number), rich text flattened, the
+ * formula marker of an exported text taken off (restoreCellText).
+ */
 const cellText = (cell: ExcelJS.Cell): string => {
   const v = cell.value;
   if (typeof v === 'number') return String(v);
-  return cell.text.trim();
+  return restoreCellText(cell.text).trim();
 };
 
 /** The rows of a filled workbook (either language's sheet and headers); the empty rows skipped. */

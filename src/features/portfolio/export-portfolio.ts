@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { PORTFOLIO_LIMIT_MAX } from '../../contracts/portfolio.ts';
 import type { DiagnosisResult } from '../../core/diagnosis/result.ts';
 import type { LevelNames, PortfolioResult } from '../../reports/portfolio-workbook.ts';
+import { workbookBytes } from '../../reports/workbook-file.ts';
 import { overseenTenants } from '../../server/access/overseen-tenants.ts';
 import type { IndicatorSystemCatalog } from '../assessments/indicator-system-index.ts';
 import { indicatorSystemIndex } from '../assessments/indicator-system-index.ts';
@@ -46,5 +47,5 @@ export async function exportPortfolio(
   // exceljs (~0.25 s and ~28 MB to load) is loaded on the first export, not at server start
   const { portfolioFileName, portfolioWorkbook } = await import('../../reports/portfolio-workbook.ts');
   const workbook = portfolioWorkbook({ portfolio, results, lang, levelNames, q, now });
-  return { fileName: portfolioFileName(now), content: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  return { fileName: portfolioFileName(now), content: await workbookBytes(workbook) };
 }

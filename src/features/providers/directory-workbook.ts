@@ -13,7 +13,9 @@ import type {
   ProviderProduct,
   ProviderProfile,
 } from '../../core/providers/profile.ts';
+import { restoreCellText } from '../../core/shared/neutralise.ts';
 import { checkWorkbookLimits } from '../../packs/xlsx-limits.ts';
+import { workbookBytes } from '../../reports/workbook-file.ts';
 import { AppError } from '../../server/app-error.ts';
 
 export const PROVIDER_SHEET = '服务商';
@@ -80,7 +82,7 @@ export async function directoryWorkbook(profiles: readonly ProviderProfile[]): P
     sheet.getRow(1).font = { bold: true };
     sheet.columns.forEach((c) => (c.width = 24));
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return workbookBytes(book);
 }
 
 export interface SheetProblem {
@@ -97,15 +99,14 @@ export interface ImportedRows {
   cellOf: Map<string, string>;
 }
 
+/** A cell's text, trimmed; the formula marker the export put on a text taken off (restoreCellText). */
 const text = (cell: Cell): string => {
   const v = cell.value;
   if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return restoreCellText(v).trim();
   if (typeof v === 'object' && 'richText' in v)
-    return v.richText
-      .map((r) => r.text)
-      .join('')
-      .trim();
-  if (typeof v === 'object' && 'text' in v) return String(v.text).trim();
+    return restoreCellText(v.richText.map((r) => r.text).join('')).trim();
+  if (typeof v === 'object' && 'text' in v) return restoreCellText(String(v.text)).trim();
   if (typeof v === 'object' && 'result' in v) {
     const r = v.result;
     return typeof r === 'string' || typeof r === 'number' || typeof r === 'boolean' ? String(r).trim() : '';

@@ -19,6 +19,8 @@ export interface DeclaredRoute {
   method: HTTPMethods;
   url: string;
   access: Access;
+  /** the schema its JSON body is validated with (a zod shape of src/contracts), when it takes one */
+  body?: unknown;
 }
 
 /** Routes that plugins register without our config: the API reference's pages, public by nature. */
@@ -47,7 +49,9 @@ export function installAccess(
           `'signed-in' | 'read' | 'write' | 'admin' } (see src/server/access/access-level.ts)`,
       );
     }
-    for (const method of methods) declared.push({ method, url: route.url, access });
+    const body: unknown = route.schema?.body;
+    for (const method of methods)
+      declared.push({ method, url: route.url, access, ...(body !== undefined ? { body } : {}) });
   });
   app.addHook('onReady', async () => {
     const unowned = declared.filter(

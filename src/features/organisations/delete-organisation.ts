@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import type { OrganisationPlace } from '../../server/access/caller-store.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
 import { AppError, notFound } from '../../server/app-error.ts';
+import { allowAuditPurge } from '../audit/audit-purge.ts';
 import { lockMembersOf, lockNamesUnder } from './locks.ts';
 import { deletionRefusal } from './organisation-access.ts';
 import {
@@ -39,6 +40,8 @@ export async function deleteEmptyOrganisation(db: Db, tenant: TenantId): Promise
     const held = await countHoldings(tx, tenant);
     const blocking = blockingHoldings(held);
     if (blocking) throw new AppError(409, 'not_empty', blocking, held);
+    // its audit trail goes with it (the append-only trigger lets this transaction delete that organisation's only)
+    await allowAuditPurge(tx, tenant);
     await deleteOrganisationRow(tx, tenant);
     return held;
   });

@@ -17,6 +17,7 @@ import { member } from '../../server/access/caller.ts';
 import { managedTenant } from '../../server/access/managed-tenant.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
 import { createOrganisationFor } from './create-organisation.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { deleteOrganisation } from './delete-organisation.ts';
 import { listManagedOrganisations } from './list-organisations.ts';
 import { presentOrganisation, presentOrganisationList } from './presenter.ts';
@@ -107,6 +108,7 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
           db,
           caller.organisation,
           await managedTenant(db, caller, request.params.orgId),
+          memberAuditScope(request),
         );
         return reply.status(204).send(null);
       },

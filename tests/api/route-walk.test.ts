@@ -267,7 +267,13 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
     expect(requests.every((r) => r.request_id !== null)).toBe(true);
     const actions = requests.flatMap((r) => r.actions.split(','));
     expect(actions).toEqual(
-      expect.arrayContaining(['assessment.create', 'plan.create', 'plan.solve', 'http.post']),
+      expect.arrayContaining([
+        'assessment.create',
+        'plan.create',
+        'plan.solve',
+        'project.create',
+        'project.change',
+      ]),
     );
   });
 

@@ -3,6 +3,7 @@
  * for an initiative, a plan initiative or a project with "why not", pools with their memberships, and an
  * authority's supply against demand. Each route is schema → declared access → one use case → presenter.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -31,6 +32,7 @@ import { importProfile } from './import-profile.ts';
 import { badRequest } from '../../server/app-error.ts';
 import { orStale } from '../../server/versioned-save.ts';
 import type { ProviderDeps } from './deps.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { listPools } from './list-pools.ts';
 import { listProviders } from './list-providers.ts';
 import { matchPlanInitiative } from './match-plan-initiative.ts';
@@ -50,6 +52,8 @@ const IdParams = z.object({ id: z.uuid() });
 const tags = ['providers'];
 
 export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
+  // a write's use case records it in the audit trail as the caller's
+  const audited = (request: FastifyRequest): ProviderDeps => ({ ...deps, audit: memberAuditScope(request) });
   const ownProfile = async (caller: Parameters<typeof showOwnProfile>[1]) => {
     const { world, provider } = await showOwnProfile(deps, caller);
     return presentProfile(provider, world.pools);
@@ -114,7 +118,12 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
         await orStale(
           'provider profile',
           () =>
-            importProfile(deps, caller, { content, fileName: request.query.fileName }, request.query.version),
+            importProfile(
+              audited(request),
+              caller,
+              { content, fileName: request.query.fileName },
+              request.query.version,
+            ),
           () => ownProfile(caller),
         );
         return ownProfile(caller);
@@ -153,7 +162,7 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
         const { provider } = await showProvider(deps, caller.tenant);
         await orStale(
           'provider profile',
-          () => saveProfile(deps, caller.tenant, caller.user.id, provider.org.name, request.body),
+          () => saveProfile(audited(request), caller.tenant, caller.user.id, provider.org.name, request.body),
           () => ownProfile(caller),
         );
         return ownProfile(caller);
@@ -329,7 +338,7 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const caller = member(request);
-        const pool = await openPool(deps, caller, request.body);
+        const pool = await openPool(audited(request), caller, request.body);
         return reply.status(201).send(await poolView(pool.id, caller.tenant));
       },
     );
@@ -364,7 +373,7 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const caller = member(request);
-        await stepPoolMembership(deps, caller, request.params.id, request.body);
+        await stepPoolMembership(audited(request), caller, request.params.id, request.body);
         return poolView(request.params.id, caller.tenant);
       },
     );

@@ -92,24 +92,39 @@ describe.each(testEngines())('GET /api/audit on %s', (engine) => {
   });
 
   it('records a write whose use case records nothing itself: who, when, method, route, status', async () => {
-    const invited = await api.call(roles.cio, 'POST', `/api/organisations/${roles.orgId}/invitations`, {
-      email: 'audit-invitee@demo.tupu.local',
-      role: 'viewer',
+    const upload = await api.app.inject({
+      method: 'POST',
+      url: `/api/ledgers/uploads?fileName=${encodeURIComponent('审计台账.csv')}`,
+      headers: { cookie: roles.cio, 'content-type': 'application/octet-stream' },
+      payload: Buffer.from('日期,营业收入（万元）\n2025-01-15,100\n'),
     });
-    expect(invited.status, JSON.stringify(invited.body)).toBe(202);
+    expect(upload.statusCode, upload.body).toBe(201);
     const page = await audit(roles.cio, '?action=http.post&entity=route');
+    expect(page.body.events).toHaveLength(1);
     expect(page.body.events[0]).toMatchObject({
       actor: { name: CIO_NAME },
-      entityId: '/api/organisations/:orgId/invitations',
-      after: {
-        method: 'POST',
-        route: '/api/organisations/:orgId/invitations',
-        params: { orgId: roles.orgId },
-        status: 202,
-      },
+      entityId: '/api/ledgers/uploads',
+      after: { method: 'POST', route: '/api/ledgers/uploads', params: {}, status: 201 },
     });
-    // the one-time code of the invitation is not in the trail
-    expect(JSON.stringify(page.body)).not.toContain('audit-invitee');
+  });
+
+  it('records an invitation with its email and role, never its one-time code', async () => {
+    const invited = await api.call<{ code: string; invitation: { id: string } }>(
+      roles.cio,
+      'POST',
+      `/api/organisations/${roles.orgId}/invitations`,
+      { email: 'audit-invitee@demo.tupu.local', role: 'viewer' },
+    );
+    expect(invited.status, JSON.stringify(invited.body)).toBe(202);
+    const page = await audit(roles.cio, '?action=organisation.invitation');
+    expect(page.body.events).toMatchObject([
+      {
+        action: 'organisation.invitation.create',
+        entityId: invited.body.invitation.id,
+        after: { email: 'audit-invitee@demo.tupu.local', role: 'viewer' },
+      },
+    ]);
+    expect(JSON.stringify((await audit(roles.cio, '?limit=200')).body)).not.toContain(invited.body.code);
   });
 
   it('filters by time, actor, action, entity and text, and pages with a cursor', async () => {

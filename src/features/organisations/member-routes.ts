@@ -97,7 +97,13 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const caller = member(request);
         const { tenant } = await managedTenant(db, caller, request.params.orgId);
-        const issued = await inviteMember(db, tenant, { ...request.body, invitedBy: caller.user.id });
+        const issued = await inviteMember(
+          db,
+          tenant,
+          { ...request.body, invitedBy: caller.user.id },
+          new Date(),
+          memberAuditScope(request, tenant),
+        );
         reply.header('cache-control', 'no-store');
         return reply
           .status(202)

@@ -58,7 +58,12 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const created = await createOrganisationFor(db, member(request).organisation, request.body);
+        const created = await createOrganisationFor(
+          db,
+          member(request).organisation,
+          request.body,
+          memberAuditScope(request),
+        );
         return reply.status(201).send(presentOrganisation(created));
       },
     );
@@ -82,7 +87,9 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         const { tenant } = await managedTenant(db, member(request), request.params.orgId);
         const { name, version } = request.body;
-        return presentOrganisation(await renameOrganisation(db, tenant, name, version));
+        return presentOrganisation(
+          await renameOrganisation(db, tenant, name, version, memberAuditScope(request, tenant)),
+        );
       },
     );
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import { recordAudit, takeRecorded } from './record-audit.ts';
-import { auditRequestId, requestAuditScope } from './request-scope.ts';
+import { givenRequestId, requestAuditScope } from './request-scope.ts';
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -13,8 +13,10 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function installAuditFallback(app: FastifyInstance, db: Db): void {
   app.addHook('onResponse', async (request, reply) => {
+    // asked of every request that has an audit id, so that none stays in the set of those that recorded
+    const given = givenRequestId(request);
+    const recorded = given !== undefined && takeRecorded(given);
     if (!WRITES.has(request.method)) return;
-    const recorded = takeRecorded(auditRequestId(request));
     const route = request.routeOptions.url;
     if (recorded || route === undefined || !route.startsWith('/api/') || reply.statusCode >= 400) return;
     const scope = requestAuditScope(request);

@@ -6,6 +6,9 @@ import type { AuditScope } from './audit-scope.ts';
 
 const requestIds = new WeakMap<FastifyRequest, string>();
 
+/** The request's id in the audit trail if one was given it already (nothing recorded for it otherwise). */
+export const givenRequestId = (request: FastifyRequest): string | undefined => requestIds.get(request);
+
 /** The request's id in the audit trail: unique across instances and restarts (Fastify's own restarts at req-1). */
 export function auditRequestId(request: FastifyRequest): string {
   const known = requestIds.get(request);

@@ -8,6 +8,14 @@ export interface AuditScope {
   requestId: string | null;
 }
 
+/** The operator at the server's command line (`tupu org add`, `tupu user add`): nobody signed in, no request. */
+export const operatorAuditScope = (tenant: TenantId): AuditScope => ({
+  tenant,
+  actorUserId: null,
+  actorDisplay: 'tupu (command line)',
+  requestId: null,
+});
+
 /** What was written: `<entity>.<verb>` (e.g. assessment.answer.save), the entity, small snapshots before and after. */
 export interface AuditEvent {
   action: string;

@@ -52,7 +52,8 @@ export function placeNewOrganisation(
 export async function createOrganisationChecked(
   db: Db,
   input: NewOrganisation,
-  audit?: AuditScope,
+  /** where the creation is recorded: a scope, or one made for the new organisation's id (the operator's own trail) */
+  audit?: AuditScope | ((createdId: string) => AuditScope),
 ): Promise<OrganisationRow> {
   const name = input.name.trim();
   const id = await db.transaction(async (tx) => {
@@ -64,7 +65,7 @@ export async function createOrganisationChecked(
     const created = await insertOrganisation(tx, { ...input, name });
     // in the trail of the organisation whose administrator created it
     if (audit)
-      await recordAudit(tx, audit, {
+      await recordAudit(tx, typeof audit === 'function' ? audit(created.id) : audit, {
         action: 'organisation.create',
         entityType: 'organisation',
         entityId: created.id,

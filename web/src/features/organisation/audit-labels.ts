@@ -39,6 +39,7 @@ export const KNOWN_ACTIONS = [
   'organisation.create',
   'organisation.rename',
   'organisation.delete',
+  'organisation.member.add',
   'organisation.member.role',
   'organisation.member.remove',
   'organisation.invitation.create',

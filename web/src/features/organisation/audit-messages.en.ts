@@ -53,6 +53,7 @@ export const auditEn: typeof auditZh = {
     organisation_create: 'Organisation created',
     organisation_rename: 'Organisation renamed',
     organisation_delete: 'Organisation deleted',
+    organisation_member_add: 'Member added',
     organisation_member_role: 'Member role changed',
     organisation_member_remove: 'Member removed',
     organisation_invitation_create: 'Member invited',

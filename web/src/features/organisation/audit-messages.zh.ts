@@ -50,6 +50,7 @@ export const auditZh = {
     organisation_create: '创建组织',
     organisation_rename: '重命名组织',
     organisation_delete: '删除组织',
+    organisation_member_add: '添加成员',
     organisation_member_role: '变更成员角色',
     organisation_member_remove: '移除成员',
     organisation_invitation_create: '邀请成员',

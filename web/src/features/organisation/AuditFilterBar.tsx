@@ -33,20 +33,26 @@ export function AuditFilterBar({
   const set = (part: Partial<AuditFilterInput>) => onChange({ ...value, ...part });
   return (
     <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
-      <Input
-        type="date"
-        aria-label={t('organisation.audit.from')}
-        value={value.fromDay}
-        onChange={(e) => set({ fromDay: e.target.value })}
-        style={{ width: 160 }}
-      />
-      <Input
-        type="date"
-        aria-label={t('organisation.audit.to')}
-        value={value.toDay}
-        onChange={(e) => set({ toDay: e.target.value })}
-        style={{ width: 160 }}
-      />
+      <Space.Compact>
+        <Space.Addon>{t('organisation.audit.from')}</Space.Addon>
+        <Input
+          type="date"
+          aria-label={t('organisation.audit.from')}
+          value={value.fromDay}
+          onChange={(e) => set({ fromDay: e.target.value })}
+          style={{ width: 150 }}
+        />
+      </Space.Compact>
+      <Space.Compact>
+        <Space.Addon>{t('organisation.audit.to')}</Space.Addon>
+        <Input
+          type="date"
+          aria-label={t('organisation.audit.to')}
+          value={value.toDay}
+          onChange={(e) => set({ toDay: e.target.value })}
+          style={{ width: 150 }}
+        />
+      </Space.Compact>
       <Input
         allowClear
         aria-label={t('organisation.audit.actor')}

@@ -48,7 +48,9 @@ export function AuditLogPage() {
       title: t('organisation.audit.time'),
       dataIndex: 'at',
       width: 190,
-      render: (at: string) => <time dateTime={at}>{formatDateTime(at, i18n.language)}</time>,
+      render: (at: string) => (
+        <time dateTime={at}>{formatDateTime(at, i18n.language, { seconds: true })}</time>
+      ),
     },
     {
       title: t('organisation.audit.actor'),

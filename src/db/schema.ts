@@ -757,3 +757,38 @@ export const resultShares = pgTable(
     index('result_shares_authority_idx').on(t.authorityOrgId),
   ],
 );
+
+// ── Audit 审计日志 (audit) ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Every write, kept in the organisation it touched: who (the user's id, and their name as it was then: a user
+ * deleted later still reads), when, what (the action, the entity), the small before and after snapshots, and the
+ * request. Append-only: a trigger (migration audit_append_only) refuses UPDATE and DELETE, except when a whole
+ * organisation is deleted (`tupu.audit_purge` set for that transaction, see src/features/audit/audit-purge.ts).
+ * No foreign key to users: the trail must outlive them, and `set null` would be an update.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** null for a change nobody signed in made (the operator's command line) */
+    actorUserId: uuid('actor_user_id'),
+    actorDisplay: text('actor_display').notNull(),
+    /** `<entity>.<verb>`, e.g. assessment.answer.save; `http.<method>` for the server's fallback record */
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    requestId: text('request_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('audit_events_org_at_idx').on(t.orgId, t.at),
+    index('audit_events_request_idx').on(t.orgId, t.requestId),
+  ],
+);

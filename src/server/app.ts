@@ -16,6 +16,8 @@ import type { Database } from '../db/client.ts';
 import { refuseControlCharacters } from './control-characters.ts';
 import { installPasswordChangeGate } from './sessions/password-change-gate.ts';
 import { installAccess, type DeclaredRoute } from './access/access-hook.ts';
+import { installAuditFallback } from '../features/audit/audit-fallback.ts';
+import { auditRoutes } from '../features/audit/routes.ts';
 import { assessmentOwnership } from '../features/assessments/ownership.ts';
 import { organisationOwnership } from '../features/organisations/ownership.ts';
 import { planOwnership } from '../features/plans/ownership.ts';
@@ -135,6 +137,8 @@ export async function buildApp({
       kpiOwnership,
     ]),
   );
+  // no write goes unaudited: one record for each successful write whose use case recorded no event of its own
+  installAuditFallback(app, database.db);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -186,6 +190,7 @@ export async function buildApp({
   await app.register(invitationRoutes(database.db, config, clock));
   await app.register(portfolioRoutes(database.db, models));
   await app.register(backupRoutes(database.db, config.backupPassphrase));
+  await app.register(auditRoutes(database.db));
   await app.register(
     evaluationRoutes(
       database.db,

@@ -138,6 +138,10 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
   const api = useApiApp(engine, { packs: 'all' });
   let roles: DemoRoles;
   let f: Fixtures;
+  /** audit events of every organisation once the set-up's writes are done */
+  let auditedAfterSetUp: number;
+  const auditEventCount = async () =>
+    (await queryRows<{ n: number }>(api.database.db, sql`select count(*)::int as n from audit_events`))[0]!.n;
 
   /** One request with an empty JSON body where the method takes one: access is decided before the body is read. */
   const send = async (route: DeclaredRoute, cookie?: string) => {
@@ -249,6 +253,28 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
       projectFileId: projectFile.json<Evidence>().id,
       ledgerImportId: ledgerImport.body.id,
     };
+    auditedAfterSetUp = await auditEventCount();
+  });
+
+  it("records each of the set-up's twelve successful writes in the organisation's audit trail", async () => {
+    const requests = await queryRows<{ request_id: string; actions: string }>(
+      api.database.db,
+      sql`select request_id, string_agg(action, ',' order by action) as actions from audit_events
+        where org_id = ${roles.orgId} group by request_id`,
+    );
+    // one request id per write, whether its use case recorded its own event or the server's fallback did
+    expect(requests).toHaveLength(12);
+    expect(requests.every((r) => r.request_id !== null)).toBe(true);
+    const actions = requests.flatMap((r) => r.actions.split(','));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'assessment.create',
+        'plan.create',
+        'plan.solve',
+        'project.create',
+        'project.change',
+      ]),
+    );
   });
 
   it('walks every route the server registered, each with a declared access', () => {
@@ -339,5 +365,9 @@ describe.each(testEngines())('the route walk on %s', (engine) => {
     expect([file.statusCode, file.body]).toEqual([200, 'clauses']);
     const imports = await api.call<LedgerImportList>(roles.cio, 'GET', '/api/ledgers/imports');
     expect(imports.body.imports.map((i) => i.id)).toEqual([f.ledgerImportId]);
+  });
+
+  it('left no audit event for any refused attempt of the walk (nothing was written)', async () => {
+    expect(await auditEventCount()).toBe(auditedAfterSetUp);
   });
 });

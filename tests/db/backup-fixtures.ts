@@ -9,6 +9,7 @@ import {
   assessmentAssignments,
   assessmentEvents,
   assessments,
+  auditEvents,
   deliveryChanges,
   deliveryCostEntries,
   deliveryGatePasses,
@@ -273,6 +274,19 @@ export async function fill(db: Db): Promise<void> {
     sharedAt: new Date('2026-02-01T08:00:00.123Z'),
     revokedBy: user.id,
     revokedAt: new Date('2026-02-02T08:00:00.456Z'),
+  });
+  // the audit trail: an answer saved, before and after (the table is append-only: inserted, never changed)
+  await db.insert(auditEvents).values({
+    orgId: org.id,
+    at: new Date('2026-02-03T08:00:00.789Z'),
+    actorUserId: user.id,
+    actorDisplay: '李工',
+    action: 'assessment.answer.save',
+    entityType: 'assessment',
+    entityId: 'a1',
+    before: { 'q1.1': null },
+    after: { 'q1.1': { level: 3 } },
+    requestId: 'req-1',
   });
   await db.insert(invitations).values({
     orgId: org.id,

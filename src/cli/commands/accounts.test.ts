@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTupu } from '../../../tests/support/cli.ts';
 import { useTempDir } from '../../../tests/support/temp-dir.ts';
-import { openDatabase } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { openDatabase, queryRows } from '../../db/client.ts';
 import { findUserByEmail, listMemberships } from '../../server/sessions/accounts.ts';
 import { verifyPassword } from '../../features/auth/password.ts';
 
@@ -50,6 +51,31 @@ describe('tupu org add / user add / user reset-password', () => {
       expect(await verifyPassword(password, stored?.passwordHash ?? '')).toBe(true);
       expect(await listMemberships(database.db, stored?.id ?? '')).toMatchObject([
         { orgName: '试点企业', orgKind: 'enterprise', role: 'admin' },
+      ]);
+      // the operator's writes are in the audit trail: each creation in the parent's (the top level's in its own),
+      // the member in the enterprise's
+      const trail = await queryRows<{ org: string; action: string; actor: string; after: unknown }>(
+        database.db,
+        sql`select o.name as org, e.action, e.actor_display as actor, e.after from audit_events e
+          join organisations o on o.id = e.org_id order by e.at, e.action`,
+      );
+      expect(trail).toMatchObject([
+        {
+          org: '试点市经信局',
+          action: 'organisation.create',
+          actor: 'tupu (command line)',
+          after: { name: '试点市经信局' },
+        },
+        {
+          org: '试点市经信局',
+          action: 'organisation.create',
+          after: { name: '试点企业', kind: 'enterprise' },
+        },
+        {
+          org: '试点企业',
+          action: 'organisation.member.add',
+          after: { email: 'lead@x.cn', role: 'admin', newUser: true },
+        },
       ]);
     } finally {
       await database.close();

@@ -16,6 +16,7 @@ import {
   type OrganisationRow,
 } from '../../features/organisations/repositories/organisations.ts';
 import { AppError } from '../../server/app-error.ts';
+import { operatorAuditScope } from '../../features/audit/audit-scope.ts';
 import { addMember } from '../../features/organisations/add-member.ts';
 import { createOrganisationChecked } from '../../features/organisations/create-organisation.ts';
 import { resetPassword } from '../../features/organisations/reset-password.ts';
@@ -54,12 +55,17 @@ export function registerAccounts(program: Command): void {
       });
       await withDatabase(opts.data, async (database) => {
         const parent = opts.parent ? await resolveOrganisation(database, opts.parent, '--parent') : undefined;
-        const created = await createOrganisationChecked(database.db, {
-          kind: input.kind,
-          name: input.name,
-          parentId: parent?.id ?? null,
-          regionCode: input.regionCode,
-        });
+        // recorded in the parent's audit trail, or in the new organisation's own at top level
+        const created = await createOrganisationChecked(
+          database.db,
+          {
+            kind: input.kind,
+            name: input.name,
+            parentId: parent?.id ?? null,
+            regionCode: input.regionCode,
+          },
+          (createdId) => operatorAuditScope(grantTenant(parent?.id ?? createdId)),
+        );
         const where = parent ? ` under ${parent.name}` : ' at top level';
         process.stdout.write(`created ${created.kind} ${created.name}${where}\n  id: ${created.id}\n`);
       });
@@ -99,7 +105,8 @@ export function registerAccounts(program: Command): void {
       const input = parseInput(AddMember, { email: opts.email, displayName: opts.name, role: opts.role });
       await withDatabase(opts.data, async (database) => {
         const target = await resolveOrganisation(database, opts.org, '--org');
-        const added = await addMember(database.db, grantTenant(target.id), input);
+        const tenant = grantTenant(target.id);
+        const added = await addMember(database.db, tenant, input, operatorAuditScope(tenant));
         const { member } = added;
         const lines = [
           `${added.created ? 'created user' : 'added existing user'} ${member.email} (${member.displayName}) as ${member.role} of ${target.name}`,

@@ -9,6 +9,7 @@ import {
   assessmentAssignments,
   assessmentEvents,
   assessments,
+  auditEvents,
   deliveryChanges,
   deliveryCostEntries,
   deliveryGatePasses,
@@ -66,6 +67,8 @@ export const BACKUP_TABLES: readonly PgTable[] = [
   kpiManualValues,
   // an enterprise's consent to share its results with its authority (portfolio)
   resultShares,
+  // the append-only audit trail of every organisation (only inserted on restore: its trigger refuses changes)
+  auditEvents,
 ];
 
 /** Tables of the schema that a backup leaves out, with the reason (checked by a test against the live schema). */

@@ -38,13 +38,18 @@ export async function createAssessment(
 }> {
   const index = indicatorSystemOf(systems, input.modelId);
   const profile = startingProfile(index, input.profile);
-  const row = await insertAssessment(db, actor.tenant, {
-    modelId: index.model.meta.id,
-    modelVersion: index.model.meta.version,
-    mode: input.mode,
-    title: input.title,
-    profile,
-    createdBy: actor.userId,
-  });
+  const row = await insertAssessment(
+    db,
+    actor.tenant,
+    {
+      modelId: index.model.meta.id,
+      modelVersion: index.model.meta.version,
+      mode: input.mode,
+      title: input.title,
+      profile,
+      createdBy: actor.userId,
+    },
+    actor.audit,
+  );
   return { row, index, progress: progress(index, [], profile) };
 }

@@ -8,7 +8,7 @@ import { deleteDraft } from './repositories/assessments.ts';
  * result others may rely on (a plan starts from it): 409 assessment_submitted, nothing deleted — reopen it first.
  */
 export async function deleteAssessment(db: Db, actor: Actor, id: string): Promise<void> {
-  const outcome = await deleteDraft(db, actor.tenant, id);
+  const outcome = await deleteDraft(db, actor.tenant, id, actor.audit);
   if (outcome === undefined) throw notFound('Assessment');
   if (outcome === 'submitted')
     throw new AppError(

@@ -9,6 +9,8 @@ import type { AssessmentProfile } from '../../contracts/diagnosis.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../server/app-error.ts';
 import { member } from '../../server/access/caller.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
 import {
   indicatorSystemIndex,
@@ -21,6 +23,8 @@ import { findAssessment, type AssessmentRow, type AssessmentScope } from './repo
 export interface Actor {
   tenant: TenantId;
   userId: string;
+  /** where its changes are recorded in the audit trail (see src/features/audit/) */
+  audit?: AuditScope | undefined;
 }
 
 export interface LoadedAssessment {
@@ -57,7 +61,7 @@ export async function loadAssessment(
     row,
     index: indicatorSystemIndex(system),
     profile: row.profile as AssessmentProfile,
-    scope: { tenant: actor.tenant, assessmentId: row.id, userId: actor.userId },
+    scope: { tenant: actor.tenant, assessmentId: row.id, userId: actor.userId, audit: actor.audit },
   };
 }
 
@@ -73,5 +77,5 @@ export const locked = () =>
 /** The actor of a route declared `read`, `write` or `admin`, as the access hook resolved it. */
 export function actorOf(request: FastifyRequest): Actor {
   const caller = member(request);
-  return { tenant: caller.tenant, userId: caller.user.id };
+  return { tenant: caller.tenant, userId: caller.user.id, audit: memberAuditScope(request) };
 }

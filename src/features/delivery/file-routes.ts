@@ -15,6 +15,7 @@ import { Evidence, MAX_UPLOAD_BYTES } from '../../contracts/diagnosis.ts';
 import { ProjectView } from '../../contracts/delivery.ts';
 import { AppError } from '../../server/app-error.ts';
 import type { Db } from '../../db/client.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { member, recordTenant } from '../../server/access/caller.ts';
 import { refuseOversized, uploadedBody } from '../../server/upload-limits.ts';
 import { attachment, XLSX_TYPE } from '../assessments/downloads.ts';
@@ -75,7 +76,12 @@ export function deliveryFileRoutes(
   config: Pick<Config, 'orgStorageQuotaMb'>,
   now: () => Date = () => new Date(),
 ): FastifyPluginAsyncZod {
-  const deps: DeliveryDeps = { repo: deliveryRepository(db), pack, now };
+  // each request's repository records its writes in the audit trail as the caller's
+  const depsOf = (request: FastifyRequest): DeliveryDeps => ({
+    repo: deliveryRepository(db, memberAuditScope(request)),
+    pack,
+    now,
+  });
   const quota = config.orgStorageQuotaMb * 1024 * 1024;
   return async (app) => {
     app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
@@ -104,7 +110,7 @@ export function deliveryFileRoutes(
         const { tenant, writer } = caller(request);
         const { id, checklistId, itemId } = request.params;
         const info = await addProjectFile(
-          deps,
+          depsOf(request),
           tenant,
           writer,
           id,
@@ -157,7 +163,7 @@ export function deliveryFileRoutes(
       async (request, reply) => {
         const { tenant } = caller(request);
         const { lang } = request.query;
-        const { bundle, content } = await exportCosts(deps, tenant, request.params.id, lang);
+        const { bundle, content } = await exportCosts(depsOf(request), tenant, request.params.id, lang);
         const name = (bundle.project.name as { zh: string; en: string })[lang];
         return reply
           .type(XLSX_TYPE)
@@ -181,7 +187,13 @@ export function deliveryFileRoutes(
       async (request) => {
         const { tenant, writer } = caller(request);
         const bytes = await smallBody(request.body);
-        const { bundle, imported } = await importCosts(deps, tenant, writer, request.params.id, bytes);
+        const { bundle, imported } = await importCosts(
+          depsOf(request),
+          tenant,
+          writer,
+          request.params.id,
+          bytes,
+        );
         return { imported, project: presentProject(bundle, pack, isoDay(now())) };
       },
     );
@@ -199,7 +211,7 @@ export function deliveryFileRoutes(
       },
       async (request, reply) => {
         const { tenant, writer } = caller(request);
-        await removeProjectFile(deps, tenant, writer, request.params.id, request.params.fileId);
+        await removeProjectFile(depsOf(request), tenant, writer, request.params.id, request.params.fileId);
         return reply.status(204).send(null);
       },
     );

@@ -15,6 +15,8 @@ import {
   deliveryTicks,
 } from '../../db/schema.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export type ProjectRow = typeof deliveryProjects.$inferSelect;
 export type NewProject = Omit<
@@ -58,13 +60,35 @@ export async function insertProjects(
   db: Db,
   tenant: TenantId,
   projects: readonly NewProject[],
+  audit?: AuditScope,
 ): Promise<ProjectRow[]> {
   if (projects.length === 0) return [];
-  return db
-    .insert(deliveryProjects)
-    .values(projects.map((p) => ({ ...p, orgId: tenant })))
-    .onConflictDoNothing()
-    .returning();
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .insert(deliveryProjects)
+      .values(projects.map((p) => ({ ...p, orgId: tenant })))
+      .onConflictDoNothing()
+      .returning();
+    if (audit)
+      for (const row of rows)
+        await recordAudit(
+          tx,
+          { ...audit, tenant },
+          {
+            action: 'project.create',
+            entityType: 'project',
+            entityId: row.id,
+            after: { name: row.name, planId: row.planId, initiativeId: row.initiativeId, budget: row.budget },
+          },
+        );
+    return rows;
+  });
+}
+
+/** The audit trail's snapshot of what a project change patched, before and after (small columns only). */
+function patchSnapshot(row: ProjectRow, patch: ProjectChange['patch']): Record<string, unknown> {
+  const keys = Object.keys(patch ?? {}) as (keyof NonNullable<ProjectChange['patch']>)[];
+  return Object.fromEntries(keys.map((key) => [key, row[key]]));
 }
 
 async function bundleOf(db: Db, tenant: TenantId, project: ProjectRow): Promise<ProjectBundle> {
@@ -183,6 +207,7 @@ export async function changeProject(
   tenant: TenantId,
   id: string,
   change: (bundle: ProjectBundle, tx: Db) => Promise<ProjectChange>,
+  audit?: AuditScope,
 ): Promise<ProjectBundle | undefined> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(deliveryProjects).where(ofProject(tenant, id)).for('update');
@@ -199,6 +224,19 @@ export async function changeProject(
       .set({ ...patch, version, fieldVersions, updatedAt: new Date() })
       .where(ofProject(tenant, id))
       .returning();
+    // in the project's trail (its owner's), also when an invited provider writes
+    if (audit)
+      await recordAudit(
+        tx,
+        { ...audit, tenant },
+        {
+          action: 'project.change',
+          entityType: 'project',
+          entityId: id,
+          before: { name: row.name, version: row.version, parts, ...patchSnapshot(row, patch) },
+          after: { name: saved!.name, version, parts, ...patchSnapshot(saved!, patch) },
+        },
+      );
     return bundleOf(tx, tenant, saved!);
   });
 }
@@ -303,12 +341,13 @@ export const projectWrites = {
 };
 
 /** The repository bound to a database: what the use cases receive. */
-export function deliveryRepository(db: Db) {
+/** With `audit`, every project it creates or changes is recorded in the audit trail, in the write's transaction. */
+export function deliveryRepository(db: Db, audit?: AuditScope) {
   return {
     db,
     hasProject: (tenant: TenantId, id: string) => hasProject(db, tenant, id),
     insertProjects: (tenant: TenantId, projects: readonly NewProject[]) =>
-      insertProjects(db, tenant, projects),
+      insertProjects(db, tenant, projects, audit),
     findProject: (tenant: TenantId, id: string) => findProject(db, tenant, id),
     listProjectFacts: (tenants: readonly TenantId[], planId?: string) =>
       listProjectFacts(db, tenants, planId),
@@ -316,7 +355,7 @@ export function deliveryRepository(db: Db) {
       tenant: TenantId,
       id: string,
       change: (b: ProjectBundle, tx: Db) => Promise<ProjectChange>,
-    ) => changeProject(db, tenant, id, change),
+    ) => changeProject(db, tenant, id, change, audit),
   };
 }
 export type DeliveryRepository = ReturnType<typeof deliveryRepository>;

@@ -25,6 +25,7 @@ import {
   UpdateProject,
 } from '../../contracts/delivery.ts';
 import type { Db } from '../../db/client.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { member, recordTenant, type MemberCaller } from '../../server/access/caller.ts';
 import type { FastifyRequest } from 'fastify';
 import { addCostEntry } from './add-cost-entry.ts';
@@ -85,7 +86,13 @@ export function deliveryRoutes(
   /** the pool's rule for whom an enterprise may invite (the provider-pool feature); any provider without it */
   providerEligibility?: ProviderEligibility,
 ): FastifyPluginAsyncZod {
-  const deps: DeliveryDeps = { repo: deliveryRepository(db), pack, now, providerEligibility };
+  // each request's repository records its writes in the audit trail as the caller's
+  const depsOf = (request: FastifyRequest): DeliveryDeps => ({
+    repo: deliveryRepository(db, memberAuditScope(request)),
+    pack,
+    now,
+    providerEligibility,
+  });
   const view = (bundle: ProjectBundle) => presentProject(bundle, pack, isoDay(now()));
 
   return async (app) => {
@@ -117,8 +124,8 @@ export function deliveryRoutes(
       },
       async (request, reply) => {
         const { tenant, user } = member(request);
-        await createProjects(deps, db, tenant, user.id, request.params.id, request.body ?? {});
-        const projects = await listProjects(deps, [tenant], request.params.id);
+        await createProjects(depsOf(request), db, tenant, user.id, request.params.id, request.body ?? {});
+        const projects = await listProjects(depsOf(request), [tenant], request.params.id);
         return reply.status(201).send(presentPlanProjects(projects, pack));
       },
     );
@@ -136,7 +143,10 @@ export function deliveryRoutes(
         },
       },
       async (request) =>
-        presentPlanProjects(await listProjects(deps, [member(request).tenant], request.params.id), pack),
+        presentPlanProjects(
+          await listProjects(depsOf(request), [member(request).tenant], request.params.id),
+          pack,
+        ),
     );
 
     app.get(
@@ -150,7 +160,7 @@ export function deliveryRoutes(
         },
       },
       async (request) => ({
-        projects: (await listProjects(deps, [member(request).tenant])).map((p) =>
+        projects: (await listProjects(depsOf(request), [member(request).tenant])).map((p) =>
           presentSummary(p.row, p.rollup, p.passed, pack),
         ),
       }),
@@ -167,7 +177,8 @@ export function deliveryRoutes(
           response: { 200: ProjectView },
         },
       },
-      async (request) => view(await showProject(deps, recordTenant(request).tenant, request.params.id)),
+      async (request) =>
+        view(await showProject(depsOf(request), recordTenant(request).tenant, request.params.id)),
     );
 
     app.patch(
@@ -185,7 +196,7 @@ export function deliveryRoutes(
       },
       async (request) => {
         const { tenant, user } = member(request);
-        return view(await updateProject(deps, tenant, user.id, request.params.id, request.body));
+        return view(await updateProject(depsOf(request), tenant, user.id, request.params.id, request.body));
       },
     );
 
@@ -204,7 +215,11 @@ export function deliveryRoutes(
       async (request, reply) =>
         reply
           .status(201)
-          .send(view(await addTeamMember(deps, member(request).tenant, request.params.id, request.body))),
+          .send(
+            view(
+              await addTeamMember(depsOf(request), member(request).tenant, request.params.id, request.body),
+            ),
+          ),
     );
 
     app.delete(
@@ -220,7 +235,12 @@ export function deliveryRoutes(
       },
       async (request) =>
         view(
-          await removeTeamMember(deps, member(request).tenant, request.params.id, request.params.memberId),
+          await removeTeamMember(
+            depsOf(request),
+            member(request).tenant,
+            request.params.id,
+            request.params.memberId,
+          ),
         ),
     );
 
@@ -240,7 +260,7 @@ export function deliveryRoutes(
         const { tenant, writer: w } = projectCaller(request);
         return reply
           .status(201)
-          .send(view(await addMilestone(deps, tenant, w, request.params.id, request.body)));
+          .send(view(await addMilestone(depsOf(request), tenant, w, request.params.id, request.body)));
       },
     );
 
@@ -259,7 +279,7 @@ export function deliveryRoutes(
       async (request) => {
         const { id, milestoneId } = request.params;
         const { tenant, writer: w } = projectCaller(request);
-        return view(await updateMilestone(deps, tenant, w, id, milestoneId, request.body));
+        return view(await updateMilestone(depsOf(request), tenant, w, id, milestoneId, request.body));
       },
     );
 
@@ -279,7 +299,7 @@ export function deliveryRoutes(
         const { tenant, writer: w } = projectCaller(request);
         return reply
           .status(201)
-          .send(view(await addCostEntry(deps, tenant, w, request.params.id, request.body)));
+          .send(view(await addCostEntry(depsOf(request), tenant, w, request.params.id, request.body)));
       },
     );
 
@@ -302,7 +322,7 @@ export function deliveryRoutes(
       async (request) => {
         const { tenant, writer: w } = projectCaller(request);
         const { id, checklistId, itemId } = request.params;
-        return view(await tickItem(deps, tenant, w, id, checklistId, itemId, request.body));
+        return view(await tickItem(depsOf(request), tenant, w, id, checklistId, itemId, request.body));
       },
     );
 
@@ -319,7 +339,7 @@ export function deliveryRoutes(
       },
       async (request) => {
         const { tenant, writer: w } = projectCaller(request);
-        return view(await passGate(deps, tenant, w, request.params.id, request.params.gateId));
+        return view(await passGate(depsOf(request), tenant, w, request.params.id, request.params.gateId));
       },
     );
 
@@ -339,7 +359,7 @@ export function deliveryRoutes(
       },
       async (request) => {
         const { tenant, writer: w } = projectCaller(request);
-        return view(await rateAcceptance(deps, tenant, w, request.params.id, request.body));
+        return view(await rateAcceptance(depsOf(request), tenant, w, request.params.id, request.body));
       },
     );
 
@@ -360,7 +380,7 @@ export function deliveryRoutes(
       },
       async (request) => {
         const { tenant } = member(request);
-        await showProject(deps, tenant, request.params.id);
+        await showProject(depsOf(request), tenant, request.params.id);
         return { invitations: await projectInvitations(db, tenant, request.params.id) };
       },
     );
@@ -380,7 +400,7 @@ export function deliveryRoutes(
       },
       async (request, reply) => {
         const { tenant, user } = member(request);
-        await inviteProvider(deps, tenant, user.id, request.params.id, request.body);
+        await inviteProvider(depsOf(request), tenant, user.id, request.params.id, request.body);
         return reply
           .status(201)
           .send({ invitations: await projectInvitations(db, tenant, request.params.id) });
@@ -403,7 +423,7 @@ export function deliveryRoutes(
       async (request) => {
         const { tenant, user } = member(request);
         const { id, invitationId } = request.params;
-        await revokeInvitation(deps, tenant, user.id, id, invitationId, request.body?.reason);
+        await revokeInvitation(depsOf(request), tenant, user.id, id, invitationId, request.body?.reason);
         return { invitations: await projectInvitations(db, tenant, id) };
       },
     );
@@ -440,7 +460,14 @@ export function deliveryRoutes(
         async (request) => {
           const { tenant: provider, user } = member(request);
           const { tenant: owner } = recordTenant(request);
-          await respondToInvitation(deps, owner, provider, user.id, request.params.invitationId, answer);
+          await respondToInvitation(
+            depsOf(request),
+            owner,
+            provider,
+            user.id,
+            request.params.invitationId,
+            answer,
+          );
           return { invitations: await invitationsToProvider(db, provider) };
         },
       );

@@ -115,6 +115,7 @@ export async function importLedger(
       importedBy: userId,
     },
     kept.map((r) => ({ row: r.ref, date: r.date, values: r.values })),
+    deps.audit,
   );
   const all = await listImports(db, tenant);
   const saved = all.find((i) => i.id === id)!;

@@ -12,5 +12,5 @@ export async function listLedgerImports(deps: EvaluationDeps, tenant: TenantId):
 
 /** Removes the import and its rows: the KPI values computed from them change at the next read. */
 export async function removeLedgerImport(deps: EvaluationDeps, tenant: TenantId, id: string): Promise<void> {
-  if (!(await deleteImport(deps.db, tenant, id))) throw notFound('Ledger import');
+  if (!(await deleteImport(deps.db, tenant, id, deps.audit))) throw notFound('Ledger import');
 }

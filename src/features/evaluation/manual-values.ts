@@ -33,14 +33,19 @@ export async function enterManualValue(
   input: SaveManualValue,
 ): Promise<KpiValueView> {
   periodFor(findKpi(deps, kpiId), period);
-  await saveManualValue(deps.db, tenant, {
-    kpiId,
-    period,
-    value: input.value,
-    note: input.note,
-    enteredBy: userId,
-    at: deps.now(),
-  });
+  await saveManualValue(
+    deps.db,
+    tenant,
+    {
+      kpiId,
+      period,
+      value: input.value,
+      note: input.note,
+      enteredBy: userId,
+      at: deps.now(),
+    },
+    deps.audit,
+  );
   return (await valueOf(deps, tenant, kpiId, period))!;
 }
 
@@ -52,6 +57,6 @@ export async function removeManualValue(
   period: string,
 ): Promise<void> {
   periodFor(findKpi(deps, kpiId), period);
-  if (!(await deleteManualValue(deps.db, tenant, kpiId, period)))
+  if (!(await deleteManualValue(deps.db, tenant, kpiId, period, deps.audit)))
     throw notFound(`Manual value of ${kpiId} for ${period}`);
 }

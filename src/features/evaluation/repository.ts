@@ -15,6 +15,8 @@ import {
   users,
 } from '../../db/schema.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export type UploadRow = typeof ledgerUploads.$inferSelect;
 export type ImportRow = typeof ledgerImports.$inferSelect & { importedByName: string | null };
@@ -125,6 +127,7 @@ export async function storeImport(
   uploadId: string,
   record: NewImport,
   rows: readonly { row: number; date: string; values: Record<string, number | null | undefined> }[],
+  audit?: AuditScope,
 ): Promise<string> {
   return db.transaction(async (tx) => {
     const [saved] = await tx
@@ -165,6 +168,21 @@ export async function storeImport(
     await tx
       .delete(ledgerUploads)
       .where(and(eq(ledgerUploads.orgId, tenant), eq(ledgerUploads.id, uploadId)));
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'ledger.import',
+        entityType: 'ledger_import',
+        entityId: importId,
+        after: {
+          fileName: record.fileName,
+          kind: record.kind,
+          sha256: record.sha256,
+          rowCount: record.rowCount,
+          dateFrom: record.dateFrom,
+          dateTo: record.dateTo,
+          status: record.status,
+        },
+      });
     return importId;
   });
 }
@@ -224,12 +242,26 @@ export async function hasImport(db: Db, tenant: TenantId, id: string): Promise<b
 }
 
 /** Removes an import and (by cascade) its rows; false when it is not the tenant's. */
-export async function deleteImport(db: Db, tenant: TenantId, id: string): Promise<boolean> {
-  const gone = await db
-    .delete(ledgerImports)
-    .where(and(eq(ledgerImports.orgId, tenant), eq(ledgerImports.id, id)))
-    .returning({ id: ledgerImports.id });
-  return gone.length === 1;
+export async function deleteImport(
+  db: Db,
+  tenant: TenantId,
+  id: string,
+  audit?: AuditScope,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(ledgerImports)
+      .where(and(eq(ledgerImports.orgId, tenant), eq(ledgerImports.id, id)))
+      .returning();
+    if (gone && audit)
+      await recordAudit(tx, audit, {
+        action: 'ledger.import.delete',
+        entityType: 'ledger_import',
+        entityId: id,
+        before: { fileName: gone.fileName, kind: gone.kind, rowCount: gone.rowCount, sha256: gone.sha256 },
+      });
+    return gone !== undefined;
+  });
 }
 
 /** The tenant's stored rows dated within [from, to] (ISO dates, either open), in date order. */
@@ -296,39 +328,73 @@ export async function saveManualValue(
   db: Db,
   tenant: TenantId,
   v: { kpiId: string; period: string; value: number; note: string; enteredBy: string; at: Date },
+  audit?: AuditScope,
 ): Promise<void> {
-  await db
-    .insert(kpiManualValues)
-    .values({
-      orgId: tenant,
-      kpiId: v.kpiId,
-      period: v.period,
-      value: v.value,
-      note: v.note,
-      enteredBy: v.enteredBy,
-      enteredAt: v.at,
-    })
-    .onConflictDoUpdate({
-      target: [kpiManualValues.orgId, kpiManualValues.kpiId, kpiManualValues.period],
-      set: { value: v.value, note: v.note, enteredBy: v.enteredBy, enteredAt: v.at },
-    });
+  await db.transaction(async (tx) => {
+    const [before] = audit ? await manualValueOf(tx, tenant, v.kpiId, v.period) : [];
+    await tx
+      .insert(kpiManualValues)
+      .values({
+        orgId: tenant,
+        kpiId: v.kpiId,
+        period: v.period,
+        value: v.value,
+        note: v.note,
+        enteredBy: v.enteredBy,
+        enteredAt: v.at,
+      })
+      .onConflictDoUpdate({
+        target: [kpiManualValues.orgId, kpiManualValues.kpiId, kpiManualValues.period],
+        set: { value: v.value, note: v.note, enteredBy: v.enteredBy, enteredAt: v.at },
+      });
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'kpi.manual_value.save',
+        entityType: 'kpi',
+        entityId: v.kpiId,
+        before: before ? { period: v.period, value: before.value, note: before.note } : null,
+        after: { period: v.period, value: v.value, note: v.note },
+      });
+  });
 }
 
-export async function deleteManualValue(
-  db: Db,
-  tenant: TenantId,
-  kpiId: string,
-  period: string,
-): Promise<boolean> {
-  const gone = await db
-    .delete(kpiManualValues)
+const manualValueOf = (db: Db, tenant: TenantId, kpiId: string, period: string) =>
+  db
+    .select({ value: kpiManualValues.value, note: kpiManualValues.note })
+    .from(kpiManualValues)
     .where(
       and(
         eq(kpiManualValues.orgId, tenant),
         eq(kpiManualValues.kpiId, kpiId),
         eq(kpiManualValues.period, period),
       ),
-    )
-    .returning({ kpiId: kpiManualValues.kpiId });
-  return gone.length === 1;
+    );
+
+export async function deleteManualValue(
+  db: Db,
+  tenant: TenantId,
+  kpiId: string,
+  period: string,
+  audit?: AuditScope,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(kpiManualValues)
+      .where(
+        and(
+          eq(kpiManualValues.orgId, tenant),
+          eq(kpiManualValues.kpiId, kpiId),
+          eq(kpiManualValues.period, period),
+        ),
+      )
+      .returning({ value: kpiManualValues.value, note: kpiManualValues.note });
+    if (gone && audit)
+      await recordAudit(tx, audit, {
+        action: 'kpi.manual_value.delete',
+        entityType: 'kpi',
+        entityId: kpiId,
+        before: { period, value: gone.value, note: gone.note },
+      });
+    return gone !== undefined;
+  });
 }

@@ -5,6 +5,7 @@
  * for any member of the organisation, write for editors and administrators; an import of another organisation is
  * 404 (ownership.ts). Each route is schema → declared access → one use case → presenter.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_UPLOAD_BYTES } from '../../contracts/diagnosis.ts';
@@ -24,6 +25,7 @@ import {
 } from '../../contracts/evaluation.ts';
 import type { KpiCatalogue } from '../../core/kpi/catalogue-schema.ts';
 import type { Db } from '../../db/client.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { member } from '../../server/access/caller.ts';
 import { refuseOversized, uploadedBody } from '../../server/upload-limits.ts';
 import type { EvaluationDeps } from './deps.ts';
@@ -49,7 +51,13 @@ export function evaluationRoutes(
   catalogue: KpiCatalogue,
   now: () => Date = () => new Date(),
 ): FastifyPluginAsyncZod {
-  const deps: EvaluationDeps = { db, catalogue, now };
+  // each request's writes are recorded in the audit trail as the caller's
+  const depsOf = (request: FastifyRequest): EvaluationDeps => ({
+    db,
+    catalogue,
+    now,
+    audit: memberAuditScope(request),
+  });
   const catalogueView = presentCatalogue(catalogue);
 
   return async (app) => {
@@ -83,7 +91,7 @@ export function evaluationRoutes(
       },
       async (request, reply) => {
         const { tenant, user } = member(request);
-        const preview = await uploadLedger(deps, tenant, user.id, {
+        const preview = await uploadLedger(depsOf(request), tenant, user.id, {
           fileName: request.query.fileName,
           content: uploadedBody(request).content,
         });
@@ -105,7 +113,7 @@ export function evaluationRoutes(
       },
       async (request, reply) => {
         const { tenant, user } = member(request);
-        return reply.status(201).send(await importLedger(deps, tenant, user.id, request.body));
+        return reply.status(201).send(await importLedger(depsOf(request), tenant, user.id, request.body));
       },
     );
 
@@ -119,7 +127,7 @@ export function evaluationRoutes(
           response: { 200: LedgerImportList },
         },
       },
-      async (request) => ({ imports: await listLedgerImports(deps, member(request).tenant) }),
+      async (request) => ({ imports: await listLedgerImports(depsOf(request), member(request).tenant) }),
     );
 
     app.delete(
@@ -134,7 +142,7 @@ export function evaluationRoutes(
         },
       },
       async (request, reply) => {
-        await removeLedgerImport(deps, member(request).tenant, request.params.id);
+        await removeLedgerImport(depsOf(request), member(request).tenant, request.params.id);
         return reply.status(204).send(null);
       },
     );
@@ -151,7 +159,9 @@ export function evaluationRoutes(
           response: { 200: KpiValues },
         },
       },
-      async (request) => ({ series: await kpiValues(deps, member(request).tenant, request.query) }),
+      async (request) => ({
+        series: await kpiValues(depsOf(request), member(request).tenant, request.query),
+      }),
     );
 
     app.put(
@@ -169,7 +179,7 @@ export function evaluationRoutes(
       async (request) => {
         const { tenant, user } = member(request);
         const { id, period } = request.params;
-        return enterManualValue(deps, tenant, user.id, id, period, request.body);
+        return enterManualValue(depsOf(request), tenant, user.id, id, period, request.body);
       },
     );
 
@@ -185,7 +195,12 @@ export function evaluationRoutes(
         },
       },
       async (request, reply) => {
-        await removeManualValue(deps, member(request).tenant, request.params.id, request.params.period);
+        await removeManualValue(
+          depsOf(request),
+          member(request).tenant,
+          request.params.id,
+          request.params.period,
+        );
         return reply.status(204).send(null);
       },
     );
@@ -203,7 +218,13 @@ export function evaluationRoutes(
         },
       },
       async (request) =>
-        valueRows(deps, member(request).tenant, request.params.id, request.params.period, request.query),
+        valueRows(
+          depsOf(request),
+          member(request).tenant,
+          request.params.id,
+          request.params.period,
+          request.query,
+        ),
     );
   };
 }

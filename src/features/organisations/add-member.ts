@@ -4,6 +4,8 @@ import type { TenantId } from '../../server/access/tenant.ts';
 import { AppError } from '../../server/app-error.ts';
 import { addMembership, createUser, findUserByEmail } from '../../server/sessions/accounts.ts';
 import { generatePassword, hashPassword } from '../auth/password.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { lockMembersOf } from './locks.ts';
 import { findMember, lockForTransaction, type MemberRow } from './repositories/organisations.ts';
 
@@ -25,7 +27,12 @@ export interface AddMemberOutcome {
  * name and password and gains the membership; an unknown email becomes a user with a random one-time password that
  * must be changed at first sign-in. 409 already_member when already a member.
  */
-export async function addMember(db: Db, tenant: TenantId, input: NewMember): Promise<AddMemberOutcome> {
+export async function addMember(
+  db: Db,
+  tenant: TenantId,
+  input: NewMember,
+  audit?: AuditScope,
+): Promise<AddMemberOutcome> {
   const email = input.email.trim().toLowerCase();
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword);
@@ -47,6 +54,13 @@ export async function addMember(db: Db, tenant: TenantId, input: NewMember): Pro
       mustChangePassword: true,
     });
     await addMembership(tx, { orgId: tenant, userId: user.id, role: input.role });
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'organisation.member.add',
+        entityType: 'member',
+        entityId: user.id,
+        after: { email, displayName: user.displayName, role: input.role, newUser: created },
+      });
     return { userId: user.id, created };
   });
   const member = await findMember(db, tenant, outcome.userId);

@@ -2,6 +2,8 @@ import type { Role } from '../../contracts/auth.ts';
 import type { Db } from '../../db/client.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
 import { notFound } from '../../server/app-error.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { lastAdmin } from './last-admin.ts';
 import { lockMembersOf } from './locks.ts';
 import { countAdmins, findMember, setMembershipRole, type MemberRow } from './repositories/organisations.ts';
@@ -16,6 +18,7 @@ export async function changeMemberRole(
   tenant: TenantId,
   userId: string,
   role: Role,
+  audit?: AuditScope,
 ): Promise<MemberRow> {
   await db.transaction(async (tx) => {
     await lockMembersOf(tx, tenant);
@@ -25,6 +28,14 @@ export async function changeMemberRole(
       throw lastAdmin('You cannot demote');
     }
     await setMembershipRole(tx, tenant, userId, role);
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'organisation.member.role',
+        entityType: 'member',
+        entityId: userId,
+        before: { email: member.email, role: member.role },
+        after: { email: member.email, role },
+      });
   });
   const member = await findMember(db, tenant, userId);
   if (!member) throw notFound('Member');

@@ -13,6 +13,8 @@ import { lockNamesUnder } from './locks.ts';
 import { creatableKinds } from './organisation-access.ts';
 import { requireFreeName } from './organisation-names.ts';
 import { findOrganisation, type OrganisationRow } from './repositories/organisations.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export interface NewOrganisation {
   kind: CreatableKind;
@@ -47,7 +49,12 @@ export function placeNewOrganisation(
 }
 
 /** Create an organisation; 404 when the parent does not exist, 409 when a sibling already has the name. */
-export async function createOrganisationChecked(db: Db, input: NewOrganisation): Promise<OrganisationRow> {
+export async function createOrganisationChecked(
+  db: Db,
+  input: NewOrganisation,
+  /** where the creation is recorded: a scope, or one made for the new organisation's id (the operator's own trail) */
+  audit?: AuditScope | ((createdId: string) => AuditScope),
+): Promise<OrganisationRow> {
   const name = input.name.trim();
   const id = await db.transaction(async (tx) => {
     await lockNamesUnder(tx, input.parentId);
@@ -56,6 +63,14 @@ export async function createOrganisationChecked(db: Db, input: NewOrganisation):
     }
     await requireFreeName(tx, input.parentId, name);
     const created = await insertOrganisation(tx, { ...input, name });
+    // in the trail of the organisation whose administrator created it
+    if (audit)
+      await recordAudit(tx, typeof audit === 'function' ? audit(created.id) : audit, {
+        action: 'organisation.create',
+        entityType: 'organisation',
+        entityId: created.id,
+        after: { name, kind: input.kind, parentId: input.parentId, regionCode: input.regionCode },
+      });
     return created.id;
   });
   const row = await findOrganisation(db, id);
@@ -68,4 +83,5 @@ export const createOrganisationFor = (
   db: Db,
   manager: Pick<OrganisationPlace, 'id' | 'kind'>,
   asked: z.output<typeof CreateOrganisation>,
-): Promise<OrganisationRow> => createOrganisationChecked(db, placeNewOrganisation(manager, asked));
+  audit?: AuditScope,
+): Promise<OrganisationRow> => createOrganisationChecked(db, placeNewOrganisation(manager, asked), audit);

@@ -13,6 +13,8 @@ import {
   type InvitationRow,
 } from './repositories/invitations.ts';
 import { findMemberByEmail } from './repositories/organisations.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export interface IssuedInvitation {
   invitation: InvitationRow;
@@ -31,6 +33,7 @@ export async function inviteMember(
   tenant: TenantId,
   input: { email: string; role: Role; invitedBy: string },
   now = new Date(),
+  audit?: AuditScope,
 ): Promise<IssuedInvitation> {
   const email = input.email.trim().toLowerCase();
   const code = randomBytes(32).toString('base64url');
@@ -42,13 +45,23 @@ export async function inviteMember(
       });
     }
     await revokePendingFor(tx, tenant, email, now);
-    return insertInvitation(tx, tenant, {
+    const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+    const invitationId = await insertInvitation(tx, tenant, {
       email,
       role: input.role,
       codeHash: hashInvitationCode(code),
       invitedBy: input.invitedBy,
-      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+      expiresAt,
     });
+    // never the code: the trail says who was invited, with which role, until when
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'organisation.invitation.create',
+        entityType: 'invitation',
+        entityId: invitationId,
+        after: { email, role: input.role, expiresAt: expiresAt.toISOString() },
+      });
+    return invitationId;
   });
   const invitation = await findInvitation(db, tenant, id);
   if (!invitation) throw new Error(`invitation ${id} vanished after its creation`);

@@ -20,6 +20,7 @@ import type { Db } from '../../db/client.ts';
 import { member } from '../../server/access/caller.ts';
 import { managedTenant } from '../../server/access/managed-tenant.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { changeMemberRole } from './change-member-role.ts';
 import { inviteMember } from './invite-member.ts';
 import { pendingInvitationsTo } from './list-invitations.ts';
@@ -96,7 +97,13 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
       async (request, reply) => {
         const caller = member(request);
         const { tenant } = await managedTenant(db, caller, request.params.orgId);
-        const issued = await inviteMember(db, tenant, { ...request.body, invitedBy: caller.user.id });
+        const issued = await inviteMember(
+          db,
+          tenant,
+          { ...request.body, invitedBy: caller.user.id },
+          new Date(),
+          memberAuditScope(request, tenant),
+        );
         reply.header('cache-control', 'no-store');
         return reply
           .status(202)
@@ -136,7 +143,15 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request) => {
         const { tenant } = await managedTenant(db, member(request), request.params.orgId);
-        return presentMember(await changeMemberRole(db, tenant, request.params.userId, request.body.role));
+        return presentMember(
+          await changeMemberRole(
+            db,
+            tenant,
+            request.params.userId,
+            request.body.role,
+            memberAuditScope(request, tenant),
+          ),
+        );
       },
     );
 
@@ -153,7 +168,7 @@ export function memberRoutes(db: Db): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const { tenant } = await managedTenant(db, member(request), request.params.orgId);
-        await removeMember(db, tenant, request.params.userId);
+        await removeMember(db, tenant, request.params.userId, memberAuditScope(request, tenant));
         return reply.status(204).send(null);
       },
     );

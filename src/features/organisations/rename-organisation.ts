@@ -2,6 +2,8 @@ import type { Db } from '../../db/client.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
 import { notFound } from '../../server/app-error.ts';
 import { requireVersion, StaleSave, staleVersion } from '../../server/versioned-save.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 import { lockNamesUnder } from './locks.ts';
 import { requireFreeName } from './organisation-names.ts';
 import { presentOrganisation } from './presenter.ts';
@@ -22,6 +24,7 @@ export async function renameOrganisation(
   tenant: TenantId,
   newName: string,
   sentVersion: number | undefined,
+  audit?: AuditScope,
 ): Promise<OrganisationRow> {
   const version = requireVersion(sentVersion, 'organisation');
   const name = newName.trim();
@@ -38,6 +41,14 @@ export async function renameOrganisation(
     await lockNamesUnder(tx, current.parentId);
     await requireFreeName(tx, current.parentId, name, tenant);
     await setOrganisationName(tx, tenant, name);
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'organisation.rename',
+        entityType: 'organisation',
+        entityId: tenant,
+        before: { name: current.name, version: current.version },
+        after: { name, version: current.version + 1 },
+      });
   });
   const row = await findOrganisation(db, tenant);
   if (!row) throw notFound('Organisation');

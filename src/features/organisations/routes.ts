@@ -17,6 +17,7 @@ import { member } from '../../server/access/caller.ts';
 import { managedTenant } from '../../server/access/managed-tenant.ts';
 import { ErrorResponse } from '../../server/error-response.ts';
 import { createOrganisationFor } from './create-organisation.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { deleteOrganisation } from './delete-organisation.ts';
 import { listManagedOrganisations } from './list-organisations.ts';
 import { presentOrganisation, presentOrganisationList } from './presenter.ts';
@@ -57,7 +58,12 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const created = await createOrganisationFor(db, member(request).organisation, request.body);
+        const created = await createOrganisationFor(
+          db,
+          member(request).organisation,
+          request.body,
+          memberAuditScope(request),
+        );
         return reply.status(201).send(presentOrganisation(created));
       },
     );
@@ -81,7 +87,9 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
       async (request) => {
         const { tenant } = await managedTenant(db, member(request), request.params.orgId);
         const { name, version } = request.body;
-        return presentOrganisation(await renameOrganisation(db, tenant, name, version));
+        return presentOrganisation(
+          await renameOrganisation(db, tenant, name, version, memberAuditScope(request, tenant)),
+        );
       },
     );
 
@@ -107,6 +115,7 @@ export function organisationRoutes(db: Db): FastifyPluginAsyncZod {
           db,
           caller.organisation,
           await managedTenant(db, caller, request.params.orgId),
+          memberAuditScope(request),
         );
         return reply.status(204).send(null);
       },

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { AtlasCatalog } from '../../core/atlas/types.ts';
 import { PlanDocumentView, SavePlanDocument } from '../../contracts/plan-document.ts';
 import type { Db } from '../../db/client.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { PLAN_DOCUMENT_CONTENT_TYPES, PLAN_DOCUMENT_FORMATS } from '../../reports/plan-document-file.ts';
 import { PLAN_LANGS } from '../../reports/plan-document-types.ts';
 import { PdfPrinter } from '../../reports/pdf.ts';
@@ -73,7 +74,7 @@ export function planDocumentRoutes(db: Db, atlases: AtlasCatalog): FastifyPlugin
       async (request) =>
         presentPlanDocument(
           await savePlanDocument(
-            sources,
+            { ...sources, repo: planRepository(db, memberAuditScope(request)) },
             member(request).tenant,
             request.params.id,
             request.query.lang,

@@ -2,6 +2,8 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { assessments, plans } from '../../db/schema.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 /**
  * A stored plan (a row of `plans`). Every query filters by the tenant: another organisation's plan does not exist
@@ -24,13 +26,36 @@ export interface NewPlan {
   createdBy: string | null;
 }
 
-export async function insertPlan(db: Db, tenant: TenantId, input: NewPlan): Promise<PlanRecord> {
-  const [row] = await db
-    .insert(plans)
-    .values({ ...input, orgId: tenant })
-    .returning();
-  if (!row) throw new Error('insert into plans returned no row');
-  return row;
+/** The audit trail's snapshot of a plan: what names it, not its blobs (settings, initiatives, solution). */
+const planSnapshot = (row: PlanRecord) => ({
+  title: row.title,
+  version: row.version,
+  atlasPackId: row.atlasPackId,
+  assessmentId: row.assessmentId,
+  copiedFrom: row.copiedFrom,
+});
+
+export async function insertPlan(
+  db: Db,
+  tenant: TenantId,
+  input: NewPlan,
+  audit?: AuditScope,
+): Promise<PlanRecord> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(plans)
+      .values({ ...input, orgId: tenant })
+      .returning();
+    if (!row) throw new Error('insert into plans returned no row');
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: input.copiedFrom ? 'plan.copy' : 'plan.create',
+        entityType: 'plan',
+        entityId: row.id,
+        after: planSnapshot(row),
+      });
+    return row;
+  });
 }
 
 export async function findPlan(db: Db, tenant: TenantId, id: string): Promise<PlanRecord | undefined> {
@@ -61,11 +86,22 @@ export type PlanPatch = Partial<
 >;
 
 /** Stores a solution without touching updated_at (solving does not change the plan's inputs). */
-export async function saveSolution(db: Db, tenant: TenantId, id: string, solution: unknown): Promise<void> {
-  await db
-    .update(plans)
-    .set({ solution })
-    .where(and(eq(plans.orgId, tenant), eq(plans.id, id)));
+export async function saveSolution(
+  db: Db,
+  tenant: TenantId,
+  id: string,
+  solution: unknown,
+  audit?: AuditScope,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const saved = await tx
+      .update(plans)
+      .set({ solution })
+      .where(and(eq(plans.orgId, tenant), eq(plans.id, id)))
+      .returning({ id: plans.id });
+    if (audit && saved.length > 0)
+      await recordAudit(tx, audit, { action: 'plan.solve', entityType: 'plan', entityId: id });
+  });
 }
 
 /** What a save changes: the columns to store and the parts written (their field versions become the new version). */
@@ -88,6 +124,7 @@ export async function changePlan(
   tenant: TenantId,
   id: string,
   change: (row: PlanRecord) => PlanChange,
+  audit?: AuditScope,
 ): Promise<PlanRecord | undefined> {
   return db.transaction(async (tx) => {
     const where = and(eq(plans.orgId, tenant), eq(plans.id, id));
@@ -105,6 +142,14 @@ export async function changePlan(
       .set({ ...patch, version, fieldVersions, ...(touchesInputs ? { updatedAt: new Date() } : {}) })
       .where(where)
       .returning();
+    if (audit && saved)
+      await recordAudit(tx, audit, {
+        action: parts.length === 1 && parts[0] === 'document' ? 'plan.document.save' : 'plan.update',
+        entityType: 'plan',
+        entityId: id,
+        before: { ...planSnapshot(row), parts },
+        after: planSnapshot(saved),
+      });
     return saved;
   });
 }
@@ -128,12 +173,21 @@ export async function savePlanDocument(
   return row !== undefined;
 }
 
-export async function deletePlan(db: Db, tenant: TenantId, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(plans)
-    .where(and(eq(plans.orgId, tenant), eq(plans.id, id)))
-    .returning({ id: plans.id });
-  return rows.length > 0;
+export async function deletePlan(db: Db, tenant: TenantId, id: string, audit?: AuditScope): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .delete(plans)
+      .where(and(eq(plans.orgId, tenant), eq(plans.id, id)))
+      .returning();
+    if (audit && row)
+      await recordAudit(tx, audit, {
+        action: 'plan.delete',
+        entityType: 'plan',
+        entityId: id,
+        before: planSnapshot(row),
+      });
+    return row !== undefined;
+  });
 }
 
 export interface SubmittedAssessment {
@@ -196,14 +250,15 @@ export interface PlanRepository {
   findSubmittedAssessment(tenant: TenantId, id: string): Promise<SubmittedAssessment | undefined>;
 }
 
-export function planRepository(db: Db): PlanRepository {
+/** With `audit`, every change it stores is recorded in the audit trail, in the change's own transaction. */
+export function planRepository(db: Db, audit?: AuditScope): PlanRepository {
   return {
-    insertPlan: (tenant, input) => insertPlan(db, tenant, input),
+    insertPlan: (tenant, input) => insertPlan(db, tenant, input, audit),
     findPlan: (tenant, id) => findPlan(db, tenant, id),
     listPlans: (tenant) => listPlans(db, tenant),
-    saveSolution: (tenant, id, solution) => saveSolution(db, tenant, id, solution),
-    changePlan: (tenant, id, change) => changePlan(db, tenant, id, change),
-    deletePlan: (tenant, id) => deletePlan(db, tenant, id),
+    saveSolution: (tenant, id, solution) => saveSolution(db, tenant, id, solution, audit),
+    changePlan: (tenant, id, change) => changePlan(db, tenant, id, change, audit),
+    deletePlan: (tenant, id) => deletePlan(db, tenant, id, audit),
     listSubmittedAssessments: (tenant) => listSubmittedAssessments(db, tenant),
     findSubmittedAssessment: (tenant, id) => findSubmittedAssessment(db, tenant, id),
   };

@@ -5,6 +5,7 @@
  * Every plan belongs to the caller's organisation (the tenant): any other id is 404. The access hook lets viewers
  * read and editors and admins write; each route is schema → one use case → presenter.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AtlasCatalog } from '../../core/atlas/types.ts';
@@ -20,6 +21,7 @@ import {
   UpdatePlan,
 } from '../../contracts/planning.ts';
 import type { Db } from '../../db/client.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { member } from '../../server/access/caller.ts';
 import { closeSolverThread } from '../../solver/solver-thread.ts';
 import { solveBudgetFrontier } from '../../solver/solve-frontier.ts';
@@ -46,7 +48,8 @@ const RiskParams = IdParams.extend({ riskId: z.string().min(1) });
 const tags = ['plans'];
 
 export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod {
-  const repo = planRepository(db);
+  // each request's repository records its changes in the audit trail as the caller's
+  const repoOf = (request: FastifyRequest) => planRepository(db, memberAuditScope(request));
   const solver = { optimal: solveOptimal, frontier: solveBudgetFrontier };
   const now = () => new Date();
 
@@ -66,7 +69,9 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request) =>
-        presentPlanOptions(await planOptions({ atlases, repo }, member(request).tenant, request.query.pack)),
+        presentPlanOptions(
+          await planOptions({ atlases, repo: repoOf(request) }, member(request).tenant, request.query.pack),
+        ),
     );
 
     app.get(
@@ -80,7 +85,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request) => ({
-        plans: (await listPlans(repo, member(request).tenant)).map(presentPlanSummary),
+        plans: (await listPlans(repoOf(request), member(request).tenant)).map(presentPlanSummary),
       }),
     );
 
@@ -97,7 +102,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
       async (request, reply) => {
         const { tenant, user } = member(request);
-        const plan = await createPlan({ atlases, repo, now }, tenant, user.id, request.body);
+        const plan = await createPlan({ atlases, repo: repoOf(request), now }, tenant, user.id, request.body);
         return reply.status(201).send(presentPlan(plan));
       },
     );
@@ -113,7 +118,8 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
           response: { 200: PlanView },
         },
       },
-      async (request) => presentPlan(await loadPlan(repo, member(request).tenant, request.params.id)),
+      async (request) =>
+        presentPlan(await loadPlan(repoOf(request), member(request).tenant, request.params.id)),
     );
 
     app.patch(
@@ -134,14 +140,16 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request) =>
-        presentPlan(await updatePlan(repo, member(request).tenant, request.params.id, request.body)),
+        presentPlan(
+          await updatePlan(repoOf(request), member(request).tenant, request.params.id, request.body),
+        ),
     );
 
     app.delete(
       '/api/plans/:id',
       { config: { access: 'write' }, schema: { tags, summary: 'Delete a plan', params: IdParams } },
       async (request, reply) => {
-        await deletePlan(repo, member(request).tenant, request.params.id);
+        await deletePlan(repoOf(request), member(request).tenant, request.params.id);
         return reply.status(204).send();
       },
     );
@@ -161,7 +169,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
       async (request, reply) =>
         presentPlan(
-          await solvePlan({ repo, solver, now }, member(request).tenant, request.params.id, {
+          await solvePlan({ repo: repoOf(request), solver, now }, member(request).tenant, request.params.id, {
             timeLimitSeconds: request.body?.timeLimitSeconds,
             frontier: request.body?.frontier,
             // a closed tab stops the solvers instead of leaving them busy for nobody
@@ -184,7 +192,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
       async (request, reply) => {
         const { tenant, user } = member(request);
-        const copy = await copyPlan(repo, tenant, user.id, request.params.id, request.body?.title);
+        const copy = await copyPlan(repoOf(request), tenant, user.id, request.params.id, request.body?.title);
         return reply.status(201).send(presentPlan(copy));
       },
     );
@@ -201,7 +209,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request) =>
-        presentComparison(await comparePlans(repo, member(request).tenant, request.params.id)),
+        presentComparison(await comparePlans(repoOf(request), member(request).tenant, request.params.id)),
     );
 
     app.post(
@@ -217,7 +225,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
         },
       },
       async (request, reply) => {
-        const plan = await addRisk(repo, member(request).tenant, request.params.id, request.body);
+        const plan = await addRisk(repoOf(request), member(request).tenant, request.params.id, request.body);
         return reply.status(201).send(presentPlan(plan));
       },
     );
@@ -237,7 +245,9 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
       async (request) => {
         const { id, riskId } = request.params;
-        return presentPlan(await replaceRisk(repo, member(request).tenant, id, riskId, request.body));
+        return presentPlan(
+          await replaceRisk(repoOf(request), member(request).tenant, id, riskId, request.body),
+        );
       },
     );
 
@@ -249,7 +259,7 @@ export function planRoutes(db: Db, atlases: AtlasCatalog): FastifyPluginAsyncZod
       },
       async (request) => {
         const { id, riskId } = request.params;
-        return presentPlan(await removeRisk(repo, member(request).tenant, id, riskId));
+        return presentPlan(await removeRisk(repoOf(request), member(request).tenant, id, riskId));
       },
     );
   };

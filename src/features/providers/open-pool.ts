@@ -39,8 +39,14 @@ export async function openPool(deps: ProviderDeps, caller: MemberCaller, body: O
   }
   if (problems.length > 0) throw refused('invalid_pool', problems);
   const { requiredForPilot, ...definition } = body;
-  return insertPool(deps.db, caller.tenant, caller.user.id, {
-    definition: { ...definition, ...(industry !== undefined ? { industry } : {}) },
-    requiredForPilot,
-  });
+  return insertPool(
+    deps.db,
+    caller.tenant,
+    caller.user.id,
+    {
+      definition: { ...definition, ...(industry !== undefined ? { industry } : {}) },
+      requiredForPilot,
+    },
+    deps.audit,
+  );
 }

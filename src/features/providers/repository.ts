@@ -8,6 +8,8 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations, plans, providerPools, providerPoolSteps, providerProfiles } from '../../db/schema.ts';
 import type { TenantId } from '../../server/access/tenant.ts';
+import type { AuditScope } from '../audit/audit-scope.ts';
+import { recordAudit } from '../audit/record-audit.ts';
 
 export type ProfileRow = typeof providerProfiles.$inferSelect;
 export type PoolRow = typeof providerPools.$inferSelect;
@@ -80,6 +82,7 @@ export async function changeProfile(
   tenant: TenantId,
   userId: string,
   change: (row: ProfileRow | undefined) => ProfileChange,
+  audit?: AuditScope,
 ): Promise<ProfileRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -102,6 +105,14 @@ export async function changeProfile(
         })
         .onConflictDoNothing()
         .returning();
+      if (inserted && audit)
+        await recordAudit(tx, audit, {
+          action: 'provider.profile.save',
+          entityType: 'provider_profile',
+          entityId: tenant,
+          before: null,
+          after: { version: 1, parts: next.parts },
+        });
       if (inserted) return inserted;
       const [other] = await tx
         .select()
@@ -128,6 +139,14 @@ export async function changeProfile(
       })
       .where(eq(providerProfiles.orgId, tenant))
       .returning();
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'provider.profile.save',
+        entityType: 'provider_profile',
+        entityId: tenant,
+        before: { version: row.version, parts: next.parts },
+        after: { version, parts: next.parts },
+      });
     return saved!;
   });
 }
@@ -139,12 +158,25 @@ export async function insertPool(
   tenant: TenantId,
   userId: string,
   pool: { definition: unknown; requiredForPilot: boolean },
+  audit?: AuditScope,
 ): Promise<PoolRow> {
-  const [row] = await db
-    .insert(providerPools)
-    .values({ orgId: tenant, ...pool, createdBy: userId })
-    .returning();
-  return row!;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(providerPools)
+      .values({ orgId: tenant, ...pool, createdBy: userId })
+      .returning();
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'provider.pool.open',
+        entityType: 'provider_pool',
+        entityId: row!.id,
+        after: {
+          name: (pool.definition as { name?: unknown }).name ?? null,
+          requiredForPilot: pool.requiredForPilot,
+        },
+      });
+    return row!;
+  });
 }
 
 export interface PoolWithSteps {
@@ -199,6 +231,7 @@ export async function stepPool(
   actor: TenantId,
   poolId: string,
   decide: (pool: PoolRow, steps: readonly StepRow[]) => { providerId: string; command: unknown },
+  audit?: AuditScope,
 ): Promise<PoolRow | undefined> {
   return db.transaction(async (tx) => {
     const [pool] = await tx.select().from(providerPools).where(eq(providerPools.id, poolId)).for('update');
@@ -223,6 +256,15 @@ export async function stepPool(
       .set({ version: sql`${providerPools.version} + 1` })
       .where(and(eq(providerPools.orgId, pool.orgId), eq(providerPools.id, pool.id)))
       .returning();
+    // in the trail of the organisation that takes the step (the authority, or the provider applying or leaving)
+    if (audit)
+      await recordAudit(tx, audit, {
+        action: 'provider.pool.step',
+        entityType: 'provider_pool',
+        entityId: pool.id,
+        before: { version: pool.version },
+        after: { version: saved!.version, providerId, command },
+      });
     return saved!;
   });
 }

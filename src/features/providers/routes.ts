@@ -3,6 +3,7 @@
  * for an initiative, a plan initiative or a project with "why not", pools with their memberships, and an
  * authority's supply against demand. Each route is schema → declared access → one use case → presenter.
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -32,6 +33,7 @@ import { importProfile } from './import-profile.ts';
 import { badRequest } from '../../server/app-error.ts';
 import { orStale } from '../../server/versioned-save.ts';
 import type { ProviderDeps } from './deps.ts';
+import { memberAuditScope } from '../audit/request-scope.ts';
 import { listPools } from './list-pools.ts';
 import { listProviders } from './list-providers.ts';
 import { matchPlanInitiative } from './match-plan-initiative.ts';
@@ -52,6 +54,8 @@ const IdParams = z.object({ id: z.uuid() });
 const tags = ['providers'];
 
 export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
+  // a write's use case records it in the audit trail as the caller's
+  const audited = (request: FastifyRequest): ProviderDeps => ({ ...deps, audit: memberAuditScope(request) });
   const ownProfile = async (caller: Parameters<typeof showOwnProfile>[1]) => {
     const { world, provider } = await showOwnProfile(deps, caller);
     return presentProfile(provider, world.pools);
@@ -116,7 +120,12 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
         await orStale(
           'provider profile',
           () =>
-            importProfile(deps, caller, { content, fileName: request.query.fileName }, request.query.version),
+            importProfile(
+              audited(request),
+              caller,
+              { content, fileName: request.query.fileName },
+              request.query.version,
+            ),
           () => ownProfile(caller),
         );
         return ownProfile(caller);
@@ -155,7 +164,7 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
         const { provider } = await showProvider(deps, caller.tenant);
         await orStale(
           'provider profile',
-          () => saveProfile(deps, caller.tenant, caller.user.id, provider.org.name, request.body),
+          () => saveProfile(audited(request), caller.tenant, caller.user.id, provider.org.name, request.body),
           () => ownProfile(caller),
         );
         return ownProfile(caller);
@@ -345,7 +354,7 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const caller = member(request);
-        const pool = await openPool(deps, caller, request.body);
+        const pool = await openPool(audited(request), caller, request.body);
         return reply.status(201).send(await poolView(pool.id, caller.tenant));
       },
     );
@@ -380,7 +389,7 @@ export function providerRoutes(deps: ProviderDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const caller = member(request);
-        await stepPoolMembership(deps, caller, request.params.id, request.body);
+        await stepPoolMembership(audited(request), caller, request.params.id, request.body);
         return poolView(request.params.id, caller.tenant);
       },
     );

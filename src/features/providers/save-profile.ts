@@ -69,26 +69,32 @@ export async function saveProfile(
   if (problems.length > 0) throw refused('invalid_profile', problems);
 
   const { id: _id, name: _name, ...stored } = profile;
-  return changeProfile(deps.db, tenant, userId, (row) => {
-    const current = (row?.profile as Record<string, unknown> | undefined) ?? {};
-    const sent = new Map<string, unknown>(PARTS.map((p) => [p, stored[p]]));
-    const before = new Map<string, unknown>(PARTS.map((p) => [p, current[p] ?? EMPTY_PROFILE[p]]));
-    if (body.gradingAnswers) {
-      sent.set('gradingAnswers', body.gradingAnswers);
-      before.set('gradingAnswers', row?.gradingAnswers ?? {});
-    }
-    if (!row && version !== 0) throw new StaleSave(0, []);
-    const parts = row
-      ? partsToWrite(sent, before, { version: row.version, fieldVersions: row.fieldVersions }, version)
-      : [...sent.keys()];
-    const next = { ...EMPTY_PROFILE, ...current } as Record<string, unknown>;
-    for (const p of parts) if (p !== 'gradingAnswers') next[p] = sent.get(p);
-    return {
-      parts,
-      profile: next,
-      gradingAnswers: parts.includes('gradingAnswers')
-        ? sent.get('gradingAnswers')
-        : (row?.gradingAnswers ?? {}),
-    };
-  });
+  return changeProfile(
+    deps.db,
+    tenant,
+    userId,
+    (row) => {
+      const current = (row?.profile as Record<string, unknown> | undefined) ?? {};
+      const sent = new Map<string, unknown>(PARTS.map((p) => [p, stored[p]]));
+      const before = new Map<string, unknown>(PARTS.map((p) => [p, current[p] ?? EMPTY_PROFILE[p]]));
+      if (body.gradingAnswers) {
+        sent.set('gradingAnswers', body.gradingAnswers);
+        before.set('gradingAnswers', row?.gradingAnswers ?? {});
+      }
+      if (!row && version !== 0) throw new StaleSave(0, []);
+      const parts = row
+        ? partsToWrite(sent, before, { version: row.version, fieldVersions: row.fieldVersions }, version)
+        : [...sent.keys()];
+      const next = { ...EMPTY_PROFILE, ...current } as Record<string, unknown>;
+      for (const p of parts) if (p !== 'gradingAnswers') next[p] = sent.get(p);
+      return {
+        parts,
+        profile: next,
+        gradingAnswers: parts.includes('gradingAnswers')
+          ? sent.get('gradingAnswers')
+          : (row?.gradingAnswers ?? {}),
+      };
+    },
+    deps.audit,
+  );
 }

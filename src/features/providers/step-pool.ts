@@ -56,16 +56,22 @@ export async function stepPoolMembership(
   const { at: _at, ...rest } = body;
   const command = { ...rest, providerId, at, by: caller.user.id };
 
-  const saved = await stepPool(deps.db, caller.tenant, poolId, (pool, steps) => {
-    if (!own && pool.orgId !== caller.tenant) {
-      const name = (pool.definition as { name?: string }).name ?? pool.id;
-      throw forbidden(`Only the authority that opened pool “${name}” may ${body.kind} its members`);
-    }
-    const state = poolStateOf({ pool, authorityName: '', steps: [...steps] });
-    const r = poolStep(state, command);
-    if (!r.ok) throw refusal(pool, r.refusal);
-    return { providerId, command };
-  });
+  const saved = await stepPool(
+    deps.db,
+    caller.tenant,
+    poolId,
+    (pool, steps) => {
+      if (!own && pool.orgId !== caller.tenant) {
+        const name = (pool.definition as { name?: string }).name ?? pool.id;
+        throw forbidden(`Only the authority that opened pool “${name}” may ${body.kind} its members`);
+      }
+      const state = poolStateOf({ pool, authorityName: '', steps: [...steps] });
+      const r = poolStep(state, command);
+      if (!r.ok) throw refusal(pool, r.refusal);
+      return { providerId, command };
+    },
+    deps.audit,
+  );
   if (!saved) throw notFound('Pool');
   return saved;
 }

@@ -8,6 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Role } from '../../contracts/auth.ts';
 import type { SessionView } from '../sessions/accounts.ts';
 import type { OrganisationPlace } from './caller-store.ts';
+import { grantTenant } from './grant-tenant.ts';
 import type { TenantId } from './tenant.ts';
 
 export interface SignedInCaller {
@@ -71,4 +72,19 @@ export function recordTenant(request: FastifyRequest): { tenant: TenantId; share
   const caller = member(request);
   const owner = sharedOwners.get(request);
   return owner === undefined ? { tenant: caller.tenant, shared: false } : { tenant: owner, shared: true };
+}
+
+/**
+ * Whoever the access hook resolved for this request, if anyone (a public route has nobody), with the organisation
+ * the request acts for: the shared record's owner, else the member's organisation, else the one the session acts
+ * for. For what happens after the route (the audit trail's fallback record), never for deciding access.
+ */
+export function resolvedCaller(
+  request: FastifyRequest,
+): { user: SignedInCaller['user']; tenant: TenantId } | undefined {
+  const caller = callers.get(request);
+  if (!caller) return undefined;
+  const tenant =
+    sharedOwners.get(request) ?? ('tenant' in caller ? caller.tenant : grantTenant(caller.session.orgId));
+  return { user: caller.user, tenant };
 }

@@ -20,9 +20,11 @@ export function AppShell({ me, children }: { me: Me; children: ReactNode }) {
   const narrow = !screens.lg;
   const navItems = [...NAV_ITEMS, ...(me.organisation.role === 'admin' ? ADMIN_NAV_ITEMS : [])];
 
+  // the longest path that the location starts with: /organisation/audit is 审计日志, not 组织与成员
   const selected =
     navItems
       .filter((item) => item.path !== '/' && location.pathname.startsWith(item.path))
+      .sort((a, b) => b.path.length - a.path.length)
       .map((i) => i.key)[0] ?? 'home';
 
   return (

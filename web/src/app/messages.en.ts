@@ -13,6 +13,7 @@ export const appEn: typeof appZh = {
     evaluate: 'Evaluate',
     region: 'Region',
     organisation: 'Org & people',
+    audit: 'Audit log',
   },
   loop: {
     atlas: 'One map, four lists: scenarios, data, knowledge models, tools and skills',

@@ -11,6 +11,7 @@ export const appZh = {
     evaluate: '评估',
     region: '区域',
     organisation: '组织与成员',
+    audit: '审计日志',
   },
   loop: {
     atlas: '一图四清单：场景、数据要素、知识模型、工具软件、人才技能',

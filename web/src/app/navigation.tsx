@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DeploymentUnitOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   RocketOutlined,
   ScheduleOutlined,
@@ -33,11 +34,12 @@ export const NAV_ITEMS: NavItem[] = [
 
 /** Pages outside the loop, shown only to administrators of the session's organisation. */
 export interface AdminNavItem {
-  key: 'organisation';
+  key: 'organisation' | 'audit';
   path: string;
   icon: ReactNode;
 }
 
 export const ADMIN_NAV_ITEMS: AdminNavItem[] = [
   { key: 'organisation', path: '/organisation', icon: <TeamOutlined /> },
+  { key: 'audit', path: '/organisation/audit', icon: <FileSearchOutlined /> },
 ];

@@ -12,6 +12,12 @@ describe('dates in the UI language', () => {
     expect(formatDate('2026-12-02T10:00:00Z', 'en')).toMatch(/^[1-3]?\d Dec 2026$/);
     expect(formatDate('2026-12-02T10:00:00Z', 'zh')).toMatch(/^2026年12月[1-3]?\d日$/);
     expect(formatDateTime('2026-12-02T10:00:00Z', 'en')).toMatch(/^[1-3]?\d Dec 2026, \d\d:\d\d$/);
+    expect(formatDateTime('2026-12-02T10:00:07Z', 'en', { seconds: true })).toMatch(
+      /^[1-3]?\d Dec 2026, \d\d:\d\d:07$/,
+    );
+    expect(formatDateTime('2026-12-02T10:00:07Z', 'zh', { seconds: true })).toMatch(
+      /^2026年12月[1-3]?\d日 \d\d:\d\d:07$/,
+    );
   });
 
   it('shows a dash for no date and the text itself for an unreadable one', () => {

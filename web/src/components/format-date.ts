@@ -23,12 +23,17 @@ export function formatDate(iso: string | null | undefined, lang: string): string
   });
 }
 
-/** A date (ISO text) with the hour and minute; '—' for none. */
-export function formatDateTime(iso: string | null | undefined, lang: string): string {
+/** A date (ISO text) with the hour and minute — and the second with `seconds` (an audit entry); '—' for none. */
+export function formatDateTime(
+  iso: string | null | undefined,
+  lang: string,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(locale(lang), {
     ...dateOptions(lang),
     hour: '2-digit',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
   });
 }

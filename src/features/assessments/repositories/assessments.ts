@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { TenantId } from '../../../server/access/tenant.ts';
+import type { AuditEvent, AuditScope } from '../../audit/audit-scope.ts';
+import { recordAudit } from '../../audit/record-audit.ts';
 import {
   assessmentAnswers,
   assessmentAssignments,
@@ -25,6 +27,37 @@ export interface AssessmentScope {
   tenant: TenantId;
   assessmentId: string;
   userId: string;
+  /** where the change is recorded in the audit trail, in its own transaction (a route's writes always give one) */
+  audit?: AuditScope | undefined;
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** The change's event in the audit trail, inside its transaction, when the caller gave a scope. */
+async function audited(tx: Tx, audit: AuditScope | undefined, event: AuditEvent): Promise<void> {
+  if (audit) await recordAudit(tx, audit, event);
+}
+
+/** The values of some answers as they are now, null for none: an audit snapshot (no verification, no files). */
+async function answerValues(
+  tx: Tx,
+  tenant: TenantId,
+  assessmentId: string,
+  itemIds: string[],
+): Promise<Record<string, unknown>> {
+  if (itemIds.length === 0) return {};
+  const rows = await tx
+    .select({ itemId: assessmentAnswers.itemId, value: assessmentAnswers.value })
+    .from(assessmentAnswers)
+    .where(
+      and(
+        eq(assessmentAnswers.orgId, tenant),
+        eq(assessmentAnswers.assessmentId, assessmentId),
+        inArray(assessmentAnswers.itemId, itemIds),
+      ),
+    );
+  const byItem = new Map(rows.map((r) => [r.itemId, r.value]));
+  return Object.fromEntries(itemIds.map((id) => [id, byItem.get(id) ?? null]));
 }
 
 export async function insertAssessment(
@@ -38,6 +71,7 @@ export async function insertAssessment(
     profile: Record<string, unknown>;
     createdBy: string;
   },
+  audit?: AuditScope,
 ): Promise<AssessmentRow> {
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -48,6 +82,12 @@ export async function insertAssessment(
     await tx
       .insert(assessmentEvents)
       .values({ orgId: tenant, assessmentId: row.id, kind: 'created', userId: input.createdBy });
+    await audited(tx, audit, {
+      action: 'assessment.create',
+      entityType: 'assessment',
+      entityId: row.id,
+      after: { title: row.title, modelId: row.modelId, modelVersion: row.modelVersion, mode: row.mode },
+    });
     return row;
   });
 }
@@ -118,8 +158,6 @@ export async function listAnswers(db: Db, tenant: TenantId, assessmentId: string
     .orderBy(asc(assessmentAnswers.itemId));
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /** The assessment's row locked until the transaction ends (a submit and a save run one after the other). */
 async function lockAssessment(tx: Tx, tenant: TenantId, assessmentId: string) {
   const [row] = await tx
@@ -127,6 +165,8 @@ async function lockAssessment(tx: Tx, tenant: TenantId, assessmentId: string) {
       status: assessments.status,
       answersVersion: assessments.answersVersion,
       version: assessments.version,
+      title: assessments.title,
+      modelId: assessments.modelId,
     })
     .from(assessments)
     .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)))
@@ -197,12 +237,21 @@ export async function storeImportedAnswers(
   return db.transaction(async (tx) => {
     const row = await lockAssessment(tx, tenant, assessmentId);
     if (!row || row.status !== 'draft') return 'locked' as const;
+    const items = entries.map(([id]) => id);
+    const before = scope.audit ? await answerValues(tx, tenant, assessmentId, items) : {};
     if (entries.length > 0) await writeAnswers(tx, scope, entries, row.answersVersion + 1);
     if (profile !== undefined)
       await tx
         .update(assessments)
         .set({ profile })
         .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
+    await audited(tx, scope.audit, {
+      action: 'assessment.answers.import',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      before: { answers: before },
+      after: { answers: Object.fromEntries(entries), ...(profile !== undefined ? { profile } : {}) },
+    });
     return entries.length;
   });
 }
@@ -257,6 +306,13 @@ export async function storeAnswersAt(
       return { kind: 'stale', changed, current: current.filter((a) => changed.includes(a.itemId)) };
     const version = row.answersVersion + 1;
     await writeAnswers(tx, scope, entries, version);
+    await audited(tx, scope.audit, {
+      action: 'assessment.answer.save',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      before: Object.fromEntries(entries.map(([id]) => [id, byItem.get(id)?.value ?? null])),
+      after: Object.fromEntries(entries),
+    });
     return {
       kind: 'saved',
       versions: Object.fromEntries(entries.map(([id, value]) => [id, value === null ? 0 : version])),
@@ -292,6 +348,17 @@ export async function storeVerification(
         target: [assessmentAnswers.orgId, assessmentAnswers.assessmentId, assessmentAnswers.itemId],
         set: check,
       });
+    await audited(tx, scope.audit, {
+      action: 'assessment.answer.verify',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      after: {
+        itemId: input.itemId,
+        verification: input.verification,
+        verifiedValue: input.verifiedValue,
+        reason: check.verificationReason,
+      },
+    });
     return 'saved' as const;
   });
 }
@@ -332,6 +399,22 @@ export async function replaceAssignments(
     const row = await lockAssessment(tx, tenant, assessmentId);
     if (!row || row.status !== 'draft') return 'locked';
     if (row.version !== version) return { currentVersion: row.version };
+    const before = scope.audit
+      ? await tx
+          .select({
+            sectionId: assessmentAssignments.sectionId,
+            respondentRole: assessmentAssignments.respondentRole,
+            userId: assessmentAssignments.userId,
+          })
+          .from(assessmentAssignments)
+          .where(
+            and(
+              eq(assessmentAssignments.orgId, tenant),
+              eq(assessmentAssignments.assessmentId, assessmentId),
+            ),
+          )
+          .orderBy(asc(assessmentAssignments.sectionId))
+      : [];
     await tx
       .delete(assessmentAssignments)
       .where(
@@ -343,6 +426,13 @@ export async function replaceAssignments(
       .update(assessments)
       .set({ version: version + 1 })
       .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
+    await audited(tx, scope.audit, {
+      action: 'assessment.assignments.save',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      before: { assignments: before },
+      after: { assignments: rows },
+    });
     return 'saved' as const;
   });
 }
@@ -390,6 +480,13 @@ export async function markSubmitted<R>(
       .set({ status: 'submitted', result, submittedAt: new Date(), version: row.version + 1 })
       .where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
     await tx.insert(assessmentEvents).values({ orgId: tenant, assessmentId, kind: 'submitted', userId });
+    await audited(tx, scope.audit, {
+      action: 'assessment.submit',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      before: { status: row.status },
+      after: { status: 'submitted', answers: answers.length },
+    });
     return { answers, result };
   });
 }
@@ -413,6 +510,13 @@ export async function markReopened(db: Db, scope: AssessmentScope, reason: strin
     await tx
       .insert(assessmentEvents)
       .values({ orgId: tenant, assessmentId, kind: 'reopened', note: reason, userId });
+    await audited(tx, scope.audit, {
+      action: 'assessment.reopen',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      before: { status: 'submitted' },
+      after: { status: 'draft', reason },
+    });
     return true;
   });
 }
@@ -450,12 +554,19 @@ export async function deleteDraft(
   db: Db,
   tenant: TenantId,
   assessmentId: string,
+  audit?: AuditScope,
 ): Promise<'deleted' | 'submitted' | undefined> {
   return db.transaction(async (tx) => {
     const row = await lockAssessment(tx, tenant, assessmentId);
     if (!row) return undefined;
     if (row.status !== 'draft') return 'submitted' as const;
     await tx.delete(assessments).where(and(eq(assessments.orgId, tenant), eq(assessments.id, assessmentId)));
+    await audited(tx, audit, {
+      action: 'assessment.delete',
+      entityType: 'assessment',
+      entityId: assessmentId,
+      before: { title: row.title, modelId: row.modelId, status: row.status },
+    });
     return 'deleted' as const;
   });
 }

@@ -1,3 +1,4 @@
+import { auditEn } from './audit-messages.en.ts';
 import type { organisationZh } from './messages.zh.ts';
 
 /** 组织与成员 (organisation & people) messages, English. */
@@ -157,6 +158,7 @@ const organisation: (typeof organisationZh)['organisation'] = {
     renamed: 'Renamed to {{name}}',
     renamedTo: 'the name, now “{{name}}”',
   },
+  audit: auditEn,
   cancel: 'Cancel',
   errors: {
     duplicate_name:

@@ -1,3 +1,5 @@
+import { auditZh } from './audit-messages.zh.ts';
+
 /** 组织与成员 (organisation & people) messages, Chinese. */
 const organisation = {
   title: '组织与成员',
@@ -144,6 +146,7 @@ const organisation = {
     renamed: '已改名为 {{name}}',
     renamedTo: '名称已改为“{{name}}”',
   },
+  audit: auditZh,
   cancel: '取消',
   errors: {
     duplicate_name: '同一上级下已有同名组织，请换一个名称',

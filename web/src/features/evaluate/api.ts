@@ -9,7 +9,7 @@ import type {
   KpiValues,
   LedgerImportList,
 } from '../../../../src/contracts/evaluation.ts';
-import { ApiError, api } from '../../api/client.ts';
+import { api, upload } from '../../api/client.ts';
 
 export type {
   KpiCatalogueView,
@@ -58,31 +58,8 @@ export const useLedgerImports = () =>
   });
 
 /** Sends a ledger file as the raw body (not multipart); answers its preview. */
-export async function uploadLedger(file: File): Promise<LedgerUploadPreview> {
-  let response: Response;
-  try {
-    response = await fetch(`/api/ledgers/uploads?fileName=${encodeURIComponent(file.name)}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the server', null);
-  }
-  const payload = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string; details: unknown };
-  } | null;
-  if (!response.ok) {
-    const e = payload?.error;
-    throw new ApiError(
-      response.status,
-      e?.code ?? 'http_error',
-      e?.message ?? `HTTP ${response.status}`,
-      e?.details ?? null,
-    );
-  }
-  return payload as LedgerUploadPreview;
+export function uploadLedger(file: File): Promise<LedgerUploadPreview> {
+  return upload<LedgerUploadPreview>(`/api/ledgers/uploads?fileName=${encodeURIComponent(file.name)}`, file);
 }
 
 export function useImportLedger() {

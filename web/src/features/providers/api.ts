@@ -20,7 +20,7 @@ import type {
 } from '../../../../src/contracts/providers.ts';
 import type { LocalizedText } from '../../../../src/core/shared/text.ts';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { api, ApiError, upload } from '../../api/client.ts';
 
 export type {
   FactorScore,
@@ -229,30 +229,6 @@ export function useScenarioNames(): Map<string, LocalizedText> {
     for (const l of lists) for (const s of l.data ?? []) if (!names.has(s.code)) names.set(s.code, s.name);
     return names;
   }, [stamp]);
-}
-
-/** POST a file as the raw request body; errors carry the server's one error shape. */
-async function upload<T>(path: string, file: Blob): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/octet-stream' },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network', 'Cannot reach the server', null);
-  }
-  const payload = (await response.json().catch(() => null)) as {
-    error?: { code: string; message: string; details: unknown };
-  } | null;
-  if (!response.ok) {
-    if (payload?.error)
-      throw new ApiError(response.status, payload.error.code, payload.error.message, payload.error.details);
-    throw new ApiError(response.status, 'http_error', `HTTP ${response.status}`, null);
-  }
-  return payload as T;
 }
 
 /** The provider classes, types and pilot categories of the server's loaded pack (GET /api/providers/classes). */

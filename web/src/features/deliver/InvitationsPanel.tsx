@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Popconfirm, Select, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Popconfirm, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PilotPoolEligibility } from '../../../../src/contracts/providers.ts';
@@ -13,14 +13,8 @@ import {
   type ProjectView,
 } from './api.ts';
 import { useDateText } from './deliver-ui.ts';
+import { InvitationsTable } from './InvitationsTable.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
-
-export const INVITATION_COLOURS: Record<ProjectInvitation['status'], string> = {
-  pending: 'gold',
-  accepted: 'green',
-  declined: 'default',
-  revoked: 'red',
-};
 
 const useEligibility = (providerId: string | undefined) =>
   useQuery({
@@ -143,31 +137,19 @@ export function InvitationsPanel({
       )}
       <ErrorAlert error={invite.error} message={inviteError} testId="invite-error" />
       <ErrorAlert error={revoke.error} message={revokeError} testId="revoke-error" />
-      <Table<ProjectInvitation>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <InvitationsTable
+        invitations={invitations.data}
         loading={invitations.isPending}
-        dataSource={invitations.data ?? []}
-        data-testid="invitations-table"
-        locale={{ emptyText: t('deliver.invitations.empty') }}
-        columns={[
+        emptyText={t('deliver.invitations.empty')}
+        testId="invitations-table"
+        parties={[
           {
             title: t('deliver.invitations.provider'),
             key: 'provider',
             render: (_, i) => <span data-user-text>{i.providerName}</span>,
           },
-          {
-            title: t('deliver.invitations.statusTitle'),
-            key: 'status',
-            render: (_, i) => (
-              <Tag color={INVITATION_COLOURS[i.status]} data-testid="invitation-status">
-                {t(`deliver.invitations.status.${i.status}`)}
-              </Tag>
-            ),
-          },
-          { title: t('deliver.invitations.invitedAt'), key: 'at', render: (_, i) => date(i.invitedAt) },
+        ]}
+        more={[
           {
             title: t('deliver.invitations.closedAt'),
             key: 'closed',

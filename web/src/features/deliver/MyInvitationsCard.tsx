@@ -1,12 +1,11 @@
-import { Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../account/api.ts';
 import { useLocalized } from '../atlas/atlas-ui.ts';
-import { useMyInvitations, useRespondToInvitation, type ProjectInvitation } from './api.ts';
-import { useDateText } from './deliver-ui.ts';
+import { useMyInvitations, useRespondToInvitation } from './api.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { INVITATION_COLOURS } from './InvitationsPanel.tsx';
+import { InvitationsTable } from './InvitationsTable.tsx';
 
 /**
  * A service-provider organisation's invitations to enterprises' projects: its administrators accept or decline a
@@ -15,7 +14,6 @@ import { INVITATION_COLOURS } from './InvitationsPanel.tsx';
 export function MyInvitationsCard() {
   const { t } = useTranslation();
   const { tx } = useLocalized();
-  const date = useDateText();
   const me = useMe();
   const isProvider = me.data?.organisation.orgKind === 'service_provider';
   const isAdmin = me.data?.organisation.role === 'admin';
@@ -36,15 +34,11 @@ export function MyInvitationsCard() {
         </Typography.Paragraph>
       )}
       <ErrorAlert error={respond.error} testId="respond-error" />
-      <Table<ProjectInvitation>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <InvitationsTable
+        invitations={invitations.data}
         loading={invitations.isPending}
-        dataSource={invitations.data ?? []}
-        locale={{ emptyText: t('deliver.invitations.noneMine') }}
-        columns={[
+        emptyText={t('deliver.invitations.noneMine')}
+        parties={[
           {
             title: t('deliver.invitations.project'),
             key: 'project',
@@ -62,14 +56,8 @@ export function MyInvitationsCard() {
             key: 'enterprise',
             render: (_, i) => <span data-user-text>{i.enterpriseName}</span>,
           },
-          {
-            title: t('deliver.invitations.statusTitle'),
-            key: 'status',
-            render: (_, i) => (
-              <Tag color={INVITATION_COLOURS[i.status]}>{t(`deliver.invitations.status.${i.status}`)}</Tag>
-            ),
-          },
-          { title: t('deliver.invitations.invitedAt'), key: 'at', render: (_, i) => date(i.invitedAt) },
+        ]}
+        more={[
           {
             title: '',
             key: 'actions',

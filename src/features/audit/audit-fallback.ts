@@ -37,7 +37,7 @@ async function recordFallback(db: Db, request: FastifyRequest, reply: FastifyRep
  * record an event of its own gets one event saying who, when, the method, the route, its parameters and the
  * status (action `http.<method>`, entity `route`). Written as the answer is sent (onSend), so whoever has the answer
  * finds the event; outside the change's own transaction, so a use case that records its own event is the exact one.
- * A public route (sign-in) has no caller and is not recorded here.
+ * A public route has no caller and is not recorded here (the sign-in records itself: auth/record-sign-in.ts).
  */
 export function installAuditFallback(app: FastifyInstance, db: Db): void {
   app.addHook('onSend', async (request, reply, payload) => {

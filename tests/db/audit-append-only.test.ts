@@ -63,6 +63,21 @@ describe.each(testEngines())('audit_events is append-only on %s', (engine) => {
     expect(await countFor(org.id)).toBe(1);
   });
 
+  it('keeps an event only if the transaction that recorded it commits', async () => {
+    const org = await createOrganisation(database.db, { kind: 'enterprise', name: 'Rolled Back Co' });
+    await expect(
+      database.db.transaction(async (tx) => {
+        await recordAudit(tx, scopeOf(org.id), { action: 'test.write', entityType: 'test' });
+        throw new Error('the change fails after its event was written');
+      }),
+    ).rejects.toThrow('the change fails');
+    expect(await countFor(org.id)).toBe(0);
+    await database.db.transaction(async (tx) => {
+      await recordAudit(tx, scopeOf(org.id), { action: 'test.write', entityType: 'test' });
+    });
+    expect(await countFor(org.id)).toBe(1);
+  });
+
   it('lets the deletion of one organisation take that organisation’s trail, and no other', async () => {
     const kept = await createOrganisation(database.db, { kind: 'enterprise', name: 'Kept Co' });
     const gone = await createOrganisation(database.db, { kind: 'enterprise', name: 'Gone Co' });

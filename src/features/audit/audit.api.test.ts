@@ -133,10 +133,14 @@ describe.each(testEngines())('GET /api/audit on %s', (engine) => {
     expect(all.length).toBeGreaterThanOrEqual(4);
     expect(all.map((e) => e.at)).toEqual([...all.map((e) => e.at)].sort().reverse());
 
-    expect((await audit(roles.cio, `?actor=${cio!.id}`)).body.events).toHaveLength(all.length);
-    expect((await audit(roles.cio, `?actor=${encodeURIComponent('林晓')}`)).body.events).toHaveLength(
-      all.length,
-    );
+    // the CIO's writes and sign-in, and the viewer's sign-in (the viewer writes nothing)
+    const byCio = all.filter((e) => e.actor.userId === cio!.id);
+    expect(byCio.length).toBe(all.length - 1);
+    expect((await audit(roles.cio, `?actor=${cio!.id}`)).body.events).toEqual(byCio);
+    expect((await audit(roles.cio, `?actor=${encodeURIComponent('林晓')}`)).body.events).toEqual(byCio);
+    expect(
+      (await audit(roles.cio, '?actor=viewer')).body.events.map((e) => [e.actor.name, e.action]),
+    ).toEqual([['Viewer', 'auth.sign_in']]);
     expect((await audit(roles.cio, `?actor=${encodeURIComponent('周宁')}`)).body.events).toEqual([]);
     expect((await audit(roles.cio, '?action=assessment.')).body.events.map((e) => e.action).sort()).toEqual([
       'assessment.answer.save',
@@ -167,6 +171,28 @@ describe.each(testEngines())('GET /api/audit on %s', (engine) => {
     expect((await audit(roles.cio, '?cursor=nonsense')).status).toBe(400);
   });
 
+  it('records a sign-in in the trail of the organisation the session acts for, and a refused one nowhere', async () => {
+    const before = await countEvents(roles.orgId);
+    const refused = await api.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'cio@demo.tupu.local', password: 'not the password' },
+    });
+    expect(refused.statusCode).toBe(401);
+    expect(await countEvents(roles.orgId)).toBe(before);
+    await api.signIn('cio@demo.tupu.local');
+    const cio = await findUserByEmail(api.database.db, 'cio@demo.tupu.local');
+    const [latest] = (await audit(roles.cio, '?action=auth.sign_in&limit=1')).body.events;
+    expect(latest).toMatchObject({
+      action: 'auth.sign_in',
+      entityType: 'session',
+      entityId: cio!.id,
+      actor: { userId: cio!.id, name: CIO_NAME },
+      after: { email: 'cio@demo.tupu.local', address: expect.any(String) as string },
+    });
+    expect(await countEvents(roles.orgId)).toBe(before + 1);
+  });
+
   it('answers 401 without a session and 403 to a member who is not an administrator', async () => {
     expect((await api.app.inject({ method: 'GET', url: '/api/audit' })).statusCode).toBe(401);
     const viewer = await audit(roles.viewer);
@@ -182,8 +208,10 @@ describe.each(testEngines())('GET /api/audit on %s', (engine) => {
     expect(theirs.status).toBe(201);
     const page = await audit(roles.cdo, '?limit=200');
     expect(page.status).toBe(200);
+    const cdo = await findUserByEmail(api.database.db, 'cdo@demo.tupu.local');
     expect(page.body.events.map((e) => [e.action, e.entityId])).toEqual([
       ['assessment.create', theirs.body.id],
+      ['auth.sign_in', cdo!.id],
     ]);
     const body = JSON.stringify(page.body);
     for (const secret of [assessmentId, roles.orgId, CIO_NAME, '审计测试诊断'])

@@ -8,6 +8,7 @@ import { ErrorResponse } from '../../server/error-response.ts';
 import { currentSession } from '../../server/sessions/current-session.ts';
 import { SESSION_COOKIE } from '../../server/sessions/session-token.ts';
 import { changePassword } from './change-password.ts';
+import { recordSignIn } from './record-sign-in.ts';
 import { signIn } from './sign-in.ts';
 import { configuredSignInThrottle, retryAfterOnRefusal } from './sign-in-throttle.ts';
 import { signOut } from './sign-out.ts';
@@ -54,14 +55,15 @@ export function authRoutes(
         onError: retryAfterOnRefusal,
       },
       async (request, reply) => {
-        const { token, expiresAt, me } = await signIn(
+        const signed = await signIn(
           db,
           { throttle, sessionHours: config.sessionHours },
           request.body,
           request.ip,
         );
-        reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, expires: expiresAt });
-        return me;
+        await recordSignIn(db, request, signed);
+        reply.setCookie(SESSION_COOKIE, signed.token, { ...cookieOptions, expires: signed.expiresAt });
+        return signed.me;
       },
     );
 

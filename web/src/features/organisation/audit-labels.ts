@@ -13,6 +13,7 @@ export const entityLabel = (t: TFunction, entityType: string): string =>
 
 /** The actions the filter offers: each known action, its dotted name as the server records it. */
 export const KNOWN_ACTIONS = [
+  'auth.sign_in',
   'assessment.create',
   'assessment.delete',
   'assessment.answer.save',
@@ -58,4 +59,5 @@ export const KNOWN_ENTITIES = [
   'provider_profile',
   'provider_pool',
   'route',
+  'session',
 ] as const;

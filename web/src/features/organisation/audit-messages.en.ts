@@ -27,6 +27,7 @@ export const auditEn: typeof auditZh = {
   request: 'Request {{id}}',
   httpWrite: 'Other write ({{method}})',
   actions: {
+    auth_sign_in: 'Signed in',
     assessment_create: 'Assessment created',
     assessment_delete: 'Assessment deleted',
     assessment_answer_save: 'Answers saved',
@@ -70,5 +71,6 @@ export const auditEn: typeof auditZh = {
     provider_profile: 'Provider profile',
     provider_pool: 'Provider pool',
     route: 'API route',
+    session: 'Session',
   },
 };

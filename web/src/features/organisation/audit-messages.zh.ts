@@ -24,6 +24,7 @@ export const auditZh = {
   request: '请求 {{id}}',
   httpWrite: '其他写操作（{{method}}）',
   actions: {
+    auth_sign_in: '登录',
     assessment_create: '创建诊断',
     assessment_delete: '删除诊断',
     assessment_answer_save: '保存答案',
@@ -67,5 +68,6 @@ export const auditZh = {
     provider_profile: '服务商画像',
     provider_pool: '服务商资源池',
     route: '接口',
+    session: '登录会话',
   },
 };

@@ -80,6 +80,14 @@ const WORDS = {
 } as const;
 
 /**
+ * A dropdown's list as a data-validation formula: a quoted literal, each quote in a value doubled, so that a pack
+ * value with a quote in it stays text in the list and never ends the literal (`"a""b,c"`, not `"a"b,c"`).
+ */
+export function listFormula(values: readonly (string | number)[]): string {
+  return `"${values.map((v) => String(v).replaceAll('"', '""')).join(',')}"`;
+}
+
+/**
  * A blank answer workbook for a model in `lang`: instructions, one answer row per question with a dropdown (or numeric
  * bounds), scenes with 0–max dropdowns, and a hidden sheet carrying the model id, version and language so a filled
  * sheet can be checked. Ids and positions are the same in both languages, so either imports.
@@ -119,7 +127,7 @@ export function answerTemplate(model: IndicatorSystem, lang: SheetLang = 'zh'): 
       cell.dataValidation = {
         type: 'list',
         allowBlank: true,
-        formulae: [`"${r.allowed.list.join(',')}"`],
+        formulae: [listFormula(r.allowed.list)],
         showErrorMessage: true,
         errorTitle: w.invalidAnswer,
         error: w.allowed(r.allowed.list),
@@ -168,7 +176,7 @@ export function answerTemplate(model: IndicatorSystem, lang: SheetLang = 'zh'): 
       cell.dataValidation = {
         type: 'list',
         allowBlank: true,
-        formulae: [`"${Array.from({ length: model.sceneMax + 1 }, (_, i) => i).join(',')}"`],
+        formulae: [listFormula(Array.from({ length: model.sceneMax + 1 }, (_, i) => i))],
         showErrorMessage: true,
         error: `0–${model.sceneMax}`,
       };
@@ -188,7 +196,7 @@ export function answerTemplate(model: IndicatorSystem, lang: SheetLang = 'zh'): 
       st.getCell(SETTING_ROWS.weightTable, 2).dataValidation = {
         type: 'list',
         allowBlank: false,
-        formulae: [`"${tables.map((t) => t.id).join(',')}"`],
+        formulae: [listFormula(tables.map((t) => t.id))],
       };
     const tailorable = model.areas.flatMap((a) =>
       a.subdomains.filter((s) => s.tailorable).map((s) => (lang === 'zh' ? s.id : `${s.id} (${tx(s.name)})`)),

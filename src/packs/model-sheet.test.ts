@@ -18,7 +18,7 @@ import {
   type SheetLang,
 } from './model-sheet-layout.ts';
 import { answerTemplate } from './model-sheet-template.ts';
-import { writeWorkbookFile } from '../reports/workbook-file.ts';
+import { workbookBytes, writeWorkbookFile } from '../reports/workbook-file.ts';
 
 let sme: IndicatorSystem;
 let ics: IndicatorSystem;
@@ -107,6 +107,25 @@ describe('answer sheets', () => {
     const read = await readAnswerFile(path, sme);
     expect(read.problems).toEqual([]);
     for (const [id, v] of Object.entries(hostile)) expect(read.assessment?.answers[id]).toBe(v);
+  });
+
+  it('keeps a pack value with quotes inside its dropdown list, never a formula of its own', async () => {
+    const model = structuredClone(sme);
+    if (model.family !== 'points') throw new Error('the SME model is a points system');
+    const q = model.dimensions
+      .flatMap((d) => d.indicators.flatMap((i) => i.questions))
+      .find((x) => x.type === 'single');
+    if (!q || q.type !== 'single') throw new Error('no single-choice question');
+    q.options[0]!.id = 'A"&HYPERLINK("http://evil","x")&"';
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.load((await workbookBytes(answerTemplate(model))) as unknown as ArrayBuffer);
+    let formula = '';
+    back.getWorksheet(SHEET.answers)?.eachRow((row) => {
+      if (row.getCell(1).text === q.id)
+        formula = String(row.getCell(ANSWER_COL).dataValidation.formulae?.[0]);
+    });
+    expect(formula.startsWith('"A""&HYPERLINK(""http://evil"",""x"")&"",B,')).toBe(true);
+    expect(formula).toMatch(/^"(?:[^"]|"")*"$/);
   });
 
   it('names file, sheet, row and question of bad answers', async () => {

@@ -19,6 +19,12 @@ import {
 import { ATLAS_FILES, checkAtlasPackFiles, type AtlasPackFiles } from './atlas-check.ts';
 import { parseYaml } from './yaml-source.ts';
 
+/**
+ * The whole run's limit, far above its ~10 s alone: on a machine busy with other work it took over 30 s. Each input
+ * has its own bound.
+ */
+const PROPERTY_TIMEOUT_MS = 180_000;
+
 describe('the pack parser under hostile text (5,500 generated packs)', () => {
   it('accepts the valid pack the generators start from', async () => {
     const files: AtlasPackFiles = {};
@@ -26,25 +32,33 @@ describe('the pack parser under hostile text (5,500 generated packs)', () => {
     expect((await checkAtlasPackFiles(files, async () => undefined)).ok).toBe(true);
   });
 
-  it('3,000 packs of arbitrary text and YAML syntax, alias bombs among them', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        pack(() => anyText),
-        aliasBomb,
-        fc.boolean(),
-        async (texts, bomb, useBomb) => checkPack(useBomb ? { ...texts, scenarios: bomb } : texts),
-      ),
-      { numRuns: 3_000 },
-    );
-  });
+  it(
+    '3,000 packs of arbitrary text and YAML syntax, alias bombs among them',
+    { timeout: PROPERTY_TIMEOUT_MS },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          pack(() => anyText),
+          aliasBomb,
+          fc.boolean(),
+          async (texts, bomb, useBomb) => checkPack(useBomb ? { ...texts, scenarios: bomb } : texts),
+        ),
+        { numRuns: 3_000 },
+      );
+    },
+  );
 
-  it('2,500 packs with lines of valid files deleted, doubled, swapped, re-indented or replaced', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        pack((r) => lineEdit(VALID[r])),
-        checkPack,
-      ),
-      { numRuns: 2_500 },
-    );
-  });
+  it(
+    '2,500 packs with lines of valid files deleted, doubled, swapped, re-indented or replaced',
+    { timeout: PROPERTY_TIMEOUT_MS },
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          pack((r) => lineEdit(VALID[r])),
+          checkPack,
+        ),
+        { numRuns: 2_500 },
+      );
+    },
+  );
 });

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bruteForcePlan } from '../core/planning/brute-force.ts';
 import { generatePlanInstance } from '../core/planning/fixtures/generate-instance.ts';
@@ -66,6 +67,16 @@ describe('reading CBC output', () => {
         parseCbcReport(summary('Problem proven infeasible', '')),
         'Infeasible - objective value 2\n',
         0.1,
+      ).status,
+    ).toBe('infeasible');
+    // preprocessing proves it: no Result line, an "Integer infeasible" solution file
+    expect(
+      cbcOutcome(
+        parseCbcReport(
+          'Cgl0000I Cut generators found to be infeasible!\nPre-processing says infeasible or unbounded\n',
+        ),
+        'Integer infeasible - objective value -39.00000000\n      0 y0_0   0.51   -0\n',
+        0.01,
       ).status,
     ).toBe('infeasible');
     const none = cbcOutcome(
@@ -135,20 +146,27 @@ describe.skipIf(cbc === null && !requireCbc)('CBC, the real process (Debian coin
   });
 
   it('is killed when its signal aborts, and leaves no temporary folder', async () => {
-    const before = readdirSync(tmpdir()).filter((name) => name.startsWith('tupu-cbc-'));
-    const lp = buildPlanModel(generatePlanInstance(120, 12, 1)).lp;
-    const controller = new AbortController();
-    const started = performance.now();
-    setTimeout(() => controller.abort(), 300);
-    await expect(
-      runCbc(path, { lp, timeLimitSeconds: 60, mipRelGap: 0 }, controller.signal),
-    ).rejects.toMatchObject({
-      name: 'AbortError',
-    });
-    expect(performance.now() - started).toBeLessThan(5000);
-    const after = readdirSync(tmpdir()).filter(
-      (name) => name.startsWith('tupu-cbc-') && !before.includes(name),
-    );
-    expect(after.filter((name) => existsSync(`${tmpdir()}/${name}`))).toEqual([]);
+    const root = mkdtempSync(join(tmpdir(), 'cbc-test-'));
+    try {
+      const lp = buildPlanModel(generatePlanInstance(120, 12, 1)).lp;
+      const controller = new AbortController();
+      const started = performance.now();
+      setTimeout(() => controller.abort(), 300);
+      await expect(
+        runCbc(path, { lp, timeLimitSeconds: 60, mipRelGap: 0 }, controller.signal, root),
+      ).rejects.toMatchObject({ name: 'AbortError' });
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect(readdirSync(root)).toEqual([]);
+      // a finished solve cleans up too
+      await runCbc(
+        path,
+        { lp: buildPlanModel(generatePlanInstance(6, 3, 1)).lp, timeLimitSeconds: 10, mipRelGap: 0 },
+        undefined,
+        root,
+      );
+      expect(readdirSync(root)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -54,7 +54,10 @@ const numberAfter = (text: string, label: string): number | null => {
 /** Reads CBC's closing summary from its standard output. */
 export function parseCbcReport(stdout: string): CbcReport {
   return {
-    result: /^Result - (.*)$/m.exec(stdout)?.[1]?.trim() ?? '',
+    // an infeasibility found by preprocessing prints no Result line
+    result:
+      /^Result - (.*)$/m.exec(stdout)?.[1]?.trim() ??
+      (/^Pre-processing says infeasible/m.test(stdout) ? 'Pre-processing says infeasible' : ''),
     objective: numberAfter(stdout, 'Objective value'),
     bound: numberAfter(stdout, 'Upper bound') ?? numberAfter(stdout, 'Lower bound'),
     nodes: numberAfter(stdout, 'Enumerated nodes'),
@@ -89,7 +92,8 @@ export function cbcOutcome(report: CbcReport, solutionText: string | null, secon
     nodes: report.nodes,
   };
   const none = { objective: null, bound: null, gap: null, columns: {}, solver: 'cbc' as const };
-  if (/infeasible/i.test(report.result) || /^infeasible/i.test(solution?.status ?? ''))
+  // "Infeasible - …", "Integer infeasible - …" (the LP relaxation is not, the integers are)
+  if (/infeasible/i.test(report.result) || /infeasible/i.test(solution?.status ?? ''))
     return { status: 'infeasible', ...none, ...base };
   const hasSolution =
     solution !== null &&
@@ -114,9 +118,15 @@ export function cbcOutcome(report: CbcReport, solutionText: string | null, secon
 }
 
 /** Solves one MILP with CBC. Rejects with an AbortError when the signal aborts (the process is killed). */
-export async function runCbc(cbc: string, job: MilpJob, signal?: AbortSignal): Promise<MilpOutcome> {
+export async function runCbc(
+  cbc: string,
+  job: MilpJob,
+  signal?: AbortSignal,
+  /** where its private folder is made (tests give their own) */
+  workRoot: string = tmpdir(),
+): Promise<MilpOutcome> {
   signal?.throwIfAborted();
-  const dir = await mkdtemp(join(tmpdir(), 'tupu-cbc-'));
+  const dir = await mkdtemp(join(workRoot, 'tupu-cbc-'));
   const started = performance.now();
   try {
     const lpPath = join(dir, 'plan.lp');

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bruteForcePlan } from '../core/planning/brute-force.ts';
@@ -74,6 +75,17 @@ describe('combining two solvers stopped at the time limit', () => {
 });
 
 const cbc = findCbc();
+/** CBC processes of this machine reading a Tupu model (their LP lives in a tupu-cbc- folder), from /proc. */
+const cbcProcesses = (): string[] =>
+  readdirSync('/proc').filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      return cmdline.startsWith(cbc ?? 'cbc') && cmdline.includes('tupu-cbc-');
+    } catch {
+      return false; // ended meanwhile
+    }
+  });
 describe.skipIf(cbc === null && process.env.CI === undefined)(
   'the race (real HiGHS thread and CBC process)',
   () => {
@@ -110,28 +122,40 @@ describe.skipIf(cbc === null && process.env.CI === undefined)(
       expect(['highs', 'cbc']).toContain(result.solver);
     }, 120_000);
 
-    it('stops both solvers when the caller aborts', async () => {
-      const model = buildPlanModel(generatePlanInstance(120, 12, 1));
-      const job = { lp: model.lp, timeLimitSeconds: 60, mipRelGap: 0 };
+    it('stops every solver when the caller aborts, and runs HiGHS alone while the CBC processes are busy', async () => {
+      const lp = buildPlanModel(generatePlanInstance(120, 12, 1)).lp;
+      const long = { lp, timeLimitSeconds: 60, mipRelGap: 0 };
       const controller = new AbortController();
       const started = performance.now();
-      setTimeout(() => controller.abort(new DOMException('request closed', 'AbortError')), 500);
-      await expect(solvePortfolio({ highs: job, cbc: job }, cbc, controller.signal)).rejects.toMatchObject({
-        name: 'AbortError',
-      });
-      expect(performance.now() - started).toBeLessThan(5000);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(liveSolverThreads()).toBe(0);
-      // the next race starts a fresh thread and a fresh process
-      const small = buildPlanModel(generatePlanInstance(6, 3, 1)).lp;
-      const again = await solvePortfolio(
+      const racing = solvePortfolio(
         {
-          highs: { lp: small, timeLimitSeconds: 10, mipRelGap: 0 },
-          cbc: { lp: small, timeLimitSeconds: 10, mipRelGap: 0 },
+          fallback: long,
+          race: [
+            { solver: 'highs', job: long },
+            { solver: 'cbc', job: long },
+            { solver: 'cbc', job: long },
+          ],
         },
         cbc,
+        controller.signal,
       );
-      expect(again.status).toBe('optimal');
+      const small = {
+        lp: buildPlanModel(generatePlanInstance(6, 3, 1)).lp,
+        timeLimitSeconds: 10,
+        mipRelGap: 0,
+      };
+      const smallRace = { fallback: small, race: [{ solver: 'cbc' as const, job: small }] };
+      // both CBC processes are taken: this one is solved by HiGHS alone
+      expect((await solvePortfolio(smallRace, cbc)).solver).toBe('highs');
+      controller.abort(new DOMException('request closed', 'AbortError'));
+      await expect(racing).rejects.toMatchObject({ name: 'AbortError' });
+      expect(performance.now() - started).toBeLessThan(10_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // the race's HiGHS thread is gone (the idle one left is the small solve's) and so are its CBC processes
+      expect(liveSolverThreads()).toBeLessThanOrEqual(1);
+      expect(cbcProcesses()).toEqual([]);
+      // the processes are free again: the next race is CBC's
+      expect((await solvePortfolio(smallRace, cbc)).solver).toBe('cbc');
     }, 60_000);
   },
 );

@@ -1,27 +1,32 @@
 /**
- * A portfolio of MILP solvers: HiGHS in a solver thread and, when `cbc` is installed, CBC in a child process, racing
- * on the same plan (each on the formulation it solves best, see solve-plan.ts). The first proof wins — an optimum
- * within the tolerance, or infeasibility — and the other solver is stopped. When neither proves anything before the
- * time limit, the answer is the better plan of the two, with the better of the two bounds, so the gap reported is
- * the tightest either solver proved.
+ * A portfolio of MILP solvers: when `cbc` is installed, solvers race on the same plan — HiGHS in a solver thread, CBC
+ * in child processes, each on a formulation (which ones: solve-plan.ts). The first proof wins — an optimum within the
+ * tolerance, or infeasibility — and the others are stopped. When none proves anything before the time limit, the
+ * answer is the best plan of all, with the tightest bound of all, so the gap reported is the smallest any proved.
  *
  * Incumbents are not exchanged during the race: CBC only reads a start solution when it begins and prints its
  * improving plans' values but not the plans themselves, so there is nothing to hand over while both run.
  */
-import type { MilpOutcome } from '../core/planning/plan-result.ts';
+import type { MilpOutcome, SolverName } from '../core/planning/plan-result.ts';
 import { runCbc } from './cbc.ts';
 import type { MilpJob } from './run-milp.ts';
 import { solveInThread } from './solver-thread.ts';
 
-export interface PortfolioJob {
-  /** The LP HiGHS solves. */
-  readonly highs: MilpJob;
-  /** The LP CBC solves (same start-column names, so either solution reads back the same way). */
-  readonly cbc: MilpJob;
+/** One solver on one LP (all LPs of a race share the start-column names, so any solution reads back the same way). */
+export interface Entrant {
+  readonly solver: SolverName;
+  readonly job: MilpJob;
 }
 
-/** At most this many CBC processes at once (per server); a solve that finds them busy runs HiGHS alone. */
-const MAX_CBC_PROCESSES = 1;
+export interface PortfolioJob {
+  /** What HiGHS solves alone, without cbc or when the CBC processes are all busy. */
+  readonly fallback: MilpJob;
+  /** The solvers that race when cbc is installed. */
+  readonly race: readonly Entrant[];
+}
+
+/** At most this many CBC processes at once (per server); a solve that would pass it runs HiGHS alone. */
+export const MAX_CBC_PROCESSES = 2;
 let runningCbc = 0;
 
 const isProof = (outcome: MilpOutcome): boolean =>
@@ -55,32 +60,36 @@ export function combineOutcomes(outcomes: readonly MilpOutcome[]): MilpOutcome {
 }
 
 /**
- * Solves with HiGHS alone (`cbc` null, or a CBC process already running) or races HiGHS and CBC. Rejects when
- * `signal` aborts (both solvers are stopped) or when every solver failed.
+ * Races the entrants (HiGHS in a solver thread, CBC in child processes), or solves the fallback with HiGHS alone when
+ * `cbc` is null or the race would take more CBC processes than are free. Rejects when `signal` aborts (every solver
+ * is stopped) or when every solver failed.
  */
 export async function solvePortfolio(
   job: PortfolioJob,
   cbc: string | null,
   signal?: AbortSignal,
 ): Promise<MilpOutcome> {
-  if (cbc === null || runningCbc >= MAX_CBC_PROCESSES) return solveInThread(job.highs, signal);
-  runningCbc++;
+  const cbcEntrants = job.race.filter((entrant) => entrant.solver === 'cbc').length;
+  if (cbc === null || job.race.length === 0 || runningCbc + cbcEntrants > MAX_CBC_PROCESSES)
+    return solveInThread(job.fallback, signal);
+  runningCbc += cbcEntrants;
   const stop = new AbortController();
   const onAbort = (): void => stop.abort(signal?.reason);
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
     return await race(
-      [
-        solveInThread(job.highs, stop.signal),
-        runCbc(cbc, job.cbc, stop.signal).finally(() => {
-          runningCbc--;
-        }),
-      ],
+      job.race.map((entrant) =>
+        entrant.solver === 'highs'
+          ? solveInThread(entrant.job, stop.signal)
+          : runCbc(cbc, entrant.job, stop.signal),
+      ),
       stop,
     );
   } finally {
     signal?.removeEventListener('abort', onAbort);
     if (!stop.signal.aborted) stop.abort(new DOMException('the race is over', 'AbortError'));
+    // the losers are killed (SIGKILL) as the race ends: their places are free for the next solve at once
+    runningCbc -= cbcEntrants;
   }
 }
 

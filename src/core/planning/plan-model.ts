@@ -95,10 +95,11 @@
  *    against 2.9–8.9 s) — but never by more than the hard seed loses, and the worst case is what a user waits for.
  *  What makes the difference is the started-by columns as branching objects: "i started by t" splits the search in
  *  two balanced halves, where branching on one start y fixes little. Without them CBC's node count grows twentyfold
- *  on the hard seed. Neither LP has an objective constant, and both keep the same start columns (the pruning below),
- *  so those are not the difference. The issue's own instance (its generator, not the bench's) favoured y alone for
- *  CBC 3×; on the bench seeds it does not, so both solvers get this formulation (solve-plan.ts) and `starts` stays
- *  an option for measurement (`bench/plan.bench.ts` runs CBC on both in every run).
+ *  on the hard seed; with them it pays for the extra columns on easy ones. Neither LP has an objective constant, and
+ *  both keep the same start columns (the pruning below), so those are not the difference. No one formulation is best
+ *  for every instance, so the portfolio races CBC on both (solve-plan.ts, CBC_FORMULATIONS_UP_TO_STARTS): on an idle
+ *  machine it proves every 40×8 seed but the hard one in 0.8–2.0 s and the hard one in 11.7 s, 26.1 s in all against
+ *  37.0 s for CBC over started-by columns alone (bench/plan.bench.ts runs each solver on each formulation every time).
  *
  * Start pruning (which y variables exist) — safe, i.e. some optimal plan of the full model remains feasible:
  *  (a) starts before the earliest finish of i's prerequisite chain, or with a prerequisite that has no candidate

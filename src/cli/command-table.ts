@@ -70,7 +70,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'plan',
     term: 'plan [options]',
     description:
-      'optimal portfolio and schedule of initiatives under a per-period budget (HiGHS MILP), as JSON',
+      'optimal portfolio and schedule of initiatives under a per-period budget (HiGHS MILP, raced against CBC when cbc is installed), as JSON',
     load: [plan],
     sub: { report: [planReport] },
   },

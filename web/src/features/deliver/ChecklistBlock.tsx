@@ -1,3 +1,4 @@
+import { PaperClipOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Flex, Input, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,6 +102,26 @@ function ItemRow({
           {tx(item.text)}
         </Checkbox>
         {item.evidence && <Tag color="blue">{t('deliver.checklist.evidence')}</Tag>}
+        {canWrite && !ticked && (
+          <Upload
+            showUploadList={false}
+            beforeUpload={(file) => {
+              files.upload.mutate({ checklistId, itemId: item.id, file });
+              return false;
+            }}
+          >
+            <Button
+              size="small"
+              type="link"
+              icon={<PaperClipOutlined />}
+              loading={files.upload.isPending}
+              style={{ paddingInline: 0, height: 22 }}
+              data-testid="item-file-upload"
+            >
+              {t('deliver.checklist.upload')}
+            </Button>
+          </Upload>
+        )}
         {ticked && tick?.tickedAt && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('deliver.checklist.tickedAt', { date: date(tick.tickedAt) })}
@@ -144,7 +165,7 @@ function ItemRow({
           <Button onClick={() => setAsking(false)}>{t('deliver.checklist.cancel')}</Button>
         </Space.Compact>
       )}
-      {(uploaded.length > 0 || (canWrite && !ticked)) && (
+      {uploaded.length > 0 && (
         <Flex gap={6} align="center" wrap style={{ marginInlineStart: 24, marginTop: 4 }}>
           {uploaded.map((file) => (
             <Tag key={file.id} data-testid={`item-file-${file.id}`}>
@@ -169,19 +190,6 @@ function ItemRow({
               )}
             </Tag>
           ))}
-          {canWrite && !ticked && (
-            <Upload
-              showUploadList={false}
-              beforeUpload={(file) => {
-                files.upload.mutate({ checklistId, itemId: item.id, file });
-                return false;
-              }}
-            >
-              <Button size="small" loading={files.upload.isPending} data-testid="item-file-upload">
-                {t('deliver.checklist.upload')}
-              </Button>
-            </Upload>
-          )}
         </Flex>
       )}
       <ErrorAlert

@@ -208,7 +208,7 @@ const deliver: (typeof deliverZh)['deliver'] = {
     complete: 'Complete',
     save: 'Confirm',
     cancel: 'Cancel',
-    upload: 'Upload evidence file',
+    upload: 'Attach file',
     remove: 'Remove',
     removeFile: 'Remove {{name}}',
   },

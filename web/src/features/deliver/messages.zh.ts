@@ -202,7 +202,7 @@ const deliver = {
     complete: '已完成',
     save: '确认',
     cancel: '取消',
-    upload: '上传证据文件',
+    upload: '附上文件',
     remove: '删除',
     removeFile: '删除 {{name}}',
   },

@@ -12,6 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { MilpOutcome } from '../core/planning/plan-result.ts';
+import { relativeGap } from '../core/planning/plan-result.ts';
 import type { MilpJob } from './run-milp.ts';
 
 const executable = (path: string): boolean => {
@@ -110,7 +111,7 @@ export function cbcOutcome(report: CbcReport, solutionText: string | null, secon
     status: optimal ? 'optimal' : 'feasible',
     objective,
     bound,
-    gap: bound === null ? null : Math.max(0, bound - objective) / Math.max(1e-9, Math.abs(objective)),
+    gap: bound === null ? null : relativeGap(objective, bound),
     columns: solution.columns,
     solver: 'cbc',
     ...base,

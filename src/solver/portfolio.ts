@@ -8,6 +8,7 @@
  * improving plans' values but not the plans themselves, so there is nothing to hand over while both run.
  */
 import type { MilpOutcome, SolverName } from '../core/planning/plan-result.ts';
+import { relativeGap } from '../core/planning/plan-result.ts';
 import { runCbc } from './cbc.ts';
 import type { MilpJob } from './run-milp.ts';
 import { solveInThread } from './solver-thread.ts';
@@ -31,10 +32,6 @@ let runningCbc = 0;
 
 const isProof = (outcome: MilpOutcome): boolean =>
   outcome.status === 'optimal' || outcome.status === 'infeasible';
-
-/** Relative gap of a maximisation: how far the bound is above the plan's value, as a share of the value. */
-export const relativeGap = (objective: number, bound: number): number =>
-  Math.max(0, bound - objective) / Math.max(1e-9, Math.abs(objective));
 
 /**
  * The answer of two solvers that both stopped without a proof: the better plan, the tighter (lower) bound of the

@@ -79,6 +79,10 @@ export type StoppedBy = 'proof' | 'tolerance' | 'time-limit';
 /** Gaps below this are rounding, not a missing proof. */
 export const GAP_ZERO = 1e-9;
 
+/** Relative gap of a maximisation: how far the bound lies above the plan's value, as a share of the value. */
+export const relativeGap = (objective: number, bound: number): number =>
+  Math.max(0, bound - objective) / Math.max(1e-9, Math.abs(objective));
+
 /** What a MILP solve returns (produced by src/solver, read here). */
 export interface MilpOutcome {
   readonly status: PlanStatus;

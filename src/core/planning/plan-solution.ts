@@ -5,7 +5,7 @@ import type { PlanInstance } from './plan-instance.ts';
 import type { PlanModel } from './plan-model.ts';
 import { interpretColumns, overrunColumn } from './plan-model.ts';
 import type { MilpOutcome, PlanResult } from './plan-result.ts';
-import { GAP_ZERO, sortSchedule } from './plan-result.ts';
+import { GAP_ZERO, relativeGap, sortSchedule } from './plan-result.ts';
 import { forcedInitiatives } from './validate-instance.ts';
 
 const OVERRUN_EPSILON = 1e-6;
@@ -61,10 +61,7 @@ export function planResultFromOutcome(
     );
   const objective = scheduleValue(instance, schedule);
   // The true relative gap, from the exact value of the schedule to the solver's bound.
-  const measured =
-    outcome.bound === null
-      ? outcome.gap
-      : Math.max(0, outcome.bound - objective) / Math.max(1e-9, Math.abs(objective));
+  const measured = outcome.bound === null ? outcome.gap : relativeGap(objective, outcome.bound);
   const gap = measured !== null && measured < GAP_ZERO ? 0 : measured;
   return {
     status: outcome.status,
